@@ -1,0 +1,9 @@
+import type { Kysely } from 'kysely';
+import * as m0001 from './0001_initial';
+
+export interface Migration {
+  up(db: Kysely<any>): Promise<void>;
+}
+
+/** Static, ordered index of every migration; the last name is this build's schema level. */
+export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [['0001_initial', m0001]];

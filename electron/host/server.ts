@@ -1,0 +1,141 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HOST_API_PREFIX, HOST_TOKEN_HEADER } from '../../shared/contract/transport';
+import type { CallResult } from '../../shared/contract/errors';
+import type { Dispatch } from '../ipc/dispatch';
+import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveStaticPath } from './static-files';
+
+const LOOPBACK = '127.0.0.1';
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface StationHostOptions {
+  dispatch: Dispatch;
+  /** Folder of the built renderer. */
+  staticRoot: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+}
+
+export interface StationHost {
+  /** Open this in a browser: the token travels in the fragment, which is never sent over the wire. */
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const SECURITY_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
+function sendJson(res: ServerResponse, status: number, body: CallResult<unknown>): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function refuse(res: ServerResponse, status: number, code: 'unauthorized' | 'bad_request' | 'unknown_call'): void {
+  sendJson(res, status, { ok: false, error: { code, message: code } });
+}
+
+function tokenMatches(expected: Buffer, given: string | string[] | undefined): boolean {
+  if (typeof given !== 'string') return false;
+  const buffer = Buffer.from(given);
+  return buffer.length === expected.length && timingSafeEqual(buffer, expected);
+}
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseJsonBody(body: string): { ok: true; value: unknown } | { ok: false } {
+  if (body.trim() === '') return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(body) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/**
+ * The loopback station host: serves the built renderer and the contract over HTTP so the real
+ * renderer runs in a browser. Bound to 127.0.0.1 only; every call needs the per-run token; a request
+ * for another Host (DNS rebinding) or from another Origin is refused, and no CORS header is ever sent.
+ */
+export async function startStationHost(options: StationHostOptions): Promise<StationHost> {
+  const token = randomBytes(24).toString('base64url');
+  const expectedToken = Buffer.from(token);
+  let origin = '';
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch(() => {
+      if (!res.headersSent) refuse(res, 500, 'bad_request');
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.headers.host !== origin.replace('http://', '')) return refuse(res, 403, 'unauthorized');
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+
+    if (path.startsWith(HOST_API_PREFIX)) {
+      if (req.method !== 'POST') return refuse(res, 405, 'bad_request');
+      if (req.headers.origin !== undefined && req.headers.origin !== origin) return refuse(res, 403, 'unauthorized');
+      if (!tokenMatches(expectedToken, req.headers[HOST_TOKEN_HEADER])) return refuse(res, 401, 'unauthorized');
+      const body = await readBody(req);
+      if (body === null) return refuse(res, 413, 'bad_request');
+      const parsed = parseJsonBody(body);
+      if (!parsed.ok) return refuse(res, 400, 'bad_request');
+      const name = decodeURIComponent(path.slice(HOST_API_PREFIX.length));
+      return sendJson(res, 200, await options.dispatch(name, parsed.value));
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'bad_request');
+    const file = resolveStaticPath(options.staticRoot, path);
+    if (file === null) return refuse(res, 404, 'bad_request');
+    let content: Buffer;
+    let servedFile = file;
+    try {
+      content = await readFile(file);
+    } catch {
+      // The renderer is a single page: unknown paths get the page itself, assets get a 404.
+      if (/\.[a-z0-9]+$/i.test(path)) return refuse(res, 404, 'bad_request');
+      servedFile = resolveStaticPath(options.staticRoot, '/') as string;
+      content = await readFile(servedFile);
+    }
+    res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': contentTypeFor(servedFile), 'cache-control': 'no-cache' });
+    res.end(req.method === 'HEAD' ? undefined : content);
+  }
+
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', rejectListen);
+    server.listen(options.port ?? 0, LOOPBACK, () => resolveListen());
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://${LOOPBACK}:${port}`;
+
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        server.closeAllConnections();
+        server.close(() => resolveClose());
+      }),
+  };
+}

@@ -1,0 +1,25 @@
+import { STATION_IPC_CHANNEL } from '../../shared/contract/transport';
+import type { Dispatch } from './dispatch';
+
+/** The slice of Electron's `ipcMain` this module needs, so it can be tested without Electron. */
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: IpcEventLike, ...args: unknown[]) => Promise<unknown>): void;
+}
+
+export interface IpcEventLike {
+  senderFrame: { url: string } | null;
+}
+
+/**
+ * Serves the contract on one IPC channel. A call from any frame that is not the station's own page
+ * (an injected iframe, a navigated-away window) is refused before its input is even parsed.
+ */
+export function registerIpc(ipcMain: IpcMainLike, dispatch: Dispatch, isTrustedUrl: (url: string) => boolean): void {
+  ipcMain.handle(STATION_IPC_CHANNEL, async (event, name, input) => {
+    const url = event.senderFrame?.url ?? '';
+    if (!isTrustedUrl(url)) {
+      return { ok: false, error: { code: 'unauthorized', message: 'untrusted sender' } };
+    }
+    return dispatch(name, input);
+  });
+}

@@ -1,0 +1,56 @@
+import type { Kysely } from 'kysely';
+import type { ParsedInput, CallOutput } from '../../shared/contract/calls';
+import type { StationKind } from '../../shared/domain/station';
+import type { StationDatabase, StationTable } from '../db/schema';
+import { findStation, insertStation } from '../db/repositories/station';
+import { AppError } from './errors';
+import type { Clock } from './clock';
+
+type Station = NonNullable<CallOutput<'station:get'>>;
+
+function toStation(row: StationTable): Station {
+  return {
+    code: row.code,
+    name: row.name,
+    kind: row.kind as StationKind,
+    regionCode: row.region_code,
+    createdAt: row.created_at,
+  };
+}
+
+/** The station's identity: set once at first run, read by every screen and service. */
+export class StationService {
+  constructor(
+    private readonly db: Kysely<StationDatabase>,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The station, or null before first-run setup. */
+  async get(): Promise<Station | null> {
+    const row = await findStation(this.db);
+    return row ? toStation(row) : null;
+  }
+
+  /** The station, or a `station_not_set_up` refusal for calls that need one. */
+  async require(): Promise<Station> {
+    const station = await this.get();
+    if (!station) throw new AppError('station_not_set_up');
+    return station;
+  }
+
+  /** First-run setup; refused once a station is recorded (its code is in every serial number). */
+  async setUp(input: ParsedInput<'station:setup'>): Promise<Station> {
+    return this.db.transaction().execute(async (trx) => {
+      if (await findStation(trx)) throw new AppError('station_already_set_up');
+      const row = {
+        code: input.code,
+        name: input.name,
+        kind: input.kind,
+        region_code: input.regionCode,
+        created_at: this.clock.now().toISOString(),
+      };
+      await insertStation(trx, row);
+      return toStation({ id: 1, ...row });
+    });
+  }
+}

@@ -1,0 +1,29 @@
+import { useCallback, useState } from 'react';
+import type { ErrorCode, FieldIssue } from '../../shared/contract/errors';
+import { asApiError } from '../api/client';
+
+export interface SubmitState {
+  busy: boolean;
+  errorCode: ErrorCode | null;
+  issues: FieldIssue[];
+}
+
+/** Runs a form's call once at a time and keeps the refusal (code and field issues) for display. */
+export function useSubmit<T>(action: () => Promise<T>, onDone: (result: T) => void) {
+  const [state, setState] = useState<SubmitState>({ busy: false, errorCode: null, issues: [] });
+
+  const submit = useCallback(async () => {
+    setState({ busy: true, errorCode: null, issues: [] });
+    try {
+      const result = await action();
+      setState({ busy: false, errorCode: null, issues: [] });
+      onDone(result);
+    } catch (error) {
+      const apiError = asApiError(error);
+      setState({ busy: false, errorCode: apiError.code, issues: apiError.issues });
+    }
+  }, [action, onDone]);
+
+  const issueFor = (path: string) => state.issues.find((issue) => issue.path === path);
+  return { ...state, submit, issueFor };
+}

@@ -1,0 +1,35 @@
+import i18next from 'i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import { defaultLanguage, type Language } from '../../shared/i18n/languages';
+import { namespaces, translations } from '../../shared/i18n/resources';
+
+void i18next.use(initReactI18next).init({
+  lng: defaultLanguage,
+  fallbackLng: false,
+  ns: namespaces,
+  defaultNS: 'common',
+  resources: translations,
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  initAsync: false,
+});
+
+function reflectLanguage(language: string): void {
+  document.documentElement.lang = language;
+}
+reflectLanguage(defaultLanguage);
+i18next.on('languageChanged', reflectLanguage);
+
+export function switchLanguage(language: Language): void {
+  void i18next.changeLanguage(language);
+}
+
+export default i18next;
+
+/** Namespaces the screens use; keys from the others are written `ns:key`. */
+const screenNamespaces = ['common', 'setup', 'memorial', 'errors', 'validation'] as const;
+
+/** `useTranslation` over every screen namespace, so `t('memorial:signIn.title')` is type-checked. */
+export function useT() {
+  return useTranslation(screenNamespaces);
+}

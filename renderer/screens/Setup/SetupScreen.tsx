@@ -1,0 +1,81 @@
+import { useCallback, useState, type FormEvent } from 'react';
+import { useT } from '../../i18n/index';
+import type { CallOutput } from '../../../shared/contract/calls';
+import { stationKinds, type StationKind } from '../../../shared/domain/station';
+import { provinces, yunnanPrefectures } from '../../../shared/reference/regions';
+import { call } from '../../api/client';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { Field } from '../../components/Field';
+import { useSubmit } from '../../hooks/useSubmit';
+import { useRegionName } from '../../hooks/useRegionName';
+
+type Station = CallOutput<'station:setup'>;
+
+/** First run: who this station is. Everything else waits until it is recorded. */
+export function SetupScreen({ onDone }: { onDone: (station: Station) => void }) {
+  const { t } = useT();
+  const regionName = useRegionName();
+  const [code, setCode] = useState('');
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<StationKind | ''>('');
+  const [regionCode, setRegionCode] = useState('');
+
+  const action = useCallback(
+    () => call('station:setup', { code, name, kind: kind as StationKind, regionCode }),
+    [code, name, kind, regionCode],
+  );
+  const form = useSubmit(action, onDone);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void form.submit();
+  };
+
+  return (
+    <section className="panel" aria-labelledby="setup-title">
+      <h1 id="setup-title">{t('setup:title')}</h1>
+      <p className="lead">{t('setup:intro')}</p>
+      <form onSubmit={onSubmit} noValidate>
+        <Field id="station-code" label={t('setup:code')} hint={t('setup:codeHint')} issue={form.issueFor('code')}>
+          <input id="station-code" value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" />
+        </Field>
+        <Field id="station-name" label={t('setup:name')} issue={form.issueFor('name')}>
+          <input id="station-name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
+        </Field>
+        <Field id="station-kind" label={t('setup:kind')} issue={form.issueFor('kind')}>
+          <select id="station-kind" value={kind} onChange={(e) => setKind(e.target.value as StationKind)}>
+            <option value="">{t('common:choose')}</option>
+            {stationKinds.map((k) => (
+              <option key={k} value={k}>
+                {t(`common:stationKind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="station-region" label={t('setup:region')} issue={form.issueFor('regionCode')}>
+          <select id="station-region" value={regionCode} onChange={(e) => setRegionCode(e.target.value)}>
+            <option value="">{t('common:choose')}</option>
+            <optgroup label={t('setup:provinces')}>
+              {provinces.map((region) => (
+                <option key={region.code} value={region.code}>
+                  {regionName(region.code)}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label={t('setup:yunnanPrefectures')}>
+              {yunnanPrefectures.map((region) => (
+                <option key={region.code} value={region.code}>
+                  {regionName(region.code)}
+                </option>
+              ))}
+            </optgroup>
+          </select>
+        </Field>
+        <ErrorBanner code={form.errorCode} />
+        <button type="submit" className="primary" disabled={form.busy}>
+          {t('setup:submit')}
+        </button>
+      </form>
+    </section>
+  );
+}

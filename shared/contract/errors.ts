@@ -1,0 +1,35 @@
+import type { ValidationReason } from '../validation/reasons';
+
+/** The one list of error codes that cross the boundary; the renderer translates each as `errors:<code>`. */
+export const errorCodes = [
+  'validation_failed',
+  'unknown_call',
+  'bad_request',
+  'unauthorized',
+  'station_not_set_up',
+  'station_already_set_up',
+  'database_too_new',
+  'unavailable',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** One rejected field: where it is in the input, and why (a validation reason). */
+export interface FieldIssue {
+  path: string;
+  reason: ValidationReason;
+}
+
+export interface CallError {
+  code: ErrorCode;
+  message: string;
+  issues?: FieldIssue[];
+}
+
+/** What every call returns on either transport; never an `Error` object. */
+export type CallResult<T> = { ok: true; data: T } | { ok: false; error: CallError };
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (errorCodes as readonly string[]).includes(value);
+}

@@ -1,0 +1,4 @@
+export * from './calls';
+export * from './errors';
+export * from './transport';
+export * from './issues';

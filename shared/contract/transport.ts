@@ -1,0 +1,13 @@
+/** The single IPC channel every call travels on in the desktop app. */
+export const STATION_IPC_CHANNEL = 'station:call';
+
+/** Path prefix of calls on the loopback station host: `POST /api/<call name>`. */
+export const HOST_API_PREFIX = '/api/';
+
+/** Header that carries the station host's per-run token. */
+export const HOST_TOKEN_HEADER = 'x-station-token';
+
+/** What the preload exposes as `window.station` (and what the HTTP client imitates). */
+export interface StationBridge {
+  call(name: string, input: unknown): Promise<unknown>;
+}

@@ -1,0 +1,7 @@
+export const stationKinds = ['university_station', 'memorial_kiosk', 'education_base'] as const;
+export type StationKind = (typeof stationKinds)[number];
+
+/** Memorial kiosks run full screen for the public; the other kinds are staffed desks. */
+export function isKioskKind(kind: StationKind): boolean {
+  return kind === 'memorial_kiosk';
+}

@@ -1,0 +1,36 @@
+import enCli from '../../resources/locales/en/cli.json';
+import enCommon from '../../resources/locales/en/common.json';
+import enErrors from '../../resources/locales/en/errors.json';
+import enMemorial from '../../resources/locales/en/memorial.json';
+import enSetup from '../../resources/locales/en/setup.json';
+import enValidation from '../../resources/locales/en/validation.json';
+import zhCli from '../../resources/locales/zh-CN/cli.json';
+import zhCommon from '../../resources/locales/zh-CN/common.json';
+import zhErrors from '../../resources/locales/zh-CN/errors.json';
+import zhMemorial from '../../resources/locales/zh-CN/memorial.json';
+import zhSetup from '../../resources/locales/zh-CN/setup.json';
+import zhValidation from '../../resources/locales/zh-CN/validation.json';
+import type { Language } from './languages';
+
+/** Every translated text of the product, by language and namespace (one JSON file each). */
+export const translations = {
+  'zh-CN': {
+    common: zhCommon,
+    setup: zhSetup,
+    memorial: zhMemorial,
+    errors: zhErrors,
+    validation: zhValidation,
+    cli: zhCli,
+  },
+  en: {
+    common: enCommon,
+    setup: enSetup,
+    memorial: enMemorial,
+    errors: enErrors,
+    validation: enValidation,
+    cli: enCli,
+  },
+} satisfies Record<Language, Record<string, unknown>>;
+
+export type Namespace = keyof (typeof translations)['zh-CN'];
+export const namespaces = Object.keys(translations['zh-CN']) as Namespace[];
