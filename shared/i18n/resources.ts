@@ -1,15 +1,15 @@
-import enCli from '../../resources/locales/en/cli.json';
-import enCommon from '../../resources/locales/en/common.json';
-import enErrors from '../../resources/locales/en/errors.json';
-import enMemorial from '../../resources/locales/en/memorial.json';
-import enSetup from '../../resources/locales/en/setup.json';
-import enValidation from '../../resources/locales/en/validation.json';
-import zhCli from '../../resources/locales/zh-CN/cli.json';
-import zhCommon from '../../resources/locales/zh-CN/common.json';
-import zhErrors from '../../resources/locales/zh-CN/errors.json';
-import zhMemorial from '../../resources/locales/zh-CN/memorial.json';
-import zhSetup from '../../resources/locales/zh-CN/setup.json';
-import zhValidation from '../../resources/locales/zh-CN/validation.json';
+import enCli from '../../resources/locales/en/cli.json' with { type: 'json' };
+import enCommon from '../../resources/locales/en/common.json' with { type: 'json' };
+import enErrors from '../../resources/locales/en/errors.json' with { type: 'json' };
+import enMemorial from '../../resources/locales/en/memorial.json' with { type: 'json' };
+import enSetup from '../../resources/locales/en/setup.json' with { type: 'json' };
+import enValidation from '../../resources/locales/en/validation.json' with { type: 'json' };
+import zhCli from '../../resources/locales/zh-CN/cli.json' with { type: 'json' };
+import zhCommon from '../../resources/locales/zh-CN/common.json' with { type: 'json' };
+import zhErrors from '../../resources/locales/zh-CN/errors.json' with { type: 'json' };
+import zhMemorial from '../../resources/locales/zh-CN/memorial.json' with { type: 'json' };
+import zhSetup from '../../resources/locales/zh-CN/setup.json' with { type: 'json' };
+import zhValidation from '../../resources/locales/zh-CN/validation.json' with { type: 'json' };
 import type { Language } from './languages';
 
 /** Every translated text of the product, by language and namespace (one JSON file each). */

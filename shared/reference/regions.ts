@@ -1,4 +1,4 @@
-import regionList from '../../resources/reference/regions.json';
+import regionList from '../../resources/reference/regions.json' with { type: 'json' };
 
 /** A region a station can belong to: a province, or a prefecture of Yunnan. */
 export interface Region {

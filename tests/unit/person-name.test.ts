@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { checkPersonName } from '../../shared/validation/person-name';
+import { maskName } from '../../shared/domain/masking';
+
+describe('person names', () => {
+  it('accepts Chinese, Latin and dotted names', () => {
+    expect(checkPersonName('张三')).toEqual({ ok: true, value: '张三' });
+    expect(checkPersonName('  John   Smith ')).toEqual({ ok: true, value: 'John Smith' });
+    expect(checkPersonName('阿依古丽·买买提')).toEqual({ ok: true, value: '阿依古丽·买买提' });
+  });
+
+  it('maps every look-alike dot to U+00B7 and drops spaces around it', () => {
+    for (const dot of ['・', '･', '•', '‧', '∙', '⋅', '．']) {
+      expect(checkPersonName(`买买提${dot}艾力`)).toEqual({ ok: true, value: '买买提·艾力' });
+    }
+    expect(checkPersonName('买买提 · 艾力')).toEqual({ ok: true, value: '买买提·艾力' });
+  });
+
+  it('counts a rare character outside the basic plane once', () => {
+    const rare = '𠀀'; // U+20000, CJK Extension B: two UTF-16 units
+    expect(rare.length).toBe(2);
+    expect(checkPersonName(rare.repeat(50))).toEqual({ ok: true, value: rare.repeat(50) });
+    expect(checkPersonName(rare.repeat(51))).toEqual({ ok: false, reason: 'name_too_long' });
+  });
+
+  it('names the reason of every rejection', () => {
+    expect(checkPersonName('   ')).toEqual({ ok: false, reason: 'required' });
+    expect(checkPersonName('张3')).toEqual({ ok: false, reason: 'name_digits' });
+    expect(checkPersonName('张三!')).toEqual({ ok: false, reason: 'name_characters' });
+    expect(checkPersonName('·张三')).toEqual({ ok: false, reason: 'name_dot_position' });
+    expect(checkPersonName('张三·')).toEqual({ ok: false, reason: 'name_dot_position' });
+    expect(checkPersonName('买买提··艾力')).toEqual({ ok: false, reason: 'name_dot_position' });
+  });
+
+  it('masks a name as its first character and a star', () => {
+    expect(maskName('张三丰')).toBe('张*');
+    expect(maskName('𠀀明')).toBe('𠀀*');
+    expect(maskName('')).toBe('');
+  });
+});
