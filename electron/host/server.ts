@@ -50,15 +50,16 @@ function tokenMatches(expected: Buffer, given: string | string[] | undefined): b
   return buffer.length === expected.length && timingSafeEqual(buffer, expected);
 }
 
+/** The request body as text, or null when it is larger than the limit (the rest is read and dropped). */
 async function readBody(req: IncomingMessage): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk as Buffer);
+    // Keep reading past the limit so the client gets its 413 instead of a reset connection.
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8');
 }
 
 function parseJsonBody(body: string): { ok: true; value: unknown } | { ok: false } {
