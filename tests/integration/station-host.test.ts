@@ -59,7 +59,8 @@ describe('station host', () => {
   });
 
   it('refuses calls without the token or with a wrong one', async () => {
-    for (const headers of [{}, { 'x-station-token': 'guess' }, { 'x-station-token': host.token.slice(1) + 'x' }]) {
+    const attempts: Array<Record<string, string>> = [{}, { 'x-station-token': 'guess' }, { 'x-station-token': host.token.slice(1) + 'x' }];
+    for (const headers of attempts) {
       const res = await send('POST', '/api/station:get', headers);
       expect(res.status).toBe(401);
       expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
