@@ -1,11 +1,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HOST_API_PREFIX, HOST_TOKEN_HEADER } from '../../shared/contract/transport';
 import type { CallResult } from '../../shared/contract/errors';
 import type { Dispatch } from '../ipc/dispatch';
-import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveStaticPath } from './static-files';
+import { SECURITY_HEADERS, readStaticFile } from './static-files';
 
 const LOOPBACK = '127.0.0.1';
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -26,14 +25,6 @@ export interface StationHost {
   token: string;
   close(): Promise<void>;
 }
-
-const SECURITY_HEADERS = {
-  'content-security-policy': CONTENT_SECURITY_POLICY,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
-};
 
 function sendJson(res: ServerResponse, status: number, body: CallResult<unknown>): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
@@ -105,20 +96,10 @@ export async function startStationHost(options: StationHostOptions): Promise<Sta
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'bad_request');
-    const file = resolveStaticPath(options.staticRoot, path);
+    const file = await readStaticFile(options.staticRoot, path);
     if (file === null) return refuse(res, 404, 'bad_request');
-    let content: Buffer;
-    let servedFile = file;
-    try {
-      content = await readFile(file);
-    } catch {
-      // The renderer is a single page: unknown paths get the page itself, assets get a 404.
-      if (/\.[a-z0-9]+$/i.test(path)) return refuse(res, 404, 'bad_request');
-      servedFile = resolveStaticPath(options.staticRoot, '/') as string;
-      content = await readFile(servedFile);
-    }
-    res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': contentTypeFor(servedFile), 'cache-control': 'no-cache' });
-    res.end(req.method === 'HEAD' ? undefined : content);
+    res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': file.contentType, 'cache-control': 'no-cache' });
+    res.end(req.method === 'HEAD' ? undefined : file.content);
   }
 
   await new Promise<void>((resolveListen, rejectListen) => {

@@ -1,0 +1,121 @@
+import { join } from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  session,
+  type Session,
+  type WebContents,
+} from 'electron';
+import { openStation, type OpenStation } from './app/open-station';
+import { resolveDataDir } from './config/paths';
+import { registerIpc } from './ipc/register';
+import { createAppProtocolHandler } from './shell/app-protocol';
+import { describeStartupFailure } from './shell/startup-error';
+import { APP_SCHEME, isTrustedUrl, shouldRunAsKiosk, START_URL, windowOptions } from './shell/window-policy';
+
+/**
+ * The Electron shell: lifecycle, the window and the hardening around it. Every decision that does not
+ * need Electron lives in ./shell and is unit tested there.
+ */
+
+// Every renderer runs in Chromium's sandbox, including any a later change forgets to configure.
+app.enableSandbox();
+
+// Must happen before 'ready'. A standard, secure scheme gives the renderer a real origin for CSP and
+// 'self', without the file:// origin that would expose the whole disk.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+]);
+
+let station: OpenStation | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+function denyAllPermissions(target: Session): void {
+  // The station needs no camera, microphone, location, notifications or the like; nothing is granted.
+  target.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  target.setPermissionCheckHandler(() => false);
+}
+
+function lockDown(contents: WebContents): void {
+  // A page that could navigate away would keep the preload's bridge; keep every frame on the station.
+  const stayHome = (event: { url: string; preventDefault(): void }): void => {
+    if (!isTrustedUrl(event.url)) event.preventDefault();
+  };
+  contents.on('will-navigate', stayHome);
+  contents.on('will-frame-navigate', stayHome);
+  contents.on('will-redirect', stayHome);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+async function createWindow(openedStation: OpenStation): Promise<BrowserWindow> {
+  const recorded = await openedStation.services.station.get();
+  const kiosk = shouldRunAsKiosk(process.argv, recorded?.kind);
+  // Without a menu there are no accelerators to reload or open developer tools behind the public's back.
+  if (kiosk) Menu.setApplicationMenu(null);
+
+  const window = new BrowserWindow(
+    windowOptions({
+      kiosk,
+      preloadPath: join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'),
+      allowDevTools: !app.isPackaged,
+    }),
+  );
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  await window.loadURL(START_URL);
+  return window;
+}
+
+/** Set when the station could not start, so the process reports failure once the database is closed. */
+let exitCode = 0;
+
+async function start(): Promise<void> {
+  const dataDir = resolveDataDir(process.env, app.getPath('userData'));
+  try {
+    station = await openStation({ dataDir });
+    denyAllPermissions(session.defaultSession);
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(join(app.getAppPath(), 'dist', 'renderer')));
+    registerIpc(ipcMain, station.dispatch, isTrustedUrl);
+    mainWindow = await createWindow(station);
+  } catch (error) {
+    // A database from a newer version, a locked or unreadable file, a missing build: say so and stop,
+    // rather than run without a database or leave a window that silently fails every call.
+    const failure = describeStartupFailure(error, dataDir);
+    dialog.showErrorBox(failure.title, failure.content);
+    exitCode = 1;
+    app.quit();
+  }
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Two processes on one SQLite file would each believe they own the outbox and the serial numbers.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('session-created', denyAllPermissions);
+  app.on('web-contents-created', (_event, contents) => lockDown(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', (event) => {
+    // Hold the quit until the database is closed, so the WAL is checkpointed and nothing is cut short.
+    event.preventDefault();
+    const closing = station;
+    station = null;
+    void Promise.resolve(closing?.close())
+      .catch((error: unknown) => console.error('[station] closing the database failed:', error))
+      // app.exit skips the quit events, which have already run once.
+      .finally(() => app.exit(exitCode));
+  });
+
+  void app.whenReady().then(start);
+}

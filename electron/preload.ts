@@ -1,0 +1,17 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { isCallName } from '../shared/contract/calls';
+import { STATION_IPC_CHANNEL, type StationBridge } from '../shared/contract/transport';
+
+/**
+ * The renderer's only door to the station: one function on one channel. ipcRenderer itself is never
+ * exposed, so a compromised page cannot send on any other channel or listen to replies meant for others.
+ */
+const bridge: StationBridge = {
+  call(name, input) {
+    // Refused here as well as in the main process, so a typo fails loudly without a round trip.
+    if (!isCallName(name)) return Promise.reject(new Error(`unknown call: ${String(name)}`));
+    return ipcRenderer.invoke(STATION_IPC_CHANNEL, name, input);
+  },
+};
+
+contextBridge.exposeInMainWorld('station', bridge);

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { DatabaseTooNewError } from '../../electron/db/migrate';
+import { describeStartupFailure } from '../../electron/shell/startup-error';
+import { translations } from '../../shared/i18n/resources';
+
+describe('describeStartupFailure', () => {
+  it('explains a database from a newer version in every language, with the detail and folder', () => {
+    const failure = describeStartupFailure(new DatabaseTooNewError(['0099_future']), '/data/relay');
+    expect(failure.title).toBe('Relay Station');
+    expect(failure.content).toContain(translations['zh-CN'].errors.database_too_new);
+    expect(failure.content).toContain(translations.en.errors.database_too_new);
+    expect(failure.content).toContain('0099_future');
+    expect(failure.content).toContain('/data/relay');
+  });
+
+  it('falls back to the internal-error sentence for anything else', () => {
+    const failure = describeStartupFailure(new Error('SQLITE_CANTOPEN'), '/data/relay');
+    expect(failure.content).toContain(translations.en.errors.internal);
+    expect(failure.content).toContain('SQLITE_CANTOPEN');
+    expect(describeStartupFailure('plain string', '/d').content).toContain('plain string');
+  });
+});
