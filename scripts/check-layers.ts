@@ -1,16 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { findLayerViolations } from './layers';
+import { findLayerViolations, readProjectSources } from './layers';
 
 /** `npm run lint`: fails when any tracked or new source file breaks the layer rules. */
-const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'shared', 'renderer', 'electron'], {
-  encoding: 'utf8',
-});
-const files = listed
-  .split('\n')
-  .filter((path) => /\.(ts|tsx)$/.test(path))
-  .map((path) => ({ path, source: readFileSync(path, 'utf8') }));
-
+const files = readProjectSources();
 const violations = findLayerViolations(files);
 for (const violation of violations) {
   console.error(`${violation.file}: import '${violation.specifier}' — ${violation.rule}`);

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { posix } from 'node:path';
 import ts from 'typescript';
@@ -106,4 +108,13 @@ export function findLayerViolations(files: SourceFile[]): Violation[] {
     }
   }
   return violations;
+}
+
+/** The TypeScript sources of the given folders, tracked or new (not ignored), read from the work tree. */
+export function readProjectSources(folders: string[] = ['shared', 'renderer', 'electron']): SourceFile[] {
+  const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', ...folders], { encoding: 'utf8' });
+  return listed
+    .split('\n')
+    .filter((path) => /\.(ts|tsx)$/.test(path))
+    .map((path) => ({ path, source: readFileSync(path, 'utf8') }));
 }

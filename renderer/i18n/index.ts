@@ -1,18 +1,9 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { defaultLanguage, type Language } from '../../shared/i18n/languages';
-import { namespaces, translations } from '../../shared/i18n/resources';
+import { i18nextOptions } from '../../shared/i18n/options';
 
-void i18next.use(initReactI18next).init({
-  lng: defaultLanguage,
-  fallbackLng: false,
-  ns: namespaces,
-  defaultNS: 'common',
-  resources: translations,
-  interpolation: { escapeValue: false },
-  returnNull: false,
-  initAsync: false,
-});
+void i18next.use(initReactI18next).init({ ...i18nextOptions(defaultLanguage), initAsync: false });
 
 function reflectLanguage(language: string): void {
   document.documentElement.lang = language;

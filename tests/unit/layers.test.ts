@@ -1,7 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findLayerViolations } from '../../scripts/layers';
+import { findLayerViolations, readProjectSources } from '../../scripts/layers';
 
 function violationsOf(path: string, source: string) {
   return findLayerViolations([{ path, source }]).map((v) => v.specifier);
@@ -41,13 +39,7 @@ describe('layer rules', () => {
   });
 
   it('finds no violation in the project itself', () => {
-    const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'shared', 'renderer', 'electron'], {
-      encoding: 'utf8',
-    });
-    const files = listed
-      .split('\n')
-      .filter((path) => /\.(ts|tsx)$/.test(path))
-      .map((path) => ({ path, source: readFileSync(path, 'utf8') }));
+    const files = readProjectSources();
     expect(files.length).toBeGreaterThan(20);
     expect(findLayerViolations(files)).toEqual([]);
   });

@@ -1,5 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../../shared/contract/errors';
 import { stationKinds } from '../../shared/domain/station';
@@ -8,6 +6,7 @@ import { languages } from '../../shared/i18n/languages';
 import { namespaces, translations } from '../../shared/i18n/resources';
 import { createTranslator } from '../../shared/i18n/translator';
 import { validationReasons } from '../../shared/validation/reasons';
+import { readProjectSources } from '../../scripts/layers';
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
@@ -73,13 +72,11 @@ describe('locales', () => {
   });
 
   it('are the only place UI text lives: no Chinese text written into renderer components', () => {
-    const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'renderer'], { encoding: 'utf8' })
-      .split('\n')
-      .filter((path) => /\.(ts|tsx)$/.test(path));
+    const files = readProjectSources(['renderer']);
     expect(files.length).toBeGreaterThan(5);
     for (const file of files) {
-      const withoutComments = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
-      expect(withoutComments, file).not.toMatch(/[\u3400-\u9fff]/u);
+      const withoutComments = file.source.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      expect(withoutComments, file.path).not.toMatch(/[\u3400-\u9fff]/u);
     }
   });
 });

@@ -11,6 +11,11 @@ import { useRegionName } from '../../hooks/useRegionName';
 
 type Station = CallOutput<'station:setup'>;
 
+const regionGroups = [
+  ['provinces', provinces],
+  ['yunnanPrefectures', yunnanPrefectures],
+] as const;
+
 /** First run: who this station is. Everything else waits until it is recorded. */
 export function SetupScreen({ onDone }: { onDone: (station: Station) => void }) {
   const { t } = useT();
@@ -55,20 +60,15 @@ export function SetupScreen({ onDone }: { onDone: (station: Station) => void }) 
         <Field id="station-region" label={t('setup:region')} issue={form.issueFor('regionCode')}>
           <select id="station-region" value={regionCode} onChange={(e) => setRegionCode(e.target.value)}>
             <option value="">{t('common:choose')}</option>
-            <optgroup label={t('setup:provinces')}>
-              {provinces.map((region) => (
-                <option key={region.code} value={region.code}>
-                  {regionName(region.code)}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label={t('setup:yunnanPrefectures')}>
-              {yunnanPrefectures.map((region) => (
-                <option key={region.code} value={region.code}>
-                  {regionName(region.code)}
-                </option>
-              ))}
-            </optgroup>
+            {regionGroups.map(([groupKey, regions]) => (
+              <optgroup key={groupKey} label={t(`setup:${groupKey}`)}>
+                {regions.map((region) => (
+                  <option key={region.code} value={region.code}>
+                    {regionName(region.code)}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
           </select>
         </Field>
         <ErrorBanner code={form.errorCode} />
