@@ -75,3 +75,15 @@ test('the whole interface switches to English and back to Chinese', async ({ pag
   await expect(page.getByRole('row').nth(1)).toContainText('未留名');
   await expect(page.getByRole('row').nth(1)).toContainText('参观');
 });
+
+test('a lost connection to the station is said plainly, in both languages, and nothing crashes', async ({ page, host }) => {
+  await page.getByRole('button', { name: /来访记录/ }).click();
+  await expect(page.getByTestId('visitor-total')).toHaveText('共 0 条来访记录');
+
+  await host.close();
+  await page.getByRole('button', { name: '刷新' }).click();
+  await expect(page.getByRole('alert')).toHaveText('无法连接登记站服务，请稍后重试。');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('alert')).toHaveText('The station service cannot be reached. Please try again shortly.');
+  await expect(page.getByRole('heading', { name: 'Visitor log' })).toBeVisible();
+});
