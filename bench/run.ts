@@ -1,10 +1,38 @@
 /**
- * Benchmarks, run with `npm run bench`. Figures only, never a pass/fail: timings depend on the machine.
+ * Benchmarks, run with `npm run bench`. Figures only, never a pass/fail: timings depend on the machine,
+ * so each benchmark reports a ratio against a baseline measured in the same run.
  *
- * Environment: BENCH_N sign-ins per side per run (default 2000), BENCH_ROUNDS measured runs (default 5),
- * BENCH_WARMUP unmeasured sign-ins per side first (default 200).
+ * Environment: BENCH_N operations per side per run (default 2000), BENCH_ROUNDS measured runs
+ * (default 5), BENCH_WARMUP unmeasured operations per side first (default 200).
  */
+import type { Comparison, CompareOptions } from './compare';
+import { benchFieldEncryption } from './field-encryption';
 import { benchVisitorSignIn } from './visitor-sign-in';
+
+interface Benchmark {
+  id: string;
+  title: string;
+  measured: string;
+  baseline: string;
+  run(options: CompareOptions): Promise<Comparison>;
+}
+
+const benchmarks: Benchmark[] = [
+  {
+    id: 'visitor-sign-in',
+    title: 'visitor sign-in',
+    measured: 'service (dispatch visitor:signIn)',
+    baseline: 'baseline (better-sqlite3 inserts)',
+    run: benchVisitorSignIn,
+  },
+  {
+    id: 'field-encryption',
+    title: 'a registration write, personal data sealed vs plain',
+    measured: 'sealed fields, blind indexes, sealed outbox',
+    baseline: 'baseline (same writes, plain text)',
+    run: benchFieldEncryption,
+  },
+];
 
 function positiveInteger(name: string, fallback: number): number {
   const raw = process.env[name]?.trim();
@@ -26,41 +54,43 @@ function table(header: string[], rows: string[][]): string {
 }
 
 async function main(): Promise<void> {
-  const n = positiveInteger('BENCH_N', 2000);
-  const rounds = positiveInteger('BENCH_ROUNDS', 5);
-  const warmup = positiveInteger('BENCH_WARMUP', 200);
-
-  console.log(
-    `visitor sign-in: ${n} per side per run, ${rounds} runs (sides interleaved in blocks), ${warmup} warm-up; medians`,
-  );
-  const result = await benchVisitorSignIn({ n, rounds, warmup });
-
-  const rows = [
-    ['service (dispatch visitor:signIn)', result.service],
-    ['baseline (better-sqlite3 inserts)', result.baseline],
-  ] as const;
-  console.log(
-    table(
-      ['', 'µs/op', 'ops/s', 'runs µs/op'],
-      rows.map(([label, side]) => [
-        label,
-        formatNumber(side.usPerOp, 1),
-        formatNumber(side.opsPerSecond, 0),
-        side.roundsUsPerOp.map((value) => formatNumber(value, 0)).join(' '),
-      ]),
-    ),
-  );
-  console.log(`ratio service/baseline: ${formatNumber(result.ratio, 2)}`);
-  console.log(
-    JSON.stringify({
-      bench: 'visitor-sign-in',
-      n: result.n,
-      rounds: result.rounds,
-      serviceUsPerOp: Number(result.service.usPerOp.toFixed(2)),
-      baselineUsPerOp: Number(result.baseline.usPerOp.toFixed(2)),
-      ratio: Number(result.ratio.toFixed(3)),
-    }),
-  );
+  const options = {
+    n: positiveInteger('BENCH_N', 2000),
+    rounds: positiveInteger('BENCH_ROUNDS', 5),
+    warmup: positiveInteger('BENCH_WARMUP', 200),
+  };
+  for (const benchmark of benchmarks) {
+    console.log(
+      `\n${benchmark.title}: ${options.n} per side per run, ${options.rounds} runs (sides interleaved in blocks), ${options.warmup} warm-up; medians`,
+    );
+    const result = await benchmark.run(options);
+    const rows = [
+      [benchmark.measured, result.measured],
+      [benchmark.baseline, result.baseline],
+    ] as const;
+    console.log(
+      table(
+        ['', 'µs/op', 'ops/s', 'runs µs/op'],
+        rows.map(([label, side]) => [
+          label,
+          formatNumber(side.usPerOp, 1),
+          formatNumber(side.opsPerSecond, 0),
+          side.roundsUsPerOp.map((value) => formatNumber(value, 0)).join(' '),
+        ]),
+      ),
+    );
+    console.log(`ratio: ${formatNumber(result.ratio, 2)} (${formatNumber((result.ratio - 1) * 100, 1)} % added)`);
+    console.log(
+      JSON.stringify({
+        bench: benchmark.id,
+        n: result.n,
+        rounds: result.rounds,
+        measuredUsPerOp: Number(result.measured.usPerOp.toFixed(2)),
+        baselineUsPerOp: Number(result.baseline.usPerOp.toFixed(2)),
+        ratio: Number(result.ratio.toFixed(3)),
+      }),
+    );
+  }
 }
 
 main().catch((error: unknown) => {

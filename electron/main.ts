@@ -6,15 +6,17 @@ import {
   ipcMain,
   Menu,
   protocol,
+  safeStorage,
   session,
   type Session,
   type WebContents,
 } from 'electron';
 import { openStation, type OpenStation } from './app/open-station';
 import { resolveDataDir } from './config/paths';
+import { SealedFileKeyStore, type KeyStore } from './security/key-store';
 import { registerIpc } from './ipc/register';
 import { createAppProtocolHandler } from './shell/app-protocol';
-import { describeStartupFailure } from './shell/startup-error';
+import { describeStartupFailure } from './app/startup-errors';
 import { APP_SCHEME, isTrustedUrl, shouldRunAsKiosk, START_URL, windowOptions } from './shell/window-policy';
 
 /**
@@ -73,13 +75,26 @@ async function createWindow(openedStation: OpenStation): Promise<BrowserWindow> 
   return window;
 }
 
+/**
+ * The data key, sealed by the operating system's key store (DPAPI, Keychain, Secret Service). Where
+ * there is none, or only Electron's fixed-password fallback on Linux, the owner-only key file is used.
+ */
+function osSealedKeyStore(dataDir: string): KeyStore | undefined {
+  if (!safeStorage.isEncryptionAvailable()) return undefined;
+  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return undefined;
+  return new SealedFileKeyStore(join(dataDir, 'station.key.sealed'), {
+    seal: (plain) => safeStorage.encryptString(plain.toString('base64')),
+    unseal: (sealed) => Buffer.from(safeStorage.decryptString(sealed), 'base64'),
+  });
+}
+
 /** Set when the station could not start, so the process reports failure once the database is closed. */
 let exitCode = 0;
 
 async function start(): Promise<void> {
   const dataDir = resolveDataDir(process.env, app.getPath('userData'));
   try {
-    station = await openStation({ dataDir });
+    station = await openStation({ dataDir, keyStore: osSealedKeyStore(dataDir) });
     denyAllPermissions(session.defaultSession);
     protocol.handle(APP_SCHEME, createAppProtocolHandler(join(app.getAppPath(), 'dist', 'renderer')));
     registerIpc(ipcMain, station.dispatch, isTrustedUrl);

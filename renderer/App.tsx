@@ -2,15 +2,22 @@ import { useCallback, useEffect, useState } from 'react';
 import { useT } from './i18n/index';
 import type { CallOutput } from '../shared/contract/calls';
 import type { ErrorCode } from '../shared/contract/errors';
-import { asApiError, call } from './api/client';
+import { asApiError, call, onRefusal } from './api/client';
 import { ErrorBanner } from './components/ErrorBanner';
 import { LanguageSwitch } from './components/LanguageSwitch';
+import { StaffBar } from './components/StaffBar';
+import { useIdleLock } from './hooks/useIdleLock';
+import type { ScreenName, Session } from './session';
+import { AuditScreen } from './screens/Audit/AuditScreen';
 import { HomeScreen } from './screens/Home/HomeScreen';
+import { LockScreen } from './screens/Lock/LockScreen';
+import { LoginScreen } from './screens/Login/LoginScreen';
 import { SetupScreen } from './screens/Setup/SetupScreen';
+import { StaffAccountsScreen } from './screens/StaffAccounts/StaffAccountsScreen';
 import { VisitorLogScreen } from './screens/VisitorLog/VisitorLogScreen';
 import { VisitorSignInScreen } from './screens/VisitorSignIn/VisitorSignInScreen';
 
-export type ScreenName = 'home' | 'visitorSignIn' | 'visitorLog';
+export type { ScreenName } from './session';
 type Station = NonNullable<CallOutput<'station:get'>>;
 
 type Loaded = { state: 'loading' } | { state: 'failed'; code: ErrorCode } | { state: 'ready'; station: Station | null };
@@ -18,59 +25,177 @@ type Loaded = { state: 'loading' } | { state: 'failed'; code: ErrorCode } | { st
 export function App() {
   const { t } = useT();
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const [session, setSession] = useState<Session | null>(null);
   const [screen, setScreen] = useState<ScreenName>('home');
+  /** A refusal that concerns the whole app rather than one screen (e.g. an account locked meanwhile). */
+  const [notice, setNotice] = useState<ErrorCode | null>(null);
 
-  const loadStation = useCallback(async () => {
+  const load = useCallback(async () => {
     setLoaded({ state: 'loading' });
     try {
+      const current = await call('session:get', undefined);
+      setSession(current);
+      // A locked screen shows nothing of the station until the PIN is given; it loads after the unlock.
+      if (current.locked) return;
       setLoaded({ state: 'ready', station: await call('station:get', undefined) });
     } catch (error) {
       setLoaded({ state: 'failed', code: asApiError(error).code });
     }
   }, []);
 
+  const refreshSession = useCallback(async () => {
+    try {
+      setSession(await call('session:get', undefined));
+    } catch {
+      // The screen that made the call already shows why it failed.
+    }
+  }, []);
+
   useEffect(() => {
-    void loadStation();
-  }, [loadStation]);
+    void load();
+  }, [load]);
 
   useEffect(() => {
     document.title = t('appName');
   }, [t]);
 
-  const station = loaded.state === 'ready' ? loaded.station : null;
+  // Whichever screen hears that the session is locked (or over), the whole app follows.
+  useEffect(
+    () =>
+      onRefusal((code) => {
+        if (code === 'session_locked' || code === 'not_signed_in') void refreshSession();
+      }),
+    [refreshSession],
+  );
+
+  const locked = session !== null && session.staff !== null && session.locked;
+  const station = loaded.state === 'ready' && !locked ? loaded.station : null;
+
+  const open = useCallback((next: ScreenName) => {
+    setNotice(null);
+    setScreen(next);
+  }, []);
+
+  const toKiosk = useCallback((kiosk: Session, reason: ErrorCode | null = null) => {
+    setSession(kiosk);
+    setScreen('home');
+    setNotice(reason);
+  }, []);
+
+  const onSignedIn = useCallback(
+    (signedIn: Session) => {
+      setSession(signedIn);
+      open('home');
+    },
+    [open],
+  );
+
+  const lockNow = useCallback(async () => {
+    try {
+      setSession(await call('session:lock', undefined));
+    } catch {
+      // Hide the screen anyway: the station locks the session itself once it hears nothing more.
+      setSession((current) => (current?.staff ? { ...current, locked: true } : current));
+    }
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try {
+      toKiosk(await call('session:logout', undefined));
+    } catch (error) {
+      setNotice(asApiError(error).code);
+    }
+  }, [toKiosk]);
+
+  const onUnlocked = useCallback(
+    (unlocked: Session) => {
+      setSession(unlocked);
+      if (loaded.state !== 'ready') void load();
+    },
+    [loaded.state, load],
+  );
+
+  const onAccountLocked = useCallback(async () => {
+    try {
+      toKiosk(await call('session:logout', undefined), 'account_locked');
+    } catch {
+      await refreshSession();
+      setScreen('home');
+      setNotice('account_locked');
+    }
+  }, [toKiosk, refreshSession]);
+
+  const onSetUp = useCallback(
+    async (created: Station) => {
+      // Setup signs its administrator in; show the home screen as that administrator straight away.
+      await refreshSession();
+      setScreen('home');
+      setLoaded({ state: 'ready', station: created });
+    },
+    [refreshSession],
+  );
+
+  useIdleLock(session?.staff != null && !session.locked, session?.idleLockMinutes ?? 0, () => void lockNow());
 
   return (
     <div className="app">
       <header className="app-header">
-        <button type="button" className="brand" onClick={() => setScreen('home')} disabled={!station}>
+        <button type="button" className="brand" onClick={() => open('home')} disabled={!station}>
           {t('appName')}
         </button>
         {station ? <span className="station-name">{station.name}</span> : null}
         <nav aria-label={t('nav.label')}>
           {station && screen !== 'home' ? (
-            <button type="button" onClick={() => setScreen('home')}>
+            <button type="button" onClick={() => open('home')}>
               {t('nav.home')}
             </button>
           ) : null}
         </nav>
+        {station && session && !(screen === 'login' && session.staff === null) ? (
+          <StaffBar
+            session={session}
+            onSignIn={() => open('login')}
+            onLock={() => void lockNow()}
+            onSignOut={() => void signOut()}
+          />
+        ) : null}
         <LanguageSwitch />
       </header>
       <main>
-        {loaded.state === 'loading' ? <p className="loading">{t('loading')}</p> : null}
-        {loaded.state === 'failed' ? (
-          <section className="panel">
-            <ErrorBanner code={loaded.code} />
-            <button type="button" onClick={() => void loadStation()}>
-              {t('retry')}
-            </button>
-          </section>
-        ) : null}
-        {loaded.state === 'ready' && station === null ? (
-          <SetupScreen onDone={(created) => setLoaded({ state: 'ready', station: created })} />
-        ) : null}
-        {station && screen === 'home' ? <HomeScreen station={station} onOpen={setScreen} /> : null}
-        {station && screen === 'visitorSignIn' ? <VisitorSignInScreen /> : null}
-        {station && screen === 'visitorLog' ? <VisitorLogScreen /> : null}
+        {locked && session?.staff ? (
+          <LockScreen
+            staff={session.staff}
+            onUnlocked={onUnlocked}
+            onSignedOut={(kiosk) => toKiosk(kiosk)}
+            onAccountLocked={() => void onAccountLocked()}
+          />
+        ) : (
+          <>
+            {loaded.state === 'loading' ? <p className="loading">{t('loading')}</p> : null}
+            {loaded.state === 'failed' ? (
+              <section className="panel">
+                <ErrorBanner code={loaded.code} />
+                <button type="button" onClick={() => void load()}>
+                  {t('retry')}
+                </button>
+              </section>
+            ) : null}
+            {loaded.state === 'ready' && loaded.station === null ? (
+              <SetupScreen onDone={(created) => void onSetUp(created)} />
+            ) : null}
+            {station && session ? (
+              <div className="screen">
+                {notice ? <ErrorBanner code={notice} /> : null}
+                {screen === 'home' ? <HomeScreen station={station} role={session.role} onOpen={open} /> : null}
+                {screen === 'login' ? <LoginScreen onSignedIn={onSignedIn} onCancel={() => open('home')} /> : null}
+                {screen === 'visitorSignIn' ? <VisitorSignInScreen /> : null}
+                {screen === 'visitorLog' ? <VisitorLogScreen /> : null}
+                {screen === 'audit' ? <AuditScreen /> : null}
+                {screen === 'staffAccounts' ? <StaffAccountsScreen /> : null}
+              </div>
+            ) : null}
+          </>
+        )}
       </main>
     </div>
   );

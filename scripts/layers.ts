@@ -35,9 +35,9 @@ const ELECTRON_FOLDER_IMPORTS: Record<string, string[]> = {
   sync: ['sync', 'db', 'security'],
   services: ['services', 'db', 'pdf', 'sync', 'security'],
   ipc: ['ipc', 'services'],
-  app: ['app', 'config', 'db', 'ipc', 'services'],
+  app: ['app', 'config', 'db', 'ipc', 'security', 'services'],
   host: ['host', 'app', 'config', 'ipc'],
-  cli: ['cli', 'app', 'config', 'db', 'services'],
+  cli: ['cli', 'app', 'config', 'db', 'security', 'services'],
   shell: ['shell', 'app', 'config', 'db', 'host'],
 };
 

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { resolveDataDir } from '../electron/config/paths';
+import { describeStartupFailure } from '../electron/app/startup-errors';
 import { runStationHost, stopOnSignals } from '../electron/host/run';
 
 /**
@@ -86,7 +87,7 @@ if (binary) {
   runElectron(binary);
 } else {
   runHost().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    console.error(describeStartupFailure(error, resolveDataDir()).content);
     process.exit(1);
   });
 }

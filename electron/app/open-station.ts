@@ -5,8 +5,10 @@ import { migrateToLatest, type MigrationLevel } from '../db/migrate';
 import { DATABASE_FILE_NAME } from '../config/paths';
 import { createHandlers } from '../ipc/handlers';
 import { createDispatcher, type Dispatch, type ErrorLogger } from '../ipc/dispatch';
+import { FileKeyStore, resolveKeyFile, type KeyStore } from '../security/key-store';
 import { createServices, type StationServices } from '../services/index';
-import type { Clock } from '../services/clock';
+import { systemClock, type Clock } from '../services/clock';
+import { DataProtection } from '../services/data-protection';
 
 export interface OpenStation {
   dataDir: string;
@@ -22,20 +24,31 @@ export interface OpenStationOptions {
   dataDir: string;
   clock?: Clock;
   logError?: ErrorLogger;
+  /**
+   * Where the data key lives. The desktop app passes one sealed by the operating system's key store;
+   * the station host, the CLI and the tests use an owner-only key file (`RELAY_KEY_FILE`, or
+   * `station.key` in the data folder).
+   */
+  keyStore?: KeyStore;
 }
 
 /**
  * The composition root shared by the desktop app, the station host, the CLI and the tests: opens the
- * database in the data folder, migrates it (refusing one from a newer version) and wires the services.
+ * database in the data folder, migrates it (refusing one from a newer version), loads the data key
+ * (refusing a missing or foreign one), finishes any work a previous run left, and wires the services.
  */
 export async function openStation(options: OpenStationOptions): Promise<OpenStation> {
   mkdirSync(options.dataDir, { recursive: true });
   const databasePath = join(options.dataDir, DATABASE_FILE_NAME);
   const connection = openDatabaseFile(databasePath);
   try {
+    const clock = options.clock ?? systemClock;
     const migrationLevel = await migrateToLatest(connection.db);
-    const services = createServices(connection.db, options.clock);
-    const dispatch = createDispatcher(createHandlers(services), options.logError);
+    const keyStore = options.keyStore ?? new FileKeyStore(resolveKeyFile(process.env, options.dataDir));
+    const protection = await DataProtection.open(connection.db, keyStore, clock);
+    await protection.finishPendingWork();
+    const services = createServices(connection.db, protection, clock);
+    const dispatch = createDispatcher(createHandlers(services), services.sessions, options.logError);
     return {
       dataDir: options.dataDir,
       databasePath,

@@ -5,12 +5,17 @@ import { isLanguage, defaultLanguage, type Language } from '../../shared/i18n/la
 import { createTranslator } from '../../shared/i18n/translator';
 import { openStation } from '../app/open-station';
 import { resolveDataDir } from '../config/paths';
-import { DatabaseTooNewError } from '../db/migrate';
+import { startupErrorCode } from '../app/startup-errors';
+import { SYSTEM_ACTOR_ROLE } from '../../shared/domain/audit';
 import type { CallResult } from '../../shared/contract/errors';
 
 /** Staff and scripts: JSON on stdout, a translated sentence on stderr and a non-zero exit on failure. */
 
 class UsageError extends Error {}
+
+/** The command line is one caller with its own session; what it records in the audit trail is 'system'. */
+const CLI_CALLER = { sessionKey: 'cli' };
+const SYSTEM_ACTOR = { id: null, role: SYSTEM_ACTOR_ROLE };
 
 /** `RELAY_LANG` wins; otherwise an English locale gets English and everything else Chinese. */
 function cliLanguage(env: NodeJS.ProcessEnv): Language {
@@ -59,6 +64,7 @@ async function doctor(): Promise<number> {
   }
 }
 
+/** The station's first administrator: name on the command line, secrets from the environment (never argv, which `ps` shows). */
 async function init(args: string[], t: TFunction): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -67,23 +73,63 @@ async function init(args: string[], t: TFunction): Promise<number> {
       name: { type: 'string' },
       kind: { type: 'string' },
       region: { type: 'string' },
+      admin: { type: 'string' },
+      'admin-name': { type: 'string' },
     },
     strict: true,
   });
   const station = await openStation({ dataDir: resolveDataDir() });
   try {
-    const result = await station.dispatch('station:setup', {
-      code: values.code,
-      name: values.name,
-      kind: values.kind,
-      regionCode: values.region,
-    });
+    const result = await station.dispatch(
+      'station:setup',
+      {
+        code: values.code,
+        name: values.name,
+        kind: values.kind,
+        regionCode: values.region,
+        admin: {
+          username: values.admin,
+          displayName: values['admin-name'],
+          password: process.env.RELAY_ADMIN_PASSWORD,
+          pin: process.env.RELAY_ADMIN_PIN,
+        },
+      },
+      CLI_CALLER,
+    );
     if (!result.ok) {
       process.stderr.write(describeRefusal(t, result) + '\n');
       return 1;
     }
     printJson(result.data);
     return 0;
+  } finally {
+    await station.close();
+  }
+}
+
+/** Re-encrypts every sealed value under a new data key; run it again to finish one that was cut short. */
+async function rotateKey(): Promise<number> {
+  const station = await openStation({ dataDir: resolveDataDir() });
+  try {
+    const resealed = await station.services.protection.rotate();
+    const stationCode = (await station.services.station.get())?.code ?? '';
+    await station.services.audit.record({ actor: SYSTEM_ACTOR, stationCode, action: 'key_rotation', detail: { resealed } });
+    printJson({ resealed, currentKeyId: station.services.protection.cipher.currentKeyId });
+    return 0;
+  } finally {
+    await station.close();
+  }
+}
+
+/** Walks the audit chain; exits 1 and names the first broken entry when it does not hold. */
+async function auditVerify(t: TFunction): Promise<number> {
+  const station = await openStation({ dataDir: resolveDataDir() });
+  try {
+    const check = await station.services.audit.verify();
+    printJson(check);
+    if (check.ok) return 0;
+    process.stderr.write(t('cli:auditBroken', { seq: check.brokenSeq, reason: t(`cli:auditReason.${check.reason ?? 'hash_mismatch'}`) }) + '\n');
+    return 1;
   } finally {
     await station.close();
   }
@@ -98,6 +144,10 @@ async function main(argv: string[]): Promise<number> {
         return await doctor();
       case 'init':
         return await init(rest, t);
+      case 'rotate-key':
+        return await rotateKey();
+      case 'audit-verify':
+        return await auditVerify(t);
       case undefined:
       case 'help':
       case '--help':
@@ -111,8 +161,9 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${error.message}\n${t('cli:usage')}\n`);
       return 2;
     }
-    if (error instanceof DatabaseTooNewError) {
-      process.stderr.write(t('errors:database_too_new') + '\n');
+    const startupCode = startupErrorCode(error);
+    if (startupCode !== 'internal') {
+      process.stderr.write(`${t(`errors:${startupCode}`)}\n${error instanceof Error ? error.message : ''}\n`);
       return 1;
     }
     // parseArgs rejects unknown or malformed options with a TypeError carrying an ERR_PARSE_ARGS code.

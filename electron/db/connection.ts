@@ -18,6 +18,8 @@ export function openDatabaseFile(file: string): DatabaseConnection {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Overwrite deleted content with zeros, so a replaced plain-text value does not linger in free pages.
+  sqlite.pragma('secure_delete = ON');
   const db = new Kysely<StationDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
   return {
     sqlite,

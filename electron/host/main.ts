@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import { describeStartupFailure } from '../app/startup-errors';
+import { resolveDataDir } from '../config/paths';
 import { runStationHost, stopOnSignals } from './run';
 
 /** `npm run host`: the station on 127.0.0.1 for a browser, with the same database as the desktop app. */
@@ -10,6 +12,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(describeStartupFailure(error, resolveDataDir()).content);
   process.exit(1);
 });

@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HOST_API_PREFIX, HOST_TOKEN_HEADER } from '../../shared/contract/transport';
+import { HOST_API_PREFIX, HOST_CLIENT_HEADER, HOST_TOKEN_HEADER } from '../../shared/contract/transport';
 import type { CallResult } from '../../shared/contract/errors';
 import type { Dispatch } from '../ipc/dispatch';
 import { SECURITY_HEADERS, readStaticFile } from './static-files';
@@ -87,12 +87,15 @@ export async function startStationHost(options: StationHostOptions): Promise<Sta
       if (req.method !== 'POST') return refuse(res, 405, 'bad_request');
       if (req.headers.origin !== undefined && req.headers.origin !== origin) return refuse(res, 403, 'unauthorized');
       if (!tokenMatches(expectedToken, req.headers[HOST_TOKEN_HEADER])) return refuse(res, 401, 'unauthorized');
+      // Each browser tab names itself; its sign-in belongs to it alone, as a window's does in the app.
+      const clientId = req.headers[HOST_CLIENT_HEADER];
+      if (typeof clientId !== 'string' || !/^[A-Za-z0-9_-]{16,64}$/.test(clientId)) return refuse(res, 400, 'bad_request');
       const body = await readBody(req);
       if (body === null) return refuse(res, 413, 'bad_request');
       const parsed = parseJsonBody(body);
       if (!parsed.ok) return refuse(res, 400, 'bad_request');
       const name = decodeURIComponent(path.slice(HOST_API_PREFIX.length));
-      return sendJson(res, 200, await options.dispatch(name, parsed.value));
+      return sendJson(res, 200, await options.dispatch(name, parsed.value, { sessionKey: `host:${clientId}` }));
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'bad_request');

@@ -2,10 +2,16 @@ import { contract, isCallName } from '../../shared/contract/calls';
 import type { CallResult } from '../../shared/contract/errors';
 import { toFieldIssues } from '../../shared/contract/issues';
 import { AppError } from '../services/errors';
+import type { SessionRegistry } from '../services/sessions';
 import type { Handlers } from './handlers';
 
+/** What the transport knows of the caller: a key naming its window (IPC) or tab (station host). */
+export interface CallerContext {
+  sessionKey: string;
+}
+
 /** Runs one call by name on untrusted input; the single entry point behind IPC, the host and the CLI. */
-export type Dispatch = (name: unknown, input: unknown) => Promise<CallResult<unknown>>;
+export type Dispatch = (name: unknown, input: unknown, caller: CallerContext) => Promise<CallResult<unknown>>;
 
 export type ErrorLogger = (name: string, error: unknown) => void;
 
@@ -13,24 +19,35 @@ const logToStderr: ErrorLogger = (name, error) => {
   console.error(`[station] call ${name} failed:`, error);
 };
 
+function refusal(code: 'unknown_call' | 'session_locked' | 'not_signed_in' | 'forbidden'): CallResult<never> {
+  return { ok: false, error: { code, message: code } };
+}
+
 /**
- * Parses the input with the call's schema, runs its handler and wraps the outcome in the result
- * envelope. Output is parsed too, so a field the contract does not declare never leaves the process.
+ * Checks the caller's role against the roles the contract allows, then parses the input with the
+ * call's schema, runs its handler and wraps the outcome in the result envelope. The role is checked
+ * first, so a caller without the right learns nothing, not even which fields would be accepted.
+ * Output is parsed too, so a field the contract does not declare never leaves the process.
  */
-export function createDispatcher(handlers: Handlers, logError: ErrorLogger = logToStderr): Dispatch {
-  return async (name, input) => {
-    if (!isCallName(name)) return { ok: false, error: { code: 'unknown_call', message: 'unknown call' } };
+export function createDispatcher(handlers: Handlers, sessions: SessionRegistry, logError: ErrorLogger = logToStderr): Dispatch {
+  return async (name, input, caller) => {
+    if (!isCallName(name)) return refusal('unknown_call');
     const spec = contract[name];
-    const parsed = spec.input.safeParse(input);
-    if (!parsed.success) {
-      return {
-        ok: false,
-        error: { code: 'validation_failed', message: 'invalid input', issues: toFieldIssues(parsed.error) },
-      };
-    }
     try {
-      const handler = handlers[name] as (input: unknown) => Promise<unknown>;
-      const data = spec.output.parse(await handler(parsed.data));
+      const session = await sessions.current(caller.sessionKey);
+      if (session.locked && !spec.whileLocked) return refusal('session_locked');
+      if (!spec.roles.includes(session.role)) return refusal(session.role === 'kiosk' ? 'not_signed_in' : 'forbidden');
+
+      const parsed = spec.input.safeParse(input);
+      if (!parsed.success) {
+        return {
+          ok: false,
+          error: { code: 'validation_failed', message: 'invalid input', issues: toFieldIssues(parsed.error) },
+        };
+      }
+      const handler = handlers[name] as (input: unknown, caller: { sessionKey: string; session: typeof session }) => Promise<unknown>;
+      const data = spec.output.parse(await handler(parsed.data, { sessionKey: caller.sessionKey, session }));
+      sessions.touch(caller.sessionKey);
       return { ok: true, data };
     } catch (error) {
       if (error instanceof AppError) {

@@ -1,15 +1,37 @@
 import type { CallName, CallOutput, ParsedInput } from '../../shared/contract/calls';
+import type { Actor } from '../services/audit';
 import type { StationServices } from '../services/index';
+import type { Session } from '../services/sessions';
+
+/** Who is calling: the transport's key for the window or tab, and its session. */
+export interface Caller {
+  sessionKey: string;
+  session: Session;
+}
 
 /** One handler per contract call; TypeScript refuses a map that misses or adds a call. */
-export type Handlers = { [N in CallName]: (input: ParsedInput<N>) => Promise<CallOutput<N>> };
+export type Handlers = { [N in CallName]: (input: ParsedInput<N>, caller: Caller) => Promise<CallOutput<N>> };
+
+function actor(caller: Caller): Actor {
+  return { id: caller.session.staffId, role: caller.session.role };
+}
 
 /** Maps each contract call to the service method that carries it out. */
 export function createHandlers(services: StationServices): Handlers {
   return {
     'station:get': () => services.station.get(),
-    'station:setup': (input) => services.station.setUp(input),
-    'visitor:signIn': (input) => services.visitors.signIn(input),
+    'station:setup': (input, caller) => services.setup.setUp(input, caller.sessionKey),
+    'session:get': (_input, caller) => services.accounts.view(caller.sessionKey),
+    'session:login': (input, caller) => services.accounts.login(input, caller.sessionKey),
+    'session:logout': (_input, caller) => services.accounts.logout(caller.sessionKey),
+    'session:lock': (_input, caller) => services.accounts.lock(caller.sessionKey),
+    'session:unlock': (input, caller) => services.accounts.unlock(input, caller.sessionKey),
+    'visitor:signIn': (input, caller) => services.visitors.signIn(input, actor(caller)),
     'visitor:list': (input) => services.visitors.list(input),
+    'visitor:revealName': (input, caller) => services.visitors.revealName(input, actor(caller)),
+    'staff:list': () => services.accounts.list(),
+    'staff:create': (input, caller) => services.accounts.create(input, actor(caller)),
+    'audit:list': (input) => services.audit.list(input),
+    'audit:verify': () => services.audit.verify(),
   };
 }

@@ -8,6 +8,8 @@ export interface IpcMainLike {
 
 export interface IpcEventLike {
   senderFrame: { url: string } | null;
+  /** The window's web contents; its id names the window's session. */
+  sender: { id: number };
 }
 
 /**
@@ -20,6 +22,7 @@ export function registerIpc(ipcMain: IpcMainLike, dispatch: Dispatch, isTrustedU
     if (!isTrustedUrl(url)) {
       return { ok: false, error: { code: 'unauthorized', message: 'untrusted sender' } };
     }
-    return dispatch(name, input);
+    // One session per window: signing in at one window does not sign in another.
+    return dispatch(name, input, { sessionKey: `ipc:${event.sender.id}` });
   });
 }

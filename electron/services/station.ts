@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ParsedInput, CallOutput } from '../../shared/contract/calls';
 import type { StationKind } from '../../shared/domain/station';
 import type { StationDatabase, StationTable } from '../db/schema';
+import type { Executor } from '../db/repositories/executor';
 import { findStation, insertStation } from '../db/repositories/station';
 import { AppError } from './errors';
 import type { Clock } from './clock';
@@ -38,19 +39,17 @@ export class StationService {
     return station;
   }
 
-  /** First-run setup; refused once a station is recorded (its code is in every serial number). */
-  async setUp(input: ParsedInput<'station:setup'>): Promise<Station> {
-    return this.db.transaction().execute(async (trx) => {
-      if (await findStation(trx)) throw new AppError('station_already_set_up');
-      const row = {
-        code: input.code,
-        name: input.name,
-        kind: input.kind,
-        region_code: input.regionCode,
-        created_at: this.clock.now().toISOString(),
-      };
-      await insertStation(trx, row);
-      return toStation({ id: 1, ...row });
-    });
+  /** Records the station inside the setup transaction; refused once one is recorded (its code is in every serial number). */
+  async insert(trx: Executor, input: Omit<ParsedInput<'station:setup'>, 'admin'>): Promise<Station> {
+    if (await findStation(trx)) throw new AppError('station_already_set_up');
+    const row = {
+      code: input.code,
+      name: input.name,
+      kind: input.kind,
+      region_code: input.regionCode,
+      created_at: this.clock.now().toISOString(),
+    };
+    await insertStation(trx, row);
+    return toStation({ id: 1, ...row });
   }
 }

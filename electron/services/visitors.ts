@@ -4,33 +4,45 @@ import type { CallOutput, ParsedInput } from '../../shared/contract/calls';
 import { maskName } from '../../shared/domain/masking';
 import type { VisitPurpose } from '../../shared/domain/visitors';
 import type { StationDatabase, VisitorSignInTable } from '../db/schema';
-import { appendToOutbox } from '../db/repositories/outbox';
-import { countVisitorSignIns, insertVisitorSignIn, latestVisitorSignIns } from '../db/repositories/visitors';
+import {
+  countVisitorSignIns,
+  findVisitorSignIn,
+  insertVisitorSignIn,
+  latestVisitorSignIns,
+} from '../db/repositories/visitors';
+import type { Actor, AuditTrail } from './audit';
 import type { Clock } from './clock';
+import type { DataProtection } from './data-protection';
+import { AppError } from './errors';
+import { queueForSync } from './outbox';
 import type { StationService } from './station';
 
 type VisitorSignIn = CallOutput<'visitor:signIn'>;
 
-function toVisitorSignIn(row: VisitorSignInTable, showName: (name: string) => string): VisitorSignIn {
+const NAME_CONTEXT = 'visitor_sign_in.visitor_name';
+
+function toVisitorSignIn(row: VisitorSignInTable, visitorName: string | null): VisitorSignIn {
   return {
     id: row.id,
     visitedAt: row.visited_at,
     partySize: row.party_size,
     purpose: row.purpose as VisitPurpose,
-    visitorName: row.visitor_name === null ? null : showName(row.visitor_name),
+    visitorName: visitorName === null ? null : maskName(visitorName),
   };
 }
 
-/** Memorial visitor sign-in and the staff list of visits. */
+/** Memorial visitor sign-in and the staff list of visits; names are sealed at rest and masked on screen. */
 export class VisitorService {
   constructor(
     private readonly db: Kysely<StationDatabase>,
     private readonly clock: Clock,
     private readonly station: StationService,
+    private readonly protection: DataProtection,
+    private readonly audit: AuditTrail,
   ) {}
 
-  /** Records a visit and queues it for the provincial system in the same transaction. */
-  async signIn(input: ParsedInput<'visitor:signIn'>): Promise<VisitorSignIn> {
+  /** Records a visit, queues it for the provincial system and audits it, all in one transaction. */
+  async signIn(input: ParsedInput<'visitor:signIn'>, actor: Actor): Promise<VisitorSignIn> {
     const station = await this.station.require();
     const row: VisitorSignInTable = {
       id: randomUUID(),
@@ -38,25 +50,39 @@ export class VisitorService {
       visited_at: this.clock.now().toISOString(),
       party_size: input.partySize,
       purpose: input.purpose,
-      visitor_name: input.visitorName,
+      visitor_name: this.protection.sealOptional(input.visitorName, NAME_CONTEXT),
       version: 1,
     };
     await this.db.transaction().execute(async (trx) => {
       await insertVisitorSignIn(trx, row);
-      await appendToOutbox(trx, {
+      await queueForSync(trx, this.protection, {
         kind: 'visitor_sign_in',
         entityId: row.id,
         version: row.version,
-        payload: row,
+        payload: { ...row, visitor_name: input.visitorName },
         createdAt: row.visited_at,
       });
+      await this.audit.append(trx, { actor, stationCode: station.code, action: 'create', objectType: 'visitor_sign_in', objectId: row.id });
     });
-    return toVisitorSignIn(row, maskName);
+    return toVisitorSignIn(row, input.visitorName);
   }
 
   /** The latest visits, newest first; names are masked because the list may be read at a kiosk. */
   async list(input: ParsedInput<'visitor:list'>): Promise<CallOutput<'visitor:list'>> {
     const [rows, total] = await Promise.all([latestVisitorSignIns(this.db, input.limit), countVisitorSignIns(this.db)]);
-    return { total, visitors: rows.map((row) => toVisitorSignIn(row, maskName)) };
+    return {
+      total,
+      visitors: rows.map((row) => toVisitorSignIn(row, this.protection.openOptional(row.visitor_name, NAME_CONTEXT))),
+    };
+  }
+
+  /** One visitor's full name for staff; every reveal is audited. */
+  async revealName(input: ParsedInput<'visitor:revealName'>, actor: Actor): Promise<CallOutput<'visitor:revealName'>> {
+    const station = await this.station.require();
+    const row = await findVisitorSignIn(this.db, input.id);
+    if (!row) throw new AppError('not_found');
+    const visitorName = this.protection.openOptional(row.visitor_name, NAME_CONTEXT);
+    await this.audit.record({ actor, stationCode: station.code, action: 'view_unmasked', objectType: 'visitor_sign_in', objectId: row.id });
+    return { id: row.id, visitorName };
   }
 }

@@ -1,7 +1,7 @@
 import { contract, type CallInput, type CallName, type CallOutput } from '../../shared/contract/calls';
 import { isErrorCode, type CallResult, type ErrorCode, type FieldIssue } from '../../shared/contract/errors';
 import { toFieldIssues } from '../../shared/contract/issues';
-import { HOST_API_PREFIX, HOST_TOKEN_HEADER, type StationBridge } from '../../shared/contract/transport';
+import { HOST_API_PREFIX, HOST_CLIENT_HEADER, HOST_TOKEN_HEADER, type StationBridge } from '../../shared/contract/transport';
 
 declare global {
   interface Window {
@@ -22,6 +22,7 @@ export class ApiError extends Error {
 }
 
 const TOKEN_STORAGE_KEY = 'relay-station.host-token';
+const CLIENT_STORAGE_KEY = 'relay-station.host-client';
 
 /**
  * The station host hands its token over in the URL fragment; keep it for this tab and take it out of
@@ -36,12 +37,23 @@ function takeHostToken(): string {
   return sessionStorage.getItem(TOKEN_STORAGE_KEY) ?? '';
 }
 
+/** This tab's name on the station host; the host keeps one sign-in per tab, as the desktop app per window. */
+function hostClientId(): string {
+  let id = sessionStorage.getItem(CLIENT_STORAGE_KEY);
+  if (!id) {
+    id = Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+    sessionStorage.setItem(CLIENT_STORAGE_KEY, id);
+  }
+  return id;
+}
+
 function httpBridge(token: string): StationBridge {
+  const clientId = hostClientId();
   return {
     async call(name, input) {
       const response = await fetch(HOST_API_PREFIX + encodeURIComponent(name), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [HOST_TOKEN_HEADER]: token },
+        headers: { 'content-type': 'application/json', [HOST_TOKEN_HEADER]: token, [HOST_CLIENT_HEADER]: clientId },
         body: input === undefined ? '' : JSON.stringify(input),
       });
       return response.json();
@@ -66,6 +78,21 @@ export function checkInput<N extends CallName>(name: N, input: CallInput<N>): Fi
   return parsed.success ? [] : toFieldIssues(parsed.error);
 }
 
+export type RefusalListener = (code: ErrorCode, name: CallName) => void;
+
+const refusalListeners = new Set<RefusalListener>();
+
+/**
+ * Hears every refusal the station answers, whichever screen made the call: the app shell uses it to
+ * show the lock screen as soon as any call answers `session_locked`. Returns the unsubscribe function.
+ */
+export function onRefusal(listener: RefusalListener): () => void {
+  refusalListeners.add(listener);
+  return () => {
+    refusalListeners.delete(listener);
+  };
+}
+
 /** Calls the station through the desktop bridge or the station host; throws `ApiError` on refusal. */
 export async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
   const issues = checkInput(name, input);
@@ -78,7 +105,9 @@ export async function call<N extends CallName>(name: N, input: CallInput<N>): Pr
   }
   if (!isCallResult(result)) throw new ApiError('unavailable');
   if (result.ok) return result.data as CallOutput<N>;
-  throw new ApiError(isErrorCode(result.error.code) ? result.error.code : 'internal', result.error.issues ?? []);
+  const code = isErrorCode(result.error.code) ? result.error.code : 'internal';
+  for (const listener of refusalListeners) listener(code, name);
+  throw new ApiError(code, result.error.issues ?? []);
 }
 
 export function asApiError(error: unknown): ApiError {

@@ -1,24 +1,74 @@
 import { z } from 'zod';
+import { roles, type Role } from '../domain/roles';
+import { auditCheck, auditList, auditListInput } from '../validation/audit';
+import { loginInput, session, staffAccount, staffAccountInput, unlockInput } from '../validation/staff';
 import { station, stationSetupInput } from '../validation/station';
-import { visitorList, visitorListInput, visitorSignIn, visitorSignInInput } from '../validation/visitors';
+import {
+  visitorList,
+  visitorListInput,
+  visitorRevealed,
+  visitorRevealInput,
+  visitorSignIn,
+  visitorSignInInput,
+} from '../validation/visitors';
 
-function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
-  return { input, output };
+interface CallOptions {
+  /** Allowed while the staff screen is locked (everything else waits for the PIN). */
+  whileLocked?: boolean;
 }
 
+function call<I extends z.ZodType, O extends z.ZodType, R extends readonly Role[]>(
+  input: I,
+  output: O,
+  allowed: R,
+  options: CallOptions = {},
+) {
+  return { input, output, roles: allowed as readonly Role[], whileLocked: options.whileLocked ?? false };
+}
+
+const anyone = roles;
+const listsVisitors = ['registrar', 'supervisor', 'admin'] as const;
+const readsAudit = ['auditor', 'admin'] as const;
+const staff = ['registrar', 'supervisor', 'auditor', 'admin'] as const;
+
 /**
- * Every call the renderer can make, declared once. The preload, the IPC registration, the station host
- * and the renderer's client are all derived from this map.
+ * Every call the renderer can make, declared once with the roles that may make it. The preload, the
+ * IPC registration, the station host, the CLI and the renderer's client all derive from this map, and
+ * the dispatcher refuses a role that is not listed before the input is even read.
  */
 export const contract = {
   /** The station this installation belongs to, or null before first-run setup. */
-  'station:get': call(z.undefined(), station.nullable()),
-  /** First-run setup: records the station's code, name, kind and region. Only once. */
-  'station:setup': call(stationSetupInput, station),
+  'station:get': call(z.undefined(), station.nullable(), anyone),
+  /** First-run setup: the station's code, name, kind and region, and its first administrator. Only once. */
+  'station:setup': call(stationSetupInput, station, anyone),
+
+  /** Who is at the screen: the anonymous kiosk role or a signed-in staff member. */
+  'session:get': call(z.undefined(), session, anyone, { whileLocked: true }),
+  /** Staff sign-in; five failures in a row lock the account for 15 minutes. */
+  'session:login': call(loginInput, session, anyone),
+  /** Back to the anonymous kiosk role. */
+  'session:logout': call(z.undefined(), session, anyone, { whileLocked: true }),
+  /** Locks the staff screen at once (also done by the station after the idle time). */
+  'session:lock': call(z.undefined(), session, staff, { whileLocked: true }),
+  /** Reopens a locked staff screen with the staff member's PIN. */
+  'session:unlock': call(unlockInput, session, staff, { whileLocked: true }),
+
   /** A memorial visitor signs in; saved and queued for sync in one transaction. */
-  'visitor:signIn': call(visitorSignInInput, visitorSignIn),
+  'visitor:signIn': call(visitorSignInInput, visitorSignIn, anyone),
   /** The latest sign-ins for staff, names masked. */
-  'visitor:list': call(visitorListInput, visitorList),
+  'visitor:list': call(visitorListInput, visitorList, listsVisitors),
+  /** One visitor's full name; an audited staff action. */
+  'visitor:revealName': call(visitorRevealInput, visitorRevealed, listsVisitors),
+
+  /** Staff accounts, for the administrator. */
+  'staff:list': call(z.undefined(), z.object({ accounts: z.array(staffAccount) }), ['admin']),
+  /** A new staff account with its role, password and PIN. */
+  'staff:create': call(staffAccountInput, staffAccount, ['admin']),
+
+  /** The audit trail, newest first, filtered by action, actor and time. */
+  'audit:list': call(auditListInput, auditList, readsAudit),
+  /** Walks the audit chain and names the first entry that does not follow from the one before. */
+  'audit:verify': call(z.undefined(), auditCheck, readsAudit),
 } as const;
 
 export type Contract = typeof contract;

@@ -7,6 +7,12 @@ export const HOST_API_PREFIX = '/api/';
 /** Header that carries the station host's per-run token. */
 export const HOST_TOKEN_HEADER = 'x-station-token';
 
+/**
+ * Header naming the browser tab on the station host; each tab has its own sign-in, as each window does
+ * in the desktop app.
+ */
+export const HOST_CLIENT_HEADER = 'x-station-client';
+
 /** What the preload exposes as `window.station` (and what the HTTP client imitates). */
 export interface StationBridge {
   call(name: string, input: unknown): Promise<unknown>;

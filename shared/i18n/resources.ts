@@ -1,14 +1,18 @@
+import enAudit from '../../resources/locales/en/audit.json' with { type: 'json' };
 import enCli from '../../resources/locales/en/cli.json' with { type: 'json' };
 import enCommon from '../../resources/locales/en/common.json' with { type: 'json' };
 import enErrors from '../../resources/locales/en/errors.json' with { type: 'json' };
 import enMemorial from '../../resources/locales/en/memorial.json' with { type: 'json' };
 import enSetup from '../../resources/locales/en/setup.json' with { type: 'json' };
+import enStaff from '../../resources/locales/en/staff.json' with { type: 'json' };
 import enValidation from '../../resources/locales/en/validation.json' with { type: 'json' };
+import zhAudit from '../../resources/locales/zh-CN/audit.json' with { type: 'json' };
 import zhCli from '../../resources/locales/zh-CN/cli.json' with { type: 'json' };
 import zhCommon from '../../resources/locales/zh-CN/common.json' with { type: 'json' };
 import zhErrors from '../../resources/locales/zh-CN/errors.json' with { type: 'json' };
 import zhMemorial from '../../resources/locales/zh-CN/memorial.json' with { type: 'json' };
 import zhSetup from '../../resources/locales/zh-CN/setup.json' with { type: 'json' };
+import zhStaff from '../../resources/locales/zh-CN/staff.json' with { type: 'json' };
 import zhValidation from '../../resources/locales/zh-CN/validation.json' with { type: 'json' };
 import type { Language } from './languages';
 
@@ -18,6 +22,8 @@ export const translations = {
     common: zhCommon,
     setup: zhSetup,
     memorial: zhMemorial,
+    staff: zhStaff,
+    audit: zhAudit,
     errors: zhErrors,
     validation: zhValidation,
     cli: zhCli,
@@ -26,6 +32,8 @@ export const translations = {
     common: enCommon,
     setup: enSetup,
     memorial: enMemorial,
+    staff: enStaff,
+    audit: enAudit,
     errors: enErrors,
     validation: enValidation,
     cli: enCli,

@@ -15,6 +15,11 @@ export const validationReasons = [
   'region_unknown',
   'party_size_range',
   'visit_purpose',
+  'username_format',
+  'password_too_short',
+  'password_too_long',
+  'pin_format',
+  'staff_role',
 ] as const;
 
 export type ValidationReason = (typeof validationReasons)[number];

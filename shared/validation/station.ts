@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { stationKinds } from '../domain/station';
 import { findRegion } from '../reference/regions';
 import { isoTimestamp } from './fields';
+import { newStaffAccount } from './staff';
 
 /** Station codes go into serial numbers and batch ids, so they are short, upper-case and dash-free. */
 export const stationCode = z
@@ -24,6 +25,8 @@ export const stationSetupInput = z.object({
   regionCode: z.string({ error: 'required' }).refine((code) => findRegion(code) !== undefined, {
     error: 'region_unknown',
   }),
+  /** The first administrator, created together with the station. */
+  admin: newStaffAccount,
 });
 
 export const station = z.object({

@@ -29,3 +29,7 @@ export const visitorList = z.object({
   total: z.number().int(),
   visitors: z.array(visitorSignIn),
 });
+
+export const visitorRevealInput = z.object({ id: z.string().min(1) });
+
+export const visitorRevealed = z.object({ id: z.string(), visitorName: z.string().nullable() });

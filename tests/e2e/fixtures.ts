@@ -1,10 +1,30 @@
 import { fileURLToPath } from 'node:url';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import type { OpenStation } from '../../electron/app/open-station';
 import { startStationHost, type StationHost } from '../../electron/host/server';
-import { openTempStation, sampleStation } from '../fixtures/temp-station';
+import type { StaffRole } from '../../shared/domain/roles';
+import { openTempStation, sampleAdmin, sampleSetup, sampleStation } from '../fixtures/temp-station';
 
 const builtRenderer = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+
+/** The session the tests act in when they prepare data directly through the dispatcher. */
+export const adminCaller = { sessionKey: 'test-admin' } as const;
+
+export interface StaffAccount {
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  password: string;
+  pin: string;
+}
+
+/** One ready-made account per role, for tests that need someone other than the first administrator. */
+export const sampleStaff: Record<StaffRole, StaffAccount> = {
+  registrar: { username: 'wangfang', displayName: '王芳', role: 'registrar', password: 'registrar passphrase', pin: '1357' },
+  supervisor: { username: 'chenjing', displayName: '陈静', role: 'supervisor', password: 'supervisor passphrase', pin: '2468' },
+  auditor: { username: 'liuyang', displayName: '刘洋', role: 'auditor', password: 'auditor passphrase', pin: '9753' },
+  admin: { username: 'zhaolei', displayName: '赵磊', role: 'admin', password: 'second admin passphrase', pin: '8642' },
+};
 
 interface StationFixtures {
   /** A fresh station (real SQLite file in a temp folder) served by the real station host. */
@@ -12,8 +32,10 @@ interface StationFixtures {
   host: StationHost;
   /** Opens the renderer with the host's token, as `npm run host` would. */
   openApp: () => Promise<void>;
-  /** The station already set up, for tests that start after first run. */
+  /** The station already set up with its first administrator, for tests that start after first run. */
   setUpStation: () => Promise<void>;
+  /** Creates a staff account of that role through the dispatcher, as the first administrator. */
+  createStaff: (role: StaffRole) => Promise<StaffAccount>;
 }
 
 export const test = base.extend<StationFixtures>({
@@ -34,15 +56,34 @@ export const test = base.extend<StationFixtures>({
   },
   setUpStation: async ({ station }, use) => {
     await use(async () => {
-      const result = await station.dispatch('station:setup', sampleStation);
+      const result = await station.dispatch('station:setup', sampleSetup, adminCaller);
       expect(result.ok).toBe(true);
+    });
+  },
+  createStaff: async ({ station }, use) => {
+    await use(async (role) => {
+      const account = sampleStaff[role];
+      const login = await station.dispatch('session:login', { username: sampleAdmin.username, password: sampleAdmin.password }, adminCaller);
+      expect(login.ok).toBe(true);
+      const created = await station.dispatch('staff:create', account, adminCaller);
+      expect(created).toMatchObject({ ok: true });
+      return account;
     });
   },
 });
 
-export { expect, sampleStation };
+export { expect, sampleAdmin, sampleStation };
+
+/** Signs a staff member in through the screen (Chinese interface), from any screen showing the header. */
+export async function signIn(page: Page, account: { username: string; password: string; displayName: string }): Promise<void> {
+  await page.getByRole('button', { name: '工作人员登录' }).click();
+  await page.getByLabel('用户名').fill(account.username);
+  await page.getByLabel('密码').fill(account.password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page.getByTestId('staff-name')).toHaveText(account.displayName);
+}
 
 /** Rows of a table in the station's database, read directly: what was really stored. */
-export function countRows(station: OpenStation, table: 'station' | 'visitor_sign_in' | 'outbox'): number {
+export function countRows(station: OpenStation, table: 'station' | 'visitor_sign_in' | 'outbox' | 'audit_log' | 'staff'): number {
   return (station.connection.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 }

@@ -42,7 +42,7 @@ async function main(): Promise<void> {
       partySize: (i % 5) + 1,
       purpose: purposes[i % purposes.length],
       ...(visitorName === undefined ? {} : { visitorName }),
-    });
+    }, { sessionKey: 'crash-writer-kiosk' });
     if (!result.ok) throw new Error(`visitor:signIn refused: ${JSON.stringify(result.error)}`);
     const { id } = result.data as { id: string };
     writeLine(1, id);

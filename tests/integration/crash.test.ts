@@ -113,7 +113,8 @@ describe('a station killed while signing visitors in', () => {
           name: '昆明医科大学',
           kind: 'memorial_kiosk',
           regionCode: '5301',
-        });
+          admin: { username: 'admin', displayName: '管理员', password: 'correct horse battery', pin: '246810' },
+        }, { sessionKey: 'setup' });
         expect(result.ok).toBe(true);
       } finally {
         await setup.close();
@@ -156,12 +157,16 @@ describe('a station killed while signing visitors in', () => {
           const missingOutbox = [...allReported].filter((id) => !outboxIds.has(id));
           expect(missingOutbox, `${context}: reported ids missing from outbox`).toEqual([]);
 
+          // Every sign-in is audited in its transaction too, and the chain survives the kill.
+          expect(await station.services.audit.verify(), `${context}: audit chain`).toMatchObject({ ok: true });
+
           // Same transaction: no visit without its outbox row and no outbox row without its visit,
           // also for a sign-in that committed but was not reported before the kill.
           expect(outboxRows.length, `${context}: one outbox row per visit`).toBe(visitorIds.size);
           expect([...visitorIds].filter((id) => !outboxIds.has(id)), `${context}: visits without outbox`).toEqual([]);
           for (const row of outboxRows) {
-            expect((JSON.parse(row.payload) as { id: string }).id, `${context}: outbox payload`).toBe(row.entity_id);
+            const payload = JSON.parse(station.services.protection.open(row.payload, 'outbox.payload')) as { id: string };
+            expect(payload.id, `${context}: outbox payload`).toBe(row.entity_id);
           }
 
           // At most the one call in flight when killed can have committed without being reported.

@@ -42,7 +42,8 @@ function send(method: string, path: string, headers: Record<string, string> = {}
   });
 }
 
-const withToken = () => ({ 'x-station-token': host.token, 'content-type': 'application/json' });
+const clientId = 'tab-0123456789abcdef';
+const withToken = () => ({ 'x-station-token': host.token, 'x-station-client': clientId, 'content-type': 'application/json' });
 
 describe('station host', () => {
   it('listens on the loopback address only and hands the token over in the URL fragment', () => {
@@ -84,6 +85,9 @@ describe('station host', () => {
     expect(JSON.parse(badJson.body)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     const huge = await send('POST', '/api/visitor:signIn', withToken(), JSON.stringify({ visitorName: 'x'.repeat(2 * 1024 * 1024) }));
     expect(huge.status).toBe(413);
+    const { 'x-station-client': _omitted, ...noClient } = withToken();
+    const anonymous = await send('POST', '/api/station:get', noClient);
+    expect(anonymous.status).toBe(400);
     const unknown = await send('POST', '/api/registration:delete', withToken(), '{}');
     expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'unknown_call' } });
     // The host is still serving after all of that.

@@ -4,7 +4,22 @@ import { toFieldIssues } from '../../shared/contract/issues';
 
 describe('the contract', () => {
   it('lists each call once, by name', () => {
-    expect(callNames).toEqual(['station:get', 'station:setup', 'visitor:signIn', 'visitor:list']);
+    expect(callNames).toEqual([
+      'station:get',
+      'station:setup',
+      'session:get',
+      'session:login',
+      'session:logout',
+      'session:lock',
+      'session:unlock',
+      'visitor:signIn',
+      'visitor:list',
+      'visitor:revealName',
+      'staff:list',
+      'staff:create',
+      'audit:list',
+      'audit:verify',
+    ]);
     expect(isCallName('visitor:signIn')).toBe(true);
     expect(isCallName('toString')).toBe(false);
     expect(isCallName('visitor:delete')).toBe(false);
@@ -16,12 +31,20 @@ describe('the contract', () => {
       name: '  昆明医科大学   遗体捐献登记站 ',
       kind: 'university_station',
       regionCode: '5301',
+      admin: { username: ' Admin.Li ', displayName: '李・明', password: 'correct horse battery', pin: '２４６８' },
     });
-    expect(parsed).toEqual({ code: 'KMU01', name: '昆明医科大学 遗体捐献登记站', kind: 'university_station', regionCode: '5301' });
+    expect(parsed).toEqual({
+      code: 'KMU01',
+      name: '昆明医科大学 遗体捐献登记站',
+      kind: 'university_station',
+      regionCode: '5301',
+      admin: { username: 'admin.li', displayName: '李·明', password: 'correct horse battery', pin: '2468' },
+    });
   });
 
   it('reports translatable reasons for bad station setup input', () => {
-    const result = contract['station:setup'].input.safeParse({ code: 'KM-1', name: '', kind: 'hospital', regionCode: '99' });
+    const admin = { username: 'ok.user', displayName: '李明', password: 'correct horse battery', pin: '2468' };
+    const result = contract['station:setup'].input.safeParse({ code: 'KM-1', name: '', kind: 'hospital', regionCode: '99', admin });
     expect(result.success).toBe(false);
     if (result.success) return;
     expect(toFieldIssues(result.error)).toEqual([
@@ -45,10 +68,44 @@ describe('the contract', () => {
   it('reports a missing field as required, and unknown issue messages as invalid', () => {
     const missing = contract['station:setup'].input.safeParse({});
     expect(missing.success).toBe(false);
-    if (!missing.success) expect(toFieldIssues(missing.error).map((issue) => issue.reason)).toEqual(['required', 'required', 'station_kind', 'required']);
+    if (!missing.success) {
+      expect(toFieldIssues(missing.error)).toEqual([
+        { path: 'code', reason: 'required' },
+        { path: 'name', reason: 'required' },
+        { path: 'kind', reason: 'station_kind' },
+        { path: 'regionCode', reason: 'required' },
+        { path: 'admin', reason: 'required' },
+      ]);
+    }
     const limit = contract['visitor:list'].input.safeParse({ limit: 1000 });
     expect(limit.success).toBe(false);
     if (!limit.success) expect(toFieldIssues(limit.error)).toEqual([{ path: 'limit', reason: 'invalid' }]);
+  });
+
+  it('declares the roles of every call, and keeps staff-only calls away from the kiosk', () => {
+    for (const name of callNames) expect(contract[name].roles.length, name).toBeGreaterThan(0);
+    expect(contract['visitor:list'].roles).not.toContain('kiosk');
+    expect(contract['audit:list'].roles).toEqual(['auditor', 'admin']);
+    expect(contract['staff:create'].roles).toEqual(['admin']);
+    const whileLocked = callNames.filter((name) => contract[name].whileLocked);
+    expect(whileLocked).toEqual(['session:get', 'session:logout', 'session:lock', 'session:unlock']);
+  });
+
+  it('checks usernames, passwords and PINs of staff accounts', () => {
+    const input = contract['staff:create'].input;
+    const base = { username: 'li.ming', displayName: '李明', role: 'registrar', password: 'eight chr', pin: '1234' };
+    expect(input.safeParse(base).success).toBe(true);
+    const reasons = (value: object) => {
+      const result = input.safeParse({ ...base, ...value });
+      return result.success ? [] : toFieldIssues(result.error).map((issue) => issue.reason);
+    };
+    expect(reasons({ username: 'li' })).toEqual(['username_format']);
+    expect(reasons({ username: '.li.ming' })).toEqual(['username_format']);
+    expect(reasons({ password: 'seven c' })).toEqual(['password_too_short']);
+    expect(reasons({ password: '密'.repeat(129) })).toEqual(['password_too_long']);
+    expect(reasons({ pin: '123' })).toEqual(['pin_format']);
+    expect(reasons({ pin: '12a4' })).toEqual(['pin_format']);
+    expect(reasons({ role: 'kiosk' })).toEqual(['staff_role']);
   });
 
   it('strips fields the output schema does not declare', () => {

@@ -17,7 +17,7 @@ function fakeIpcMain() {
   const invoke = (senderUrl: string | null, ...args: unknown[]): Promise<unknown> => {
     const listener = listeners.get(STATION_IPC_CHANNEL);
     if (!listener) throw new Error('nothing registered');
-    return listener({ senderFrame: senderUrl === null ? null : { url: senderUrl } }, ...args);
+    return listener({ senderFrame: senderUrl === null ? null : { url: senderUrl }, sender: { id: 7 } }, ...args);
   };
   return { ipcMain, listeners, invoke };
 }
@@ -45,7 +45,7 @@ describe('registerIpc', () => {
       data: 'dispatched',
     });
     expect(dispatch).toHaveBeenCalledTimes(1);
-    expect(dispatch).toHaveBeenCalledWith('visitor:signIn', input);
+    expect(dispatch).toHaveBeenCalledWith('visitor:signIn', input, { sessionKey: 'ipc:7' });
   });
 
   it('refuses a call from another origin without dispatching it', async () => {
@@ -69,6 +69,6 @@ describe('registerIpc', () => {
     registerIpc(fake.ipcMain, dispatch, isTrusted);
     await fake.invoke('app://station/', 'station:get', undefined);
     expect(isTrusted).toHaveBeenCalledWith('app://station/');
-    expect(dispatch).toHaveBeenCalledWith('station:get', undefined);
+    expect(dispatch).toHaveBeenCalledWith('station:get', undefined, { sessionKey: 'ipc:7' });
   });
 });

@@ -1,23 +1,24 @@
 import type { Executor } from './executor';
 
-export interface OutboxEntry {
+export interface OutboxRow {
   kind: string;
   entityId: string;
   version: number;
-  payload: unknown;
+  /** Sealed JSON: the repository never sees what a change carries. */
+  sealedPayload: string;
   createdAt: string;
 }
 
 /** Appends one change for the provincial system; call it inside the transaction that made the change. */
-export async function appendToOutbox(db: Executor, entry: OutboxEntry): Promise<void> {
+export async function appendToOutbox(db: Executor, row: OutboxRow): Promise<void> {
   await db
     .insertInto('outbox')
     .values({
-      kind: entry.kind,
-      entity_id: entry.entityId,
-      version: entry.version,
-      payload: JSON.stringify(entry.payload),
-      created_at: entry.createdAt,
+      kind: row.kind,
+      entity_id: row.entityId,
+      version: row.version,
+      payload: row.sealedPayload,
+      created_at: row.createdAt,
     })
     .execute();
 }

@@ -22,3 +22,7 @@ export async function countVisitorSignIns(db: Executor): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }
+
+export async function findVisitorSignIn(db: Executor, id: string): Promise<VisitorSignInTable | undefined> {
+  return db.selectFrom('visitor_sign_in').selectAll().where('id', '=', id).executeTakeFirst();
+}

@@ -1,14 +1,21 @@
 import { useT } from '../../i18n/index';
 import type { CallOutput } from '../../../shared/contract/calls';
+import type { Role } from '../../../shared/domain/roles';
 import { useRegionName } from '../../hooks/useRegionName';
-import type { ScreenName } from '../../App';
+import { mayOpen, type ScreenName } from '../../session';
 
 type Station = NonNullable<CallOutput<'station:get'>>;
 
-/** The station's identity and the way into each task. */
-export function HomeScreen({ station, onOpen }: { station: Station; onOpen: (screen: ScreenName) => void }) {
+/** The station's identity and the way into each task the role at the screen may do. */
+export function HomeScreen({ station, role, onOpen }: { station: Station; role: Role; onOpen: (screen: ScreenName) => void }) {
   const { t } = useT();
   const regionName = useRegionName();
+  const tiles = [
+    { screen: 'visitorSignIn', title: t('memorial:signIn.title'), hint: t('home.signInHint') },
+    { screen: 'visitorLog', title: t('memorial:log.title'), hint: t('home.logHint') },
+    { screen: 'audit', title: t('audit:title'), hint: t('home.auditHint') },
+    { screen: 'staffAccounts', title: t('staff:accounts.title'), hint: t('home.staffHint') },
+  ] as const;
   return (
     <section className="panel" aria-labelledby="home-title">
       <h1 id="home-title">{station.name}</h1>
@@ -21,14 +28,14 @@ export function HomeScreen({ station, onOpen }: { station: Station; onOpen: (scr
         <dd>{regionName(station.regionCode)}</dd>
       </dl>
       <div className="tiles">
-        <button type="button" className="tile" onClick={() => onOpen('visitorSignIn')}>
-          <strong>{t('memorial:signIn.title')}</strong>
-          <span>{t('home.signInHint')}</span>
-        </button>
-        <button type="button" className="tile" onClick={() => onOpen('visitorLog')}>
-          <strong>{t('memorial:log.title')}</strong>
-          <span>{t('home.logHint')}</span>
-        </button>
+        {tiles
+          .filter((tile) => mayOpen(role, tile.screen))
+          .map((tile) => (
+            <button key={tile.screen} type="button" className="tile" onClick={() => onOpen(tile.screen)}>
+              <strong>{tile.title}</strong>
+              <span>{tile.hint}</span>
+            </button>
+          ))}
       </div>
     </section>
   );

@@ -24,10 +24,12 @@ export function SetupScreen({ onDone }: { onDone: (station: Station) => void }) 
   const [name, setName] = useState('');
   const [kind, setKind] = useState<StationKind | ''>('');
   const [regionCode, setRegionCode] = useState('');
+  const [admin, setAdmin] = useState({ username: '', displayName: '', password: '', pin: '' });
+  const setAdminField = (field: keyof typeof admin) => (value: string) => setAdmin((current) => ({ ...current, [field]: value }));
 
   const action = useCallback(
-    () => call('station:setup', { code, name, kind: kind as StationKind, regionCode }),
-    [code, name, kind, regionCode],
+    () => call('station:setup', { code, name, kind: kind as StationKind, regionCode, admin }),
+    [code, name, kind, regionCode, admin],
   );
   const form = useSubmit(action, onDone);
 
@@ -71,6 +73,57 @@ export function SetupScreen({ onDone }: { onDone: (station: Station) => void }) 
             ))}
           </select>
         </Field>
+        <fieldset className="form-section">
+          <legend>{t('setup:admin.title')}</legend>
+          <p className="lead">{t('setup:admin.intro')}</p>
+          <Field
+            id="admin-username"
+            label={t('setup:admin.username')}
+            hint={t('setup:admin.usernameHint')}
+            issue={form.issueFor('admin.username')}
+          >
+            <input
+              id="admin-username"
+              value={admin.username}
+              onChange={(e) => setAdminField('username')(e.target.value)}
+              autoComplete="off"
+              autoCapitalize="none"
+              spellCheck={false}
+            />
+          </Field>
+          <Field id="admin-display-name" label={t('setup:admin.displayName')} issue={form.issueFor('admin.displayName')}>
+            <input
+              id="admin-display-name"
+              value={admin.displayName}
+              onChange={(e) => setAdminField('displayName')(e.target.value)}
+              autoComplete="off"
+            />
+          </Field>
+          <Field
+            id="admin-password"
+            label={t('setup:admin.password')}
+            hint={t('setup:admin.passwordHint')}
+            issue={form.issueFor('admin.password')}
+          >
+            <input
+              id="admin-password"
+              type="password"
+              value={admin.password}
+              onChange={(e) => setAdminField('password')(e.target.value)}
+              autoComplete="new-password"
+            />
+          </Field>
+          <Field id="admin-pin" label={t('setup:admin.pin')} hint={t('setup:admin.pinHint')} issue={form.issueFor('admin.pin')}>
+            <input
+              id="admin-pin"
+              type="password"
+              inputMode="numeric"
+              value={admin.pin}
+              onChange={(e) => setAdminField('pin')(e.target.value)}
+              autoComplete="off"
+            />
+          </Field>
+        </fieldset>
         <ErrorBanner code={form.errorCode} />
         <button type="submit" className="primary" disabled={form.busy}>
           {t('setup:submit')}

@@ -8,12 +8,17 @@ import { useFormatDateTime } from '../../hooks/useFormatDateTime';
 
 type VisitorList = CallOutput<'visitor:list'>;
 
-/** Staff view of the latest memorial visits, newest first, names masked. */
+/**
+ * Staff view of the latest memorial visits, newest first, names masked. A full name is shown only on
+ * request, one row at a time (the station records who looked), and forgotten when the screen closes.
+ */
 export function VisitorLogScreen() {
   const { t } = useT();
   const formatDateTime = useFormatDateTime();
   const [list, setList] = useState<VisitorList | null>(null);
   const [errorCode, setErrorCode] = useState<ErrorCode | null>(null);
+  const [revealed, setRevealed] = useState<ReadonlyMap<string, string | null>>(new Map());
+  const [revealing, setRevealing] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -27,6 +32,19 @@ export function VisitorLogScreen() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  const reveal = useCallback(async (id: string) => {
+    setRevealing(id);
+    try {
+      const result = await call('visitor:revealName', { id });
+      setRevealed((current) => new Map(current).set(result.id, result.visitorName));
+      setErrorCode(null);
+    } catch (error) {
+      setErrorCode(asApiError(error).code);
+    } finally {
+      setRevealing(null);
+    }
+  }, []);
 
   return (
     <section className="panel" aria-labelledby="log-title">
@@ -48,14 +66,33 @@ export function VisitorLogScreen() {
                 </tr>
               </thead>
               <tbody>
-                {list.visitors.map((visit) => (
-                  <tr key={visit.id}>
-                    <td>{formatDateTime(visit.visitedAt)}</td>
-                    <td>{visit.partySize}</td>
-                    <td>{t(`memorial:purpose.${visit.purpose}`)}</td>
-                    <td>{visit.visitorName ?? t('memorial:log.anonymous')}</td>
-                  </tr>
-                ))}
+                {list.visitors.map((visit) => {
+                  const fullName = revealed.get(visit.id);
+                  return (
+                    <tr key={visit.id}>
+                      <td>{formatDateTime(visit.visitedAt)}</td>
+                      <td>{visit.partySize}</td>
+                      <td>{t(`memorial:purpose.${visit.purpose}`)}</td>
+                      <td>
+                        <span className="name-cell">
+                          <span data-testid="visitor-name">
+                            {fullName ?? visit.visitorName ?? t('memorial:log.anonymous')}
+                          </span>
+                          {visit.visitorName !== null && fullName === undefined ? (
+                            <button
+                              type="button"
+                              className="small"
+                              onClick={() => void reveal(visit.id)}
+                              disabled={revealing !== null}
+                            >
+                              {t('memorial:log.reveal')}
+                            </button>
+                          ) : null}
+                        </span>
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           )}

@@ -1,4 +1,4 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useT } from '../../i18n/index';
 import type { CallOutput } from '../../../shared/contract/calls';
 import { visitPurposes, type VisitPurpose } from '../../../shared/domain/visitors';
@@ -9,6 +9,9 @@ import { useSubmit } from '../../hooks/useSubmit';
 import { useFormatDateTime } from '../../hooks/useFormatDateTime';
 
 type SignedIn = CallOutput<'visitor:signIn'>;
+
+/** How long the thanks stay on screen before the form is ready for the next visitor. */
+export const THANKS_SCREEN_MS = 30_000;
 
 /** Kiosk sign-in for memorial visitors: party size, purpose and, if they wish, a name. */
 export function VisitorSignInScreen() {
@@ -31,12 +34,19 @@ export function VisitorSignInScreen() {
   const form = useSubmit(action, setSignedIn);
 
   // The next visitor starts from an empty form: nothing of the previous one stays on screen.
-  const nextVisitor = () => {
+  const nextVisitor = useCallback(() => {
     setPartySize('1');
     setPurpose('');
     setVisitorName('');
     setSignedIn(null);
-  };
+  }, []);
+
+  // A kiosk is often left on the thanks screen: it forgets the visit by itself after a short while.
+  useEffect(() => {
+    if (!signedIn) return undefined;
+    const timer = setTimeout(nextVisitor, THANKS_SCREEN_MS);
+    return () => clearTimeout(timer);
+  }, [signedIn, nextVisitor]);
 
   if (signedIn) {
     return (
@@ -48,6 +58,7 @@ export function VisitorSignInScreen() {
             count: signedIn.partySize,
           })}
         </p>
+        <p className="lead">{t('memorial:signIn.autoReturn')}</p>
         <button type="button" className="primary" onClick={nextVisitor}>
           {t('memorial:signIn.next')}
         </button>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DatabaseTooNewError } from '../../electron/db/migrate';
-import { describeStartupFailure } from '../../electron/shell/startup-error';
+import { describeStartupFailure } from '../../electron/app/startup-errors';
 import { translations } from '../../shared/i18n/resources';
 
 describe('describeStartupFailure', () => {
@@ -18,5 +18,19 @@ describe('describeStartupFailure', () => {
     expect(failure.content).toContain(translations.en.errors.internal);
     expect(failure.content).toContain('SQLITE_CANTOPEN');
     expect(describeStartupFailure('plain string', '/d').content).toContain('plain string');
+  });
+});
+
+describe('startupErrorCode', () => {
+  it('tells a missing, foreign or unreadable data key apart', async () => {
+    const { startupErrorCode } = await import('../../electron/app/startup-errors');
+    const { DataKeyMissingError, DataKeyMismatchError } = await import('../../electron/services/data-protection');
+    const { KeyFilePermissionError } = await import('../../electron/security/key-store');
+    const { KeyFileInvalidError } = await import('../../electron/security/key-ring');
+    expect(startupErrorCode(new DataKeyMissingError('/k'))).toBe('data_key_missing');
+    expect(startupErrorCode(new DataKeyMismatchError('/k'))).toBe('data_key_mismatch');
+    expect(startupErrorCode(new KeyFilePermissionError('/k', 0o644))).toBe('data_key_unreadable');
+    expect(startupErrorCode(new KeyFileInvalidError('bad', '/k'))).toBe('data_key_unreadable');
+    expect(describeStartupFailure(new DataKeyMissingError('/data/station.key'), '/data').content).toContain(translations['zh-CN'].errors.data_key_missing);
   });
 });

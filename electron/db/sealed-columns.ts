@@ -1,0 +1,45 @@
+import { sql } from 'kysely';
+import type { Executor } from './repositories/executor';
+
+/**
+ * Every column that holds sealed (encrypted) personal data, with the key that names its row. Key
+ * rotation and the sealing of older plain-text values walk this list, so a new sealed column is
+ * protected by both the day it is added here.
+ */
+export const sealedColumns = [
+  { table: 'visitor_sign_in', key: 'id', column: 'visitor_name' },
+  { table: 'outbox', key: 'seq', column: 'payload' },
+] as const;
+
+export type SealedColumn = (typeof sealedColumns)[number];
+
+/** The authenticated context a value of this column is sealed under: it cannot be moved to another column. */
+export function sealingContext(column: SealedColumn): string {
+  return `${column.table}.${column.column}`;
+}
+
+export interface SealedCell {
+  rowKey: string | number;
+  value: string;
+}
+
+/** Up to `limit` values of the column not sealed under the current key (older keys, or plain text). */
+export async function findStaleSealedCells(
+  db: Executor,
+  column: SealedColumn,
+  currentPrefix: string,
+  limit: number,
+): Promise<SealedCell[]> {
+  const result = await sql<SealedCell>`
+    select ${sql.ref(column.key)} as "rowKey", ${sql.ref(column.column)} as "value"
+    from ${sql.table(column.table)}
+    where ${sql.ref(column.column)} is not null
+      and substr(${sql.ref(column.column)}, 1, ${currentPrefix.length}) != ${currentPrefix}
+    limit ${limit}`.execute(db);
+  return result.rows;
+}
+
+export async function updateSealedCell(db: Executor, column: SealedColumn, cell: SealedCell): Promise<void> {
+  await sql`update ${sql.table(column.table)} set ${sql.ref(column.column)} = ${cell.value}
+    where ${sql.ref(column.key)} = ${cell.rowKey}`.execute(db);
+}

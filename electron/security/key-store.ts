@@ -1,0 +1,206 @@
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  fstatSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { KeyFileInvalidError, parseKeyRing, serializeKeyRing, type KeyRing } from './key-ring';
+
+/**
+ * Where the key ring lives between runs. Only this module touches the key file, so its permission and
+ * durability rules are kept in one place: a key file that others can read leaks every sealed value, and
+ * a half-written one loses them all.
+ */
+
+const IS_POSIX = process.platform !== 'win32';
+
+/** Loads and saves the station's key ring. */
+export interface KeyStore {
+  /** The file (or other place) the ring is kept in, for messages to the operator. */
+  readonly location: string;
+  /** The stored ring, or null when nothing has been stored yet (a new station). */
+  load(): KeyRing | null;
+  /** Replaces the stored ring atomically: after a crash the old or the new ring is there, never a mix. */
+  save(ring: KeyRing): void;
+}
+
+/** Encrypts the key file with a platform secret (e.g. Electron safeStorage), supplied by the shell. */
+export interface Sealer {
+  seal(plain: Buffer): Buffer;
+  unseal(sealed: Buffer): Buffer;
+}
+
+/** The key file can be read or written by group or others; we refuse to use keys that may have leaked. */
+export class KeyFilePermissionError extends Error {
+  constructor(
+    readonly path: string,
+    readonly mode: number,
+  ) {
+    const octal = (mode & 0o777).toString(8).padStart(3, '0');
+    super(`The key file ${path} has mode ${octal}; it must be readable and writable by its owner only (chmod 600 "${path}")`);
+    this.name = 'KeyFilePermissionError';
+  }
+}
+
+/** RELAY_KEY_FILE (trimmed, when non-empty) lets an operator keep the key apart from the data, e.g. on removable media. */
+export function resolveKeyFile(env: NodeJS.ProcessEnv, dataDir: string): string {
+  const fromEnv = env.RELAY_KEY_FILE?.trim();
+  return fromEnv ? fromEnv : join(dataDir, 'station.key');
+}
+
+/**
+ * The file's bytes, or null when it does not exist. Mode and content come from the same open file
+ * descriptor, so the file cannot be swapped between the permission check and the read.
+ */
+function readOwnerOnlyFile(path: string): Buffer | null {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new KeyFileInvalidError(`The key file ${path} is not a regular file`, path);
+    // Windows has no POSIX modes (Node reports 0o666); there the user profile's ACLs protect the file.
+    if (IS_POSIX && (stat.mode & 0o077) !== 0) throw new KeyFilePermissionError(path, stat.mode);
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Best effort: makes the rename itself durable. Not every platform can fsync a directory (Windows cannot). */
+function fsyncDirectory(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // The data itself was already fsynced; only the directory entry's durability is at stake.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * Writes via a temporary file in the same folder (so rename is atomic), fsynced before the rename: a crash
+ * or full disk leaves the previous key file intact instead of a truncated one.
+ */
+function writeOwnerOnlyFileAtomically(path: string, bytes: Buffer): void {
+  const dir = dirname(path);
+  // 0o700 applies only to folders created here; an existing folder is the operator's choice.
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  // Created 0600 from the start (a umask can only remove bits), so the keys are never briefly readable by others;
+  // 'wx' never follows or reuses something already at the temp path.
+  const fd = openSync(temp, 'wx', 0o600);
+  let renamed = false;
+  try {
+    try {
+      writeFileSync(fd, bytes);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+    renamed = true;
+  } finally {
+    if (!renamed) {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // Nothing more to clean up; the original error matters more.
+      }
+    }
+  }
+  fsyncDirectory(dir);
+}
+
+function parseFrom(path: string, bytes: Buffer): KeyRing {
+  try {
+    return parseKeyRing(bytes);
+  } catch (error) {
+    if (error instanceof KeyFileInvalidError) {
+      throw new KeyFileInvalidError(`The key file ${path} is invalid: ${error.message}`, path, { cause: error });
+    }
+    throw error;
+  }
+}
+
+/** The key ring as a plain owner-only (0600) file, for hosts without a platform secret store (CLI, station host, tests). */
+export class FileKeyStore implements KeyStore {
+  readonly location: string;
+
+  constructor(path: string) {
+    this.location = path;
+  }
+
+  load(): KeyRing | null {
+    const bytes = readOwnerOnlyFile(this.location);
+    if (bytes === null) return null;
+    try {
+      return parseFrom(this.location, bytes);
+    } finally {
+      bytes.fill(0);
+    }
+  }
+
+  save(ring: KeyRing): void {
+    const bytes = serializeKeyRing(ring);
+    try {
+      writeOwnerOnlyFileAtomically(this.location, bytes);
+    } finally {
+      bytes.fill(0);
+    }
+  }
+}
+
+/**
+ * The key ring sealed by a platform secret (Electron safeStorage: DPAPI, Keychain, libsecret), so a copy
+ * of the data folder alone does not reveal the keys. Same file handling as FileKeyStore.
+ */
+export class SealedFileKeyStore implements KeyStore {
+  readonly location: string;
+
+  constructor(
+    path: string,
+    private readonly sealer: Sealer,
+  ) {
+    this.location = path;
+  }
+
+  load(): KeyRing | null {
+    const sealed = readOwnerOnlyFile(this.location);
+    if (sealed === null) return null;
+    let plain: Buffer;
+    try {
+      plain = this.sealer.unseal(sealed);
+    } catch (cause) {
+      // Another user, another machine, or a plain key file: say which file, do not guess further.
+      throw new KeyFileInvalidError(`The key file ${this.location} could not be unsealed`, this.location, { cause });
+    }
+    try {
+      return parseFrom(this.location, plain);
+    } finally {
+      plain.fill(0);
+    }
+  }
+
+  save(ring: KeyRing): void {
+    const plain = serializeKeyRing(ring);
+    try {
+      writeOwnerOnlyFileAtomically(this.location, this.sealer.seal(plain));
+    } finally {
+      plain.fill(0);
+    }
+  }
+}

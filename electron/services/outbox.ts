@@ -1,0 +1,25 @@
+import type { Executor } from '../db/repositories/executor';
+import { appendToOutbox } from '../db/repositories/outbox';
+import type { DataProtection } from './data-protection';
+
+export const OUTBOX_PAYLOAD_CONTEXT = 'outbox.payload';
+
+export interface SyncChange {
+  kind: string;
+  entityId: string;
+  version: number;
+  /** The record as the provincial system receives it, personal fields in plain text: sealed before storing. */
+  payload: unknown;
+  createdAt: string;
+}
+
+/** Queues a change for the provincial system, sealed, inside the transaction that made it. */
+export async function queueForSync(trx: Executor, protection: DataProtection, change: SyncChange): Promise<void> {
+  await appendToOutbox(trx, {
+    kind: change.kind,
+    entityId: change.entityId,
+    version: change.version,
+    sealedPayload: protection.seal(JSON.stringify(change.payload), OUTBOX_PAYLOAD_CONTEXT),
+    createdAt: change.createdAt,
+  });
+}

@@ -1,0 +1,59 @@
+import type { Role, StaffRole } from '../../shared/domain/roles';
+import type { Clock } from './clock';
+import type { StationSettings } from './settings';
+
+/** Who is at one window (desktop app) or one browser tab (station host), and whether it is locked. */
+export interface Session {
+  role: Role;
+  staffId: string | null;
+  locked: boolean;
+  lastActivityAt: number;
+}
+
+/**
+ * Sessions by the key the transport gives each caller. Kept in memory only: a restart signs everyone
+ * out, which is what a station that was switched off should do.
+ */
+export class SessionRegistry {
+  private readonly sessions = new Map<string, Session>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly settings: StationSettings,
+  ) {}
+
+  /**
+   * The caller's session, locked first when a staff member has been idle too long: the lock is the
+   * station's rule, not only the screen's, so a page that stops sending its idle signal still locks.
+   */
+  async current(key: string): Promise<Session> {
+    const session = this.sessions.get(key);
+    if (!session) return { role: 'kiosk', staffId: null, locked: false, lastActivityAt: this.clock.now().getTime() };
+    if (session.role !== 'kiosk' && !session.locked) {
+      const idleMs = (await this.settings.idleLockMinutes()) * 60_000;
+      if (this.clock.now().getTime() - session.lastActivityAt >= idleMs) session.locked = true;
+    }
+    return session;
+  }
+
+  /** Records activity: the idle time counts from the last call that went through. */
+  touch(key: string): void {
+    const session = this.sessions.get(key);
+    if (session) session.lastActivityAt = this.clock.now().getTime();
+  }
+
+  signIn(key: string, staffId: string, role: StaffRole): void {
+    this.sessions.set(key, { role, staffId, locked: false, lastActivityAt: this.clock.now().getTime() });
+  }
+
+  signOut(key: string): void {
+    this.sessions.delete(key);
+  }
+
+  setLocked(key: string, locked: boolean): void {
+    const session = this.sessions.get(key);
+    if (!session) return;
+    session.locked = locked;
+    session.lastActivityAt = this.clock.now().getTime();
+  }
+}

@@ -1,0 +1,22 @@
+import { contract, type CallName, type CallOutput } from '../shared/contract/calls';
+import type { Role } from '../shared/domain/roles';
+
+/** Who is at the screen, as the station sees it. */
+export type Session = CallOutput<'session:get'>;
+
+/** The screens of the app; `login` is the staff sign-in form. */
+export type ScreenName = 'home' | 'login' | 'visitorSignIn' | 'visitorLog' | 'audit' | 'staffAccounts';
+
+/** The call each screen opens with: its roles decide who is offered the screen (the station enforces them). */
+const openingCall: Record<ScreenName, CallName> = {
+  home: 'station:get',
+  login: 'session:login',
+  visitorSignIn: 'visitor:signIn',
+  visitorLog: 'visitor:list',
+  audit: 'audit:list',
+  staffAccounts: 'staff:list',
+};
+
+export function mayOpen(role: Role, screen: ScreenName): boolean {
+  return contract[openingCall[screen]].roles.includes(role);
+}

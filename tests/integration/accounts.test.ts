@@ -1,0 +1,177 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { callNames, contract, type CallName } from '../../shared/contract/calls';
+import { roles, staffRoles, type Role } from '../../shared/domain/roles';
+import { kioskCaller, openTempStation, sampleAdmin, sampleSetup } from '../fixtures/temp-station';
+
+type TempStation = Awaited<ReturnType<typeof openTempStation>>;
+
+let station: TempStation;
+let now = new Date('2026-04-04T09:00:00.000Z');
+const admin = { sessionKey: 'admin-window' };
+
+function advanceMinutes(minutes: number): void {
+  now = new Date(now.getTime() + minutes * 60_000);
+}
+
+beforeEach(async () => {
+  now = new Date('2026-04-04T09:00:00.000Z');
+  station = await openTempStation({ clock: { now: () => now } });
+  await station.dispatch('station:setup', sampleSetup, admin);
+});
+afterEach(async () => {
+  await station.remove();
+});
+
+function auditActions(): string[] {
+  return (station.connection.sqlite.prepare('select action from audit_log order by seq').all() as Array<{ action: string }>).map((row) => row.action);
+}
+
+const registrar = { username: 'li.registrar', displayName: '李登记', role: 'registrar', password: 'registrar pass 1', pin: '1357' } as const;
+
+describe('staff accounts', () => {
+  it('are created by an administrator and refused a second time with the same username', async () => {
+    const created = await station.dispatch('staff:create', registrar, admin);
+    expect(created).toMatchObject({ ok: true, data: { username: 'li.registrar', displayName: '李登记', role: 'registrar', lockedUntil: null } });
+    expect(await station.dispatch('staff:create', { ...registrar, username: 'LI.Registrar ' }, admin)).toMatchObject({
+      ok: false,
+      error: { code: 'username_taken' },
+    });
+    const listed = await station.dispatch('staff:list', undefined, admin);
+    expect((listed as { data: { accounts: Array<{ username: string }> } }).data.accounts.map((a) => a.username)).toEqual(['admin', 'li.registrar']);
+    const stored = station.connection.sqlite.prepare("select password_hash, pin_hash from staff where username = 'li.registrar'").get() as {
+      password_hash: string;
+      pin_hash: string;
+    };
+    expect(stored.password_hash).toMatch(/^scrypt\$16384\$8\$1\$/);
+    expect(stored.password_hash).not.toContain(registrar.password);
+    expect(stored.pin_hash).not.toBe(stored.password_hash);
+  });
+
+  it('sign in, and lock for 15 minutes after five failures in a row', async () => {
+    await station.dispatch('staff:create', registrar, admin);
+    const desk = { sessionKey: 'desk' };
+    for (let attempt = 1; attempt <= 4; attempt += 1) {
+      expect(await station.dispatch('session:login', { username: 'li.registrar', password: 'wrong' }, desk)).toMatchObject({
+        ok: false,
+        error: { code: 'login_failed' },
+      });
+    }
+    expect(await station.dispatch('session:login', { username: 'li.registrar', password: 'wrong' }, desk)).toMatchObject({
+      ok: false,
+      error: { code: 'account_locked' },
+    });
+    // Locked: even the right password is refused until the time is up.
+    expect(await station.dispatch('session:login', { username: 'li.registrar', password: registrar.password }, desk)).toMatchObject({
+      ok: false,
+      error: { code: 'account_locked' },
+    });
+    advanceMinutes(15);
+    const signedIn = await station.dispatch('session:login', { username: 'li.registrar', password: registrar.password }, desk);
+    expect(signedIn).toMatchObject({ ok: true, data: { role: 'registrar', staff: { username: 'li.registrar' }, locked: false } });
+    expect(auditActions().filter((a) => a.startsWith('login') || a === 'account_locked')).toEqual([
+      'login_failed',
+      'login_failed',
+      'login_failed',
+      'login_failed',
+      'login_failed',
+      'account_locked',
+      'login_failed',
+      'login',
+    ]);
+  });
+
+  it('answers an unknown username exactly like a wrong password', async () => {
+    const unknown = await station.dispatch('session:login', { username: 'nobody', password: 'whatever' }, { sessionKey: 'x' });
+    const wrong = await station.dispatch('session:login', { username: 'admin', password: 'whatever' }, { sessionKey: 'y' });
+    expect(unknown).toEqual(wrong);
+  });
+
+  it('lock a staff screen when asked or after the idle time, and reopen it with the PIN only', async () => {
+    expect(await station.dispatch('session:get', undefined, admin)).toMatchObject({ ok: true, data: { locked: false, idleLockMinutes: 5 } });
+    advanceMinutes(5);
+    expect(await station.dispatch('staff:list', undefined, admin)).toMatchObject({ ok: false, error: { code: 'session_locked' } });
+    expect(await station.dispatch('session:get', undefined, admin)).toMatchObject({ ok: true, data: { locked: true, role: 'admin' } });
+    expect(await station.dispatch('session:unlock', { pin: '000000' }, admin)).toMatchObject({ ok: false, error: { code: 'pin_incorrect' } });
+    expect(await station.dispatch('session:unlock', { pin: sampleAdmin.pin }, admin)).toMatchObject({ ok: true, data: { locked: false } });
+    expect(await station.dispatch('staff:list', undefined, admin)).toMatchObject({ ok: true });
+
+    expect(await station.dispatch('session:lock', undefined, admin)).toMatchObject({ ok: true, data: { locked: true } });
+    expect(await station.dispatch('visitor:list', {}, admin)).toMatchObject({ ok: false, error: { code: 'session_locked' } });
+    // Activity keeps a screen open: calls within the idle time do not lock it.
+    await station.dispatch('session:unlock', { pin: sampleAdmin.pin }, admin);
+    for (let i = 0; i < 3; i += 1) {
+      advanceMinutes(4);
+      expect(await station.dispatch('visitor:list', {}, admin)).toMatchObject({ ok: true });
+    }
+  });
+
+  it('end the sign-in and lock the account after five wrong PINs', async () => {
+    await station.dispatch('session:lock', undefined, admin);
+    for (let attempt = 1; attempt <= 4; attempt += 1) {
+      expect(await station.dispatch('session:unlock', { pin: '999999' }, admin)).toMatchObject({ error: { code: 'pin_incorrect' } });
+    }
+    expect(await station.dispatch('session:unlock', { pin: '999999' }, admin)).toMatchObject({ error: { code: 'account_locked' } });
+    expect(await station.dispatch('session:get', undefined, admin)).toMatchObject({ ok: true, data: { role: 'kiosk', staff: null, locked: false } });
+    expect(await station.dispatch('session:login', { username: 'admin', password: sampleAdmin.password }, admin)).toMatchObject({
+      error: { code: 'account_locked' },
+    });
+  });
+
+  it('keep each window or tab to its own sign-in', async () => {
+    expect(await station.dispatch('session:get', undefined, { sessionKey: 'another-tab' })).toMatchObject({ data: { role: 'kiosk' } });
+    await station.dispatch('session:logout', undefined, admin);
+    expect(await station.dispatch('session:get', undefined, admin)).toMatchObject({ data: { role: 'kiosk', staff: null } });
+    expect(auditActions()).toContain('logout');
+  });
+});
+
+/** One input per call that passes its schema, so a refusal can only come from the role check. */
+const validInputs: { [N in CallName]: unknown } = {
+  'station:get': undefined,
+  'station:setup': sampleSetup,
+  'session:get': undefined,
+  'session:login': { username: 'nobody', password: 'x' },
+  'session:logout': undefined,
+  'session:lock': undefined,
+  'session:unlock': { pin: '0000' },
+  'visitor:signIn': { partySize: 1, purpose: 'tour' },
+  'visitor:list': {},
+  'visitor:revealName': { id: 'none' },
+  'staff:list': undefined,
+  'staff:create': { ...registrar, username: 'someone.new' },
+  'audit:list': {},
+  'audit:verify': undefined,
+};
+
+describe('authorisation', () => {
+  it('lets exactly the roles a call declares make it, for every call and every role', async () => {
+    const staffIds: Record<string, string> = {};
+    for (const role of staffRoles) {
+      const created = await station.dispatch('staff:create', { ...registrar, username: `user.${role}`, role }, admin);
+      staffIds[role] = (created as { data: { id: string } }).data.id;
+    }
+    const outcomes: string[] = [];
+    for (const name of callNames) {
+      for (const role of roles) {
+        const caller = { sessionKey: `${name}-${role}` };
+        if (role !== 'kiosk') station.services.sessions.signIn(caller.sessionKey, staffIds[role] as string, role);
+        const result = await station.dispatch(name, validInputs[name], caller);
+        const refusedForRole = !result.ok && ['not_signed_in', 'forbidden'].includes(result.error.code);
+        const allowed = (contract[name].roles as readonly Role[]).includes(role);
+        outcomes.push(`${name} ${role} ${refusedForRole ? 'refused' : 'served'}`);
+        expect(refusedForRole, `${name} as ${role}`).toBe(!allowed);
+        if (refusedForRole && !result.ok) expect(result.error.code).toBe(role === 'kiosk' ? 'not_signed_in' : 'forbidden');
+      }
+    }
+    expect(outcomes).toHaveLength(callNames.length * roles.length);
+  });
+
+  it('gives the kiosk nothing back beyond what it just created', async () => {
+    const kioskCalls = callNames.filter((name) => (contract[name].roles as readonly Role[]).includes('kiosk'));
+    expect(kioskCalls.sort()).toEqual(
+      ['session:get', 'session:login', 'session:logout', 'station:get', 'station:setup', 'visitor:signIn'].sort(),
+    );
+    const created = await station.dispatch('visitor:signIn', { partySize: 2, purpose: 'tour', visitorName: '王小明' }, kioskCaller);
+    expect(created).toMatchObject({ ok: true, data: { visitorName: '王*' } });
+  });
+});
