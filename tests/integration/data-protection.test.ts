@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openStation } from '../../electron/app/open-station';
 import { openDatabaseFile } from '../../electron/db/connection';
 import { migrateToLatest } from '../../electron/db/migrate';
@@ -8,18 +8,10 @@ import { migrations } from '../../electron/db/migrations/index';
 import { FieldCipher } from '../../electron/security/field-cipher';
 import { FileKeyStore } from '../../electron/security/key-store';
 import { DataKeyMismatchError, DataKeyMissingError } from '../../electron/services/data-protection';
-import { kioskCaller, makeTempDir, sampleSetup } from '../fixtures/temp-station';
+import { useCleanups } from '../fixtures/cleanups';
+import { kioskCaller, sampleSetup } from '../fixtures/temp-station';
 
-const cleanups: Array<() => void | Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-function tempDir(): string {
-  const temp = makeTempDir();
-  cleanups.push(temp.remove);
-  return temp.dir;
-}
+const { tempDir } = useCleanups();
 
 const staff = { sessionKey: 'staff' };
 /** Personal values a visitor might give, rare characters included. */

@@ -1,22 +1,13 @@
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openStation } from '../../electron/app/open-station';
 import { openDatabaseFile } from '../../electron/db/connection';
 import { DatabaseTooNewError, migrateToLatest } from '../../electron/db/migrate';
 import { migrations } from '../../electron/db/migrations/index';
-import { makeTempDir } from '../fixtures/temp-station';
+import { useCleanups } from '../fixtures/cleanups';
 
-const cleanups: Array<() => void | Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-function tempDir(): string {
-  const temp = makeTempDir();
-  cleanups.push(temp.remove);
-  return temp.dir;
-}
+const { tempDir, defer } = useCleanups();
 
 async function tableNames(file: string): Promise<string[]> {
   const connection = openDatabaseFile(file);
@@ -67,7 +58,7 @@ describe('migrations', () => {
   it('leave the database at a whole level when a migration fails half-way', async () => {
     const file = join(tempDir(), 'station.sqlite');
     const connection = openDatabaseFile(file);
-    cleanups.push(() => connection.close());
+    defer(() => connection.close());
     const broken = [
       ...migrations,
       [

@@ -4,6 +4,7 @@ import type { CallOutput } from '../../../shared/contract/calls';
 import { stationKinds, type StationKind } from '../../../shared/domain/station';
 import { provinces, yunnanPrefectures } from '../../../shared/reference/regions';
 import { call } from '../../api/client';
+import { AccountFields, emptyAccountDraft } from '../../components/AccountFields';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { useSubmit } from '../../hooks/useSubmit';
@@ -24,8 +25,7 @@ export function SetupScreen({ onDone }: { onDone: (station: Station) => void }) 
   const [name, setName] = useState('');
   const [kind, setKind] = useState<StationKind | ''>('');
   const [regionCode, setRegionCode] = useState('');
-  const [admin, setAdmin] = useState({ username: '', displayName: '', password: '', pin: '' });
-  const setAdminField = (field: keyof typeof admin) => (value: string) => setAdmin((current) => ({ ...current, [field]: value }));
+  const [admin, setAdmin] = useState(emptyAccountDraft);
 
   const action = useCallback(
     () => call('station:setup', { code, name, kind: kind as StationKind, regionCode, admin }),
@@ -76,53 +76,22 @@ export function SetupScreen({ onDone }: { onDone: (station: Station) => void }) 
         <fieldset className="form-section">
           <legend>{t('setup:admin.title')}</legend>
           <p className="lead">{t('setup:admin.intro')}</p>
-          <Field
-            id="admin-username"
-            label={t('setup:admin.username')}
-            hint={t('setup:admin.usernameHint')}
-            issue={form.issueFor('admin.username')}
-          >
-            <input
-              id="admin-username"
-              value={admin.username}
-              onChange={(e) => setAdminField('username')(e.target.value)}
-              autoComplete="off"
-              autoCapitalize="none"
-              spellCheck={false}
-            />
-          </Field>
-          <Field id="admin-display-name" label={t('setup:admin.displayName')} issue={form.issueFor('admin.displayName')}>
-            <input
-              id="admin-display-name"
-              value={admin.displayName}
-              onChange={(e) => setAdminField('displayName')(e.target.value)}
-              autoComplete="off"
-            />
-          </Field>
-          <Field
-            id="admin-password"
-            label={t('setup:admin.password')}
-            hint={t('setup:admin.passwordHint')}
-            issue={form.issueFor('admin.password')}
-          >
-            <input
-              id="admin-password"
-              type="password"
-              value={admin.password}
-              onChange={(e) => setAdminField('password')(e.target.value)}
-              autoComplete="new-password"
-            />
-          </Field>
-          <Field id="admin-pin" label={t('setup:admin.pin')} hint={t('setup:admin.pinHint')} issue={form.issueFor('admin.pin')}>
-            <input
-              id="admin-pin"
-              type="password"
-              inputMode="numeric"
-              value={admin.pin}
-              onChange={(e) => setAdminField('pin')(e.target.value)}
-              autoComplete="off"
-            />
-          </Field>
+          <AccountFields
+            idPrefix="admin"
+            pathPrefix="admin."
+            values={admin}
+            onChange={(field, value) => setAdmin((current) => ({ ...current, [field]: value }))}
+            issueFor={form.issueFor}
+            labels={{
+              username: t('setup:admin.username'),
+              usernameHint: t('setup:admin.usernameHint'),
+              displayName: t('setup:admin.displayName'),
+              password: t('setup:admin.password'),
+              passwordHint: t('setup:admin.passwordHint'),
+              pin: t('setup:admin.pin'),
+              pinHint: t('setup:admin.pinHint'),
+            }}
+          />
         </fieldset>
         <ErrorBanner code={form.errorCode} />
         <button type="submit" className="primary" disabled={form.busy}>

@@ -4,6 +4,7 @@ import type { CallOutput } from '../../../shared/contract/calls';
 import type { ErrorCode } from '../../../shared/contract/errors';
 import { staffRoles, type StaffRole } from '../../../shared/domain/roles';
 import { asApiError, call } from '../../api/client';
+import { AccountFields, emptyAccountDraft } from '../../components/AccountFields';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { useFormatDateTime } from '../../hooks/useFormatDateTime';
@@ -12,7 +13,7 @@ import { useSubmit } from '../../hooks/useSubmit';
 
 type Account = CallOutput<'staff:create'>;
 
-const emptyForm = { username: '', displayName: '', role: '' as StaffRole | '', password: '', pin: '' };
+const emptyForm = { ...emptyAccountDraft, role: '' as StaffRole | '' };
 
 /** The administrator's list of staff accounts, and the form that adds one. */
 export function StaffAccountsScreen() {
@@ -51,7 +52,6 @@ export function StaffAccountsScreen() {
   );
   const form = useSubmit(create, onCreated);
 
-  const set = (field: keyof typeof emptyForm) => (value: string) => setDraft((current) => ({ ...current, [field]: value }));
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -92,21 +92,8 @@ export function StaffAccountsScreen() {
 
       <h2 id="create-title">{t('staff:accounts.createTitle')}</h2>
       <form onSubmit={onSubmit} noValidate aria-labelledby="create-title" className="form-grid">
-        <Field id="staff-username" label={t('staff:accounts.username')} issue={form.issueFor('username')}>
-          <input
-            id="staff-username"
-            value={draft.username}
-            onChange={(e) => set('username')(e.target.value)}
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
-          />
-        </Field>
-        <Field id="staff-display-name" label={t('staff:accounts.displayName')} issue={form.issueFor('displayName')}>
-          <input id="staff-display-name" value={draft.displayName} onChange={(e) => set('displayName')(e.target.value)} autoComplete="off" />
-        </Field>
         <Field id="staff-role" label={t('staff:accounts.role')} issue={form.issueFor('role')}>
-          <select id="staff-role" value={draft.role} onChange={(e) => set('role')(e.target.value)}>
+          <select id="staff-role" value={draft.role} onChange={(e) => setDraft((current) => ({ ...current, role: e.target.value as StaffRole }))}>
             <option value="">{t('common:choose')}</option>
             {staffRoles.map((role) => (
               <option key={role} value={role}>
@@ -115,30 +102,20 @@ export function StaffAccountsScreen() {
             ))}
           </select>
         </Field>
-        <Field
-          id="staff-password"
-          label={t('staff:accounts.password')}
-          hint={t('staff:accounts.passwordHint')}
-          issue={form.issueFor('password')}
-        >
-          <input
-            id="staff-password"
-            type="password"
-            value={draft.password}
-            onChange={(e) => set('password')(e.target.value)}
-            autoComplete="new-password"
-          />
-        </Field>
-        <Field id="staff-pin" label={t('staff:accounts.pin')} hint={t('staff:accounts.pinHint')} issue={form.issueFor('pin')}>
-          <input
-            id="staff-pin"
-            type="password"
-            inputMode="numeric"
-            value={draft.pin}
-            onChange={(e) => set('pin')(e.target.value)}
-            autoComplete="off"
-          />
-        </Field>
+        <AccountFields
+          idPrefix="staff"
+          values={draft}
+          onChange={(field, value) => setDraft((current) => ({ ...current, [field]: value }))}
+          issueFor={form.issueFor}
+          labels={{
+            username: t('staff:accounts.username'),
+            displayName: t('staff:accounts.displayName'),
+            password: t('staff:accounts.password'),
+            passwordHint: t('staff:accounts.passwordHint'),
+            pin: t('staff:accounts.pin'),
+            pinHint: t('staff:accounts.pinHint'),
+          }}
+        />
         <div className="form-grid__full">
           <ErrorBanner code={form.errorCode} />
           {created ? (
