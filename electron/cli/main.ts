@@ -6,6 +6,8 @@ import { createTranslator } from '../../shared/i18n/translator';
 import { openStation } from '../app/open-station';
 import { resolveDataDir } from '../config/paths';
 import { startupErrorCode } from '../app/startup-errors';
+import { documentKinds, isDocumentKind } from '../../shared/validation/identity-document';
+import { reportDocument } from './validate-id';
 import { SYSTEM_ACTOR_ROLE } from '../../shared/domain/audit';
 import type { CallResult } from '../../shared/contract/errors';
 
@@ -107,6 +109,19 @@ async function init(args: string[], t: TFunction): Promise<number> {
   }
 }
 
+/** One JSON line per value; exits 0 once every value was processed, valid or not. */
+function validateId(args: string[], t: TFunction): number {
+  const { values, positionals } = parseArgs({ args, options: { kind: { type: 'string' } }, allowPositionals: true, strict: true });
+  if (values.kind !== undefined && !isDocumentKind(values.kind)) {
+    throw new UsageError(t('cli:unknownKindOption', { kind: values.kind, kinds: documentKinds.join(', ') }));
+  }
+  if (positionals.length === 0) throw new UsageError(t('cli:validateIdNeedsValue'));
+  for (const value of positionals) {
+    process.stdout.write(JSON.stringify(reportDocument(value, t, values.kind)) + '\n');
+  }
+  return 0;
+}
+
 /** Re-encrypts every sealed value under a new data key; run it again to finish one that was cut short. */
 async function rotateKey(): Promise<number> {
   const station = await openStation({ dataDir: resolveDataDir() });
@@ -144,6 +159,8 @@ async function main(argv: string[]): Promise<number> {
         return await doctor();
       case 'init':
         return await init(rest, t);
+      case 'validate-id':
+        return validateId(rest, t);
       case 'rotate-key':
         return await rotateKey();
       case 'audit-verify':

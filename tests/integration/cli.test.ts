@@ -102,4 +102,38 @@ describe('cli', () => {
     expect(result.stderr).toContain('找不到本站的数据密钥文件');
     expect(result.stderr).toContain(join(dir, 'station.key'));
   });
+
+  it('validate-id prints one JSON line per value, valid or not, and exits 0', () => {
+    const dir = tempDataDir();
+    const values = ['932682198501010017', '911124198108030024', '810000199408230021', '１１０１０５１９４９１２３１００２Ｘ', '110105491231002', '110105194912310021', 'not a number'];
+    const result = cli(dir, ['validate-id', ...values]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((line) => line.input)).toEqual(values);
+    expect(lines[0]).toEqual({
+      input: '932682198501010017',
+      valid: true,
+      kind: 'foreign_permanent_2023',
+      normalized: '932682198501010017',
+      birthDate: '1985-01-01',
+      sex: 'male',
+      error: null,
+    });
+    expect(lines[1]).toMatchObject({ valid: true, birthDate: '1981-08-03', sex: 'female' });
+    expect(lines[2]).toMatchObject({ valid: true, kind: 'residence_permit', birthDate: '1994-08-23', sex: 'female' });
+    expect(lines[3]).toMatchObject({ valid: true, kind: 'resident_id', normalized: '11010519491231002X', birthDate: '1949-12-31', sex: 'female' });
+    expect(lines[4]).toMatchObject({ valid: false, error: { code: 'id_legacy_15_digit', message: expect.stringContaining('18') } });
+    expect(lines[5]).toMatchObject({ valid: false, error: { code: 'id_check_character' } });
+    expect(lines[6]).toMatchObject({ valid: false, kind: null, error: { code: 'id_kind' } });
+  });
+
+  it('validate-id checks a forced kind and refuses an unknown one as a usage error', () => {
+    const dir = tempDataDir();
+    const passport = cli(dir, ['validate-id', '--kind', 'passport', 'E12345678'], 'en_US.UTF-8');
+    expect(JSON.parse(passport.stdout)).toMatchObject({ valid: true, kind: 'passport', error: null });
+    const wrongKind = cli(dir, ['validate-id', '--kind', 'library_card', '123'], 'en_US.UTF-8');
+    expect(wrongKind.code).toBe(2);
+    expect(wrongKind.stderr).toContain('Unknown document kind: library_card');
+    expect(cli(dir, ['validate-id']).code).toBe(2);
+  });
 });
