@@ -69,7 +69,7 @@ export function App() {
   );
 
   const locked = session !== null && session.staff !== null && session.locked;
-  const station = loaded.state === 'ready' && !locked ? loaded.station : null;
+  const station = loaded.state === 'ready' ? loaded.station : null;
 
   const open = useCallback((next: ScreenName) => {
     setNotice(null);
@@ -135,23 +135,28 @@ export function App() {
     [refreshSession],
   );
 
-  useIdleLock(session?.staff != null && !session.locked, session?.idleLockMinutes ?? 0, () => void lockNow());
+  useIdleLock(
+    session?.staff != null && !session.locked,
+    session?.idleLockMinutes ?? 0,
+    () => void lockNow(),
+    () => void refreshSession(),
+  );
 
   return (
     <div className="app">
       <header className="app-header">
-        <button type="button" className="brand" onClick={() => open('home')} disabled={!station}>
+        <button type="button" className="brand" onClick={() => open('home')} disabled={!station || locked}>
           {t('appName')}
         </button>
-        {station ? <span className="station-name">{station.name}</span> : null}
+        {station && !locked ? <span className="station-name">{station.name}</span> : null}
         <nav aria-label={t('nav.label')}>
-          {station && screen !== 'home' ? (
+          {station && !locked && screen !== 'home' ? (
             <button type="button" onClick={() => open('home')}>
               {t('nav.home')}
             </button>
           ) : null}
         </nav>
-        {station && session && !(screen === 'login' && session.staff === null) ? (
+        {station && session && !locked && !(screen === 'login' && session.staff === null) ? (
           <StaffBar
             session={session}
             onSignIn={() => open('login')}
@@ -169,33 +174,33 @@ export function App() {
             onSignedOut={(kiosk) => toKiosk(kiosk)}
             onAccountLocked={() => void onAccountLocked()}
           />
-        ) : (
-          <>
-            {loaded.state === 'loading' ? <p className="loading">{t('loading')}</p> : null}
-            {loaded.state === 'failed' ? (
-              <section className="panel">
-                <ErrorBanner code={loaded.code} />
-                <button type="button" onClick={() => void load()}>
-                  {t('retry')}
-                </button>
-              </section>
-            ) : null}
-            {loaded.state === 'ready' && loaded.station === null ? (
-              <SetupScreen onDone={(created) => void onSetUp(created)} />
-            ) : null}
-            {station && session ? (
-              <div className="screen">
-                {notice ? <ErrorBanner code={notice} /> : null}
-                {screen === 'home' ? <HomeScreen station={station} role={session.role} onOpen={open} /> : null}
-                {screen === 'login' ? <LoginScreen onSignedIn={onSignedIn} onCancel={() => open('home')} /> : null}
-                {screen === 'visitorSignIn' ? <VisitorSignInScreen /> : null}
-                {screen === 'visitorLog' ? <VisitorLogScreen /> : null}
-                {screen === 'audit' ? <AuditScreen /> : null}
-                {screen === 'staffAccounts' ? <StaffAccountsScreen /> : null}
-              </div>
-            ) : null}
-          </>
-        )}
+        ) : null}
+        {/* Locking hides the work instead of closing it: a half-filled form is still there after the PIN. */}
+        <div className="work" hidden={locked} inert={locked}>
+          {loaded.state === 'loading' ? <p className="loading">{t('loading')}</p> : null}
+          {loaded.state === 'failed' ? (
+            <section className="panel">
+              <ErrorBanner code={loaded.code} />
+              <button type="button" onClick={() => void load()}>
+                {t('retry')}
+              </button>
+            </section>
+          ) : null}
+          {loaded.state === 'ready' && loaded.station === null ? (
+            <SetupScreen onDone={(created) => void onSetUp(created)} />
+          ) : null}
+          {station && session ? (
+            <div className="screen">
+              {notice ? <ErrorBanner code={notice} /> : null}
+              {screen === 'home' ? <HomeScreen station={station} role={session.role} onOpen={open} /> : null}
+              {screen === 'login' ? <LoginScreen onSignedIn={onSignedIn} onCancel={() => open('home')} /> : null}
+              {screen === 'visitorSignIn' ? <VisitorSignInScreen /> : null}
+              {screen === 'visitorLog' ? <VisitorLogScreen /> : null}
+              {screen === 'audit' ? <AuditScreen /> : null}
+              {screen === 'staffAccounts' ? <StaffAccountsScreen /> : null}
+            </div>
+          ) : null}
+        </div>
       </main>
     </div>
   );
