@@ -5,3 +5,6 @@ export type StationKind = (typeof stationKinds)[number];
 export function isKioskKind(kind: StationKind): boolean {
   return kind === 'memorial_kiosk';
 }
+
+/** Station codes go into serial numbers and batch ids, so they are short, upper-case and dash-free. */
+export const STATION_CODE_PATTERN = /^[A-Z0-9]{2,12}$/;

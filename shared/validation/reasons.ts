@@ -45,6 +45,15 @@ export const validationReasons = [
   'phone_foreign_not_allowed',
   'ethnic_group_unknown',
   'ethnic_group_not_applicable',
+  'organ_selection_empty',
+  'age_under_18',
+  'stem_cell_age_range',
+  'emergency_contacts_two',
+  'emergency_contact_own_phone',
+  'emergency_contacts_same_phone',
+  'relative_disagrees',
+  'close_relatives_required',
+  'close_relatives_statement_conflict',
 ] as const;
 
 export type ValidationReason = (typeof validationReasons)[number];

@@ -1,14 +1,13 @@
 import { z } from 'zod';
-import { stationKinds } from '../domain/station';
+import { STATION_CODE_PATTERN, stationKinds } from '../domain/station';
 import { findRegion } from '../reference/regions';
 import { isoTimestamp } from './fields';
 import { newStaffAccount } from './staff';
 
-/** Station codes go into serial numbers and batch ids, so they are short, upper-case and dash-free. */
 export const stationCode = z
   .string({ error: 'required' })
   .transform((raw) => raw.normalize('NFKC').trim().toUpperCase())
-  .pipe(z.string().regex(/^[A-Z0-9]{2,12}$/, { error: 'station_code_format' }));
+  .pipe(z.string().regex(STATION_CODE_PATTERN, { error: 'station_code_format' }));
 
 const stationName = z
   .string({ error: 'required' })

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkPersonName } from '../../shared/validation/person-name';
 import { maskName } from '../../shared/domain/masking';
+import { validationReasons } from '../../shared/validation/reasons';
 
 describe('person names', () => {
   it('accepts Chinese, Latin and dotted names', () => {
@@ -36,5 +38,32 @@ describe('person names', () => {
     expect(maskName('张三丰')).toBe('张*');
     expect(maskName('𠀀明')).toBe('𠀀*');
     expect(maskName('')).toBe('');
+  });
+
+  it('answers ok or a known reason for any string, and an accepted name has 1–50 code points and no digits', () => {
+    const anyString = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 60 }),
+      // Every code point, the surrogate range included, so lone surrogates are tried too.
+      fc.string({ unit: 'binary', maxLength: 60 }),
+      fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)), maxLength: 60 }),
+      fc.stringMatching(/^[张李王阿依古丽买提 ·・•．A-Za-z0-9]{0,60}$/),
+      fc.string({ unit: fc.constantFrom('𠀀', '𪚥', '·', ' ', '张'), maxLength: 60 }),
+    );
+    fc.assert(
+      fc.property(anyString, (input) => {
+        // A throw fails the property as well, with the input that caused it.
+        const result = checkPersonName(input);
+        if (result.ok) {
+          const length = Array.from(result.value).length;
+          expect(length).toBeGreaterThanOrEqual(1);
+          expect(length).toBeLessThanOrEqual(50);
+          expect(result.value).not.toMatch(/\p{Nd}/u);
+          expect(checkPersonName(result.value)).toEqual(result);
+        } else {
+          expect(validationReasons).toContain(result.reason);
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
