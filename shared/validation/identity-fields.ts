@@ -6,6 +6,7 @@ import {
   documentKinds,
   type DocumentDetails,
 } from './identity-document';
+import { checkedText, optionalCheckedText } from './fields';
 import { checkPhone, type PhoneOptions } from './phone';
 
 /** A document kind chosen from the list. */
@@ -66,40 +67,19 @@ export const personIdentity = z
 
 /** A phone field accepting what `options` allows; the result is the stored form and its kind. */
 export function phoneNumber(options: PhoneOptions) {
-  return z.string({ error: 'required' }).transform((raw, ctx) => {
+  return checkedText((raw) => {
     const check = checkPhone(raw, options);
-    if (!check.ok) {
-      ctx.issues.push({ code: 'custom', message: check.reason, input: raw });
-      return z.NEVER;
-    }
+    if (!check.ok) return check;
     const { ok: _ok, ...phone } = check;
-    return phone;
+    return { ok: true, value: phone };
   });
 }
 
 /** A required mainland mobile number, stored as its 11 digits. */
-export const mobilePhone = z.string({ error: 'required' }).transform((raw, ctx) => {
-  const check = checkPhone(raw);
-  if (!check.ok) {
-    ctx.issues.push({ code: 'custom', message: check.reason, input: raw });
-    return z.NEVER;
-  }
-  return check.value;
-});
+export const mobilePhone = checkedText(checkPhone);
 
 /** An optional mobile number: left out or blank is stored as null. */
-export const optionalMobilePhone = z
-  .string({ error: 'invalid' })
-  .nullish()
-  .transform((raw, ctx) => {
-    if (raw === undefined || raw === null || raw.trim() === '') return null;
-    const check = checkPhone(raw);
-    if (!check.ok) {
-      ctx.issues.push({ code: 'custom', message: check.reason, input: raw });
-      return z.NEVER;
-    }
-    return check.value;
-  });
+export const optionalMobilePhone = optionalCheckedText(checkPhone);
 
 /**
  * An ethnic group code on its own (one of the 56, or blank for none). Whether it is required depends
