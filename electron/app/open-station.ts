@@ -38,7 +38,8 @@ export interface OpenStationOptions {
  * (refusing a missing or foreign one), finishes any work a previous run left, and wires the services.
  */
 export async function openStation(options: OpenStationOptions): Promise<OpenStation> {
-  mkdirSync(options.dataDir, { recursive: true });
+  // Owner-only: the folder holds the database and, by default, the data key.
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const databasePath = join(options.dataDir, DATABASE_FILE_NAME);
   const connection = openDatabaseFile(databasePath);
   try {
