@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import type { ErrorCode, FieldIssue } from '../../shared/contract/errors';
 import { asApiError } from '../api/client';
 
@@ -24,6 +24,15 @@ export function useSubmit<T>(action: () => Promise<T>, onDone: (result: T) => vo
     }
   }, [action, onDone]);
 
+  /** The form's submit handler: the page stays where it is and the call runs instead. */
+  const onSubmit = useCallback(
+    (event: FormEvent) => {
+      event.preventDefault();
+      void submit();
+    },
+    [submit],
+  );
+
   const issueFor = (path: string) => state.issues.find((issue) => issue.path === path);
-  return { ...state, submit, issueFor };
+  return { ...state, submit, onSubmit, issueFor };
 }

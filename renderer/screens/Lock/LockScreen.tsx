@@ -1,4 +1,4 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useState } from 'react';
 import { useT } from '../../i18n/index';
 import { asApiError, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -35,18 +35,13 @@ export function LockScreen({ staff, onUnlocked, onSignedOut, onAccountLocked }: 
   const signOut = useCallback(() => call('session:logout', undefined), []);
   const leaving = useSubmit(signOut, onSignedOut);
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void form.submit();
-  };
-
   return (
     <section className="panel panel--narrow panel--locked" aria-labelledby="lock-title">
       <h1 id="lock-title">{t('staff:lock.title')}</h1>
       <p className="lead" data-testid="locked-staff">
         {t('staff:lock.signedIn', { name: staff.displayName, role: roleName(staff.role) })}
       </p>
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={form.onSubmit} noValidate>
         <Field id="unlock-pin" label={t('staff:lock.pin')} issue={form.issueFor('pin')}>
           <input
             id="unlock-pin"

@@ -1,4 +1,4 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useState } from 'react';
 import { useT } from '../../i18n/index';
 import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
@@ -23,16 +23,11 @@ export function LoginScreen({ onSignedIn, onCancel }: { onSignedIn: (session: Se
   }, [username, password]);
   const form = useSubmit(action, onSignedIn);
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void form.submit();
-  };
-
   return (
     <section className="panel panel--narrow" aria-labelledby="login-title">
       <h1 id="login-title">{t('staff:login.title')}</h1>
       <p className="lead">{t('staff:login.intro')}</p>
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={form.onSubmit} noValidate>
         <Field id="login-username" label={t('staff:login.username')} issue={form.issueFor('username')}>
           <input
             id="login-username"

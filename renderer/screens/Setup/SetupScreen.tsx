@@ -1,4 +1,4 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useState } from 'react';
 import { useT } from '../../i18n/index';
 import type { CallOutput } from '../../../shared/contract/calls';
 import { stationKinds, type StationKind } from '../../../shared/domain/station';
@@ -33,16 +33,11 @@ export function SetupScreen({ onDone }: { onDone: (station: Station) => void }) 
   );
   const form = useSubmit(action, onDone);
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void form.submit();
-  };
-
   return (
     <section className="panel" aria-labelledby="setup-title">
       <h1 id="setup-title">{t('setup:title')}</h1>
       <p className="lead">{t('setup:intro')}</p>
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={form.onSubmit} noValidate>
         <Field id="station-code" label={t('setup:code')} hint={t('setup:codeHint')} issue={form.issueFor('code')}>
           <input id="station-code" value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" />
         </Field>

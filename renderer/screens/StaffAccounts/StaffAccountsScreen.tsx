@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useT } from '../../i18n/index';
 import type { CallOutput } from '../../../shared/contract/calls';
 import type { ErrorCode } from '../../../shared/contract/errors';
@@ -53,11 +53,6 @@ export function StaffAccountsScreen() {
   const form = useSubmit(create, onCreated);
 
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void form.submit();
-  };
-
   return (
     <section className="panel panel--wide" aria-labelledby="staff-title">
       <h1 id="staff-title">{t('staff:accounts.title')}</h1>
@@ -91,7 +86,7 @@ export function StaffAccountsScreen() {
       )}
 
       <h2 id="create-title">{t('staff:accounts.createTitle')}</h2>
-      <form onSubmit={onSubmit} noValidate aria-labelledby="create-title" className="form-grid">
+      <form onSubmit={form.onSubmit} noValidate aria-labelledby="create-title" className="form-grid">
         <Field id="staff-role" label={t('staff:accounts.role')} issue={form.issueFor('role')}>
           <select id="staff-role" value={draft.role} onChange={(e) => setDraft((current) => ({ ...current, role: e.target.value as StaffRole }))}>
             <option value="">{t('common:choose')}</option>

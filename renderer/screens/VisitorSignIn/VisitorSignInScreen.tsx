@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useT } from '../../i18n/index';
 import type { CallOutput } from '../../../shared/contract/calls';
 import { visitPurposes, type VisitPurpose } from '../../../shared/domain/visitors';
@@ -66,16 +66,11 @@ export function VisitorSignInScreen() {
     );
   }
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void form.submit();
-  };
-
   return (
     <section className="panel" aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">{t('memorial:signIn.title')}</h1>
       <p className="lead">{t('memorial:signIn.intro')}</p>
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={form.onSubmit} noValidate>
         <Field id="party-size" label={t('memorial:signIn.partySize')} issue={form.issueFor('partySize')}>
           <input
             id="party-size"
