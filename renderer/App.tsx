@@ -12,6 +12,8 @@ import { AuditScreen } from './screens/Audit/AuditScreen';
 import { HomeScreen } from './screens/Home/HomeScreen';
 import { LockScreen } from './screens/Lock/LockScreen';
 import { LoginScreen } from './screens/Login/LoginScreen';
+import { RecordsScreen } from './screens/Records/RecordsScreen';
+import { RegistrationScreen } from './screens/Registration/RegistrationScreen';
 import { SetupScreen } from './screens/Setup/SetupScreen';
 import { StaffAccountsScreen } from './screens/StaffAccounts/StaffAccountsScreen';
 import { VisitorLogScreen } from './screens/VisitorLog/VisitorLogScreen';
@@ -194,6 +196,8 @@ export function App() {
               {notice ? <ErrorBanner code={notice} /> : null}
               {screen === 'home' ? <HomeScreen station={station} role={session.role} onOpen={open} /> : null}
               {screen === 'login' ? <LoginScreen onSignedIn={onSignedIn} onCancel={() => open('home')} /> : null}
+              {screen === 'register' ? <RegistrationScreen /> : null}
+              {screen === 'records' ? <RecordsScreen /> : null}
               {screen === 'visitorSignIn' ? <VisitorSignInScreen /> : null}
               {screen === 'visitorLog' ? <VisitorLogScreen /> : null}
               {screen === 'audit' ? <AuditScreen /> : null}

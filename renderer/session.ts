@@ -5,12 +5,14 @@ import type { Role } from '../shared/domain/roles';
 export type Session = CallOutput<'session:get'>;
 
 /** The screens of the app; `login` is the staff sign-in form. */
-export type ScreenName = 'home' | 'login' | 'visitorSignIn' | 'visitorLog' | 'audit' | 'staffAccounts';
+export type ScreenName = 'home' | 'login' | 'register' | 'records' | 'visitorSignIn' | 'visitorLog' | 'audit' | 'staffAccounts';
 
 /** The call each screen opens with: its roles decide who is offered the screen (the station enforces them). */
 const openingCall: Record<ScreenName, CallName> = {
   home: 'station:get',
   login: 'session:login',
+  register: 'registration:create',
+  records: 'registration:search',
   visitorSignIn: 'visitor:signIn',
   visitorLog: 'visitor:list',
   audit: 'audit:list',

@@ -7,6 +7,7 @@ import { createHandlers } from '../ipc/handlers';
 import { createDispatcher, type Dispatch, type ErrorLogger } from '../ipc/dispatch';
 import { FileKeyStore, resolveKeyFile, type KeyStore } from '../security/key-store';
 import { createServices, type StationServices } from '../services/index';
+import { reindexPeople } from '../services/people';
 import { systemClock, type Clock } from '../services/clock';
 import { DataProtection } from '../services/data-protection';
 
@@ -46,7 +47,7 @@ export async function openStation(options: OpenStationOptions): Promise<OpenStat
     const clock = options.clock ?? systemClock;
     const migrationLevel = await migrateToLatest(connection.db);
     const keyStore = options.keyStore ?? new FileKeyStore(resolveKeyFile(process.env, options.dataDir));
-    const protection = await DataProtection.open(connection.db, keyStore, clock);
+    const protection = await DataProtection.open(connection.db, keyStore, clock, [reindexPeople]);
     await protection.finishPendingWork();
     const services = createServices(connection.db, protection, clock);
     const dispatch = createDispatcher(createHandlers(services), services.sessions, options.logError);

@@ -80,6 +80,106 @@ export interface MaintenanceTaskTable {
   requested_at: string;
 }
 
+/** A person, stored once; personal fields sealed together, found by blind indexes. */
+export interface PersonTable {
+  id: string;
+  station_code: string;
+  version: number;
+  document_kind: string;
+  document_key: string;
+  name_key: string;
+  phone_key: string;
+  index_key_id: string;
+  /** Sealed JSON of {@link PersonalFields}. */
+  personal: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PersonVersionTable {
+  person_id: string;
+  version: number;
+  at: string;
+  actor_id: string | null;
+  actor_role: string;
+  personal: string;
+  reason: string | null;
+}
+
+export interface RegistrationTable {
+  id: string;
+  number: string;
+  person_id: string;
+  program: string;
+  state: string;
+  version: number;
+  channel: string;
+  /** Sealed JSON of the program choice. */
+  details: string;
+  stem_cell_status: string | null;
+  sample_barcode: string | null;
+  registered_on: string;
+  typing_stopped: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RegistrationVersionTable {
+  registration_id: string;
+  version: number;
+  event: string;
+  state: string;
+  at: string;
+  actor_id: string | null;
+  actor_role: string;
+  details: string;
+  stem_cell_status: string | null;
+  note: string | null;
+}
+
+export interface ConsentTable {
+  id: Generated<number>;
+  person_id: string;
+  purpose: string;
+  granted: number;
+  text_version: string;
+  at: string;
+  signature_id: string | null;
+}
+
+export interface SignatureTable {
+  id: string;
+  person_id: string;
+  kind: string;
+  image: string | null;
+  at: string;
+}
+
+export interface RefusalTable {
+  id: string;
+  person_id: string;
+  recorded_at: string;
+  statement: string | null;
+  signature_id: string;
+  revoked_at: string | null;
+  revoke_reason: string | null;
+}
+
+export interface FollowUpTable {
+  id: Generated<number>;
+  registration_id: string;
+  at: string;
+  actor_id: string | null;
+  outcome: string;
+  note: string | null;
+}
+
+export interface NumberSequenceTable {
+  scope: string;
+  year: number;
+  last: number;
+}
+
 export interface StationDatabase {
   station: StationTable;
   visitor_sign_in: VisitorSignInTable;
@@ -90,4 +190,13 @@ export interface StationDatabase {
   audit_log: AuditLogTable;
   station_setting: StationSettingTable;
   maintenance_task: MaintenanceTaskTable;
+  person: PersonTable;
+  person_version: PersonVersionTable;
+  registration: RegistrationTable;
+  registration_version: RegistrationVersionTable;
+  consent: ConsentTable;
+  signature: SignatureTable;
+  refusal: RefusalTable;
+  follow_up: FollowUpTable;
+  number_sequence: NumberSequenceTable;
 }

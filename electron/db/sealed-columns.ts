@@ -9,6 +9,16 @@ import type { Executor } from './repositories/executor';
 export const sealedColumns = [
   { table: 'visitor_sign_in', key: 'id', column: 'visitor_name' },
   { table: 'outbox', key: 'seq', column: 'payload' },
+  { table: 'person', key: 'id', column: 'personal' },
+  { table: 'person_version', key: 'rowid', column: 'personal' },
+  { table: 'person_version', key: 'rowid', column: 'reason' },
+  { table: 'registration', key: 'id', column: 'details' },
+  { table: 'registration_version', key: 'rowid', column: 'details' },
+  { table: 'registration_version', key: 'rowid', column: 'note' },
+  { table: 'signature', key: 'id', column: 'image' },
+  { table: 'refusal', key: 'id', column: 'statement' },
+  { table: 'refusal', key: 'id', column: 'revoke_reason' },
+  { table: 'follow_up', key: 'id', column: 'note' },
 ] as const;
 
 export type SealedColumn = (typeof sealedColumns)[number];

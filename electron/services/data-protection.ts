@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { StationDatabase } from '../db/schema';
+import type { Executor } from '../db/repositories/executor';
 import { insertDataKey, listDataKeys } from '../db/repositories/data-keys';
 import { completeTask, isTaskPending, requestTask } from '../db/repositories/maintenance';
 import { findStaleSealedCells, sealedColumns, sealingContext, updateSealedCell } from '../db/sealed-columns';
@@ -34,6 +35,13 @@ export class DataKeyMismatchError extends Error {
 const RESEAL_BATCH = 200;
 
 /**
+ * Recomputes, for up to `limit` rows, blind indexes computed under a key other than the current one,
+ * and returns how many it did. A rotation runs each until it returns less than the limit, before the
+ * old key is dropped: an index under a dropped key could never be found again.
+ */
+export type Reindexer = (trx: Executor, protection: DataProtection, limit: number) => Promise<number>;
+
+/**
  * The station's data key and everything done with it: sealing and opening personal fields, blind
  * indexes, the audit chain's key, and key rotation. The only module through which services see the
  * plain text of a sealed column.
@@ -45,6 +53,7 @@ export class DataProtection {
     private readonly clock: Clock,
     private ring: KeyRing,
     private fieldCipher: FieldCipher,
+    private readonly reindexers: readonly Reindexer[],
   ) {}
 
   /**
@@ -52,7 +61,12 @@ export class DataProtection {
    * has been written with a key refuses to open without that very key: a fresh key would make every
    * sealed value unreadable.
    */
-  static async open(db: Kysely<StationDatabase>, keyStore: KeyStore, clock: Clock): Promise<DataProtection> {
+  static async open(
+    db: Kysely<StationDatabase>,
+    keyStore: KeyStore,
+    clock: Clock,
+    reindexers: readonly Reindexer[] = [],
+  ): Promise<DataProtection> {
     const known = await listDataKeys(db);
     let ring = keyStore.load();
     if (ring === null) {
@@ -70,7 +84,7 @@ export class DataProtection {
       }
       if (known.length === 0) await recordKeys(db, ring);
     }
-    return new DataProtection(db, keyStore, clock, ring, new FieldCipher(ring));
+    return new DataProtection(db, keyStore, clock, ring, new FieldCipher(ring), reindexers);
   }
 
   get cipher(): FieldCipher {
@@ -131,6 +145,7 @@ export class DataProtection {
 
   private async resealAndRetire(): Promise<number> {
     const resealed = await this.resealStale();
+    await this.reindexStale();
     const retired = this.ring.keys.filter((key) => key.id !== this.ring.currentKeyId).map((key) => key.id);
     if (retired.length > 0) {
       const next = withoutKeys(this.ring, retired);
@@ -139,6 +154,12 @@ export class DataProtection {
     }
     await completeTask(this.db, 'reseal');
     return resealed;
+  }
+
+  private async reindexStale(): Promise<void> {
+    for (const reindex of this.reindexers) {
+      while ((await this.db.transaction().execute((trx) => reindex(trx, this, RESEAL_BATCH))) >= RESEAL_BATCH);
+    }
   }
 
   /** Moves every value not sealed under the current key (older key, or plain text) to it, batch by batch. */

@@ -8,6 +8,11 @@ import { SessionRegistry } from './sessions';
 import { StationSettings } from './settings';
 import { SetupService } from './setup';
 import { StationService } from './station';
+import { PersonChanges } from './person-changes';
+import { PersonRecords } from './person-records';
+import { PersonRegistry } from './people';
+import { RegistrationJournal } from './registration-journal';
+import { RegistrationService } from './registrations';
 import { VisitorService } from './visitors';
 
 export interface StationServices {
@@ -19,6 +24,9 @@ export interface StationServices {
   audit: AuditTrail;
   protection: DataProtection;
   visitors: VisitorService;
+  registrations: RegistrationService;
+  personRecords: PersonRecords;
+  personChanges: PersonChanges;
 }
 
 /** Builds every service on one database; the only place that knows how they depend on each other. */
@@ -32,6 +40,9 @@ export function createServices(
   const sessions = new SessionRegistry(clock, settings);
   const audit = new AuditTrail(db, protection, clock);
   const accounts = new AccountService(db, clock, sessions, settings, audit, station);
+  const people = new PersonRegistry(protection);
+  const personRecords = new PersonRecords(db, station, settings, protection, audit);
+  const journal = new RegistrationJournal(protection, audit);
   return {
     station,
     setup: new SetupService(db, station, accounts, audit, sessions),
@@ -41,5 +52,8 @@ export function createServices(
     audit,
     protection,
     visitors: new VisitorService(db, clock, station, protection, audit),
+    registrations: new RegistrationService(db, clock, station, settings, protection, audit, people, journal, personRecords),
+    personRecords,
+    personChanges: new PersonChanges(db, clock, station, protection, audit, people, personRecords),
   };
 }

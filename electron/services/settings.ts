@@ -1,23 +1,44 @@
 import type { Kysely } from 'kysely';
+import { defaultRegistrationSettings, type RegistrationSettings } from '../../shared/domain/registration';
 import { DEFAULT_IDLE_LOCK_MINUTES } from '../../shared/domain/roles';
 import type { StationDatabase } from '../db/schema';
-import { readSetting } from '../db/repositories/settings';
+import { readSetting, readSettings } from '../db/repositories/settings';
+
+/** A stored whole number within bounds, else the default (a bad value never locks a station out). */
+function wholeNumber(stored: string | undefined, fallback: number, min: number, max: number): number {
+  const value = Number(stored);
+  return stored !== undefined && Number.isInteger(value) && value >= min && value <= max ? value : fallback;
+}
 
 /**
- * The configurable items of the station, each with its default. Read on every call that needs them,
- * so they are cached; the settings screen (a later change) goes through here and clears the cache.
+ * The configurable items of the station, each with its default. The settings screen (a later change)
+ * goes through here and clears the cache.
  */
 export class StationSettings {
   private idleLockMinutesCache: number | undefined;
 
   constructor(private readonly db: Kysely<StationDatabase>) {}
 
-  /** Minutes without activity after which a staff screen locks. */
+  /** Minutes without activity after which a staff screen locks. Read on every call, so cached. */
   async idleLockMinutes(): Promise<number> {
     if (this.idleLockMinutesCache === undefined) {
       const stored = Number(await readSetting(this.db, 'staffIdleLockMinutes'));
       this.idleLockMinutesCache = Number.isInteger(stored) && stored > 0 ? stored : DEFAULT_IDLE_LOCK_MINUTES;
     }
     return this.idleLockMinutesCache;
+  }
+
+  /** Age range of stem-cell volunteers, cooling-off, kiosk idle time, notarisation rule. */
+  async registration(): Promise<RegistrationSettings> {
+    const stored = await readSettings(this.db, Object.keys(defaultRegistrationSettings));
+    const defaults = defaultRegistrationSettings;
+    const minAge = wholeNumber(stored.get('stemCellMinAge'), defaults.stemCellMinAge, 18, 60);
+    return {
+      stemCellMinAge: minAge,
+      stemCellMaxAge: wholeNumber(stored.get('stemCellMaxAge'), defaults.stemCellMaxAge, minAge, 65),
+      coolingOffDays: wholeNumber(stored.get('coolingOffDays'), defaults.coolingOffDays, 0, 90),
+      kioskIdleSeconds: wholeNumber(stored.get('kioskIdleSeconds'), defaults.kioskIdleSeconds, 20, 3600),
+      bodyChangeNeedsNotarisation: (stored.get('bodyChangeNeedsNotarisation') ?? String(defaults.bodyChangeNeedsNotarisation)) === 'true',
+    };
   }
 }

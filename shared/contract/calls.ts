@@ -2,6 +2,27 @@ import { z } from 'zod';
 import { roles, type Role } from '../domain/roles';
 import { auditCheck, auditList, auditListInput } from '../validation/audit';
 import { loginInput, session, staffAccount, staffAccountInput, unlockInput } from '../validation/staff';
+import {
+  bodyPaperworkRecordInput,
+  followUpInput,
+  personAmendInput,
+  personRecord,
+  personRef,
+  refusalRecorded,
+  refusalRecordInput,
+  refusalRevokeInput,
+  registrationAmendInput,
+  registrationCreated,
+  registrationCreateInput,
+  registrationOptions,
+  registrationWithdrawInput,
+  revealed,
+  revealInput,
+  searchInput,
+  searchResults,
+  signatureImage,
+  stemCellStatusInput,
+} from '../validation/registration';
 import { station, stationSetupInput } from '../validation/station';
 import {
   visitorList,
@@ -29,6 +50,8 @@ function call<I extends z.ZodType, O extends z.ZodType, R extends readonly Role[
 const anyone = roles;
 const listsVisitors = ['registrar', 'supervisor', 'admin'] as const;
 const readsAudit = ['auditor', 'admin'] as const;
+const registers = ['kiosk', 'registrar', 'supervisor', 'admin'] as const;
+const keepsRecords = ['registrar', 'supervisor', 'admin'] as const;
 const staff = ['registrar', 'supervisor', 'auditor', 'admin'] as const;
 
 /**
@@ -59,6 +82,35 @@ export const contract = {
   'visitor:list': call(visitorListInput, visitorList, listsVisitors),
   /** One visitor's full name; an audited staff action. */
   'visitor:revealName': call(visitorRevealInput, visitorRevealed, listsVisitors),
+
+  /** What the registration screens need to know of the station's settings (idle time, age range, …). */
+  'registration:options': call(z.undefined(), registrationOptions, anyone),
+  /** Registers one or more programs for a person found by document or created; one transaction. */
+  'registration:create': call(registrationCreateInput, registrationCreated, registers),
+  /** Finds people by registration number, document number or full name; results masked. */
+  'registration:search': call(searchInput, searchResults, keepsRecords),
+  /** A new version of an active registration; the old one is kept. */
+  'registration:amend': call(registrationAmendInput, personRecord, keepsRecords),
+  /** Withdraws an active registration after checking the person's document; final for that record. */
+  'registration:withdraw': call(registrationWithdrawInput, personRecord, keepsRecords),
+  /** Records a body donation's executor and close relatives' agreement. */
+  'registration:bodyPaperwork': call(bodyPaperworkRecordInput, personRecord, keepsRecords),
+  /** Moves a stem-cell volunteer one step on: sample taken (barcode), typed, in registry. */
+  'registration:stemCellStatus': call(stemCellStatusInput, personRecord, keepsRecords),
+  /** Logs a follow-up call to a stem-cell volunteer and its outcome. */
+  'registration:followUp': call(followUpInput, personRecord, keepsRecords),
+  /** A person's record with its full history, masked; every opening is audited. */
+  'person:get': call(personRef, personRecord, keepsRecords),
+  /** One full value of a person's record; an audited staff action. */
+  'person:reveal': call(revealInput, revealed, keepsRecords),
+  /** A person's latest drawn signature as an image; an audited staff action. */
+  'person:signature': call(personRef, signatureImage, keepsRecords),
+  /** New name or phone for a person; the earlier version is kept. */
+  'person:amend': call(personAmendInput, personRecord, keepsRecords),
+  /** Records a person's refusal of donation (不同意捐献). */
+  'refusal:record': call(refusalRecordInput, refusalRecorded, keepsRecords),
+  /** Revokes a refusal at the person's request, so that they can register. */
+  'refusal:revoke': call(refusalRevokeInput, personRecord, keepsRecords),
 
   /** Staff accounts, for the administrator. */
   'staff:list': call(z.undefined(), z.object({ accounts: z.array(staffAccount) }), ['admin']),

@@ -4,6 +4,7 @@ export const auditActions = [
   'create',
   'amend',
   'withdraw',
+  'view',
   'view_unmasked',
   'print',
   'export',

@@ -6,6 +6,9 @@ import enMemorial from '../../resources/locales/en/memorial.json' with { type: '
 import enSetup from '../../resources/locales/en/setup.json' with { type: 'json' };
 import enStaff from '../../resources/locales/en/staff.json' with { type: 'json' };
 import enValidation from '../../resources/locales/en/validation.json' with { type: 'json' };
+import enRecords from '../../resources/locales/en/records.json' with { type: 'json' };
+import enKiosk from '../../resources/locales/en/kiosk.json' with { type: 'json' };
+import enRegistration from '../../resources/locales/en/registration.json' with { type: 'json' };
 import zhAudit from '../../resources/locales/zh-CN/audit.json' with { type: 'json' };
 import zhCli from '../../resources/locales/zh-CN/cli.json' with { type: 'json' };
 import zhCommon from '../../resources/locales/zh-CN/common.json' with { type: 'json' };
@@ -14,6 +17,9 @@ import zhMemorial from '../../resources/locales/zh-CN/memorial.json' with { type
 import zhSetup from '../../resources/locales/zh-CN/setup.json' with { type: 'json' };
 import zhStaff from '../../resources/locales/zh-CN/staff.json' with { type: 'json' };
 import zhValidation from '../../resources/locales/zh-CN/validation.json' with { type: 'json' };
+import zhRecords from '../../resources/locales/zh-CN/records.json' with { type: 'json' };
+import zhKiosk from '../../resources/locales/zh-CN/kiosk.json' with { type: 'json' };
+import zhRegistration from '../../resources/locales/zh-CN/registration.json' with { type: 'json' };
 import type { Language } from './languages';
 
 /** Every translated text of the product, by language and namespace (one JSON file each). */
@@ -27,6 +33,9 @@ export const translations = {
     errors: zhErrors,
     validation: zhValidation,
     cli: zhCli,
+    registration: zhRegistration,
+    kiosk: zhKiosk,
+    records: zhRecords,
   },
   en: {
     common: enCommon,
@@ -37,6 +46,9 @@ export const translations = {
     errors: enErrors,
     validation: enValidation,
     cli: enCli,
+    registration: enRegistration,
+    kiosk: enKiosk,
+    records: enRecords,
   },
 } satisfies Record<Language, Record<string, unknown>>;
 

@@ -338,3 +338,17 @@ function localDate(date: Date | undefined): string {
   const day = String(moment.getDate()).padStart(2, '0');
   return `${year}-${month}-${day}`;
 }
+
+/**
+ * A birth date typed from a document that does not carry one in its number (passports, travel
+ * permits): `YYYY-MM-DD`, a real date, not before 1900 and not in the future. Never throws.
+ */
+export function checkTypedBirthDate(
+  value: string,
+  options: DocumentCheckOptions = {},
+): { ok: true; value: string } | { ok: false; reason: DocumentReason } {
+  if (typeof value !== 'string') return fail('id_birth_date');
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.normalize('NFKC').trim());
+  if (!match) return fail('id_birth_date');
+  return checkBirthDate(`${match[1]}${match[2]}${match[3]}`, localDate(options.today));
+}

@@ -54,6 +54,22 @@ export const validationReasons = [
   'relative_disagrees',
   'close_relatives_required',
   'close_relatives_statement_conflict',
+  'text_too_long',
+  'text_characters',
+  'programs_required',
+  'programs_duplicate',
+  'consent_required',
+  'consent_text_outdated',
+  'signature_required',
+  'signature_invalid',
+  'stem_cell_health_screen',
+  'blood_type',
+  'executor_kind',
+  'relative_relation',
+  'emergency_contact_relation',
+  'barcode_format',
+  'follow_up_outcome',
+  'program_mismatch',
 ] as const;
 
 export type ValidationReason = (typeof validationReasons)[number];

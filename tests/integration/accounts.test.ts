@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { callNames, contract, type CallName } from '../../shared/contract/calls';
 import { roles, staffRoles, type Role } from '../../shared/domain/roles';
 import { kioskCaller, openTempStation, sampleAdmin, sampleSetup } from '../fixtures/temp-station';
+import { samplePaperwork, samplePerson, sampleRegistration } from '../fixtures/registrations';
 
 type TempStation = Awaited<ReturnType<typeof openTempStation>>;
 
@@ -137,6 +138,20 @@ const validInputs: { [N in CallName]: unknown } = {
   'visitor:signIn': { partySize: 1, purpose: 'tour' },
   'visitor:list': {},
   'visitor:revealName': { id: 'none' },
+  'registration:options': undefined,
+  'registration:create': sampleRegistration(),
+  'registration:search': { query: '李𠮷祥' },
+  'registration:amend': { registrationId: 'none', expectedVersion: 1, choice: { program: 'cornea' } },
+  'registration:withdraw': { registrationId: 'none', expectedVersion: 1, identity: samplePerson.document, reason: '本人要求' },
+  'registration:bodyPaperwork': { registrationId: 'none', expectedVersion: 1, paperwork: samplePaperwork },
+  'registration:stemCellStatus': { registrationId: 'none', expectedVersion: 1, status: 'typed' },
+  'registration:followUp': { registrationId: 'none', outcome: 'no_answer' },
+  'person:get': { personId: 'none' },
+  'person:reveal': { personId: 'none', field: 'name' },
+  'person:signature': { personId: 'none' },
+  'person:amend': { personId: 'none', expectedVersion: 1, name: '李𠮷祥', phone: '13812345678' },
+  'refusal:record': { person: samplePerson, signature: { kind: 'paper' } },
+  'refusal:revoke': { personId: 'none', reason: '本人改变意愿' },
   'staff:list': undefined,
   'staff:create': { ...registrar, username: 'someone.new' },
   'audit:list': {},
@@ -169,9 +184,22 @@ describe('authorisation', () => {
   it('gives the kiosk nothing back beyond what it just created', async () => {
     const kioskCalls = callNames.filter((name) => (contract[name].roles as readonly Role[]).includes('kiosk'));
     expect(kioskCalls.sort()).toEqual(
-      ['session:get', 'session:login', 'session:logout', 'station:get', 'station:setup', 'visitor:signIn'].sort(),
+      [
+        'session:get',
+        'session:login',
+        'session:logout',
+        'station:get',
+        'station:setup',
+        'visitor:signIn',
+        'registration:options',
+        'registration:create',
+      ].sort(),
     );
     const created = await station.dispatch('visitor:signIn', { partySize: 2, purpose: 'tour', visitorName: '王小明' }, kioskCaller);
     expect(created).toMatchObject({ ok: true, data: { visitorName: '王*' } });
+    // A registration made at the kiosk answers with the masked name and the new numbers, nothing stored before.
+    const registered = await station.dispatch('registration:create', sampleRegistration(), kioskCaller);
+    expect(registered).toMatchObject({ ok: true, data: { name: '李*' } });
+    expect(Object.keys((registered as { data: object }).data).sort()).toEqual(['createdAt', 'name', 'personId', 'registrations']);
   });
 });

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_security';
+import * as m0003 from './0003_registration';
 
 export interface Migration {
   up(db: Kysely<any>): Promise<void>;
@@ -10,4 +11,5 @@ export interface Migration {
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['0001_initial', m0001],
   ['0002_security', m0002],
+  ['0003_registration', m0003],
 ];

@@ -4,3 +4,10 @@ export async function readSetting(db: Executor, key: string): Promise<string | u
   const row = await db.selectFrom('station_setting').select('value').where('key', '=', key).executeTakeFirst();
   return row?.value;
 }
+
+/** The stored values of several settings; a key without a row is absent from the map. */
+export async function readSettings(db: Executor, keys: string[]): Promise<Map<string, string>> {
+  if (keys.length === 0) return new Map();
+  const rows = await db.selectFrom('station_setting').select(['key', 'value']).where('key', 'in', keys).execute();
+  return new Map(rows.map((row) => [row.key, row.value]));
+}

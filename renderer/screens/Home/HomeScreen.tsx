@@ -11,6 +11,8 @@ export function HomeScreen({ station, role, onOpen }: { station: Station; role: 
   const { t } = useT();
   const regionName = useRegionName();
   const tiles = [
+    { screen: 'register', title: t('kiosk:title'), hint: t('home.registerHint') },
+    { screen: 'records', title: t('records:title'), hint: t('home.recordsHint') },
     { screen: 'visitorSignIn', title: t('memorial:signIn.title'), hint: t('home.signInHint') },
     { screen: 'visitorLog', title: t('memorial:log.title'), hint: t('home.logHint') },
     { screen: 'audit', title: t('audit:title'), hint: t('home.auditHint') },

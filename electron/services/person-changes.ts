@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { CallOutput, ParsedInput } from '../../shared/contract/calls';
+import type { StationDatabase } from '../db/schema';
+import type { Executor } from '../db/repositories/executor';
+import { currentConsents, findPersonById, insertRefusal, revokeRefusal, standingRefusal } from '../db/repositories/people';
+import { registrationsOf } from '../db/repositories/registrations';
+import type { Actor, AuditTrail } from './audit';
+import type { Clock } from './clock';
+import type { DataProtection } from './data-protection';
+import { AppError } from './errors';
+import { queueForSync } from './outbox';
+import { openPersonal, type PersonalFields, type PersonRegistry } from './people';
+import { REFUSAL_STATEMENT_CONTEXT, type PersonRecords } from './person-records';
+import { personalFieldsOf, storeSignature } from './registrations';
+import type { StationService } from './station';
+
+const REVOKE_REASON_CONTEXT = 'refusal.revoke_reason';
+
+/**
+ * Changes to a person rather than to one registration: new contact details, and the refusal of
+ * donation (不同意捐献) with its revocation. Each is audited; contact changes reach the provincial
+ * system when the person consented to reporting, refusals always, since no one may consent for a
+ * person who refused.
+ */
+export class PersonChanges {
+  constructor(
+    private readonly db: Kysely<StationDatabase>,
+    private readonly clock: Clock,
+    private readonly station: StationService,
+    private readonly protection: DataProtection,
+    private readonly audit: AuditTrail,
+    private readonly people: PersonRegistry,
+    private readonly records: PersonRecords,
+  ) {}
+
+  /** New name or phone; the document never changes. The earlier version is kept. */
+  async amendContact(input: ParsedInput<'person:amend'>, actor: Actor): Promise<CallOutput<'person:get'>> {
+    const station = await this.station.require();
+    const at = this.clock.now().toISOString();
+    return this.db.transaction().execute(async (trx) => {
+      const current = await findPersonById(trx, input.personId);
+      if (!current) throw new AppError('not_found');
+      if (current.version !== input.expectedVersion) throw new AppError('version_conflict');
+      const fields: PersonalFields = { ...openPersonal(this.protection, current), name: input.name, phone: input.phone };
+      const row = await this.people.amend(trx, current, fields, actor, at, input.reason);
+      await this.audit.append(trx, { actor, stationCode: station.code, action: 'amend', objectType: 'person', objectId: row.id, detail: { version: row.version } });
+      const consents = await currentConsents(trx, row.id);
+      if (consents.some((consent) => consent.purpose === 'provincial_sync' && consent.granted === 1)) {
+        await queueForSync(trx, this.protection, { kind: 'person', entityId: row.id, version: row.version, payload: { id: row.id, version: row.version, person: fields, at }, createdAt: at });
+      }
+      return this.records.read(trx, row.id);
+    });
+  }
+
+  /**
+   * Records a refusal for the person found by document (or created). Refused while the person still
+   * has active registrations (`active_registrations_exist`): withdrawing them is the person's own,
+   * separate decision. A refusal already standing is returned as it is, never recorded twice.
+   */
+  async recordRefusal(input: ParsedInput<'refusal:record'>, actor: Actor): Promise<CallOutput<'refusal:record'>> {
+    const station = await this.station.require();
+    const at = this.clock.now().toISOString();
+    const fields = personalFieldsOf(input.person);
+    return this.db.transaction().execute(async (trx) => {
+      const { row: person } = await this.people.findOrCreate(trx, fields, station.code, actor, at);
+      const standing = await standingRefusal(trx, person.id);
+      if (standing) return { personId: person.id, refusalId: standing.id, recordedAt: standing.recorded_at };
+      const active = (await registrationsOf(trx, [person.id])).filter((row) => row.state === 'active');
+      if (active.length > 0) throw new AppError('active_registrations_exist');
+      const id = randomUUID();
+      const signatureId = await storeSignature(trx, this.protection, person.id, input.signature, at);
+      await insertRefusal(trx, {
+        id,
+        person_id: person.id,
+        recorded_at: at,
+        statement: this.protection.sealOptional(input.statement, REFUSAL_STATEMENT_CONTEXT),
+        signature_id: signatureId,
+        revoked_at: null,
+        revoke_reason: null,
+      });
+      await this.journal(trx, { kind: 'refusal', id, version: 1, payload: { id, personId: person.id, state: 'standing', person: fields, at }, actor, stationCode: station.code, action: 'create', at });
+      return { personId: person.id, refusalId: id, recordedAt: at };
+    });
+  }
+
+  /** Revokes the standing refusal at the person's request, so that they may register. */
+  async revokeRefusal(input: ParsedInput<'refusal:revoke'>, actor: Actor): Promise<CallOutput<'person:get'>> {
+    const station = await this.station.require();
+    const at = this.clock.now().toISOString();
+    return this.db.transaction().execute(async (trx) => {
+      const person = await findPersonById(trx, input.personId);
+      if (!person) throw new AppError('not_found');
+      const standing = await standingRefusal(trx, person.id);
+      if (!standing) throw new AppError('not_found');
+      await revokeRefusal(trx, standing.id, at, this.protection.seal(input.reason, REVOKE_REASON_CONTEXT));
+      const fields = openPersonal(this.protection, person);
+      await this.journal(trx, { kind: 'refusal', id: standing.id, version: 2, payload: { id: standing.id, personId: person.id, state: 'revoked', person: fields, at }, actor, stationCode: station.code, action: 'withdraw', at });
+      return this.records.read(trx, person.id);
+    });
+  }
+
+  private async journal(
+    trx: Executor,
+    entry: { kind: string; id: string; version: number; payload: unknown; actor: Actor; stationCode: string; action: 'create' | 'withdraw'; at: string },
+  ): Promise<void> {
+    await this.audit.append(trx, { actor: entry.actor, stationCode: entry.stationCode, action: entry.action, objectType: entry.kind, objectId: entry.id });
+    await queueForSync(trx, this.protection, { kind: entry.kind, entityId: entry.id, version: entry.version, payload: entry.payload, createdAt: entry.at });
+  }
+}

@@ -1,0 +1,239 @@
+import type { Kysely } from 'kysely';
+import type { CallOutput, ParsedInput } from '../../shared/contract/calls';
+import type { ConsentPurpose } from '../../shared/domain/consents';
+import type { StemCellStatus, RegistrationState } from '../../shared/domain/lifecycle';
+import { maskDocumentNumber, maskName, maskPhone } from '../../shared/domain/masking';
+import type { Program } from '../../shared/domain/programs';
+import { addCalendarDays } from '../../shared/domain/age';
+import type { FollowUpOutcome, RegistrationChannel, RegistrationEvent } from '../../shared/domain/registration';
+import { formatRegistrationNumber, parseRegistrationNumber } from '../../shared/domain/registration-number';
+import { documentKinds, normalizeDocumentNumber } from '../../shared/validation/identity-document';
+import { checkPersonName } from '../../shared/validation/person-name';
+import type { PersonTable, RegistrationTable, StationDatabase } from '../db/schema';
+import type { Executor } from '../db/repositories/executor';
+import {
+  currentConsents,
+  findPeopleByNameKeys,
+  findPersonByDocumentKeys,
+  findPersonById,
+  personVersions,
+  signaturesOf,
+  standingRefusal,
+} from '../db/repositories/people';
+import { findRegistrationByNumber, followUpsOf, registrationsOf, registrationVersions } from '../db/repositories/registrations';
+import type { Actor, AuditTrail } from './audit';
+import type { DataProtection } from './data-protection';
+import { AppError } from './errors';
+import { documentKeys, nameKeys, openPersonal, openVersionPersonal, openVersionReason } from './people';
+import { DETAILS_CONTEXT, VERSION_DETAILS_CONTEXT, VERSION_NOTE_CONTEXT } from './registration-journal';
+import type { StationSettings } from './settings';
+import type { StationService } from './station';
+
+type PersonRecord = CallOutput<'person:get'>;
+type ChoiceView = PersonRecord['registrations'][number]['choice'];
+type SearchResults = CallOutput<'registration:search'>;
+
+const SIGNATURE_CONTEXT = 'signature.image';
+const REFUSAL_STATEMENT_CONTEXT = 'refusal.statement';
+const FOLLOW_UP_NOTE_CONTEXT = 'follow_up.note';
+const MAX_SEARCH_RESULTS = 20;
+
+export { SIGNATURE_CONTEXT, REFUSAL_STATEMENT_CONTEXT, FOLLOW_UP_NOTE_CONTEXT };
+
+/** A stored choice as staff read it: names of third parties and their numbers masked. */
+function maskChoice(choice: Record<string, unknown>): ChoiceView {
+  const view = choice as ChoiceView;
+  if (view.program === 'stem_cell') {
+    return {
+      ...view,
+      emergencyContacts: view.emergencyContacts.map((contact) => ({ ...contact, name: maskName(contact.name), phone: maskPhone(contact.phone) })),
+    };
+  }
+  if (view.program === 'body' && view.paperwork) {
+    const { executor, relatives } = view.paperwork;
+    return {
+      ...view,
+      paperwork: {
+        ...view.paperwork,
+        executor: {
+          ...executor,
+          name: executor.document === null ? executor.name : maskName(executor.name),
+          phone: maskPhone(executor.phone),
+          document: executor.document === null ? null : maskDocumentNumber((executor.document as unknown as { number: string }).number),
+        },
+        relatives: relatives.map((relative) => ({ ...relative, name: maskName(relative.name) })),
+      },
+    };
+  }
+  return view;
+}
+
+/**
+ * What staff read of a person: the record with its full history, masked; search; and the audited
+ * reveal of one full value. Opening a record is audited too, as every view of personal data is.
+ */
+export class PersonRecords {
+  constructor(
+    private readonly db: Kysely<StationDatabase>,
+    private readonly station: StationService,
+    private readonly settings: StationSettings,
+    private readonly protection: DataProtection,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  /** Opens a person's record for staff; audited. */
+  async get(personId: string, actor: Actor): Promise<PersonRecord> {
+    const station = await this.station.require();
+    const record = await this.read(this.db, personId);
+    await this.audit.record({ actor, stationCode: station.code, action: 'view', objectType: 'person', objectId: personId });
+    return record;
+  }
+
+  /** The record as it stands, read inside a transaction or not; not audited (callers are). */
+  async read(db: Executor, personId: string): Promise<PersonRecord> {
+    const person = await findPersonById(db, personId);
+    if (!person) throw new AppError('not_found');
+    const personal = openPersonal(this.protection, person);
+    const [versions, consents, signatures, refusal, registrations, staffNames, settings] = await Promise.all([
+      personVersions(db, personId),
+      currentConsents(db, personId),
+      signaturesOf(db, personId),
+      standingRefusal(db, personId),
+      registrationsOf(db, [personId]),
+      this.staffNames(db),
+      this.settings.registration(),
+    ]);
+    const ids = registrations.map((row) => row.id);
+    const [history, followUps] = await Promise.all([registrationVersions(db, ids), followUpsOf(db, ids)]);
+    const actorName = (id: string | null) => (id === null ? null : (staffNames.get(id) ?? null));
+    return {
+      id: person.id,
+      version: person.version,
+      name: maskName(personal.name),
+      documentKind: personal.documentKind,
+      document: maskDocumentNumber(personal.documentNumber),
+      phone: maskPhone(personal.phone),
+      birthDate: personal.birthDate,
+      sex: personal.sex,
+      ethnicGroup: personal.ethnicGroup,
+      createdAt: person.created_at,
+      consents: consents.map((row) => ({ purpose: row.purpose as ConsentPurpose, granted: row.granted === 1, textVersion: row.text_version, at: row.at })),
+      signatures: signatures.map((row) => ({ id: row.id, kind: row.kind as 'drawn' | 'paper', at: row.at })),
+      refusal: refusal
+        ? { id: refusal.id, recordedAt: refusal.recorded_at, statement: this.protection.openOptional(refusal.statement, REFUSAL_STATEMENT_CONTEXT) }
+        : null,
+      history: versions.map((row) => {
+        const fields = openVersionPersonal(this.protection, row.personal);
+        return { version: row.version, at: row.at, actorName: actorName(row.actor_id), name: maskName(fields.name), phone: maskPhone(fields.phone), reason: openVersionReason(this.protection, row.reason) };
+      }),
+      registrations: registrations.map((row) => ({
+        id: row.id,
+        number: row.number,
+        program: row.program as Program,
+        state: row.state as RegistrationState,
+        version: row.version,
+        channel: row.channel as RegistrationChannel,
+        createdAt: row.created_at,
+        choice: maskChoice(JSON.parse(this.protection.open(row.details, DETAILS_CONTEXT))),
+        stemCell:
+          row.program === 'stem_cell'
+            ? {
+                status: (row.stem_cell_status ?? 'signed_up') as StemCellStatus,
+                sampleBarcode: row.sample_barcode,
+                coolingOffUntil: addCalendarDays(row.registered_on, settings.coolingOffDays),
+                typingStopped: row.typing_stopped === 1,
+              }
+            : null,
+        history: history
+          .filter((version) => version.registration_id === row.id)
+          .map((version) => ({
+            version: version.version,
+            event: version.event as RegistrationEvent,
+            at: version.at,
+            actorName: actorName(version.actor_id),
+            state: version.state as RegistrationState,
+            choice: maskChoice(JSON.parse(this.protection.open(version.details, VERSION_DETAILS_CONTEXT))),
+            note: this.protection.openOptional(version.note, VERSION_NOTE_CONTEXT),
+          })),
+        followUps: followUps
+          .filter((call) => call.registration_id === row.id)
+          .map((call) => ({ at: call.at, actorName: actorName(call.actor_id), outcome: call.outcome as FollowUpOutcome, note: this.protection.openOptional(call.note, FOLLOW_UP_NOTE_CONTEXT) })),
+      })),
+    };
+  }
+
+  /**
+   * Finds people by registration number, document number (any kind) or exact full name, in that
+   * order of readings. Results are masked; the search is audited without its query, which may itself
+   * be personal data.
+   */
+  async search(input: ParsedInput<'registration:search'>, actor: Actor): Promise<SearchResults> {
+    const station = await this.station.require();
+    const { matchedBy, people } = await this.find(input.query);
+    const registrations = await registrationsOf(this.db, people.map((person) => person.id));
+    const refusals = await Promise.all(people.map((person) => standingRefusal(this.db, person.id)));
+    await this.audit.record({ actor, stationCode: station.code, action: 'view', objectType: 'search', detail: { matchedBy, count: people.length } });
+    return {
+      matchedBy,
+      results: people.map((person, index) => {
+        const personal = openPersonal(this.protection, person);
+        return {
+          personId: person.id,
+          name: maskName(personal.name),
+          documentKind: personal.documentKind,
+          document: maskDocumentNumber(personal.documentNumber),
+          refusal: refusals[index] !== undefined,
+          registrations: registrations.filter((row) => row.person_id === person.id).map(summary),
+        };
+      }),
+    };
+  }
+
+  private async find(query: string): Promise<{ matchedBy: SearchResults['matchedBy']; people: PersonTable[] }> {
+    const number = parseRegistrationNumber(query);
+    if (number) {
+      const registration = await findRegistrationByNumber(this.db, formatRegistrationNumber(number.stationCode, number.year, number.sequence));
+      const person = registration ? await findPersonById(this.db, registration.person_id) : undefined;
+      return { matchedBy: 'registration_number', people: person ? [person] : [] };
+    }
+    const documentNumber = normalizeDocumentNumber(query);
+    if (/\d/.test(documentNumber) && /^[0-9A-Z]{5,}$/.test(documentNumber)) {
+      const keys = documentKinds.flatMap((kind) => documentKeys(this.protection, kind, documentNumber));
+      const person = await findPersonByDocumentKeys(this.db, keys);
+      return { matchedBy: 'document', people: person ? [person] : [] };
+    }
+    const name = checkPersonName(query);
+    if (name.ok) return { matchedBy: 'name', people: await findPeopleByNameKeys(this.db, nameKeys(this.protection, name.value), MAX_SEARCH_RESULTS) };
+    return { matchedBy: 'none', people: [] };
+  }
+
+  /** One full value of a person's record; audited with the field, never the value. */
+  async reveal(input: ParsedInput<'person:reveal'>, actor: Actor): Promise<CallOutput<'person:reveal'>> {
+    const station = await this.station.require();
+    const person = await findPersonById(this.db, input.personId);
+    if (!person) throw new AppError('not_found');
+    const personal = openPersonal(this.protection, person);
+    const value = input.field === 'name' ? personal.name : input.field === 'document' ? personal.documentNumber : personal.phone;
+    await this.audit.record({ actor, stationCode: station.code, action: 'view_unmasked', objectType: 'person', objectId: person.id, detail: { field: input.field } });
+    return { personId: person.id, field: input.field, value };
+  }
+
+  /** The person's latest drawn signature; audited like any full value. */
+  async signature(personId: string, actor: Actor): Promise<CallOutput<'person:signature'>> {
+    const station = await this.station.require();
+    const drawn = (await signaturesOf(this.db, personId)).find((row) => row.kind === 'drawn');
+    if (!drawn) throw new AppError('not_found');
+    await this.audit.record({ actor, stationCode: station.code, action: 'view_unmasked', objectType: 'person', objectId: personId, detail: { field: 'signature' } });
+    return { id: drawn.id, image: this.protection.openOptional(drawn.image, SIGNATURE_CONTEXT) };
+  }
+
+  private async staffNames(db: Executor): Promise<Map<string, string>> {
+    const rows = await db.selectFrom('staff').select(['id', 'display_name']).execute();
+    return new Map(rows.map((row) => [row.id, row.display_name]));
+  }
+}
+
+/** A registration as lists show it. */
+export function summary(row: RegistrationTable) {
+  return { id: row.id, number: row.number, program: row.program as Program, state: row.state as RegistrationState, version: row.version };
+}

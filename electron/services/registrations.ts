@@ -1,0 +1,291 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { CallOutput, ParsedInput } from '../../shared/contract/calls';
+import type { FieldIssue } from '../../shared/contract/errors';
+import { stationDate } from '../../shared/domain/age';
+import { CONSENT_TEXT_VERSION, consentPurposes } from '../../shared/domain/consents';
+import { checkEligibility, checkStemCellContacts } from '../../shared/domain/eligibility';
+import { canAmend, canMoveStemCell, canWithdraw, withdrawalStopsTyping, type StemCellStatus } from '../../shared/domain/lifecycle';
+import { maskName } from '../../shared/domain/masking';
+import { KIOSK_COUNTDOWN_SECONDS, type RegistrationChannel, type RegistrationEvent } from '../../shared/domain/registration';
+import { formatRegistrationNumber } from '../../shared/domain/registration-number';
+import type { RegistrationTable, StationDatabase } from '../db/schema';
+import type { Executor } from '../db/repositories/executor';
+import { findPersonById, insertConsents, insertSignature, standingRefusal } from '../db/repositories/people';
+import { findRegistration, insertFollowUp, insertRegistration, nextNumber, registrationsOf, updateRegistration } from '../db/repositories/registrations';
+import type { Actor, AuditTrail } from './audit';
+import type { Clock } from './clock';
+import type { DataProtection } from './data-protection';
+import { AppError } from './errors';
+import { documentKeys, openPersonal, type PersonalFields, type PersonRegistry } from './people';
+import { FOLLOW_UP_NOTE_CONTEXT, SIGNATURE_CONTEXT, type PersonRecords } from './person-records';
+import { DETAILS_CONTEXT, type RegistrationJournal } from './registration-journal';
+import type { StationSettings } from './settings';
+import type { StationService } from './station';
+
+type CreateInput = ParsedInput<'registration:create'>;
+type Choice = CreateInput['programs'][number];
+type PersonInput = CreateInput['person'];
+type PersonRecord = CallOutput<'person:get'>;
+
+/** The scope of registration numbers in the number_sequence table. */
+const REGISTRATION_NUMBER_SCOPE = 'registration';
+
+export function personalFieldsOf(person: PersonInput): PersonalFields {
+  return {
+    name: person.name,
+    documentKind: person.document.kind,
+    documentNumber: person.document.normalized,
+    phone: person.phone,
+    ethnicGroup: person.ethnicGroup,
+    birthDate: person.birthDate,
+    sex: person.sex,
+  };
+}
+
+function refused(issues: FieldIssue[]): AppError {
+  return new AppError('validation_failed', 'invalid input', issues);
+}
+
+/** Stores a signature with the person's record: the drawn image sealed, or the note that it is on paper. */
+export async function storeSignature(
+  trx: Executor,
+  protection: DataProtection,
+  personId: string,
+  signature: CreateInput['signature'],
+  at: string,
+): Promise<string> {
+  const id = randomUUID();
+  const image = signature.kind === 'drawn' ? protection.seal(signature.image, SIGNATURE_CONTEXT) : null;
+  await insertSignature(trx, { id, person_id: personId, kind: signature.kind, image, at });
+  return id;
+}
+
+/**
+ * Registration of donation intents and every later change to them: amendment (a new version, the old
+ * one kept), withdrawal, body-donation paperwork, stem-cell status and follow-up calls. Each change
+ * commits together with its history row, its audit entry and its outbox entry.
+ */
+export class RegistrationService {
+  constructor(
+    private readonly db: Kysely<StationDatabase>,
+    private readonly clock: Clock,
+    private readonly station: StationService,
+    private readonly settings: StationSettings,
+    private readonly protection: DataProtection,
+    private readonly audit: AuditTrail,
+    private readonly people: PersonRegistry,
+    private readonly journal: RegistrationJournal,
+    private readonly records: PersonRecords,
+  ) {}
+
+  async options(): Promise<CallOutput<'registration:options'>> {
+    const settings = await this.settings.registration();
+    return {
+      consentTextVersion: CONSENT_TEXT_VERSION,
+      kioskIdleSeconds: settings.kioskIdleSeconds,
+      countdownSeconds: KIOSK_COUNTDOWN_SECONDS,
+      stemCellMinAge: settings.stemCellMinAge,
+      stemCellMaxAge: settings.stemCellMaxAge,
+      coolingOffDays: settings.coolingOffDays,
+      bodyChangeNeedsNotarisation: settings.bodyChangeNeedsNotarisation,
+    };
+  }
+
+  /**
+   * Registers each chosen program as its own record for the person found by document (or created).
+   * Refused as a whole when the person's age does not allow a program on today's date, when a program
+   * is already actively registered (`already_registered`: amend it instead), when a refusal is on
+   * file, or when the document is known under another name.
+   */
+  async create(input: CreateInput, actor: Actor, channel: RegistrationChannel): Promise<CallOutput<'registration:create'>> {
+    if (actor.role === 'kiosk' && input.signature.kind !== 'drawn') throw refused([{ path: 'signature', reason: 'signature_required' }]);
+    const station = await this.station.require();
+    const settings = await this.settings.registration();
+    const now = this.clock.now();
+    const at = now.toISOString();
+    const today = stationDate(now);
+    const ageIssues = input.programs.flatMap((choice, index): FieldIssue[] => {
+      const check = checkEligibility(choice.program, { birthDate: input.person.birthDate, registrationDate: today, settings });
+      return check.ok ? [] : [{ path: `programs.${index}`, reason: check.reason }];
+    });
+    if (ageIssues.length > 0) throw refused(ageIssues);
+
+    const fields = personalFieldsOf(input.person);
+    return this.db.transaction().execute(async (trx) => {
+      const { row: person } = await this.people.findOrCreate(trx, fields, station.code, actor, at);
+      if (await standingRefusal(trx, person.id)) throw new AppError('refusal_on_file');
+      const active = (await registrationsOf(trx, [person.id])).filter((row) => row.state === 'active');
+      const duplicates = input.programs.flatMap((choice, index) =>
+        active.some((row) => row.program === choice.program) ? [{ path: `programs.${index}`, reason: 'invalid' as const }] : [],
+      );
+      if (duplicates.length > 0) throw new AppError('already_registered', 'already registered', duplicates);
+
+      const signatureId = await storeSignature(trx, this.protection, person.id, input.signature, at);
+      await insertConsents(
+        trx,
+        consentPurposes.map((purpose) => ({
+          person_id: person.id,
+          purpose,
+          granted: input.consents[purpose] ? 1 : 0,
+          text_version: input.consents.textVersion,
+          at,
+          signature_id: signatureId,
+        })),
+      );
+      const year = Number(today.slice(0, 4));
+      const created: RegistrationTable[] = [];
+      for (const choice of input.programs) {
+        const sequence = await nextNumber(trx, REGISTRATION_NUMBER_SCOPE, year);
+        const row: RegistrationTable = {
+          id: randomUUID(),
+          number: formatRegistrationNumber(station.code, year, sequence),
+          person_id: person.id,
+          program: choice.program,
+          state: 'active',
+          version: 1,
+          channel,
+          details: this.protection.seal(JSON.stringify(choice), DETAILS_CONTEXT),
+          stem_cell_status: choice.program === 'stem_cell' ? 'signed_up' : null,
+          sample_barcode: null,
+          registered_on: today,
+          typing_stopped: 0,
+          created_at: at,
+          updated_at: at,
+        };
+        await insertRegistration(trx, row);
+        await this.journal.record(trx, { row, choice, event: 'created', note: null, person: fields, stationCode: station.code, actor, at });
+        created.push(row);
+      }
+      return {
+        personId: person.id,
+        name: maskName(fields.name),
+        createdAt: at,
+        registrations: created.map((row) => ({ id: row.id, number: row.number, program: row.program as Choice['program'], state: 'active' as const, version: 1 })),
+      };
+    });
+  }
+
+  /** A new version of an active registration with changed choices for the same program. */
+  async amend(input: ParsedInput<'registration:amend'>, actor: Actor): Promise<PersonRecord> {
+    return this.change(input, actor, async (trx, current, person, settings) => {
+      if (!canAmend(current.state as never)) throw new AppError('registration_not_active');
+      if (input.choice.program !== current.program) throw refused([{ path: 'choice.program', reason: 'program_mismatch' }]);
+      if (current.program === 'body' && settings.bodyChangeNeedsNotarisation && !input.notarised) throw new AppError('notarisation_required');
+      this.checkContacts(input.choice, person, 'choice');
+      return { changes: { details: this.seal(input.choice) }, choice: input.choice, event: 'amended', note: input.reason };
+    });
+  }
+
+  /** Withdraws an active registration: final for the record. The person's document must match. */
+  async withdraw(input: ParsedInput<'registration:withdraw'>, actor: Actor): Promise<PersonRecord> {
+    return this.change(input, actor, async (_trx, current, person, settings, personRow) => {
+      if (!canWithdraw(current.state as never)) throw new AppError('registration_not_active');
+      const keys = documentKeys(this.protection, input.identity.kind, input.identity.normalized);
+      if (!keys.includes(personRow.document_key)) throw new AppError('identity_mismatch');
+      if (current.program === 'body' && settings.bodyChangeNeedsNotarisation && !input.notarised) throw new AppError('notarisation_required');
+      const changes: Partial<RegistrationTable> = { state: 'withdrawn' };
+      if (current.program === 'stem_cell') {
+        changes.stem_cell_status = 'withdrawn';
+        // Within the cooling-off period a withdrawal also stops the typing of the sample.
+        changes.typing_stopped = withdrawalStopsTyping(current.registered_on, this.clock.now(), settings.coolingOffDays) ? 1 : 0;
+      }
+      return { changes, choice: this.openChoice(current), event: 'withdrawn', note: input.reason };
+    });
+  }
+
+  /** Records a body donation's executor and close relatives' agreement (a disagreement never passes validation). */
+  async recordBodyPaperwork(input: ParsedInput<'registration:bodyPaperwork'>, actor: Actor): Promise<PersonRecord> {
+    return this.change(input, actor, async (_trx, current) => {
+      if (current.program !== 'body') throw new AppError('not_body_donation');
+      if (!canAmend(current.state as never)) throw new AppError('registration_not_active');
+      const choice = { program: 'body' as const, paperwork: input.paperwork };
+      return { changes: { details: this.seal(choice) }, choice, event: 'body_paperwork', note: null };
+    });
+  }
+
+  /** Moves a stem-cell volunteer one step on; the sample step records the barcode. */
+  async setStemCellStatus(input: ParsedInput<'registration:stemCellStatus'>, actor: Actor): Promise<PersonRecord> {
+    return this.change(input, actor, async (_trx, current) => {
+      if (current.program !== 'stem_cell') throw new AppError('not_stem_cell');
+      if (!canAmend(current.state as never)) throw new AppError('registration_not_active');
+      const from = (current.stem_cell_status ?? 'signed_up') as StemCellStatus;
+      if (!canMoveStemCell(from, input.status)) throw new AppError('stem_cell_transition');
+      if (input.status === 'sample_taken' && input.sampleBarcode === null) throw refused([{ path: 'sampleBarcode', reason: 'required' }]);
+      const changes: Partial<RegistrationTable> = { stem_cell_status: input.status };
+      if (input.sampleBarcode !== null) changes.sample_barcode = input.sampleBarcode;
+      return { changes, choice: this.openChoice(current), event: 'stem_cell_status', note: null };
+    });
+  }
+
+  /** Logs a follow-up call to a stem-cell volunteer; audited, not a new version of the record. */
+  async logFollowUp(input: ParsedInput<'registration:followUp'>, actor: Actor): Promise<PersonRecord> {
+    const station = await this.station.require();
+    const at = this.clock.now().toISOString();
+    return this.db.transaction().execute(async (trx) => {
+      const current = await findRegistration(trx, input.registrationId);
+      if (!current) throw new AppError('not_found');
+      if (current.program !== 'stem_cell') throw new AppError('not_stem_cell');
+      await insertFollowUp(trx, {
+        registration_id: current.id,
+        at,
+        actor_id: actor.id,
+        outcome: input.outcome,
+        note: this.protection.sealOptional(input.note, FOLLOW_UP_NOTE_CONTEXT),
+      });
+      await this.audit.append(trx, { actor, stationCode: station.code, action: 'create', objectType: 'follow_up', objectId: current.id, detail: { outcome: input.outcome } });
+      return this.records.read(trx, current.person_id);
+    });
+  }
+
+  /**
+   * The common shape of a change to one record: load it, let `decide` check the rules and say what
+   * changes, write the new version only if nobody else wrote one since the screen read it
+   * (`version_conflict`), journal it, and return the person's record as it now stands.
+   */
+  private async change(
+    input: { registrationId: string; expectedVersion: number },
+    actor: Actor,
+    decide: (
+      trx: Executor,
+      current: RegistrationTable,
+      person: PersonalFields,
+      settings: Awaited<ReturnType<StationSettings['registration']>>,
+      personRow: NonNullable<Awaited<ReturnType<typeof findPersonById>>>,
+    ) => Promise<{ changes: Partial<RegistrationTable>; choice: unknown; event: RegistrationEvent; note: string | null }>,
+  ): Promise<PersonRecord> {
+    const station = await this.station.require();
+    const settings = await this.settings.registration();
+    const at = this.clock.now().toISOString();
+    return this.db.transaction().execute(async (trx) => {
+      const current = await findRegistration(trx, input.registrationId);
+      if (!current) throw new AppError('not_found');
+      if (current.version !== input.expectedVersion) throw new AppError('version_conflict');
+      const personRow = await findPersonById(trx, current.person_id);
+      if (!personRow) throw new AppError('not_found');
+      const person = openPersonal(this.protection, personRow);
+      const decision = await decide(trx, current, person, settings, personRow);
+      const row: RegistrationTable = { ...current, ...decision.changes, version: current.version + 1, updated_at: at };
+      const { id: _id, number: _number, person_id: _personId, program: _program, created_at: _createdAt, ...changes } = row;
+      if (!(await updateRegistration(trx, current.id, current.version, changes))) throw new AppError('version_conflict');
+      await this.journal.record(trx, { row, choice: decision.choice, event: decision.event, note: decision.note, person, stationCode: station.code, actor, at });
+      return this.records.read(trx, current.person_id);
+    });
+  }
+
+  private checkContacts(choice: Choice, person: PersonalFields, path: string): void {
+    if (choice.program !== 'stem_cell') return;
+    const check = checkStemCellContacts(person.phone, choice.emergencyContacts);
+    if (check.ok) return;
+    const where = check.index === undefined ? '' : `.${check.index}.phone`;
+    throw refused([{ path: `${path}.emergencyContacts${where}`, reason: check.reason }]);
+  }
+
+  private seal(choice: unknown): string {
+    return this.protection.seal(JSON.stringify(choice), DETAILS_CONTEXT);
+  }
+
+  private openChoice(row: RegistrationTable): unknown {
+    return JSON.parse(this.protection.open(row.details, DETAILS_CONTEXT));
+  }
+}

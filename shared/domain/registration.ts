@@ -1,0 +1,53 @@
+/** Who stands behind a body donation when the time comes (执行人). */
+export const executorKinds = ['relative', 'guardian', 'unit', 'community'] as const;
+/** One of the executor kinds. */
+export type ExecutorKind = (typeof executorKinds)[number];
+
+/** A unit or community executor is an organisation: it has no personal identity document. */
+export function executorNeedsDocument(kind: ExecutorKind): boolean {
+  return kind === 'relative' || kind === 'guardian';
+}
+
+/** What a follow-up call to a stem-cell volunteer came to. */
+export const followUpOutcomes = ['reached_confirmed', 'reached_updated', 'reached_withdrawing', 'no_answer', 'wrong_number'] as const;
+/** One of the follow-up outcomes. */
+export type FollowUpOutcome = (typeof followUpOutcomes)[number];
+
+/** Where a registration was made: the public kiosk, or a staff desk (paper form or assisted entry). */
+export const registrationChannels = ['kiosk', 'staff', 'cli'] as const;
+/** One of the registration channels. */
+export type RegistrationChannel = (typeof registrationChannels)[number];
+
+/** The kinds of entries in a registration's history. */
+export const registrationEvents = [
+  'created',
+  'amended',
+  'body_paperwork',
+  'stem_cell_status',
+  'withdrawn',
+] as const;
+/** One of the registration history events. */
+export type RegistrationEvent = (typeof registrationEvents)[number];
+
+/** The configurable items of registration (DOMAIN "Programs"), with their defaults. */
+export interface RegistrationSettings {
+  stemCellMinAge: number;
+  stemCellMaxAge: number;
+  coolingOffDays: number;
+  /** Seconds without a touch after which the kiosk wipes a half-filled form. */
+  kioskIdleSeconds: number;
+  /** Whether changing or withdrawing a body donation needs a notarised statement. */
+  bodyChangeNeedsNotarisation: boolean;
+}
+
+export const defaultRegistrationSettings: RegistrationSettings = {
+  stemCellMinAge: 18,
+  stemCellMaxAge: 45,
+  coolingOffDays: 7,
+  kioskIdleSeconds: 90,
+  bodyChangeNeedsNotarisation: false,
+};
+
+/** The kiosk counts the last seconds down on screen before it wipes the form. */
+export const KIOSK_COUNTDOWN_SECONDS = 15;
+
