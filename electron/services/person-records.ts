@@ -101,7 +101,7 @@ export class PersonRecords {
       standingRefusal(db, personId),
       registrationsOf(db, [personId]),
       this.staffNames(db),
-      this.settings.registration(),
+      this.settings.registration(db),
     ]);
     const ids = registrations.map((row) => row.id);
     const [history, followUps] = await Promise.all([registrationVersions(db, ids), followUpsOf(db, ids)]);

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { defaultRegistrationSettings, type RegistrationSettings } from '../../shared/domain/registration';
 import { DEFAULT_IDLE_LOCK_MINUTES } from '../../shared/domain/roles';
 import type { StationDatabase } from '../db/schema';
+import type { Executor } from '../db/repositories/executor';
 import { readSetting, readSettings } from '../db/repositories/settings';
 
 /** A stored whole number within bounds, else the default (a bad value never locks a station out). */
@@ -28,9 +29,12 @@ export class StationSettings {
     return this.idleLockMinutesCache;
   }
 
-  /** Age range of stem-cell volunteers, cooling-off, kiosk idle time, notarisation rule. */
-  async registration(): Promise<RegistrationSettings> {
-    const stored = await readSettings(this.db, Object.keys(defaultRegistrationSettings));
+  /**
+   * Age range of stem-cell volunteers, cooling-off, kiosk idle time, notarisation rule. Pass the
+   * transaction when inside one: the database has a single connection, which the transaction holds.
+   */
+  async registration(db: Executor = this.db): Promise<RegistrationSettings> {
+    const stored = await readSettings(db, Object.keys(defaultRegistrationSettings));
     const defaults = defaultRegistrationSettings;
     const minAge = wholeNumber(stored.get('stemCellMinAge'), defaults.stemCellMinAge, 18, 60);
     return {
