@@ -107,7 +107,7 @@ describe('hostile input to registration', () => {
   });
 
   it('refuses ages just below 18 and just above 45 (stem cells) on the registration date', async () => {
-    const born = (birth: string) => ({ ...samplePerson, document: { kind: 'resident_id', number: residentId('110105', birth, '201') } });
+    const born = (birth: string) => ({ ...samplePerson, document: { kind: 'resident_id' as const, number: residentId('110105', birth, '201') } });
     const youngster = await station.dispatch('registration:create', sampleRegistration({ person: born('20080405'), programs: [{ program: 'cornea' }] }), desk);
     expect(youngster).toMatchObject({ ok: false, error: { issues: [{ path: 'programs.0', reason: 'age_under_18' }] } });
     const older = await station.dispatch('registration:create', sampleRegistration({ person: born('19800404'), programs: [stemCellChoice] }), desk);

@@ -129,7 +129,7 @@ describe('registration', () => {
     expect(paperAtKiosk.issues).toEqual([{ path: 'signature', reason: 'signature_required' }]);
     const ownPhone = await refusal(
       'registration:create',
-      sampleRegistration({ programs: [{ ...stemCellChoice, emergencyContacts: [{ name: '李建国', relation: 'relative', phone: '+86 138 1234 5678' }, stemCellChoice.emergencyContacts[1]] }] }),
+      sampleRegistration({ programs: [{ ...stemCellChoice, emergencyContacts: [{ name: '李建国', relation: 'relative', phone: '+86 138 1234 5678' }, stemCellChoice.emergencyContacts[1]!] }] }),
     );
     expect(ownPhone.issues).toContainEqual({ path: 'programs.0.emergencyContacts.0.phone', reason: 'emergency_contact_own_phone' });
     const disagreement = await refusal(

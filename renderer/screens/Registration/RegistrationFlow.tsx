@@ -1,0 +1,165 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useT } from '../../i18n/index';
+import type { ErrorCode } from '../../../shared/contract/errors';
+import type { Program } from '../../../shared/domain/programs';
+import { asApiError, call } from '../../api/client';
+import { ChoicesStep } from './ChoicesStep';
+import { ConsentsStep } from './ConsentsStep';
+import { DoneStep } from './DoneStep';
+import { emptyDraft, orderedPrograms, stepsFor, toCreateInput, type Created, type Draft, type RegistrationOptions, type Step } from './draft';
+import { IdentityStep } from './IdentityStep';
+import { checkStep, keyOfServerPath, programsAt, stepOfKey, type Issue } from './issues';
+import { ProgramsStep } from './ProgramsStep';
+import { ReviewStep } from './ReviewStep';
+import { SignatureStep } from './SignatureStep';
+import { StepFrame } from './StepFrame';
+
+interface RegistrationFlowProps {
+  options: RegistrationOptions;
+  /** Told whether anything of a visitor is on screen, so that the idle clock runs only then. */
+  onInUse: (inUse: boolean) => void;
+  /** The visitor is done: forget everything (the screen mounts a fresh flow). */
+  onFinish: () => void;
+  /** The previous visitor's entries were wiped for inactivity; said on the first step. */
+  wiped: boolean;
+}
+
+/** Where each step's own issue (one no field of it shows) is kept. */
+const stepIssueKey: Partial<Record<Step, string>> = { identity: 'person', choices: 'choices', consents: 'consents', review: 'review' };
+
+/**
+ * The registration, step by step. Everything the person enters lives in this component's state only:
+ * nothing goes into the URL, the history or storage, so remounting it (a new React key) forgets the
+ * visitor completely.
+ */
+export function RegistrationFlow({ options, onInUse, onFinish, wiped }: RegistrationFlowProps) {
+  const { t } = useT();
+  const [draft, setDraft] = useState<Draft>(emptyDraft);
+  const [step, setStep] = useState<Step>('programs');
+  const [issues, setIssues] = useState<Issue[]>([]);
+  const [errorCode, setErrorCode] = useState<ErrorCode | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<Created | null>(null);
+  /** Programs the station already holds an active registration of for this person. */
+  const [registered, setRegistered] = useState<Program[]>([]);
+  /** Bumped on every refusal, so that the step moves the focus to the first field at fault. */
+  const [attention, setAttention] = useState(0);
+
+  const inUse = step !== 'programs' || draft.programs.length > 0;
+  useEffect(() => onInUse(inUse), [inUse, onInUse]);
+
+  const update = useCallback((patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch })), []);
+  const issueFor = useCallback((key: string) => issues.find((issue) => issue.path === key), [issues]);
+
+  const steps = stepsFor(draft);
+  const index = steps.indexOf(step);
+  const go = (next: Step | undefined) => {
+    if (next === undefined) return;
+    setErrorCode(null);
+    setStep(next);
+  };
+
+  const next = () => {
+    const found = checkStep(step, draft, options);
+    setIssues((current) => [...current.filter((issue) => stepOfKey(issue.path) !== step), ...found]);
+    if (found.length > 0) {
+      setAttention((count) => count + 1);
+      return;
+    }
+    go(steps[index + 1]);
+  };
+
+  const submit = async () => {
+    setBusy(true);
+    setErrorCode(null);
+    const sent = orderedPrograms(draft.programs);
+    try {
+      const result = await call('registration:create', toCreateInput(draft));
+      setCreated(result);
+      setIssues([]);
+      setStep('done');
+    } catch (error) {
+      const apiError = asApiError(error);
+      setErrorCode(apiError.code);
+      setAttention((count) => count + 1);
+      if (apiError.code === 'already_registered') {
+        // Back to the programs, where the ones already registered can be unticked.
+        setRegistered(programsAt(apiError.issues, sent));
+        setIssues([]);
+        setStep('programs');
+        return;
+      }
+      // Each refusal goes back to the step that shows its field, the earliest such step first.
+      const mapped = apiError.issues.map((issue) => ({ path: keyOfServerPath(issue.path, issue.reason, sent), reason: issue.reason }));
+      const owners = mapped.map((issue) => steps.indexOf(stepOfKey(issue.path))).filter((position) => position >= 0);
+      setIssues(mapped);
+      setStep(owners.length > 0 ? (steps[Math.min(...owners)] ?? 'review') : 'review');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const stepKey = stepIssueKey[step];
+  const frame = {
+    step,
+    steps,
+    title: step === 'done' ? t('kiosk:done.title') : t(`kiosk:${step}.title`),
+    lead: step === 'done' ? undefined : t(`kiosk:${step}.lead`),
+    errorCode,
+    stepIssue: stepKey ? issueFor(stepKey) : undefined,
+    busy,
+    attention,
+    onBack: index > 0 && step !== 'done' ? () => go(steps[index - 1]) : undefined,
+  };
+  const props = { draft, update, issueFor };
+
+  switch (step) {
+    case 'programs':
+      return (
+        <StepFrame {...frame} onNext={next} nextLabel={t('kiosk:actions.next')}>
+          {wiped && !inUse ? (
+            <p className="registration__notice" role="status">
+              {t('kiosk:idle.wiped')}
+            </p>
+          ) : null}
+          <ProgramsStep {...props} options={options} registered={registered} />
+        </StepFrame>
+      );
+    case 'identity':
+      return (
+        <StepFrame {...frame} onNext={next} nextLabel={t('kiosk:actions.next')}>
+          <IdentityStep {...props} />
+        </StepFrame>
+      );
+    case 'choices':
+      return (
+        <StepFrame {...frame} onNext={next} nextLabel={t('kiosk:actions.next')}>
+          <ChoicesStep {...props} />
+        </StepFrame>
+      );
+    case 'consents':
+      return (
+        <StepFrame {...frame} onNext={next} nextLabel={t('kiosk:actions.next')}>
+          <ConsentsStep {...props} />
+        </StepFrame>
+      );
+    case 'signature':
+      return (
+        <StepFrame {...frame} onNext={next} nextLabel={t('kiosk:actions.next')}>
+          <SignatureStep {...props} />
+        </StepFrame>
+      );
+    case 'review':
+      return (
+        <StepFrame {...frame} onNext={() => void submit()} nextLabel={busy ? t('kiosk:actions.submitting') : t('kiosk:actions.submit')}>
+          <ReviewStep draft={draft} />
+        </StepFrame>
+      );
+    case 'done':
+      return (
+        <StepFrame {...frame} onNext={onFinish} nextLabel={t('kiosk:actions.finish')}>
+          {created ? <DoneStep created={created} /> : null}
+        </StepFrame>
+      );
+  }
+}
