@@ -1,0 +1,50 @@
+import { useT } from '../../i18n/index';
+import type { FieldIssue } from '../../../shared/contract/errors';
+import { documentKinds, type DocumentKind } from '../../../shared/validation/identity-document';
+import { Field } from '../../components/Field';
+
+export interface DocumentDraft {
+  kind: DocumentKind;
+  number: string;
+}
+
+interface DocumentFieldsProps {
+  idPrefix: string;
+  /** Where the document sits in the call's input, e.g. `identity.` or `paperwork.executor.document.`. */
+  pathPrefix: string;
+  value: DocumentDraft;
+  onChange: (value: DocumentDraft) => void;
+  issueFor: (path: string) => FieldIssue | undefined;
+  numberHint?: string;
+}
+
+/** A document's kind and number, as every identity check of these screens takes them. */
+export function DocumentFields({ idPrefix, pathPrefix, value, onChange, issueFor, numberHint }: DocumentFieldsProps) {
+  const { t } = useT();
+  return (
+    <>
+      <Field id={`${idPrefix}-kind`} label={t('records:document.kind')} issue={issueFor(`${pathPrefix}kind`)}>
+        <select
+          id={`${idPrefix}-kind`}
+          value={value.kind}
+          onChange={(e) => onChange({ ...value, kind: e.target.value as DocumentKind })}
+        >
+          {documentKinds.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`registration:documentKind.${kind}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id={`${idPrefix}-number`} label={t('records:document.number')} hint={numberHint} issue={issueFor(`${pathPrefix}number`)}>
+        <input
+          id={`${idPrefix}-number`}
+          value={value.number}
+          onChange={(e) => onChange({ ...value, number: e.target.value })}
+          autoComplete="off"
+          spellCheck={false}
+        />
+      </Field>
+    </>
+  );
+}

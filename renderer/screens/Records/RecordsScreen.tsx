@@ -1,0 +1,47 @@
+import { useCallback, useRef, useState } from 'react';
+import type { CallOutput } from '../../../shared/contract/calls';
+import { PersonRecordPanel } from './PersonRecordPanel';
+import { RefusalForm } from './RefusalForm';
+import { SearchPanel } from './SearchPanel';
+import type { Done } from './types';
+import './records.css';
+
+/** Below the search: nothing yet, a person's record, or the form that records a refusal for someone new. */
+type Open = { view: 'none' } | { view: 'person'; personId: string; done: Done | null; opened: number } | { view: 'refusal' };
+
+/** Staff search of registrations and a person's record, with every action on it. */
+export function RecordsScreen() {
+  const [open, setOpen] = useState<Open>({ view: 'none' });
+  const [refreshKey, setRefreshKey] = useState(0);
+  const openings = useRef(0);
+
+  // `opened` remounts the record on every opening, so reveals and half-filled forms never carry over.
+  const openPerson = useCallback((personId: string, done: Done | null = null) => {
+    openings.current += 1;
+    setOpen({ view: 'person', personId, done, opened: openings.current });
+  }, []);
+  const onChanged = useCallback(() => setRefreshKey((key) => key + 1), []);
+  const onRefusalRecorded = useCallback(
+    (recorded: CallOutput<'refusal:record'>) => {
+      onChanged();
+      openPerson(recorded.personId, { action: 'refusalRecorded' });
+    },
+    [onChanged, openPerson],
+  );
+  const close = useCallback(() => setOpen({ view: 'none' }), []);
+
+  return (
+    <>
+      <SearchPanel
+        refreshKey={refreshKey}
+        openPersonId={open.view === 'person' ? open.personId : null}
+        onOpen={(personId) => openPerson(personId)}
+        onRecordRefusal={() => setOpen({ view: 'refusal' })}
+      />
+      {open.view === 'person' ? (
+        <PersonRecordPanel key={open.opened} personId={open.personId} initialDone={open.done} onClose={close} onChanged={onChanged} />
+      ) : null}
+      {open.view === 'refusal' ? <RefusalForm onRecorded={onRefusalRecorded} onCancel={close} /> : null}
+    </>
+  );
+}

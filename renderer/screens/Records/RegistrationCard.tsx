@@ -1,0 +1,84 @@
+import { useT } from '../../i18n/index';
+import type { DocumentKind } from '../../../shared/validation/identity-document';
+import { useFormatDateTime } from '../../hooks/useFormatDateTime';
+import { AmendForm, isAmendable } from './AmendForm';
+import { BodyPaperworkForm } from './BodyPaperworkForm';
+import { FollowUpForm } from './FollowUpForm';
+import { FollowUpList, RegistrationHistory } from './RegistrationHistory';
+import { StateBadge } from './StateBadge';
+import { StemCellPipeline } from './StemCellPipeline';
+import { nextForwardStatus, StemCellStatusForm } from './StemCellStatusForm';
+import type { OnUpdated, Registration, RegistrationAction } from './types';
+import { useChoiceSummary } from './useChoiceSummary';
+import { WithdrawForm } from './WithdrawForm';
+
+interface RegistrationCardProps {
+  registration: Registration;
+  documentKind: DocumentKind;
+  /** The action whose form is open on this registration, if any. */
+  openAction: RegistrationAction | null;
+  onOpenAction: (action: RegistrationAction | null) => void;
+  onUpdated: OnUpdated;
+}
+
+/** One program's registration: its state, current choice, stem-cell pipeline, history and the actions it allows. */
+export function RegistrationCard({ registration, documentKind, openAction, onOpenAction, onUpdated }: RegistrationCardProps) {
+  const { t } = useT();
+  const formatDateTime = useFormatDateTime();
+  const summary = useChoiceSummary();
+  const active = registration.state === 'active';
+  const next = nextForwardStatus(registration);
+  const close = () => onOpenAction(null);
+
+  // Only the actions the registration allows in its state and program are offered; the station checks them again.
+  const actions: RegistrationAction[] = [];
+  if (isAmendable(registration)) actions.push('amend');
+  if (active && registration.program === 'body') actions.push('bodyPaperwork');
+  if (next !== null) actions.push('stemCellStatus');
+  if (active && registration.program === 'stem_cell') actions.push('followUp');
+  if (active) actions.push('withdraw');
+
+  const titleId = `registration-${registration.id}-title`;
+  return (
+    <article className={`registration-card registration-card--${registration.state}`} aria-labelledby={titleId} data-number={registration.number}>
+      <header className="registration-card__header">
+        <h3 id={titleId}>
+          {t(`registration:program.${registration.program}`)} <span className="mono">{registration.number}</span>
+        </h3>
+        <StateBadge state={registration.state} testId="registration-state" />
+      </header>
+      <dl className="facts facts--inline">
+        <dt>{t('records:registration.version')}</dt>
+        <dd data-testid="registration-version">{registration.version}</dd>
+        <dt>{t('records:registration.channel')}</dt>
+        <dd>{t(`registration:channel.${registration.channel}`)}</dd>
+        <dt>{t('records:registration.createdAt')}</dt>
+        <dd>{formatDateTime(registration.createdAt)}</dd>
+        <dt>{t('records:registration.choice')}</dt>
+        <dd data-testid="registration-choice">{summary(registration.choice)}</dd>
+      </dl>
+      {registration.stemCell ? <StemCellPipeline stemCell={registration.stemCell} /> : null}
+      <RegistrationHistory registration={registration} />
+      <FollowUpList followUps={registration.followUps} />
+
+      {openAction === null && actions.length > 0 ? (
+        <div className="actions">
+          {actions.map((action) => (
+            <button key={action} type="button" className={action === 'withdraw' ? 'danger-outline' : undefined} onClick={() => onOpenAction(action)}>
+              {action === 'stemCellStatus' && next !== null
+                ? t('records:actions.stemCellStatus', { status: t(`registration:stemCellStatus.${next}`) })
+                : t(`records:actions.${action}`)}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {openAction === 'amend' ? <AmendForm registration={registration} onUpdated={onUpdated} onCancel={close} /> : null}
+      {openAction === 'withdraw' ? <WithdrawForm registration={registration} documentKind={documentKind} onUpdated={onUpdated} onCancel={close} /> : null}
+      {openAction === 'bodyPaperwork' ? <BodyPaperworkForm registration={registration} onUpdated={onUpdated} onCancel={close} /> : null}
+      {openAction === 'stemCellStatus' && next !== null ? (
+        <StemCellStatusForm registration={registration} next={next} onUpdated={onUpdated} onCancel={close} />
+      ) : null}
+      {openAction === 'followUp' ? <FollowUpForm registration={registration} onUpdated={onUpdated} onCancel={close} /> : null}
+    </article>
+  );
+}

@@ -1,0 +1,102 @@
+import { useCallback, useState, type FormEvent } from 'react';
+import { useT } from '../../i18n/index';
+import type { DocumentKind } from '../../../shared/validation/identity-document';
+import { call } from '../../api/client';
+import { Field } from '../../components/Field';
+import { useSubmit } from '../../hooks/useSubmit';
+import { ActionForm } from './ActionForm';
+import { DocumentFields, type DocumentDraft } from './DocumentFields';
+import type { OnUpdated, PersonRecord, Registration } from './types';
+
+interface WithdrawFormProps {
+  registration: Registration;
+  /** The person's document kind, which the identity check starts from. */
+  documentKind: DocumentKind;
+  onUpdated: OnUpdated;
+  onCancel: () => void;
+}
+
+/**
+ * Withdraws a registration: the person's document (the station compares it with the record), a reason
+ * and, for a body donation, whether the notarised statement was seen. Final, so it asks once more.
+ */
+export function WithdrawForm({ registration, documentKind, onUpdated, onCancel }: WithdrawFormProps) {
+  const { t } = useT();
+  const [identity, setIdentity] = useState<DocumentDraft>({ kind: documentKind, number: '' });
+  const [reason, setReason] = useState('');
+  const [notarised, setNotarised] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+
+  const withdraw = useCallback(
+    () =>
+      call('registration:withdraw', {
+        registrationId: registration.id,
+        expectedVersion: registration.version,
+        identity,
+        reason,
+        notarised,
+      }),
+    [registration, identity, reason, notarised],
+  );
+  const onDone = useCallback(
+    (record: PersonRecord) => onUpdated(record, { action: 'withdraw', number: registration.number }),
+    [onUpdated, registration.number],
+  );
+  const form = useSubmit(withdraw, onDone);
+
+  const askToConfirm = (event: FormEvent) => {
+    event.preventDefault();
+    setConfirming(true);
+  };
+  const confirm = () => {
+    setConfirming(false);
+    void form.submit();
+  };
+
+  const program = t(`registration:program.${registration.program}`);
+  return (
+    <ActionForm
+      id="withdraw"
+      title={t('records:withdraw.title')}
+      intro={t('records:withdraw.intro')}
+      onSubmit={askToConfirm}
+      busy={form.busy}
+      errorCode={form.errorCode}
+      submitLabel={t('records:withdraw.submit')}
+      onCancel={onCancel}
+      footer={
+        confirming ? (
+          <div className="confirm" role="alertdialog" aria-labelledby="withdraw-confirm-text">
+            <p id="withdraw-confirm-text">{t('records:withdraw.confirm', { number: registration.number, program })}</p>
+            <div className="actions">
+              <button type="button" className="danger" onClick={confirm}>
+                {t('records:withdraw.confirmYes')}
+              </button>
+              <button type="button" onClick={() => setConfirming(false)}>
+                {t('records:withdraw.confirmNo')}
+              </button>
+            </div>
+          </div>
+        ) : undefined
+      }
+    >
+      <DocumentFields
+        idPrefix="withdraw-identity"
+        pathPrefix="identity."
+        value={identity}
+        onChange={setIdentity}
+        issueFor={form.issueFor}
+        numberHint={t('records:withdraw.identityHint')}
+      />
+      <Field id="withdraw-reason" label={t('records:withdraw.reason')} issue={form.issueFor('reason')}>
+        <input id="withdraw-reason" value={reason} onChange={(e) => setReason(e.target.value)} autoComplete="off" />
+      </Field>
+      {registration.program === 'body' ? (
+        <label className="choice form-grid__full">
+          <input type="checkbox" checked={notarised} onChange={(e) => setNotarised(e.target.checked)} />
+          {t('records:withdraw.notarised')}
+        </label>
+      ) : null}
+    </ActionForm>
+  );
+}
