@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { useT } from '../i18n/index';
 import type { FieldIssue } from '../../shared/contract/errors';
+import { IssueMessage } from './IssueMessage';
 
 interface FieldProps {
   id: string;
@@ -12,17 +12,12 @@ interface FieldProps {
 
 /** A labelled form control with its hint and, when refused, the translated reason under it. */
 export function Field({ id, label, hint, issue, children }: FieldProps) {
-  const { t } = useT();
   return (
     <div className={issue ? 'field field--invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>
       {children}
       {hint && !issue ? <small className="field__hint">{hint}</small> : null}
-      {issue ? (
-        <small className="field__error" id={`${id}-error`} data-reason={issue.reason}>
-          {t(`validation:${issue.reason}`)}
-        </small>
-      ) : null}
+      <IssueMessage id={`${id}-error`} issue={issue} />
     </div>
   );
 }

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useId, useRef, type PointerEvent as ReactPointerEvent } from 'react';
 import { useT } from '../i18n/index';
+import './SignaturePad.css';
 
 interface SignaturePadProps {
   id: string;
   /** The drawn signature as a PNG data URL, or null while nothing is drawn. */
   value: string | null;
   onChange: (value: string | null) => void;
-  /** The id of an error message that describes the pad as well. */
+  /** The id of the message that says why the signature was refused; it describes the pad while `invalid`. */
   errorId?: string;
   invalid?: boolean;
 }
@@ -17,8 +18,9 @@ const STROKE_WIDTH = 3;
 const INK = '#111';
 
 /**
- * A canvas to sign on with a finger, a stylus or the mouse (pointer events cover all three). It reports
- * the drawing as a PNG data URL after every stroke and null once cleared. The signature itself needs a
+ * A canvas to sign on with a finger, a stylus or the mouse (pointer events cover all three), at the kiosk
+ * and at the staff desk. It reports the drawing as a PNG data URL after every stroke and null once
+ * cleared; a `value` drawn earlier is shown again when the pad comes back. The signature itself needs a
  * pointer; keyboard and screen-reader users learn that it is required, and how to get help, from its
  * description and from the status line that says whether anything is drawn.
  */
@@ -30,7 +32,7 @@ export function SignaturePad({ id, value, onChange, errorId, invalid = false }: 
   const drawing = useRef<{ pointerId: number; x: number; y: number } | null>(null);
   const initialValue = useRef(value);
 
-  // Sizes the backing store to the element once, and shows the signature drawn earlier (back from a later step).
+  // Sizes the backing store to the element once, and shows the signature drawn earlier (e.g. back from a later step).
   useEffect(() => {
     const canvas = canvasRef.current;
     const context = canvas?.getContext('2d');

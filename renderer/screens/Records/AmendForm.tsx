@@ -5,9 +5,9 @@ import type { FieldIssue } from '../../../shared/contract/errors';
 import { bloodTypes, organs, type BloodType, type Organ } from '../../../shared/domain/programs';
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
+import { IssueMessage } from '../../components/IssueMessage';
 import { useSubmit } from '../../hooks/useSubmit';
 import { ActionForm } from './ActionForm';
-import { GroupIssue } from './GroupIssue';
 import type { OnUpdated, Registration } from './types';
 
 type Choice = CallInput<'registration:amend'>['choice'];
@@ -140,7 +140,7 @@ function OrganFields({ draft, onChange, issueFor }: FieldsProps<OrganDraft>) {
           </label>
         ))}
       </div>
-      <GroupIssue id="amend-organs-error" issue={issueFor('choice.organs') ?? issueFor('choice')} />
+      <IssueMessage as="p" className="group-issue" id="amend-organs-error" issue={issueFor('choice.organs') ?? issueFor('choice')} />
     </fieldset>
   );
 }
@@ -169,7 +169,7 @@ function StemCellFields({ draft, onChange, issueFor }: FieldsProps<StemCellDraft
       ))}
       <div className="form-grid__full">
         <p className="field__hint">{t('records:amend.contactsHint')}</p>
-        <GroupIssue id="amend-contacts-error" issue={issueFor('choice.emergencyContacts')} />
+        <IssueMessage as="p" className="group-issue" id="amend-contacts-error" issue={issueFor('choice.emergencyContacts')} />
       </div>
     </>
   );

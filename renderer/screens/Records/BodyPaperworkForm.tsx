@@ -5,11 +5,11 @@ import { closeRelations, type CloseRelation } from '../../../shared/domain/eligi
 import { executorKinds, executorNeedsDocument, type ExecutorKind } from '../../../shared/domain/registration';
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
+import { IssueMessage } from '../../components/IssueMessage';
 import { useSubmit } from '../../hooks/useSubmit';
 import { ActionForm } from './ActionForm';
 import { DocumentFields, type DocumentDraft } from './DocumentFields';
 import { answerValue, type Answer } from './formValues';
-import { GroupIssue } from './GroupIssue';
 import type { OnUpdated, PersonRecord, Registration } from './types';
 
 type Relation = CloseRelation;
@@ -132,7 +132,7 @@ export function BodyPaperworkForm({ registration, onUpdated, onCancel }: BodyPap
             </button>
           </div>
         ) : null}
-        <GroupIssue id="relatives-error" issue={form.issueFor('paperwork.relatives')} />
+        <IssueMessage as="p" className="group-issue" id="relatives-error" issue={form.issueFor('paperwork.relatives')} />
       </fieldset>
     </ActionForm>
   );

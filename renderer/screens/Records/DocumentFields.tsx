@@ -1,7 +1,8 @@
 import { useT } from '../../i18n/index';
 import type { FieldIssue } from '../../../shared/contract/errors';
-import { documentKinds, type DocumentKind } from '../../../shared/validation/identity-document';
+import type { DocumentKind } from '../../../shared/validation/identity-document';
 import { Field } from '../../components/Field';
+import { DocumentKindSelect } from '../../components/PersonFields';
 
 export interface DocumentDraft {
   kind: DocumentKind;
@@ -24,17 +25,7 @@ export function DocumentFields({ idPrefix, pathPrefix, value, onChange, issueFor
   return (
     <>
       <Field id={`${idPrefix}-kind`} label={t('records:document.kind')} issue={issueFor(`${pathPrefix}kind`)}>
-        <select
-          id={`${idPrefix}-kind`}
-          value={value.kind}
-          onChange={(e) => onChange({ ...value, kind: e.target.value as DocumentKind })}
-        >
-          {documentKinds.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`registration:documentKind.${kind}`)}
-            </option>
-          ))}
-        </select>
+        <DocumentKindSelect id={`${idPrefix}-kind`} value={value.kind} onChange={(kind) => onChange({ ...value, kind })} />
       </Field>
       <Field id={`${idPrefix}-number`} label={t('records:document.number')} hint={numberHint} issue={issueFor(`${pathPrefix}number`)}>
         <input

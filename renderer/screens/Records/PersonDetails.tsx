@@ -1,17 +1,17 @@
 import { useT } from '../../i18n/index';
-import { findEthnicGroup } from '../../../shared/validation/ethnic-group';
+import { useEthnicGroupName } from '../../hooks/useEthnicGroupName';
+import { useFormatDate } from '../../hooks/useFormatDate';
 import { useFormatDateTime } from '../../hooks/useFormatDateTime';
 import { RevealValue } from './RevealValue';
 import { SignatureView } from './SignatureView';
 import type { PersonRecord } from './types';
-import { useFormatDate } from './useFormatDate';
 
 /** Who the person is (masked, each value revealable on request), the consents they gave and how they signed. */
 export function PersonDetails({ record }: { record: PersonRecord }) {
-  const { t, i18n } = useT();
+  const { t } = useT();
   const formatDate = useFormatDate();
   const formatDateTime = useFormatDateTime();
-  const ethnicGroup = record.ethnicGroup === null ? undefined : findEthnicGroup(record.ethnicGroup);
+  const ethnicGroupName = useEthnicGroupName();
   return (
     <>
       <dl className="facts">
@@ -34,7 +34,7 @@ export function PersonDetails({ record }: { record: PersonRecord }) {
         <dt>{t('records:person.sex')}</dt>
         <dd>{t(`registration:sex.${record.sex}`)}</dd>
         <dt>{t('records:person.ethnicGroup')}</dt>
-        <dd>{ethnicGroup ? (i18n.language === 'en' ? ethnicGroup.en : ethnicGroup.zh) : (record.ethnicGroup ?? t('records:person.none'))}</dd>
+        <dd>{record.ethnicGroup === null ? t('records:person.none') : ethnicGroupName(record.ethnicGroup)}</dd>
         <dt>{t('records:person.createdAt')}</dt>
         <dd>{formatDateTime(record.createdAt)}</dd>
       </dl>

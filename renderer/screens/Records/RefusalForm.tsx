@@ -2,18 +2,16 @@ import { useCallback, useState } from 'react';
 import { useT } from '../../i18n/index';
 import type { CallInput, CallOutput } from '../../../shared/contract/calls';
 import type { FieldIssue } from '../../../shared/contract/errors';
-import { ethnicGroupRule, ethnicGroups } from '../../../shared/validation/ethnic-group';
-import type { DocumentKind, Sex } from '../../../shared/validation/identity-document';
+import { ethnicGroupRule } from '../../../shared/validation/ethnic-group';
+import type { Sex } from '../../../shared/validation/identity-document';
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
+import { IssueMessage } from '../../components/IssueMessage';
+import { derivesBirthDate, EthnicGroupSelect } from '../../components/PersonFields';
+import { SignaturePad } from '../../components/SignaturePad';
 import { useSubmit } from '../../hooks/useSubmit';
 import { ActionForm } from './ActionForm';
 import { DocumentFields, type DocumentDraft } from './DocumentFields';
-import { GroupIssue } from './GroupIssue';
-import { SignaturePad } from './SignaturePad';
-
-/** The documents whose number carries the birth date and sex; for the others both are typed from the document. */
-const kindsCarryingBirth: readonly DocumentKind[] = ['resident_id', 'residence_permit', 'foreign_permanent_2023'];
 
 interface PersonDraft {
   document: DocumentDraft;
@@ -36,7 +34,7 @@ const emptyPerson: PersonDraft = {
 /** Only what the document calls for goes to the station, so a field hidden after a change of kind is not sent. */
 function personInput(draft: PersonDraft): CallInput<'refusal:record'>['person'] {
   const rule = ethnicGroupRule(draft.document.kind);
-  const typesBirth = !kindsCarryingBirth.includes(draft.document.kind);
+  const typesBirth = !derivesBirthDate(draft.document.kind);
   return {
     document: draft.document,
     name: draft.name,
@@ -74,6 +72,7 @@ export function RefusalForm({ onRecorded, onCancel }: RefusalFormProps) {
     [person, signatureKind, image, statement],
   );
   const form = useSubmit(record, onRecorded);
+  const signatureIssue = form.issueFor('signature.image') ?? form.issueFor('signature');
 
   return (
     <section className="panel panel--wide" aria-labelledby="refusal-record-title">
@@ -101,8 +100,10 @@ export function RefusalForm({ onRecorded, onCancel }: RefusalFormProps) {
               {t('records:signature.drawnOption')}
             </label>
           </div>
-          {signatureKind === 'drawn' ? <SignaturePad id="refusal-signature-pad" onChange={setImage} describedBy="refusal-signature-error" /> : null}
-          <GroupIssue id="refusal-signature-error" issue={form.issueFor('signature.image') ?? form.issueFor('signature')} />
+          {signatureKind === 'drawn' ? (
+            <SignaturePad id="refusal-signature-pad" value={image} onChange={setImage} invalid={signatureIssue !== undefined} errorId="refusal-signature-error" />
+          ) : null}
+          <IssueMessage as="p" className="group-issue" id="refusal-signature-error" issue={signatureIssue} />
         </fieldset>
         <Field id="refusal-statement" label={t('records:refusal.statement')} hint={t('records:refusal.statementHint')} issue={form.issueFor('statement')}>
           <textarea id="refusal-statement" value={statement} onChange={(e) => setStatement(e.target.value)} rows={3} />
@@ -120,9 +121,9 @@ interface PersonFieldsProps {
 
 /** The person as the document shows them: the fields follow the document kind. */
 function PersonFields({ draft, onChange, issueFor }: PersonFieldsProps) {
-  const { t, i18n } = useT();
+  const { t } = useT();
   const rule = ethnicGroupRule(draft.document.kind);
-  const typesBirth = !kindsCarryingBirth.includes(draft.document.kind);
+  const typesBirth = !derivesBirthDate(draft.document.kind);
   const set = <K extends keyof PersonDraft>(key: K, value: PersonDraft[K]) => onChange({ ...draft, [key]: value });
   return (
     <>
@@ -135,14 +136,7 @@ function PersonFields({ draft, onChange, issueFor }: PersonFieldsProps) {
       </Field>
       {rule === 'empty' ? null : (
         <Field id="refusal-ethnic-group" label={t(rule === 'required' ? 'records:person.ethnicGroup' : 'records:person.ethnicGroupOptional')} issue={issueFor('person.ethnicGroup')}>
-          <select id="refusal-ethnic-group" value={draft.ethnicGroup} onChange={(e) => set('ethnicGroup', e.target.value)}>
-            <option value="">{t('common:choose')}</option>
-            {ethnicGroups.map((group) => (
-              <option key={group.code} value={group.code}>
-                {i18n.language === 'en' ? group.en : group.zh}
-              </option>
-            ))}
-          </select>
+          <EthnicGroupSelect id="refusal-ethnic-group" value={draft.ethnicGroup} onChange={(code) => set('ethnicGroup', code)} />
         </Field>
       )}
       {typesBirth ? (

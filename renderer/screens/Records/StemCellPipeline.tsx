@@ -1,7 +1,7 @@
 import { useT } from '../../i18n/index';
 import { stemCellStatuses } from '../../../shared/domain/lifecycle';
+import { useFormatDate } from '../../hooks/useFormatDate';
 import type { Registration } from './types';
-import { useFormatDate } from './useFormatDate';
 
 /** The forward steps in order; withdrawal is shown apart since it can follow any of them. */
 const steps = stemCellStatuses.filter((status) => status !== 'withdrawn');

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useT } from '../../i18n/index';
+import { IssueMessage } from '../../components/IssueMessage';
 import type { Issue } from './issues';
 
 export interface ChoiceOption<V extends string> {
@@ -34,7 +34,6 @@ export function invalidProps(errorId: string, issue: Issue | undefined) {
 /** A set of radio buttons or checkboxes with its legend, hint and, when refused, the translated reason. */
 export function ChoiceGroup<V extends string>(props: ChoiceGroupProps<V>) {
   const { name, legend, hint, issue, type, options, isChecked, onToggle, tiles = false, description, className, children } = props;
-  const { t } = useT();
   const errorId = `${name}-error`;
   return (
     <fieldset className={[issue ? 'field field--invalid' : 'field', className].filter(Boolean).join(' ')}>
@@ -60,11 +59,7 @@ export function ChoiceGroup<V extends string>(props: ChoiceGroupProps<V>) {
         ))}
       </div>
       {children}
-      {issue ? (
-        <small className="field__error" id={errorId} data-reason={issue.reason}>
-          {t(`validation:${issue.reason}`)}
-        </small>
-      ) : null}
+      <IssueMessage id={errorId} issue={issue} />
     </fieldset>
   );
 }

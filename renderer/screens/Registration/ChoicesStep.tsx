@@ -1,6 +1,7 @@
 import { useT } from '../../i18n/index';
 import { bloodTypes, organs, type Organ } from '../../../shared/domain/programs';
 import { Field } from '../../components/Field';
+import { IssueMessage } from '../../components/IssueMessage';
 import { ChoiceGroup, invalidProps } from './ChoiceGroup';
 import type { ContactDraft, StepProps } from './draft';
 
@@ -80,7 +81,6 @@ function StemCellChoice({ draft, update, issueFor }: StepProps) {
 
 function EmergencyContacts({ draft, update, issueFor }: StepProps) {
   const { t } = useT();
-  const pairIssue = issueFor('stem_cell.emergencyContacts');
   const change = (index: number, patch: Partial<ContactDraft>) => {
     const [first, second] = draft.contacts;
     update({ contacts: index === 0 ? [{ ...first, ...patch }, second] : [first, { ...second, ...patch }] });
@@ -89,11 +89,7 @@ function EmergencyContacts({ draft, update, issueFor }: StepProps) {
     <div className="registration__contacts">
       <strong>{t('kiosk:choices.contacts')}</strong>
       <small className="field__hint">{t('kiosk:choices.contactsHint')}</small>
-      {pairIssue ? (
-        <small className="field__error registration__issue" tabIndex={-1} data-reason={pairIssue.reason}>
-          {t(`validation:${pairIssue.reason}`)}
-        </small>
-      ) : null}
+      <IssueMessage className="registration__issue" focusable issue={issueFor('stem_cell.emergencyContacts')} />
       {draft.contacts.map((contact, index) => {
         const key = (field: string) => `stem_cell.emergencyContacts.${index}.${field}`;
         const id = (field: string) => `contact-${index}-${field}`;

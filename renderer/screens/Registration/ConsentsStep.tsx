@@ -1,5 +1,6 @@
 import { useT } from '../../i18n/index';
 import { CONSENT_TEXT_VERSION, consentPurposes } from '../../../shared/domain/consents';
+import { IssueMessage } from '../../components/IssueMessage';
 import { ChoiceGroup, invalidProps } from './ChoiceGroup';
 import type { OptionalConsent, StepProps, YesNo } from './draft';
 
@@ -45,11 +46,7 @@ function IntentConsent({ draft, update, issueFor }: StepProps) {
         />
         <span className="choice__label">{t('kiosk:consents.agreeIntent')}</span>
       </label>
-      {issue ? (
-        <small className="field__error" id={errorId} data-reason={issue.reason}>
-          {t(`validation:${issue.reason}`)}
-        </small>
-      ) : null}
+      <IssueMessage id={errorId} issue={issue} />
     </fieldset>
   );
 }

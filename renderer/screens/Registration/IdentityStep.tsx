@@ -1,11 +1,12 @@
 import { useT } from '../../i18n/index';
 import { programs } from '../../../shared/domain/programs';
-import { ethnicGroups } from '../../../shared/validation/ethnic-group';
-import { detectDocumentKind, documentKinds, isDocumentKind } from '../../../shared/validation/identity-document';
+import { detectDocumentKind } from '../../../shared/validation/identity-document';
 import { Field } from '../../components/Field';
+import { IssueMessage } from '../../components/IssueMessage';
+import { derivesBirthDate, DocumentKindSelect, EthnicGroupSelect } from '../../components/PersonFields';
+import { localToday, useFormatDate } from '../../hooks/useFormatDate';
 import { ChoiceGroup, invalidProps } from './ChoiceGroup';
-import { derivedDetails, derivesBirthDate, type StepProps } from './draft';
-import { localToday, useFormatDate } from './useFormatDate';
+import { derivedDetails, type StepProps } from './draft';
 
 /** Step 2: the document, name and phone; birth date and sex read from the number where it carries them. */
 export function IdentityStep({ draft, update, issueFor }: StepProps) {
@@ -20,19 +21,7 @@ export function IdentityStep({ draft, update, issueFor }: StepProps) {
   return (
     <>
       <Field id="document-kind" label={t('kiosk:identity.documentKind')} issue={issueFor('person.document.kind')}>
-        <select
-          id="document-kind"
-          value={draft.documentKind}
-          onChange={(event) => {
-            if (isDocumentKind(event.target.value)) update({ documentKind: event.target.value, documentKindChosen: true });
-          }}
-        >
-          {documentKinds.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`registration:documentKind.${kind}`)}
-            </option>
-          ))}
-        </select>
+        <DocumentKindSelect id="document-kind" value={draft.documentKind} onChange={(documentKind) => update({ documentKind, documentKindChosen: true })} />
       </Field>
       <Field
         id="document-number"
@@ -86,9 +75,8 @@ export function IdentityStep({ draft, update, issueFor }: StepProps) {
 /** Birth date and sex as the number says them, read-only: they cannot disagree with the document. */
 function DerivedDetails({ draft, issueFor }: StepProps) {
   const { t } = useT();
-  const formatDate = useFormatDate();
+  const formatDate = useFormatDate('long');
   const derived = derivedDetails(draft);
-  const issue = issueFor('person.birthDate') ?? issueFor('person.sex');
   return (
     <div className="registration__derived" data-testid="derived-details" aria-live="polite">
       <strong>{t('kiosk:identity.derivedTitle')}</strong>
@@ -102,11 +90,7 @@ function DerivedDetails({ draft, issueFor }: StepProps) {
       ) : (
         <p className="field__hint">{t('kiosk:identity.derivedPending')}</p>
       )}
-      {issue ? (
-        <small className="field__error registration__issue" tabIndex={-1} data-reason={issue.reason}>
-          {t(`validation:${issue.reason}`)}
-        </small>
-      ) : null}
+      <IssueMessage className="registration__issue" focusable issue={issueFor('person.birthDate') ?? issueFor('person.sex')} />
     </div>
   );
 }
@@ -143,38 +127,29 @@ function TypedDetails({ draft, update, issueFor }: StepProps) {
 }
 
 function EthnicGroupField({ draft, update, issueFor }: StepProps) {
-  const { t, i18n } = useT();
+  const { t } = useT();
   const issue = issueFor('person.ethnicGroup');
   return (
     <Field id="person-ethnic-group" label={t('kiosk:identity.ethnicGroup')} issue={issue}>
-      <select
+      <EthnicGroupSelect
         id="person-ethnic-group"
         value={draft.ethnicGroup}
-        onChange={(event) => update({ ethnicGroup: event.target.value })}
+        onChange={(ethnicGroup) => update({ ethnicGroup })}
         {...invalidProps('person-ethnic-group-error', issue)}
-      >
-        <option value="">{t('choose')}</option>
-        {ethnicGroups.map((group) => (
-          <option key={group.code} value={group.code}>
-            {i18n.language === 'en' ? group.en : group.zh}
-          </option>
-        ))}
-      </select>
+      />
     </Field>
   );
 }
 
 /** Age refusals: one line per reason (under 18 applies to every program alike). */
 function EligibilityIssues({ issueFor }: Pick<StepProps, 'issueFor'>) {
-  const { t } = useT();
-  const reasons = [...new Set(programs.map((program) => issueFor(program)?.reason).filter((reason) => reason !== undefined))];
-  if (reasons.length === 0) return null;
+  const issues = programs.map((program) => issueFor(program)).filter((issue) => issue !== undefined);
+  const distinct = issues.filter((issue, index) => issues.findIndex((other) => other.reason === issue.reason) === index);
+  if (distinct.length === 0) return null;
   return (
     <div className="registration__eligibility">
-      {reasons.map((reason) => (
-        <p key={reason} className="field__error registration__issue" tabIndex={-1} data-reason={reason}>
-          {t(`validation:${reason}`)}
-        </p>
+      {distinct.map((issue) => (
+        <IssueMessage key={issue.reason} as="p" className="registration__issue" focusable issue={issue} />
       ))}
     </div>
   );

@@ -1,10 +1,10 @@
 import { useT } from '../../i18n/index';
 import { consentPurposes } from '../../../shared/domain/consents';
 import { maskDocumentNumber, maskPhone } from '../../../shared/domain/masking';
-import { findEthnicGroup } from '../../../shared/validation/ethnic-group';
 import { checkDocument } from '../../../shared/validation/identity-document';
+import { useEthnicGroupName } from '../../hooks/useEthnicGroupName';
+import { useFormatDate } from '../../hooks/useFormatDate';
 import { derivedDetails, orderedPrograms, type Draft } from './draft';
-import { useFormatDate } from './useFormatDate';
 
 /**
  * Everything once more before it is sent. The document number and phones are shown masked, as every
@@ -47,13 +47,15 @@ export function ReviewStep({ draft }: { draft: Draft }) {
 }
 
 function PersonReview({ draft }: { draft: Draft }) {
-  const { t, i18n } = useT();
-  const formatDate = useFormatDate();
+  const { t } = useT();
+  const formatDate = useFormatDate('long');
+  const ethnicGroupName = useEthnicGroupName();
   const document = checkDocument(draft.documentKind, draft.documentNumber);
   const derived = derivedDetails(draft);
   const birthDate = derived?.birthDate ?? draft.birthDate;
   const sex = derived?.sex ?? (draft.sex === '' ? null : draft.sex);
-  const group = draft.documentKind === 'resident_id' ? findEthnicGroup(draft.ethnicGroup) : undefined;
+  // Only a resident ID asks for it (and only then is it sent); a blank one was never chosen.
+  const ethnicGroup = draft.documentKind === 'resident_id' && draft.ethnicGroup !== '' ? ethnicGroupName(draft.ethnicGroup) : null;
   const rows: Array<[string, string]> = [
     [t('kiosk:review.name'), draft.name.trim()],
     [
@@ -62,7 +64,7 @@ function PersonReview({ draft }: { draft: Draft }) {
     ],
     [t('kiosk:review.birthDate'), birthDate ? formatDate(birthDate) : ''],
     [t('kiosk:review.sex'), sex ? t(`registration:sex.${sex}`) : ''],
-    ...(group ? [[t('kiosk:review.ethnicGroup'), i18n.language === 'en' ? group.en : group.zh] as [string, string]] : []),
+    ...(ethnicGroup ? [[t('kiosk:review.ethnicGroup'), ethnicGroup] as [string, string]] : []),
     [t('kiosk:review.phone'), maskPhone(draft.phone.trim())],
   ];
   return (

@@ -2,6 +2,7 @@ import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
 import { useT } from '../../i18n/index';
 import type { ErrorCode } from '../../../shared/contract/errors';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { IssueMessage } from '../../components/IssueMessage';
 import type { Step } from './draft';
 import type { Issue } from './issues';
 
@@ -61,11 +62,7 @@ export function StepFrame(props: StepFrameProps) {
       </h1>
       {lead ? <p className="lead">{lead}</p> : null}
       <ErrorBanner code={errorCode} />
-      {stepIssue ? (
-        <p className="field__error registration__issue" tabIndex={-1} data-reason={stepIssue.reason}>
-          {t(`validation:${stepIssue.reason}`)}
-        </p>
-      ) : null}
+      <IssueMessage as="p" className="registration__issue" focusable issue={stepIssue} />
       <form className="registration__form" onSubmit={onSubmit} noValidate autoComplete="off">
         {children}
         <div className="registration__actions">

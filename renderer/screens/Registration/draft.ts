@@ -3,6 +3,7 @@ import type { FieldIssue } from '../../../shared/contract/errors';
 import { CONSENT_TEXT_VERSION, type ConsentPurpose } from '../../../shared/domain/consents';
 import { programs, type BloodType, type Organ, type Program } from '../../../shared/domain/programs';
 import { checkDocument, type DocumentKind, type Sex } from '../../../shared/validation/identity-document';
+import { derivesBirthDate } from '../../components/PersonFields';
 
 export type RegistrationOptions = CallOutput<'registration:options'>;
 export type Created = CallOutput<'registration:create'>;
@@ -75,13 +76,6 @@ export function stepsFor(draft: Draft): Step[] {
 
 export function hasChoices(chosen: readonly Program[]): boolean {
   return chosen.includes('organ') || chosen.includes('stem_cell');
-}
-
-/** Kinds whose number carries the birth date and sex; for the others they are typed. */
-const derivingKinds: readonly DocumentKind[] = ['resident_id', 'residence_permit', 'foreign_permanent_2023'];
-
-export function derivesBirthDate(kind: DocumentKind): boolean {
-  return derivingKinds.includes(kind);
 }
 
 /** The birth date and sex the number says, when the kind carries them and the number is valid. */

@@ -7,7 +7,8 @@ import { checkDocument, checkTypedBirthDate } from '../../../shared/validation/i
 import { checkPersonName } from '../../../shared/validation/person-name';
 import { checkPhone } from '../../../shared/validation/phone';
 import type { ValidationReason } from '../../../shared/validation/reasons';
-import { derivedDetails, derivesBirthDate, orderedPrograms, type Draft, type RegistrationOptions, type Step } from './draft';
+import { derivesBirthDate } from '../../components/PersonFields';
+import { derivedDetails, orderedPrograms, type Draft, type RegistrationOptions, type Step } from './draft';
 
 /**
  * Issues are kept under the key of the field that shows them, which is not always the call's path:
