@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { posix } from 'node:path';
 import ts from 'typescript';
@@ -115,6 +115,7 @@ export function readProjectSources(folders: string[] = ['shared', 'renderer', 'e
   const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', ...folders], { encoding: 'utf8' });
   return listed
     .split('\n')
-    .filter((path) => /\.(ts|tsx)$/.test(path))
+    // A file deleted in the working tree but still in the index is listed too: it is no source any more.
+    .filter((path) => /\.(ts|tsx)$/.test(path) && existsSync(path))
     .map((path) => ({ path, source: readFileSync(path, 'utf8') }));
 }
