@@ -11,13 +11,6 @@ import { useEthnicGroupName } from '../hooks/useEthnicGroupName';
  * the staff forms are a compact grid that staff fill from the document in front of them.
  */
 
-/** Documents whose number carries the birth date and sex; for the others both are typed from the document. */
-const kindsCarryingBirth: readonly DocumentKind[] = ['resident_id', 'residence_permit', 'foreign_permanent_2023'];
-
-export function derivesBirthDate(kind: DocumentKind): boolean {
-  return kindsCarryingBirth.includes(kind);
-}
-
 type SelectProps<V extends string> = Omit<ComponentProps<'select'>, 'value' | 'onChange' | 'children'> & {
   value: V;
   onChange: (value: V) => void;

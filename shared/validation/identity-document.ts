@@ -57,6 +57,14 @@ export type HomeRegion = 'hong_kong' | 'macao' | 'taiwan';
 /** The reasons a document number can be rejected for (a subset of the validation reasons). */
 export type DocumentReason = Extract<ValidationReason, 'required' | `id_${string}`>;
 
+/** Documents whose number carries the holder's birth date and sex; for the others both are typed from the document. */
+const KINDS_CARRYING_BIRTH: readonly DocumentKind[] = ['resident_id', 'residence_permit', 'foreign_permanent_2023'];
+
+/** Whether the number of this kind of document carries the birth date and sex (and a valid one always yields both). */
+export function numberCarriesBirthDate(kind: DocumentKind): boolean {
+  return KINDS_CARRYING_BIRTH.includes(kind);
+}
+
 /** What a valid number says about its holder; which fields are present depends on the kind. */
 export interface DocumentDetails {
   kind: DocumentKind;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toFieldIssues } from '../../shared/contract/issues';
 import { freeTextCheck } from '../../shared/validation/free-text';
-import { checkTypedBirthDate } from '../../shared/validation/identity-document';
+import { checkDocument, checkTypedBirthDate, numberCarriesBirthDate, type DocumentKind } from '../../shared/validation/identity-document';
 import { personInput, registrationCreateInput, organScope, signatureInput } from '../../shared/validation/registration';
 import { residentId, samplePerson, sampleRegistration, stemCellChoice } from '../fixtures/registrations';
 
@@ -101,5 +101,23 @@ describe('registration input', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('which numbers carry the birth date', () => {
+  it('agrees with what a valid number of each kind yields', () => {
+    const samples: Array<[DocumentKind, string]> = [
+      ['resident_id', samplePerson.document.number],
+      ['residence_permit', '810000199408230021'],
+      ['foreign_permanent_2023', '932682198501010017'],
+      ['foreign_permanent_2017', 'USA110085010100'],
+      ['passport', 'E12345678'],
+      ['hk_macao_travel_permit', 'H12345678'],
+    ];
+    for (const [kind, number] of samples) {
+      const check = checkDocument(kind, number);
+      expect(check.ok, `${kind} ${number}`).toBe(true);
+      expect(check.ok && check.birthDate !== undefined, kind).toBe(numberCarriesBirthDate(kind));
+    }
   });
 });

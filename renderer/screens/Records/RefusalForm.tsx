@@ -3,11 +3,11 @@ import { useT } from '../../i18n/index';
 import type { CallInput, CallOutput } from '../../../shared/contract/calls';
 import type { FieldIssue } from '../../../shared/contract/errors';
 import { ethnicGroupRule } from '../../../shared/validation/ethnic-group';
-import type { Sex } from '../../../shared/validation/identity-document';
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
 import { IssueMessage } from '../../components/IssueMessage';
-import { derivesBirthDate, EthnicGroupSelect } from '../../components/PersonFields';
+import { EthnicGroupSelect } from '../../components/PersonFields';
+import { numberCarriesBirthDate, type Sex } from '../../../shared/validation/identity-document';
 import { SignaturePad } from '../../components/SignaturePad';
 import { useSubmit } from '../../hooks/useSubmit';
 import { ActionForm } from './ActionForm';
@@ -34,7 +34,7 @@ const emptyPerson: PersonDraft = {
 /** Only what the document calls for goes to the station, so a field hidden after a change of kind is not sent. */
 function personInput(draft: PersonDraft): CallInput<'refusal:record'>['person'] {
   const rule = ethnicGroupRule(draft.document.kind);
-  const typesBirth = !derivesBirthDate(draft.document.kind);
+  const typesBirth = !numberCarriesBirthDate(draft.document.kind);
   return {
     document: draft.document,
     name: draft.name,
@@ -123,7 +123,7 @@ interface PersonFieldsProps {
 function PersonFields({ draft, onChange, issueFor }: PersonFieldsProps) {
   const { t } = useT();
   const rule = ethnicGroupRule(draft.document.kind);
-  const typesBirth = !derivesBirthDate(draft.document.kind);
+  const typesBirth = !numberCarriesBirthDate(draft.document.kind);
   const set = <K extends keyof PersonDraft>(key: K, value: PersonDraft[K]) => onChange({ ...draft, [key]: value });
   return (
     <>

@@ -1,9 +1,9 @@
 import { useT } from '../../i18n/index';
 import { programs } from '../../../shared/domain/programs';
-import { detectDocumentKind } from '../../../shared/validation/identity-document';
 import { Field } from '../../components/Field';
 import { IssueMessage } from '../../components/IssueMessage';
-import { derivesBirthDate, DocumentKindSelect, EthnicGroupSelect } from '../../components/PersonFields';
+import { DocumentKindSelect, EthnicGroupSelect } from '../../components/PersonFields';
+import { detectDocumentKind, numberCarriesBirthDate } from '../../../shared/validation/identity-document';
 import { localToday, useFormatDate } from '../../hooks/useFormatDate';
 import { ChoiceGroup, invalidProps } from './ChoiceGroup';
 import { derivedDetails, type StepProps } from './draft';
@@ -39,7 +39,7 @@ export function IdentityStep({ draft, update, issueFor }: StepProps) {
           {...invalidProps('document-number-error', issueFor('person.document.number'))}
         />
       </Field>
-      {derivesBirthDate(draft.documentKind) ? <DerivedDetails {...{ draft, update, issueFor }} /> : <TypedDetails {...{ draft, update, issueFor }} />}
+      {numberCarriesBirthDate(draft.documentKind) ? <DerivedDetails {...{ draft, update, issueFor }} /> : <TypedDetails {...{ draft, update, issueFor }} />}
       <EligibilityIssues issueFor={issueFor} />
       <Field id="person-name" label={t('kiosk:identity.name')} hint={t('kiosk:identity.nameHint')} issue={issueFor('person.name')}>
         <input

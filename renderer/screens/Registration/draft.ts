@@ -2,8 +2,7 @@ import type { CallInput, CallOutput } from '../../../shared/contract/calls';
 import type { FieldIssue } from '../../../shared/contract/errors';
 import { CONSENT_TEXT_VERSION, type ConsentPurpose } from '../../../shared/domain/consents';
 import { programs, type BloodType, type Organ, type Program } from '../../../shared/domain/programs';
-import { checkDocument, type DocumentKind, type Sex } from '../../../shared/validation/identity-document';
-import { derivesBirthDate } from '../../components/PersonFields';
+import { checkDocument, numberCarriesBirthDate, type DocumentKind, type Sex } from '../../../shared/validation/identity-document';
 
 export type RegistrationOptions = CallOutput<'registration:options'>;
 export type Created = CallOutput<'registration:create'>;
@@ -80,7 +79,7 @@ export function hasChoices(chosen: readonly Program[]): boolean {
 
 /** The birth date and sex the number says, when the kind carries them and the number is valid. */
 export function derivedDetails(draft: Draft): { birthDate: string; sex: Sex } | null {
-  if (!derivesBirthDate(draft.documentKind)) return null;
+  if (!numberCarriesBirthDate(draft.documentKind)) return null;
   const check = checkDocument(draft.documentKind, draft.documentNumber);
   return check.ok && check.birthDate && check.sex ? { birthDate: check.birthDate, sex: check.sex } : null;
 }
@@ -121,7 +120,7 @@ function programChoice(program: Program, draft: Draft): ProgramChoice {
  * one of the texts this screen showed (they come with the build); the station refuses an outdated one.
  */
 export function toCreateInput(draft: Draft): CreateInput {
-  const derives = derivesBirthDate(draft.documentKind);
+  const derives = numberCarriesBirthDate(draft.documentKind);
   return {
     person: {
       document: { kind: draft.documentKind, number: draft.documentNumber },

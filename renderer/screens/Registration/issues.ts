@@ -3,11 +3,10 @@ import { consentPurposes } from '../../../shared/domain/consents';
 import { checkEligibility, checkStemCellContacts } from '../../../shared/domain/eligibility';
 import { isProgram, type Program } from '../../../shared/domain/programs';
 import { checkEthnicGroup } from '../../../shared/validation/ethnic-group';
-import { checkDocument, checkTypedBirthDate } from '../../../shared/validation/identity-document';
 import { checkPersonName } from '../../../shared/validation/person-name';
 import { checkPhone } from '../../../shared/validation/phone';
 import type { ValidationReason } from '../../../shared/validation/reasons';
-import { derivesBirthDate } from '../../components/PersonFields';
+import { checkDocument, checkTypedBirthDate, numberCarriesBirthDate } from '../../../shared/validation/identity-document';
 import { derivedDetails, orderedPrograms, type Draft, type RegistrationOptions, type Step } from './draft';
 
 /**
@@ -109,7 +108,7 @@ export function checkIdentityStep(draft: Draft, options: RegistrationOptions, to
     if (!ethnicGroup.ok) add('person.ethnicGroup', ethnicGroup.reason);
   }
   let birthDate = derivedDetails(draft)?.birthDate ?? null;
-  if (!derivesBirthDate(draft.documentKind)) {
+  if (!numberCarriesBirthDate(draft.documentKind)) {
     const typed = draft.birthDate.trim() === '' ? null : checkTypedBirthDate(draft.birthDate, { today });
     if (typed === null) add('person.birthDate', 'required');
     else if (!typed.ok) add('person.birthDate', typed.reason);
