@@ -32,6 +32,8 @@ import type { StationService } from './station';
 type PersonRecord = CallOutput<'person:get'>;
 type ChoiceView = PersonRecord['registrations'][number]['choice'];
 type SearchResults = CallOutput<'registration:search'>;
+/** A program choice as the registration service stores it (the parsed contract input). */
+type StoredChoice = ParsedInput<'registration:create'>['programs'][number];
 
 const SIGNATURE_CONTEXT = 'signature.image';
 const REFUSAL_STATEMENT_CONTEXT = 'refusal.statement';
@@ -41,31 +43,35 @@ const MAX_SEARCH_RESULTS = 20;
 export { SIGNATURE_CONTEXT, REFUSAL_STATEMENT_CONTEXT, FOLLOW_UP_NOTE_CONTEXT };
 
 /** A stored choice as staff read it: names of third parties and their numbers masked. */
-function maskChoice(choice: Record<string, unknown>): ChoiceView {
-  const view = choice as ChoiceView;
-  if (view.program === 'stem_cell') {
+function maskChoice(choice: StoredChoice): ChoiceView {
+  if (choice.program === 'stem_cell') {
     return {
-      ...view,
-      emergencyContacts: view.emergencyContacts.map((contact) => ({ ...contact, name: maskName(contact.name), phone: maskPhone(contact.phone) })),
+      ...choice,
+      emergencyContacts: choice.emergencyContacts.map((contact) => ({ ...contact, name: maskName(contact.name), phone: maskPhone(contact.phone) })),
     };
   }
-  if (view.program === 'body' && view.paperwork) {
-    const { executor, relatives } = view.paperwork;
+  if (choice.program === 'body' && choice.paperwork) {
+    const { executor, relatives, noCloseRelatives } = choice.paperwork;
     return {
-      ...view,
+      program: 'body',
       paperwork: {
-        ...view.paperwork,
+        // A unit or community executor is an organisation, whose name is not personal data.
         executor: {
-          ...executor,
+          kind: executor.kind,
           name: executor.document === null ? executor.name : maskName(executor.name),
           phone: maskPhone(executor.phone),
-          document: executor.document === null ? null : maskDocumentNumber((executor.document as unknown as { number: string }).number),
+          document: executor.document === null ? null : maskDocumentNumber(executor.document.number),
         },
         relatives: relatives.map((relative) => ({ ...relative, name: maskName(relative.name) })),
+        noCloseRelatives,
       },
     };
   }
-  return view;
+  return choice as ChoiceView;
+}
+
+function openChoice(protection: DataProtection, sealed: string, context: string): ChoiceView {
+  return maskChoice(JSON.parse(protection.open(sealed, context)) as StoredChoice);
 }
 
 /**
@@ -134,7 +140,7 @@ export class PersonRecords {
         version: row.version,
         channel: row.channel as RegistrationChannel,
         createdAt: row.created_at,
-        choice: maskChoice(JSON.parse(this.protection.open(row.details, DETAILS_CONTEXT))),
+        choice: openChoice(this.protection, row.details, DETAILS_CONTEXT),
         stemCell:
           row.program === 'stem_cell'
             ? {
@@ -152,7 +158,7 @@ export class PersonRecords {
             at: version.at,
             actorName: actorName(version.actor_id),
             state: version.state as RegistrationState,
-            choice: maskChoice(JSON.parse(this.protection.open(version.details, VERSION_DETAILS_CONTEXT))),
+            choice: openChoice(this.protection, version.details, VERSION_DETAILS_CONTEXT),
             note: this.protection.openOptional(version.note, VERSION_NOTE_CONTEXT),
           })),
         followUps: followUps
