@@ -7,8 +7,9 @@ import { openStation } from '../app/open-station';
 import { resolveDataDir } from '../config/paths';
 import { startupErrorCode } from '../app/startup-errors';
 import { documentKinds, isDocumentKind } from '../../shared/validation/identity-document';
-import { reportDocument } from './validate-id';
-import { SYSTEM_ACTOR_ROLE } from '../../shared/domain/audit';
+import { reasonMessage, reportDocument } from './validate-id';
+import { readJsonFile, registerDocument, SYSTEM_ACTOR } from './register';
+import { MAX_SEED_PEOPLE, seedPeople } from './seed';
 import type { CallResult } from '../../shared/contract/errors';
 
 /** Staff and scripts: JSON on stdout, a translated sentence on stderr and a non-zero exit on failure. */
@@ -17,7 +18,6 @@ class UsageError extends Error {}
 
 /** The command line is one caller with its own session; what it records in the audit trail is 'system'. */
 const CLI_CALLER = { sessionKey: 'cli' };
-const SYSTEM_ACTOR = { id: null, role: SYSTEM_ACTOR_ROLE };
 
 /** `RELAY_LANG` wins; otherwise an English locale gets English and everything else Chinese. */
 function cliLanguage(env: NodeJS.ProcessEnv): Language {
@@ -33,7 +33,7 @@ function printJson(value: unknown): void {
 function describeRefusal(t: TFunction, result: Extract<CallResult<unknown>, { ok: false }>): string {
   const lines = [t(`errors:${result.error.code}`)];
   for (const issue of result.error.issues ?? []) {
-    lines.push(t('cli:field', { path: issue.path, reason: t(`validation:${issue.reason}`) }));
+    lines.push(t('cli:field', { path: issue.path, reason: reasonMessage(t, issue.reason) }));
   }
   return lines.join('\n');
 }
@@ -122,6 +122,52 @@ function validateId(args: string[], t: TFunction): number {
   return 0;
 }
 
+/** One registration from a JSON file: one JSON line, the result or the translated refusal; exits 1 on a refusal. */
+async function register(args: string[], t: TFunction): Promise<number> {
+  const { values } = parseArgs({ args, options: { json: { type: 'string' } }, strict: true });
+  if (values.json === undefined || values.json.trim() === '') throw new UsageError(t('cli:registerNeedsFile'));
+  const file = readJsonFile(values.json, t);
+  if (!file.ok) throw new UsageError(file.message);
+  const station = await openStation({ dataDir: resolveDataDir() });
+  try {
+    const result = await registerDocument(station.services, file.document, t);
+    process.stdout.write(JSON.stringify(result) + '\n');
+    return result.ok ? 0 : 1;
+  } finally {
+    await station.close();
+  }
+}
+
+/** A whole number from an option, or null when it is not one. */
+function integerOption(raw: string | undefined): number | null {
+  if (raw === undefined || !/^\s*-?\d+\s*$/.test(raw)) return null;
+  const value = Number(raw);
+  return Number.isSafeInteger(value) ? value : null;
+}
+
+/** Fake people for demos and benchmarks, through the registration service; progress on stderr, a summary on stdout. */
+async function seed(args: string[], t: TFunction): Promise<number> {
+  const { values } = parseArgs({ args, options: { people: { type: 'string' }, seed: { type: 'string' } }, strict: true });
+  const people = integerOption(values.people);
+  if (people === null || people < 1 || people > MAX_SEED_PEOPLE) throw new UsageError(t('cli:seedNeedsPeople', { max: MAX_SEED_PEOPLE }));
+  const seedValue = values.seed === undefined ? 1 : integerOption(values.seed);
+  if (seedValue === null) throw new UsageError(t('cli:seedBadSeed', { seed: values.seed }));
+  const station = await openStation({ dataDir: resolveDataDir() });
+  try {
+    const onProgress = (done: number) => process.stderr.write(t('cli:seedProgress', { done, total: people }) + '\n');
+    const result = await seedPeople(station, { people, seed: seedValue, onProgress }, t);
+    if (!result.ok) {
+      process.stdout.write(JSON.stringify({ ok: false, error: result.error }) + '\n');
+      process.stderr.write(t('cli:seedRefused', { done: result.people, message: result.error.message }) + '\n');
+      return 1;
+    }
+    process.stdout.write(JSON.stringify({ people: result.people, registrations: result.registrations, seconds: result.seconds }) + '\n');
+    return 0;
+  } finally {
+    await station.close();
+  }
+}
+
 /** Re-encrypts every sealed value under a new data key; run it again to finish one that was cut short. */
 async function rotateKey(): Promise<number> {
   const station = await openStation({ dataDir: resolveDataDir() });
@@ -161,6 +207,10 @@ async function main(argv: string[]): Promise<number> {
         return await init(rest, t);
       case 'validate-id':
         return validateId(rest, t);
+      case 'register':
+        return await register(rest, t);
+      case 'seed':
+        return await seed(rest, t);
       case 'rotate-key':
         return await rotateKey();
       case 'audit-verify':

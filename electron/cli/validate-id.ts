@@ -6,6 +6,11 @@ import {
   type DocumentKind,
 } from '../../shared/validation/identity-document';
 
+/** A validation reason (`id_check_character`, `required`, …) as the sentence the screens show for it. */
+export function reasonMessage(t: TFunction, reason: string): string {
+  return t(`validation:${reason}`);
+}
+
 /** One line of `validate-id`'s output: what the number is, or why it is refused. */
 export interface IdReport {
   input: string;
@@ -32,7 +37,7 @@ export function reportDocument(input: string, t: TFunction, kind?: DocumentKind,
   });
   if (chosen === null) return refused('id_kind', t('cli:unknownDocumentKind'));
   const check = checkDocument(chosen, input, { today });
-  if (!check.ok) return refused(check.reason, t(`validation:${check.reason}`));
+  if (!check.ok) return refused(check.reason, reasonMessage(t, check.reason));
   return {
     input,
     valid: true,
