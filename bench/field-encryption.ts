@@ -40,11 +40,11 @@ async function openBenchDatabase(dir: string, name: string): Promise<DatabaseCon
   const connection = openDatabaseFile(join(dir, name));
   await migrateToLatest(connection.db);
   connection.sqlite.exec(`
-    CREATE TABLE registration (id TEXT PRIMARY KEY, program TEXT NOT NULL, personal TEXT NOT NULL,
+    CREATE TABLE bench_registration (id TEXT PRIMARY KEY, program TEXT NOT NULL, personal TEXT NOT NULL,
       id_number_key TEXT NOT NULL, phone_key TEXT NOT NULL, contact_phone_key TEXT NOT NULL, created_at TEXT NOT NULL);
-    CREATE INDEX registration_id_number ON registration (id_number_key);
-    CREATE INDEX registration_phone ON registration (phone_key);
-    CREATE INDEX registration_contact_phone ON registration (contact_phone_key);`);
+    CREATE INDEX bench_registration_id_number ON bench_registration (id_number_key);
+    CREATE INDEX bench_registration_phone ON bench_registration (phone_key);
+    CREATE INDEX bench_registration_contact_phone ON bench_registration (contact_phone_key);`);
   return connection;
 }
 
@@ -57,7 +57,7 @@ interface Storage {
 
 function registrationSide(connection: DatabaseConnection, storage: Storage, auditKey: Buffer): Side {
   const { sqlite } = connection;
-  const insertRegistration = sqlite.prepare('INSERT INTO registration VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertRegistration = sqlite.prepare('INSERT INTO bench_registration VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insertOutbox = sqlite.prepare('INSERT INTO outbox (kind, entity_id, version, payload, created_at) VALUES (?, ?, 1, ?, ?)');
   const insertAudit = sqlite.prepare(
     `INSERT INTO audit_log (seq, at, actor_id, actor_role, station_code, action, object_type, object_id, detail, prev_hash, hash)

@@ -3,10 +3,13 @@
  * so each benchmark reports a ratio against a baseline measured in the same run.
  *
  * Environment: BENCH_N operations per side per run (default 2000), BENCH_ROUNDS measured runs
- * (default 5), BENCH_WARMUP unmeasured operations per side first (default 200).
+ * (default 5), BENCH_WARMUP unmeasured operations per side first (default 200), BENCH_ONLY a
+ * comma-separated list of benchmark ids to run (default all), BENCH_PEOPLE the people stored before
+ * the registration benchmark measures (default 1 000 000; 2 000 makes a quick smoke run).
  */
 import type { Comparison, CompareOptions } from './compare';
 import { benchFieldEncryption } from './field-encryption';
+import { benchRegistration, type Latency, type RegistrationBenchResult } from './registration';
 import { benchVisitorSignIn } from './visitor-sign-in';
 
 interface Benchmark {
@@ -34,6 +37,100 @@ const benchmarks: Benchmark[] = [
   },
 ];
 
+/** Benchmarks that report latencies (median, p99) rather than one ratio of medians. */
+interface LatencyBenchmark {
+  id: string;
+  run(options: CompareOptions): Promise<void>;
+}
+
+const latencyBenchmarks: LatencyBenchmark[] = [
+  {
+    id: 'registration',
+    async run(options) {
+      const people = positiveInteger('BENCH_PEOPLE', 1_000_000);
+      // Every operation is timed on its own, so the runs are pooled: n × rounds samples per side.
+      const samples = options.n * options.rounds;
+      console.log(
+        `\nregistration and lookup with ${formatNumber(people, 0)} people stored: ${formatNumber(samples, 0)} per side ` +
+          `(sides interleaved in blocks), ${options.warmup} warm-up; every operation timed`,
+      );
+      const result = await benchRegistration({ people, samples, warmup: options.warmup, log: (line) => console.error(line) });
+      printRegistration(result);
+    },
+  },
+];
+
+function printRegistration(result: RegistrationBenchResult): void {
+  const { fill } = result;
+  console.log(`fill: ${fill.method}`);
+  console.log(
+    `fill time: ${formatNumber(fill.seconds, 1)} s (bulk ${formatNumber(fill.bulkPeople, 0)} people in ${formatNumber(fill.bulkSeconds, 1)} s, ` +
+      `${formatNumber(fill.bulkPeople / fill.bulkSeconds, 0)} people/s; service ${formatNumber(fill.servicePeople, 0)} people in ` +
+      `${formatNumber(fill.serviceSeconds, 1)} s); database ${formatNumber(fill.databaseMegabytes, 0)} MB; ` +
+      `rows ${Object.entries(fill.rows).map(([table, count]) => `${table} ${formatNumber(count, 0)}`).join(', ')}`,
+  );
+  console.log(
+    `reopening the filled station: ${formatNumber(fill.reopenSeconds, 2)} s; audit chain of ${formatNumber(fill.auditEntries, 0)} entries verified in ` +
+      `${formatNumber(fill.auditVerifySeconds, 1)} s`,
+  );
+  const row = (label: string, figures: Latency) => [
+    label,
+    formatNumber(figures.medianMs, 3),
+    formatNumber(figures.p99Ms, 3),
+    formatNumber(figures.meanMs, 3),
+    formatNumber(figures.maxMs, 1),
+  ];
+  const header = ['', 'median ms', 'p99 ms', 'mean ms', 'max ms'];
+  const ratios = (measured: Latency, baseline: Latency) =>
+    `median ${formatNumber(measured.medianMs / baseline.medianMs, 2)}, p99 ${formatNumber(measured.p99Ms / baseline.p99Ms, 2)}`;
+  const { registration, lookup } = result;
+  console.log('\nregistration of a new person (target: median under 5 ms)');
+  console.log(
+    table(header, [
+      row('service (schema parse + RegistrationService.create)', registration.service),
+      row('baseline (one bare insert, own transaction)', registration.baseline),
+    ]),
+  );
+  console.log(`ratio: ${ratios(registration.service, registration.baseline)}`);
+  console.log('\nlookup by document number (target: under 1 ms)');
+  console.log(
+    table(header, [
+      row('service (PersonRegistry.findByDocument + open)', lookup.service),
+      row('service (registration:search, audited)', lookup.search),
+      row('baseline (indexed select)', lookup.baseline),
+    ]),
+  );
+  console.log(`ratio, findByDocument: ${ratios(lookup.service, lookup.baseline)}; search: ${ratios(lookup.search, lookup.baseline)}`);
+  const ms = (value: number) => Number(value.toFixed(3));
+  console.log(
+    JSON.stringify({
+      bench: 'registration',
+      people: result.people,
+      fillSeconds: Number(fill.seconds.toFixed(1)),
+      registrationMedianMs: ms(registration.service.medianMs),
+      registrationP99Ms: ms(registration.service.p99Ms),
+      bareInsertMedianMs: ms(registration.baseline.medianMs),
+      bareInsertP99Ms: ms(registration.baseline.p99Ms),
+      lookupMedianMs: ms(lookup.service.medianMs),
+      lookupP99Ms: ms(lookup.service.p99Ms),
+      searchMedianMs: ms(lookup.search.medianMs),
+      searchP99Ms: ms(lookup.search.p99Ms),
+      bareSelectMedianMs: ms(lookup.baseline.medianMs),
+      bareSelectP99Ms: ms(lookup.baseline.p99Ms),
+    }),
+  );
+}
+
+/** The benchmarks BENCH_ONLY names, or all; an unknown id is an error rather than an empty run. */
+function selected(ids: string[]): Set<string> {
+  const raw = process.env.BENCH_ONLY?.trim();
+  if (!raw) return new Set(ids);
+  const wanted = raw.split(',').map((id) => id.trim()).filter(Boolean);
+  const unknown = wanted.filter((id) => !ids.includes(id));
+  if (unknown.length > 0) throw new Error(`BENCH_ONLY names unknown benchmarks: ${unknown.join(', ')} (known: ${ids.join(', ')})`);
+  return new Set(wanted);
+}
+
 function positiveInteger(name: string, fallback: number): number {
   const raw = process.env[name]?.trim();
   if (!raw) return fallback;
@@ -59,7 +156,9 @@ async function main(): Promise<void> {
     rounds: positiveInteger('BENCH_ROUNDS', 5),
     warmup: positiveInteger('BENCH_WARMUP', 200),
   };
+  const only = selected([...benchmarks, ...latencyBenchmarks].map((benchmark) => benchmark.id));
   for (const benchmark of benchmarks) {
+    if (!only.has(benchmark.id)) continue;
     console.log(
       `\n${benchmark.title}: ${options.n} per side per run, ${options.rounds} runs (sides interleaved in blocks), ${options.warmup} warm-up; medians`,
     );
@@ -90,6 +189,9 @@ async function main(): Promise<void> {
         ratio: Number(result.ratio.toFixed(3)),
       }),
     );
+  }
+  for (const benchmark of latencyBenchmarks) {
+    if (only.has(benchmark.id)) await benchmark.run(options);
   }
 }
 

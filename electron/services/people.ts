@@ -44,7 +44,8 @@ export function nameKeys(protection: DataProtection, name: string): string[] {
   return protection.cipher.blindIndexCandidates('name', name);
 }
 
-function lookupIndexes(protection: DataProtection, fields: PersonalFields) {
+/** The blind indexes of a person's row, under the current key. */
+export function personLookupIndexes(protection: DataProtection, fields: PersonalFields) {
   return {
     document_key: protection.cipher.blindIndex('document', documentIndexValue(fields.documentKind, fields.documentNumber)),
     name_key: protection.cipher.blindIndex('name', fields.name),
@@ -95,7 +96,7 @@ export class PersonRegistry {
       station_code: stationCode,
       version: 1,
       document_kind: fields.documentKind,
-      ...lookupIndexes(this.protection, fields),
+      ...personLookupIndexes(this.protection, fields),
       personal: this.protection.seal(JSON.stringify(fields), PERSONAL_CONTEXT),
       created_at: at,
       updated_at: at,
@@ -109,7 +110,7 @@ export class PersonRegistry {
   async amend(trx: Executor, current: PersonTable, fields: PersonalFields, actor: Actor, at: string, reason: string | null): Promise<PersonTable> {
     const changes = {
       version: current.version + 1,
-      ...lookupIndexes(this.protection, fields),
+      ...personLookupIndexes(this.protection, fields),
       personal: this.protection.seal(JSON.stringify(fields), PERSONAL_CONTEXT),
       updated_at: at,
     };
@@ -135,6 +136,6 @@ export class PersonRegistry {
 /** Recomputes the blind indexes of people indexed under an older key (see {@link Reindexer}). */
 export async function reindexPeople(trx: Executor, protection: DataProtection, limit: number): Promise<number> {
   const rows = await peopleIndexedUnderOtherKeys(trx, protection.cipher.currentKeyId, limit);
-  for (const row of rows) await updatePersonIndexes(trx, row.id, lookupIndexes(protection, openPersonal(protection, row)));
+  for (const row of rows) await updatePersonIndexes(trx, row.id, personLookupIndexes(protection, openPersonal(protection, row)));
   return rows.length;
 }
