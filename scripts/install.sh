@@ -10,7 +10,8 @@ command -v make >/dev/null 2>&1 || missing+=(make)                     # better-
 command -v g++ >/dev/null 2>&1 || missing+=(g++)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
 command -v git >/dev/null 2>&1 || missing+=(git)                       # the layer check lists files with git
-fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)  # Chinese text on screen
+fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)  # Chinese text on screen; PDF fallback for rare characters
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)       # PDF tests read text, fonts and pages back
 
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
