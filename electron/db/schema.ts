@@ -180,6 +180,55 @@ export interface NumberSequenceTable {
   last: number;
 }
 
+/** The station's Ed25519 key for document QR codes; the id is the public key's fingerprint. */
+export interface SigningKeyTable {
+  id: string;
+  /** SPKI DER, base64. */
+  public_key: string;
+  /** PKCS#8 DER, base64, sealed under the data key. */
+  private_key: string;
+  created_at: string;
+}
+
+/** A document with a serial number and where it stands in the closed loop. */
+export interface DocumentTable {
+  id: string;
+  serial: string;
+  kind: string;
+  subject_type: string;
+  subject_id: string;
+  person_id: string | null;
+  language: string;
+  state: string;
+  issued_at: string;
+  issued_by: string | null;
+  /** The signed QR payload. */
+  payload: string;
+  /** The copy this one re-issues (and voided). */
+  replaces_id: string | null;
+  /** The copy that re-issued this one. */
+  replaced_by_id: string | null;
+  voided_at: string | null;
+  voided_by: string | null;
+  /** Sealed. */
+  void_reason: string | null;
+  handed_over_at: string | null;
+  handed_over_by: string | null;
+  /** Sealed JSON of the recipient: name, relation, document masked. */
+  recipient: string | null;
+  /** Sealed PNG data URL of the recipient's drawn signature. */
+  recipient_signature: string | null;
+}
+
+export interface DocumentEventTable {
+  document_id: string;
+  seq: number;
+  event: string;
+  at: string;
+  actor_id: string | null;
+  actor_role: string;
+}
+
 export interface StationDatabase {
   station: StationTable;
   visitor_sign_in: VisitorSignInTable;
@@ -199,4 +248,7 @@ export interface StationDatabase {
   refusal: RefusalTable;
   follow_up: FollowUpTable;
   number_sequence: NumberSequenceTable;
+  signing_key: SigningKeyTable;
+  document: DocumentTable;
+  document_event: DocumentEventTable;
 }

@@ -2,9 +2,9 @@ import { sql } from 'kysely';
 import type { Executor } from './repositories/executor';
 
 /**
- * Every column that holds sealed (encrypted) personal data, with the key that names its row. Key
- * rotation and the sealing of older plain-text values walk this list, so a new sealed column is
- * protected by both the day it is added here.
+ * Every column that holds sealed (encrypted) personal data or secrets, with the key that names its
+ * row. Key rotation and the sealing of older plain-text values walk this list, so a new sealed column
+ * is protected by both the day it is added here.
  */
 export const sealedColumns = [
   { table: 'visitor_sign_in', key: 'id', column: 'visitor_name' },
@@ -19,6 +19,10 @@ export const sealedColumns = [
   { table: 'refusal', key: 'id', column: 'statement' },
   { table: 'refusal', key: 'id', column: 'revoke_reason' },
   { table: 'follow_up', key: 'id', column: 'note' },
+  { table: 'signing_key', key: 'id', column: 'private_key' },
+  { table: 'document', key: 'id', column: 'void_reason' },
+  { table: 'document', key: 'id', column: 'recipient' },
+  { table: 'document', key: 'id', column: 'recipient_signature' },
 ] as const;
 
 export type SealedColumn = (typeof sealedColumns)[number];

@@ -4,7 +4,10 @@ import { AccountService } from './accounts';
 import { AuditTrail } from './audit';
 import { systemClock, type Clock } from './clock';
 import type { DataProtection } from './data-protection';
+import { DocumentJournal } from './document-journal';
+import { DocumentService } from './documents';
 import { SessionRegistry } from './sessions';
+import { StationSigningKey } from './signing-key';
 import { StationSettings } from './settings';
 import { SetupService } from './setup';
 import { StationService } from './station';
@@ -27,6 +30,7 @@ export interface StationServices {
   registrations: RegistrationService;
   personRecords: PersonRecords;
   personChanges: PersonChanges;
+  documents: DocumentService;
 }
 
 /** Builds every service on one database; the only place that knows how they depend on each other. */
@@ -43,6 +47,8 @@ export function createServices(
   const people = new PersonRegistry(protection);
   const personRecords = new PersonRecords(db, station, settings, protection, audit);
   const journal = new RegistrationJournal(protection, audit);
+  const signingKey = new StationSigningKey(protection, clock);
+  const documentJournal = new DocumentJournal(protection, audit);
   return {
     station,
     setup: new SetupService(db, station, accounts, audit, sessions),
@@ -55,5 +61,6 @@ export function createServices(
     registrations: new RegistrationService(db, clock, station, settings, protection, audit, people, journal, personRecords),
     personRecords,
     personChanges: new PersonChanges(db, clock, station, protection, audit, people, personRecords),
+    documents: new DocumentService(db, clock, station, protection, audit, signingKey, documentJournal),
   };
 }

@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { roles, type Role } from '../domain/roles';
 import { auditCheck, auditList, auditListInput } from '../validation/audit';
+import {
+  documentHandOverInput,
+  documentIssueInput,
+  documentList,
+  documentListInput,
+  documentPublicKey,
+  documentVerification,
+  documentVerifyInput,
+  documentView,
+  documentVoidInput,
+} from '../validation/documents';
 import { loginInput, session, staffAccount, staffAccountInput, unlockInput } from '../validation/staff';
 import {
   bodyPaperworkRecordInput,
@@ -53,6 +64,7 @@ const readsAudit = ['auditor', 'admin'] as const;
 const registers = ['kiosk', 'registrar', 'supervisor', 'admin'] as const;
 const keepsRecords = ['registrar', 'supervisor', 'admin'] as const;
 const staff = ['registrar', 'supervisor', 'auditor', 'admin'] as const;
+const voidsDocuments = ['supervisor', 'admin'] as const;
 
 /**
  * Every call the renderer can make, declared once with the roles that may make it. The preload, the
@@ -111,6 +123,19 @@ export const contract = {
   'refusal:record': call(refusalRecordInput, refusalRecorded, keepsRecords),
   /** Revokes a refusal at the person's request, so that they can register. */
   'refusal:revoke': call(refusalRevokeInput, personRecord, keepsRecords),
+
+  /** Issues a document with the next serial of its kind and a signed QR payload; a re-issue voids the copy it replaces. */
+  'documents:issue': call(documentIssueInput, documentView, keepsRecords),
+  /** Records who collected a printed copy: name, relation, their document (kept masked) and drawn signature. */
+  'documents:handOver': call(documentHandOverInput, documentView, keepsRecords),
+  /** Voids a copy, issued or handed over, with the reason. */
+  'documents:void': call(documentVoidInput, documentView, voidsDocuments),
+  /** The latest documents by state and kind, names masked, for the staff screen. */
+  'documents:list': call(documentListInput, documentList, keepsRecords),
+  /** Says whether a scanned QR payload is genuine, forged, voided or unknown to this station. */
+  'documents:verify': call(documentVerifyInput, documentVerification, staff),
+  /** The station's public key (PEM) for the province; an audited export. */
+  'documents:publicKey': call(z.undefined(), documentPublicKey, ['admin']),
 
   /** Staff accounts, for the administrator. */
   'staff:list': call(z.undefined(), z.object({ accounts: z.array(staffAccount) }), ['admin']),

@@ -31,6 +31,10 @@ export const errorCodes = [
   'notarisation_required',
   'not_stem_cell',
   'not_body_donation',
+  'document_voided',
+  'document_already_handed_over',
+  'document_not_voidable',
+  'document_replaced',
   'unavailable',
   'internal',
 ] as const;

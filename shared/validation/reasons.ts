@@ -70,6 +70,10 @@ export const validationReasons = [
   'barcode_format',
   'follow_up_outcome',
   'program_mismatch',
+  'document_kind',
+  'document_subject',
+  'document_mismatch',
+  'recipient_relation',
 ] as const;
 
 export type ValidationReason = (typeof validationReasons)[number];

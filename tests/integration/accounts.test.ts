@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { callNames, contract, type CallName } from '../../shared/contract/calls';
 import { roles, staffRoles, type Role } from '../../shared/domain/roles';
 import { kioskCaller, openTempStation, sampleAdmin, sampleSetup } from '../fixtures/temp-station';
-import { samplePaperwork, samplePerson, sampleRegistration } from '../fixtures/registrations';
+import { samplePaperwork, samplePerson, sampleRegistration, SAMPLE_SIGNATURE } from '../fixtures/registrations';
 
 type TempStation = Awaited<ReturnType<typeof openTempStation>>;
 
@@ -152,6 +152,12 @@ const validInputs: { [N in CallName]: unknown } = {
   'person:amend': { personId: 'none', expectedVersion: 1, name: '李𠮷祥', phone: '13812345678' },
   'refusal:record': { person: samplePerson, signature: { kind: 'paper' } },
   'refusal:revoke': { personId: 'none', reason: '本人改变意愿' },
+  'documents:issue': { kind: 'receipt', subject: { type: 'registration', id: 'none' }, language: 'zh-CN' },
+  'documents:handOver': { documentId: 'none', recipientName: '李建国', relation: 'child', recipientDocument: samplePerson.document, signature: SAMPLE_SIGNATURE },
+  'documents:void': { documentId: 'none', reason: '污损' },
+  'documents:list': {},
+  'documents:verify': { payload: 'RS1.e30.AAAA' },
+  'documents:publicKey': undefined,
   'staff:list': undefined,
   'staff:create': { ...registrar, username: 'someone.new' },
   'audit:list': {},
