@@ -4,6 +4,9 @@ import { defineConfig } from '@playwright/test';
 // (and CI) has no network beyond the package registries.
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Playwright empties its output folder on every run; its own subfolder leaves the other artefacts
+  // in test-results (the rendered documents in test-results/documents) for a person to look at.
+  outputDir: 'test-results/e2e',
   fullyParallel: true,
   workers: 2,
   forbidOnly: true,

@@ -1,10 +1,14 @@
 import { build, type BuildOptions, type Message } from 'esbuild';
 import { join } from 'node:path';
+import { copyFonts } from './copy-fonts';
 
 /**
  * Bundles the Electron shell into dist/electron: main.cjs (everything from electron/ and shared/ in one
- * file, with better-sqlite3 left to node_modules for its native module) and preload.cjs (a sandboxed
- * preload cannot require other files, so it must be one file).
+ * file, with better-sqlite3 left to node_modules for its native module, and pdfkit and its font engine
+ * fontkit too: pdfkit reads its data files relative to its own location, which bundling breaks, and an
+ * `import` of it would pick its ES module build, whose `import.meta.url` is empty in CommonJS) and
+ * preload.cjs (a sandboxed preload cannot require other files, so it must be one file). The document
+ * fonts are copied into resources/fonts first (scripts/copy-fonts.ts).
  */
 
 const projectRoot = join(import.meta.dirname, '..');
@@ -26,13 +30,14 @@ function describe(messages: Message[]): string {
 }
 
 async function main(): Promise<void> {
+  copyFonts();
   const results = await Promise.all([
     build({
       ...common,
       entryPoints: ['electron/main.ts'],
       outfile: join(outDir, 'main.cjs'),
       platform: 'node',
-      external: ['electron', 'better-sqlite3'],
+      external: ['electron', 'better-sqlite3', 'pdfkit', 'fontkit'],
     }),
     build({
       ...common,

@@ -37,7 +37,7 @@ const ELECTRON_FOLDER_IMPORTS: Record<string, string[]> = {
   ipc: ['ipc', 'services'],
   app: ['app', 'config', 'db', 'ipc', 'security', 'services'],
   host: ['host', 'app', 'config', 'ipc'],
-  cli: ['cli', 'app', 'config', 'db', 'security', 'services'],
+  cli: ['cli', 'app', 'config', 'db', 'pdf', 'security', 'services'],
   shell: ['shell', 'app', 'config', 'db', 'host'],
 };
 

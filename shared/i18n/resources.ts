@@ -1,6 +1,8 @@
 import enAudit from '../../resources/locales/en/audit.json' with { type: 'json' };
 import enCli from '../../resources/locales/en/cli.json' with { type: 'json' };
 import enCommon from '../../resources/locales/en/common.json' with { type: 'json' };
+import enDocuments from '../../resources/locales/en/documents.json' with { type: 'json' };
+import enDocumentDesk from '../../resources/locales/en/documentDesk.json' with { type: 'json' };
 import enErrors from '../../resources/locales/en/errors.json' with { type: 'json' };
 import enMemorial from '../../resources/locales/en/memorial.json' with { type: 'json' };
 import enSetup from '../../resources/locales/en/setup.json' with { type: 'json' };
@@ -12,6 +14,8 @@ import enRegistration from '../../resources/locales/en/registration.json' with {
 import zhAudit from '../../resources/locales/zh-CN/audit.json' with { type: 'json' };
 import zhCli from '../../resources/locales/zh-CN/cli.json' with { type: 'json' };
 import zhCommon from '../../resources/locales/zh-CN/common.json' with { type: 'json' };
+import zhDocuments from '../../resources/locales/zh-CN/documents.json' with { type: 'json' };
+import zhDocumentDesk from '../../resources/locales/zh-CN/documentDesk.json' with { type: 'json' };
 import zhErrors from '../../resources/locales/zh-CN/errors.json' with { type: 'json' };
 import zhMemorial from '../../resources/locales/zh-CN/memorial.json' with { type: 'json' };
 import zhSetup from '../../resources/locales/zh-CN/setup.json' with { type: 'json' };
@@ -36,6 +40,8 @@ export const translations = {
     registration: zhRegistration,
     kiosk: zhKiosk,
     records: zhRecords,
+    documents: zhDocuments,
+    documentDesk: zhDocumentDesk,
   },
   en: {
     common: enCommon,
@@ -49,6 +55,8 @@ export const translations = {
     registration: enRegistration,
     kiosk: enKiosk,
     records: enRecords,
+    documents: enDocuments,
+    documentDesk: enDocumentDesk,
   },
 } satisfies Record<Language, Record<string, unknown>>;
 
