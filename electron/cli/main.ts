@@ -10,6 +10,7 @@ import { documentKinds, isDocumentKind } from '../../shared/validation/identity-
 import { reasonMessage, reportDocument } from './validate-id';
 import { readJsonFile, registerDocument, SYSTEM_ACTOR } from './register';
 import { MAX_SEED_PEOPLE, seedPeople } from './seed';
+import { fontsPresent, isSampleKind, printSample, sampleKinds, SOURCE_FONTS_DIR } from './print-sample';
 import type { CallResult } from '../../shared/contract/errors';
 
 /** Staff and scripts: JSON on stdout, a translated sentence on stderr and a non-zero exit on failure. */
@@ -196,8 +197,39 @@ async function auditVerify(t: TFunction): Promise<number> {
   }
 }
 
+/** `--lang zh|en` (the locale names are taken too); the CLI's own language when not given. */
+function documentLanguage(raw: string | undefined, fallback: Language): Language | null {
+  if (raw === undefined) return fallback;
+  if (raw === 'zh') return 'zh-CN';
+  return isLanguage(raw) ? raw : null;
+}
+
+/** One sample document into a file; one JSON line naming it, its size and any character no font could draw. */
+async function printSampleCommand(args: string[], t: TFunction, cliLang: Language): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { lang: { type: 'string' }, out: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const [kind] = positionals;
+  if (!isSampleKind(kind) || positionals.length !== 1) {
+    throw new UsageError(t('cli:sampleNeedsKind', { kinds: sampleKinds.join(', ') }));
+  }
+  const language = documentLanguage(values.lang, cliLang);
+  if (language === null) throw new UsageError(t('cli:sampleBadLang', { lang: values.lang }));
+  if (values.out === undefined || values.out.trim() === '') throw new UsageError(t('cli:sampleNeedsOut'));
+  if (!fontsPresent(SOURCE_FONTS_DIR)) {
+    process.stderr.write(t('cli:fontsMissing', { dir: SOURCE_FONTS_DIR }) + '\n');
+    return 1;
+  }
+  process.stdout.write(JSON.stringify(await printSample(kind, language, values.out, SOURCE_FONTS_DIR)) + '\n');
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
-  const t = await createTranslator(cliLanguage(process.env));
+  const language = cliLanguage(process.env);
+  const t = await createTranslator(language);
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -215,6 +247,8 @@ async function main(argv: string[]): Promise<number> {
         return await rotateKey();
       case 'audit-verify':
         return await auditVerify(t);
+      case 'print-sample':
+        return await printSampleCommand(rest, t, language);
       case undefined:
       case 'help':
       case '--help':
