@@ -97,7 +97,7 @@ export interface RegistrationBenchResult {
 
 // ---- Timing ----
 
-function latency(nanoseconds: number[]): Latency {
+export function latency(nanoseconds: number[]): Latency {
   const sorted = nanoseconds.map((ns) => ns / 1e6).sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
   return {
@@ -110,13 +110,13 @@ function latency(nanoseconds: number[]): Latency {
 }
 
 /** An operation on one side; `i` counts that side's operations from 0, warm-up included. */
-type Operation = (i: number) => Promise<unknown> | unknown;
+export type Operation = (i: number) => Promise<unknown> | unknown;
 
 /**
  * Runs the sides in blocks of {@link BLOCK}, the starting side rotating each block, timing every
  * operation; the first `warmup` operations of each side are not recorded.
  */
-async function interleave(sides: Operation[], samples: number, warmup: number): Promise<number[][]> {
+export async function interleave(sides: Operation[], samples: number, warmup: number): Promise<number[][]> {
   const timings = sides.map(() => [] as number[]);
   const total = warmup + samples;
   for (let done = 0, block = 0; done < total; done += BLOCK, block += 1) {

@@ -5,10 +5,13 @@
  * Environment: BENCH_N operations per side per run (default 2000), BENCH_ROUNDS measured runs
  * (default 5), BENCH_WARMUP unmeasured operations per side first (default 200), BENCH_ONLY a
  * comma-separated list of benchmark ids to run (default all), BENCH_PEOPLE the people stored before
- * the registration benchmark measures (default 1 000 000; 2 000 makes a quick smoke run).
+ * the registration benchmark measures (default 1 000 000; 2 000 makes a quick smoke run),
+ * BENCH_RECEIPTS the receipts timed per side by the receipt benchmark (default 200; its warm-up is
+ * BENCH_WARMUP capped at 20, as a receipt takes milliseconds where the others take microseconds).
  */
 import type { Comparison, CompareOptions } from './compare';
 import { benchFieldEncryption } from './field-encryption';
+import { benchReceipt, type ReceiptBenchResult } from './receipt';
 import { benchRegistration, type Latency, type RegistrationBenchResult } from './registration';
 import { benchVisitorSignIn } from './visitor-sign-in';
 
@@ -58,7 +61,64 @@ const latencyBenchmarks: LatencyBenchmark[] = [
       printRegistration(result);
     },
   },
+  {
+    id: 'receipt',
+    async run(options) {
+      const samples = positiveInteger('BENCH_RECEIPTS', 200);
+      const warmup = Math.min(options.warmup, 20);
+      console.log(
+        `\nA4 registration receipt, model to PDF bytes: ${formatNumber(samples, 0)} per side (sides interleaved in blocks), ` +
+          `${warmup} warm-up; fonts loaded once before; every receipt timed`,
+      );
+      printReceipt(await benchReceipt({ samples, warmup }));
+    },
+  },
 ];
+
+function printReceipt(result: ReceiptBenchResult): void {
+  const { oneTime } = result;
+  console.log(
+    `one-time: primary fonts loaded in ${formatNumber(oneTime.primaryLoadMs, 1)} ms, first receipt after that ` +
+      `${formatNumber(oneTime.firstReceiptMs, 1)} ms; fallback collection loaded on the first rare character in ` +
+      `${formatNumber(oneTime.fallbackLoadMs.regular, 1)} ms (regular), ${formatNumber(oneTime.fallbackLoadMs.bold, 1)} ms (bold)`,
+  );
+  const header = ['', 'median ms', 'p99 ms', 'mean ms', 'max ms', 'KB'];
+  const row = (label: string, side: ReceiptBenchResult['receipt']) => [
+    label,
+    formatNumber(side.latency.medianMs, 2),
+    formatNumber(side.latency.p99Ms, 2),
+    formatNumber(side.latency.meanMs, 2),
+    formatNumber(side.latency.maxMs, 1),
+    formatNumber(side.bytes / 1024, 1),
+  ];
+  console.log('(target: an A4 receipt with Chinese text under 60 ms median and under 80 KB)');
+  console.log(
+    table(header, [
+      row('receipt (Noto Sans SC subset, vector QR)', result.receipt),
+      row('receipt, name with 𠮷 (+ Noto Sans CJK subset)', result.rareName),
+      row('baseline (Helvetica, Latin text, no QR)', result.baseline),
+    ]),
+  );
+  const ratio = (side: ReceiptBenchResult['receipt']) => formatNumber(side.latency.medianMs / result.baseline.latency.medianMs, 2);
+  console.log(`ratio of medians: receipt ${ratio(result.receipt)}, rare name ${ratio(result.rareName)}`);
+  const ms = (value: number) => Number(value.toFixed(2));
+  console.log(
+    JSON.stringify({
+      bench: 'receipt',
+      samples: result.receipt.latency.samples,
+      receiptMedianMs: ms(result.receipt.latency.medianMs),
+      receiptP99Ms: ms(result.receipt.latency.p99Ms),
+      receiptBytes: result.receipt.bytes,
+      rareNameMedianMs: ms(result.rareName.latency.medianMs),
+      rareNameBytes: result.rareName.bytes,
+      baselineMedianMs: ms(result.baseline.latency.medianMs),
+      baselineBytes: result.baseline.bytes,
+      primaryFontLoadMs: ms(oneTime.primaryLoadMs),
+      firstReceiptMs: ms(oneTime.firstReceiptMs),
+      fallbackLoadMs: { regular: ms(oneTime.fallbackLoadMs.regular), bold: ms(oneTime.fallbackLoadMs.bold) },
+    }),
+  );
+}
 
 function printRegistration(result: RegistrationBenchResult): void {
   const { fill } = result;
