@@ -8,7 +8,9 @@ import { LanguageSwitch } from './components/LanguageSwitch';
 import { StaffBar } from './components/StaffBar';
 import { useIdleLock } from './hooks/useIdleLock';
 import type { ScreenName, Session } from './session';
+import { OpenScreenContext } from './navigation';
 import { AuditScreen } from './screens/Audit/AuditScreen';
+import { DocumentsScreen } from './screens/Documents/DocumentsScreen';
 import { HomeScreen } from './screens/Home/HomeScreen';
 import { LockScreen } from './screens/Lock/LockScreen';
 import { LoginScreen } from './screens/Login/LoginScreen';
@@ -192,17 +194,20 @@ export function App() {
             <SetupScreen onDone={(created) => void onSetUp(created)} />
           ) : null}
           {station && session ? (
-            <div className="screen">
-              {notice ? <ErrorBanner code={notice} /> : null}
-              {screen === 'home' ? <HomeScreen station={station} role={session.role} onOpen={open} /> : null}
-              {screen === 'login' ? <LoginScreen onSignedIn={onSignedIn} onCancel={() => open('home')} /> : null}
-              {screen === 'register' ? <RegistrationScreen /> : null}
-              {screen === 'records' ? <RecordsScreen /> : null}
-              {screen === 'visitorSignIn' ? <VisitorSignInScreen /> : null}
-              {screen === 'visitorLog' ? <VisitorLogScreen /> : null}
-              {screen === 'audit' ? <AuditScreen /> : null}
-              {screen === 'staffAccounts' ? <StaffAccountsScreen /> : null}
-            </div>
+            <OpenScreenContext value={open}>
+              <div className="screen">
+                {notice ? <ErrorBanner code={notice} /> : null}
+                {screen === 'home' ? <HomeScreen station={station} role={session.role} onOpen={open} /> : null}
+                {screen === 'login' ? <LoginScreen onSignedIn={onSignedIn} onCancel={() => open('home')} /> : null}
+                {screen === 'register' ? <RegistrationScreen /> : null}
+                {screen === 'records' ? <RecordsScreen /> : null}
+                {screen === 'visitorSignIn' ? <VisitorSignInScreen /> : null}
+                {screen === 'visitorLog' ? <VisitorLogScreen /> : null}
+                {screen === 'audit' ? <AuditScreen /> : null}
+                {screen === 'staffAccounts' ? <StaffAccountsScreen /> : null}
+                {screen === 'documents' ? <DocumentsScreen role={session.role} /> : null}
+              </div>
+            </OpenScreenContext>
           ) : null}
         </div>
       </main>

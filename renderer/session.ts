@@ -5,7 +5,7 @@ import type { Role } from '../shared/domain/roles';
 export type Session = CallOutput<'session:get'>;
 
 /** The screens of the app; `login` is the staff sign-in form. */
-export type ScreenName = 'home' | 'login' | 'register' | 'records' | 'visitorSignIn' | 'visitorLog' | 'audit' | 'staffAccounts';
+export type ScreenName = 'home' | 'login' | 'register' | 'records' | 'visitorSignIn' | 'visitorLog' | 'audit' | 'staffAccounts' | 'documents';
 
 /** The call each screen opens with: its roles decide who is offered the screen (the station enforces them). */
 const openingCall: Record<ScreenName, CallName> = {
@@ -17,6 +17,7 @@ const openingCall: Record<ScreenName, CallName> = {
   visitorLog: 'visitor:list',
   audit: 'audit:list',
   staffAccounts: 'staff:list',
+  documents: 'documents:list',
 };
 
 export function mayOpen(role: Role, screen: ScreenName): boolean {

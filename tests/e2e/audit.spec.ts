@@ -133,7 +133,7 @@ test('the audit trail is not for registrars', async ({ page, openApp, createStaf
   const registrar = await createStaff('registrar');
   await openApp();
   await signIn(page, registrar);
-  await expect(page.locator('.tile strong')).toHaveText(['意愿登记', '登记记录', '来访登记', '来访记录']);
+  await expect(page.locator('.tile strong')).toHaveText(['意愿登记', '登记记录', '回执与证书', '来访登记', '来访记录']);
   await expect(page.getByRole('button', { name: /审计日志/ })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /工作人员账户/ })).toHaveCount(0);
 });

@@ -25,7 +25,18 @@ interface Filters {
 const noFilters: Filters = { action: '', from: '', to: '' };
 
 /** Object types the audit trail names; another is shown as recorded. */
-const knownObjectTypes = ['station', 'staff', 'visitor_sign_in'] as const;
+const knownObjectTypes = [
+  'station',
+  'staff',
+  'visitor_sign_in',
+  'registration',
+  'person',
+  'refusal',
+  'follow_up',
+  'search',
+  'document',
+  'signing_key',
+] as const;
 type KnownObjectType = (typeof knownObjectTypes)[number];
 
 function isKnownObjectType(value: string): value is KnownObjectType {

@@ -13,6 +13,7 @@ export function HomeScreen({ station, role, onOpen }: { station: Station; role: 
   const tiles = [
     { screen: 'register', title: t('kiosk:title'), hint: t('home.registerHint') },
     { screen: 'records', title: t('records:title'), hint: t('home.recordsHint') },
+    { screen: 'documents', title: t('documentDesk:title'), hint: t('home.documentsHint') },
     { screen: 'visitorSignIn', title: t('memorial:signIn.title'), hint: t('home.signInHint') },
     { screen: 'visitorLog', title: t('memorial:log.title'), hint: t('home.logHint') },
     { screen: 'audit', title: t('audit:title'), hint: t('home.auditHint') },

@@ -125,6 +125,7 @@ export function PersonRecordPanel({ personId, initialDone, onClose, onChanged }:
             <RegistrationCard
               key={registration.id}
               registration={registration}
+              personId={record.id}
               documentKind={record.documentKind}
               openAction={openForm?.kind === 'registration' && openForm.registrationId === registration.id ? openForm.action : null}
               onOpenAction={(action) => openAction(registration.id, action)}

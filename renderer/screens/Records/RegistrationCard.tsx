@@ -4,6 +4,7 @@ import { useFormatDateTime } from '../../hooks/useFormatDateTime';
 import { AmendForm, isAmendable } from './AmendForm';
 import { BodyPaperworkForm } from './BodyPaperworkForm';
 import { FollowUpForm } from './FollowUpForm';
+import { IssueDocumentForm } from './IssueDocumentForm';
 import { FollowUpList, RegistrationHistory } from './RegistrationHistory';
 import { StateBadge } from './StateBadge';
 import { StemCellPipeline } from './StemCellPipeline';
@@ -14,6 +15,8 @@ import { WithdrawForm } from './WithdrawForm';
 
 interface RegistrationCardProps {
   registration: Registration;
+  /** The person the registration belongs to, for a donor card. */
+  personId: string;
   documentKind: DocumentKind;
   /** The action whose form is open on this registration, if any. */
   openAction: RegistrationAction | null;
@@ -22,7 +25,7 @@ interface RegistrationCardProps {
 }
 
 /** One program's registration: its state, current choice, stem-cell pipeline, history and the actions it allows. */
-export function RegistrationCard({ registration, documentKind, openAction, onOpenAction, onUpdated }: RegistrationCardProps) {
+export function RegistrationCard({ registration, personId, documentKind, openAction, onOpenAction, onUpdated }: RegistrationCardProps) {
   const { t } = useT();
   const formatDateTime = useFormatDateTime();
   const summary = useChoiceSummary();
@@ -37,6 +40,7 @@ export function RegistrationCard({ registration, documentKind, openAction, onOpe
   if (next !== null) actions.push('stemCellStatus');
   if (active && registration.program === 'stem_cell') actions.push('followUp');
   if (active) actions.push('withdraw');
+  actions.push('issueDocument');
 
   const titleId = `registration-${registration.id}-title`;
   return (
@@ -65,9 +69,11 @@ export function RegistrationCard({ registration, documentKind, openAction, onOpe
         <div className="actions">
           {actions.map((action) => (
             <button key={action} type="button" className={action === 'withdraw' ? 'danger-outline' : undefined} onClick={() => onOpenAction(action)}>
-              {action === 'stemCellStatus' && next !== null
-                ? t('records:actions.stemCellStatus', { status: t(`registration:stemCellStatus.${next}`) })
-                : t(`records:actions.${action}`)}
+              {action === 'issueDocument'
+                ? t('documentDesk:issue.open')
+                : action === 'stemCellStatus' && next !== null
+                  ? t('records:actions.stemCellStatus', { status: t(`registration:stemCellStatus.${next}`) })
+                  : t(`records:actions.${action}`)}
             </button>
           ))}
         </div>
@@ -78,6 +84,7 @@ export function RegistrationCard({ registration, documentKind, openAction, onOpe
       {openAction === 'stemCellStatus' && next !== null ? (
         <StemCellStatusForm registration={registration} next={next} onUpdated={onUpdated} onCancel={close} />
       ) : null}
+      {openAction === 'issueDocument' ? <IssueDocumentForm registration={registration} personId={personId} onCancel={close} /> : null}
       {openAction === 'followUp' ? <FollowUpForm registration={registration} onUpdated={onUpdated} onCancel={close} /> : null}
     </article>
   );

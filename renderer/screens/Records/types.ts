@@ -8,11 +8,11 @@ export type Registration = PersonRecord['registrations'][number];
 export type ChoiceView = Registration['choice'];
 
 /** The actions on one registration; one form is open at a time on the whole record. */
-export type RegistrationAction = 'amend' | 'withdraw' | 'bodyPaperwork' | 'stemCellStatus' | 'followUp';
+export type RegistrationAction = 'amend' | 'withdraw' | 'bodyPaperwork' | 'stemCellStatus' | 'followUp' | 'issueDocument';
 
 /** What the success line names after a change: the action, and the registration it concerned. */
 export interface Done {
-  action: RegistrationAction | 'personAmend' | 'refusalRecorded' | 'refusalRevoked';
+  action: Exclude<RegistrationAction, 'issueDocument'> | 'personAmend' | 'refusalRecorded' | 'refusalRevoked';
   number?: string;
 }
 
