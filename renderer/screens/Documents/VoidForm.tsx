@@ -1,6 +1,7 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useState } from 'react';
 import { useT } from '../../i18n/index';
 import { call } from '../../api/client';
+import { ConfirmPrompt, useConfirmStep } from '../../components/ConfirmPrompt';
 import { Field } from '../../components/Field';
 import { useSubmit } from '../../hooks/useSubmit';
 import { ActionForm } from '../Records/ActionForm';
@@ -16,44 +17,33 @@ interface VoidFormProps {
 export function VoidForm({ document, onDone, onCancel }: VoidFormProps) {
   const { t } = useT();
   const [reason, setReason] = useState('');
-  const [confirming, setConfirming] = useState(false);
 
   const voidDocument = useCallback(() => call('documents:void', { documentId: document.id, reason }), [document.id, reason]);
   const done = useCallback((voided: DocumentView) => onDone({ action: 'void', serial: voided.serial }), [onDone]);
   const form = useSubmit(voidDocument, done);
 
-  const askToConfirm = (event: FormEvent) => {
-    event.preventDefault();
-    setConfirming(true);
-  };
-  const confirm = () => {
-    setConfirming(false);
-    void form.submit();
-  };
+  const confirmStep = useConfirmStep(form.submit);
 
   return (
     <ActionForm
       id="void"
       title={t('documentDesk:void.title', { serial: document.serial })}
       intro={t('documentDesk:void.intro')}
-      onSubmit={askToConfirm}
+      onSubmit={confirmStep.ask}
       busy={form.busy}
       errorCode={form.errorCode}
       submitLabel={t('documentDesk:void.submit')}
       onCancel={onCancel}
       footer={
-        confirming ? (
-          <div className="confirm" role="alertdialog" aria-labelledby="void-confirm-text">
-            <p id="void-confirm-text">{t('documentDesk:void.confirm', { serial: document.serial })}</p>
-            <div className="actions">
-              <button type="button" className="danger" onClick={confirm}>
-                {t('documentDesk:void.confirmYes')}
-              </button>
-              <button type="button" onClick={() => setConfirming(false)}>
-                {t('documentDesk:void.confirmNo')}
-              </button>
-            </div>
-          </div>
+        confirmStep.confirming ? (
+          <ConfirmPrompt
+            id="void"
+            text={t('documentDesk:void.confirm', { serial: document.serial })}
+            yes={t('documentDesk:void.confirmYes')}
+            no={t('documentDesk:void.confirmNo')}
+            onYes={confirmStep.confirm}
+            onNo={confirmStep.cancel}
+          />
         ) : undefined
       }
     >

@@ -1,7 +1,8 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useState } from 'react';
 import { useT } from '../../i18n/index';
 import type { DocumentKind } from '../../../shared/validation/identity-document';
 import { call } from '../../api/client';
+import { ConfirmPrompt, useConfirmStep } from '../../components/ConfirmPrompt';
 import { Field } from '../../components/Field';
 import { useSubmit } from '../../hooks/useSubmit';
 import { ActionForm } from './ActionForm';
@@ -25,7 +26,6 @@ export function WithdrawForm({ registration, documentKind, onUpdated, onCancel }
   const [identity, setIdentity] = useState<DocumentDraft>({ kind: documentKind, number: '' });
   const [reason, setReason] = useState('');
   const [notarised, setNotarised] = useState(false);
-  const [confirming, setConfirming] = useState(false);
 
   const withdraw = useCallback(
     () =>
@@ -44,14 +44,7 @@ export function WithdrawForm({ registration, documentKind, onUpdated, onCancel }
   );
   const form = useSubmit(withdraw, onDone);
 
-  const askToConfirm = (event: FormEvent) => {
-    event.preventDefault();
-    setConfirming(true);
-  };
-  const confirm = () => {
-    setConfirming(false);
-    void form.submit();
-  };
+  const confirmStep = useConfirmStep(form.submit);
 
   const program = t(`registration:program.${registration.program}`);
   return (
@@ -59,24 +52,21 @@ export function WithdrawForm({ registration, documentKind, onUpdated, onCancel }
       id="withdraw"
       title={t('records:withdraw.title')}
       intro={t('records:withdraw.intro')}
-      onSubmit={askToConfirm}
+      onSubmit={confirmStep.ask}
       busy={form.busy}
       errorCode={form.errorCode}
       submitLabel={t('records:withdraw.submit')}
       onCancel={onCancel}
       footer={
-        confirming ? (
-          <div className="confirm" role="alertdialog" aria-labelledby="withdraw-confirm-text">
-            <p id="withdraw-confirm-text">{t('records:withdraw.confirm', { number: registration.number, program })}</p>
-            <div className="actions">
-              <button type="button" className="danger" onClick={confirm}>
-                {t('records:withdraw.confirmYes')}
-              </button>
-              <button type="button" onClick={() => setConfirming(false)}>
-                {t('records:withdraw.confirmNo')}
-              </button>
-            </div>
-          </div>
+        confirmStep.confirming ? (
+          <ConfirmPrompt
+            id="withdraw"
+            text={t('records:withdraw.confirm', { number: registration.number, program })}
+            yes={t('records:withdraw.confirmYes')}
+            no={t('records:withdraw.confirmNo')}
+            onYes={confirmStep.confirm}
+            onNo={confirmStep.cancel}
+          />
         ) : undefined
       }
     >
