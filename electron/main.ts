@@ -94,7 +94,9 @@ let exitCode = 0;
 async function start(): Promise<void> {
   const dataDir = resolveDataDir(process.env, app.getPath('userData'));
   try {
-    station = await openStation({ dataDir, keyStore: osSealedKeyStore(dataDir) });
+    // Packaged, the fonts are extra resources (electron-builder.yml); unpacked, where `npm run fonts` put them.
+    const fontsDir = app.isPackaged ? join(process.resourcesPath, 'fonts') : join(app.getAppPath(), 'resources', 'fonts');
+    station = await openStation({ dataDir, keyStore: osSealedKeyStore(dataDir), fontsDir });
     denyAllPermissions(session.defaultSession);
     protocol.handle(APP_SCHEME, createAppProtocolHandler(join(app.getAppPath(), 'dist', 'renderer')));
     registerIpc(ipcMain, station.dispatch, isTrustedUrl);

@@ -35,7 +35,7 @@ const ELECTRON_FOLDER_IMPORTS: Record<string, string[]> = {
   sync: ['sync', 'db', 'security'],
   services: ['services', 'db', 'pdf', 'sync', 'security'],
   ipc: ['ipc', 'services'],
-  app: ['app', 'config', 'db', 'ipc', 'security', 'services'],
+  app: ['app', 'config', 'db', 'ipc', 'pdf', 'security', 'services'],
   host: ['host', 'app', 'config', 'ipc'],
   cli: ['cli', 'app', 'config', 'db', 'pdf', 'security', 'services'],
   shell: ['shell', 'app', 'config', 'db', 'host'],

@@ -8,6 +8,8 @@ import { createDispatcher, type Dispatch, type ErrorLogger } from '../ipc/dispat
 import { FileKeyStore, resolveKeyFile, type KeyStore } from '../security/key-store';
 import { createServices, type StationServices } from '../services/index';
 import { reindexPeople } from '../services/people';
+import type { FontProvider } from '../services/document-printing';
+import { DEBIAN_NOTO_CJK, FontSet, primaryFontPaths } from '../pdf/index';
 import { systemClock, type Clock } from '../services/clock';
 import { DataProtection } from '../services/data-protection';
 
@@ -31,6 +33,12 @@ export interface OpenStationOptions {
    * `station.key` in the data folder).
    */
   keyStore?: KeyStore;
+  /**
+   * Where the Noto Sans SC fonts of the documents are (`npm run fonts` puts them in `resources/fonts`);
+   * the desktop app passes its packaged resources folder. Defaults to `resources/fonts` under the
+   * working directory, where the station host, the CLI and the tests run.
+   */
+  fontsDir?: string;
 }
 
 /**
@@ -38,6 +46,15 @@ export interface OpenStationOptions {
  * database in the data folder, migrates it (refusing one from a newer version), loads the data key
  * (refusing a missing or foreign one), finishes any work a previous run left, and wires the services.
  */
+/** The fonts are read on the first document printed, not at start-up: most sessions print nothing. */
+function lazyFonts(fontsDir: string): FontProvider {
+  let fonts: Promise<FontSet> | undefined;
+  return () => {
+    fonts ??= FontSet.load({ primary: primaryFontPaths(fontsDir), fallback: DEBIAN_NOTO_CJK });
+    return fonts;
+  };
+}
+
 export async function openStation(options: OpenStationOptions): Promise<OpenStation> {
   // Owner-only: the folder holds the database and, by default, the data key.
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
@@ -49,7 +66,7 @@ export async function openStation(options: OpenStationOptions): Promise<OpenStat
     const keyStore = options.keyStore ?? new FileKeyStore(resolveKeyFile(process.env, options.dataDir));
     const protection = await DataProtection.open(connection.db, keyStore, clock, [reindexPeople]);
     await protection.finishPendingWork();
-    const services = createServices(connection.db, protection, clock);
+    const services = createServices(connection.db, protection, clock, lazyFonts(options.fontsDir ?? join(process.cwd(), 'resources', 'fonts')));
     const dispatch = createDispatcher(createHandlers(services), services.sessions, options.logError);
     return {
       dataDir: options.dataDir,

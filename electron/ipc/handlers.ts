@@ -48,6 +48,7 @@ export function createHandlers(services: StationServices): Handlers {
     'documents:handOver': (input, caller) => services.documents.handOver(input, actor(caller)),
     'documents:void': (input, caller) => services.documents.void(input, actor(caller)),
     'documents:list': (input) => services.documents.list(input),
+    'documents:pdf': (input, caller) => services.documentPrinting.render(input.documentId, actor(caller)),
     'documents:verify': (input) => services.documents.verify(input),
     'documents:publicKey': (_input, caller) => services.documents.publicKey(actor(caller)),
     'staff:list': () => services.accounts.list(),

@@ -5,6 +5,7 @@ import { AuditTrail } from './audit';
 import { systemClock, type Clock } from './clock';
 import type { DataProtection } from './data-protection';
 import { DocumentJournal } from './document-journal';
+import { DocumentPrinting, type FontProvider } from './document-printing';
 import { DocumentService } from './documents';
 import { SessionRegistry } from './sessions';
 import { StationSigningKey } from './signing-key';
@@ -31,6 +32,7 @@ export interface StationServices {
   personRecords: PersonRecords;
   personChanges: PersonChanges;
   documents: DocumentService;
+  documentPrinting: DocumentPrinting;
 }
 
 /** Builds every service on one database; the only place that knows how they depend on each other. */
@@ -38,6 +40,7 @@ export function createServices(
   db: Kysely<StationDatabase>,
   protection: DataProtection,
   clock: Clock = systemClock,
+  fonts: FontProvider = () => Promise.reject(new Error('no fonts were given to this station')),
 ): StationServices {
   const station = new StationService(db, clock);
   const settings = new StationSettings(db);
@@ -49,6 +52,7 @@ export function createServices(
   const journal = new RegistrationJournal(protection, audit);
   const signingKey = new StationSigningKey(protection, clock);
   const documentJournal = new DocumentJournal(protection, audit);
+  const documents = new DocumentService(db, clock, station, protection, audit, signingKey, documentJournal);
   return {
     station,
     setup: new SetupService(db, station, accounts, audit, sessions),
@@ -61,6 +65,7 @@ export function createServices(
     registrations: new RegistrationService(db, clock, station, settings, protection, audit, people, journal, personRecords),
     personRecords,
     personChanges: new PersonChanges(db, clock, station, protection, audit, people, personRecords),
-    documents: new DocumentService(db, clock, station, protection, audit, signingKey, documentJournal),
+    documents,
+    documentPrinting: new DocumentPrinting(db, station, protection, documents, fonts),
   };
 }

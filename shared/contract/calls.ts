@@ -9,6 +9,8 @@ import {
   documentPublicKey,
   documentVerification,
   documentVerifyInput,
+  documentPdf,
+  documentPdfInput,
   documentView,
   documentVoidInput,
 } from '../validation/documents';
@@ -133,6 +135,8 @@ export const contract = {
   /** The latest documents by state and kind, names masked, for the staff screen. */
   'documents:list': call(documentListInput, documentList, keepsRecords),
   /** Says whether a scanned QR payload is genuine, forged, voided or unknown to this station. */
+  /** The PDF of an issued copy; every rendering is recorded as a print. */
+  'documents:pdf': call(documentPdfInput, documentPdf, keepsRecords),
   'documents:verify': call(documentVerifyInput, documentVerification, staff),
   /** The station's public key (PEM) for the province; an audited export. */
   'documents:publicKey': call(z.undefined(), documentPublicKey, ['admin']),

@@ -119,3 +119,14 @@ export const documentPublicKey = z.object({
   fingerprint: z.string(),
   createdAt: isoTimestamp,
 });
+
+/** A document to render as PDF: recorded as printed, and refused once the copy has left the station. */
+export const documentPdfInput = z.object({ documentId: z.string({ error: 'required' }).min(1, { error: 'required' }).max(64, { error: 'invalid' }) });
+
+export const documentPdf = z.object({
+  fileName: z.string(),
+  /** The PDF itself, base64: both transports carry JSON. */
+  contentBase64: z.string(),
+  /** Characters no font could draw (`U+XXXX`), shown to staff so that nothing is dropped unnoticed. */
+  missing: z.array(z.string()),
+});

@@ -2,7 +2,8 @@ import type { Locator, Page } from '@playwright/test';
 import type { OpenStation } from '../../electron/app/open-station';
 import type { CallOutput } from '../../shared/contract/calls';
 import { maskDocumentNumber, maskName } from '../../shared/domain/masking';
-import { residentId, samplePerson } from '../fixtures/registrations';
+import { readFileSync } from 'node:fs';
+import { residentId, samplePerson, SAMPLE_SIGNATURE } from '../fixtures/registrations';
 import { adminCaller, expect, sampleAdmin, sampleStation, signIn, test } from './fixtures';
 import { card, numberOf, openFirstResult, openRecords, register, search } from './records-helpers';
 
@@ -189,4 +190,31 @@ test('in English: a scanned code is genuine, a changed one forged, and a voided 
   result = await verify(page, payload, 'Verify');
   await expect(result).toHaveAttribute('data-result', 'voided');
   await expect(result).toContainText(issued.serial);
+});
+
+test('staff print an issued receipt as a PDF, recorded in the audit log, and cannot print it once handed over', async ({ page, station }) => {
+  const receipt = await issueReceipt(station);
+  await signIn(page, sampleAdmin);
+  await openDocuments(page);
+  const copy = documentCard(page, receipt.serial);
+  const downloading = page.waitForEvent('download');
+  await copy.getByRole('button', { name: '打印 / 保存 PDF' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`${receipt.serial}.pdf`);
+  const path = await download.path();
+  expect(readFileSync(path).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  await expect(page.getByTestId('documents-done')).toHaveText(`${receipt.serial} 的 PDF 已生成，打印已记入审计日志。`);
+  const prints = station.connection.sqlite.prepare("select count(*) as n from audit_log where action = 'print'").get() as { n: number };
+  expect(prints.n).toBe(1);
+
+  // Handed over, the copy has left the station: it is re-issued, never printed again.
+  const handedOver = await station.dispatch(
+    'documents:handOver',
+    { documentId: receipt.id, recipientName: '李𠮷祥', relation: 'self', recipientDocument: samplePerson.document, signature: SAMPLE_SIGNATURE },
+    adminCaller,
+  );
+  expect(handedOver.ok).toBe(true);
+  await page.reload();
+  await openDocuments(page);
+  await expect(documentCard(page, receipt.serial).getByRole('button', { name: '打印 / 保存 PDF' })).toHaveCount(0);
 });

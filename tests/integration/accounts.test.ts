@@ -156,6 +156,7 @@ const validInputs: { [N in CallName]: unknown } = {
   'documents:handOver': { documentId: 'none', recipientName: '李建国', relation: 'child', recipientDocument: samplePerson.document, signature: SAMPLE_SIGNATURE },
   'documents:void': { documentId: 'none', reason: '污损' },
   'documents:list': {},
+  'documents:pdf': { documentId: 'none' },
   'documents:verify': { payload: 'RS1.e30.AAAA' },
   'documents:publicKey': undefined,
   'staff:list': undefined,

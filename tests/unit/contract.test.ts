@@ -33,6 +33,7 @@ describe('the contract', () => {
       'documents:handOver',
       'documents:void',
       'documents:list',
+      'documents:pdf',
       'documents:verify',
       'documents:publicKey',
       'staff:list',

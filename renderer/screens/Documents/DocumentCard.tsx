@@ -1,9 +1,10 @@
 import { useT } from '../../i18n/index';
-import { canHandOver, canVoid } from '../../../shared/domain/documents';
+import { canHandOver, canPrint, canVoid } from '../../../shared/domain/documents';
 import { useFormatDateTime } from '../../hooks/useFormatDateTime';
 import { DocumentHistory } from './DocumentHistory';
 import { DocumentStateBadge } from './DocumentStateBadge';
 import { HandOverForm } from './HandOverForm';
+import { PrintButton } from './PrintButton';
 import { ReissueForm } from './ReissueForm';
 import type { DocumentAction, DocumentView, OnDocumentDone } from './types';
 import { VoidForm } from './VoidForm';
@@ -81,8 +82,9 @@ export function DocumentCard({ document, mayVoid, openAction, onOpenAction, onDo
       </dl>
       <DocumentHistory history={document.history} />
 
-      {openAction === null && actions.length > 0 ? (
+      {openAction === null && (actions.length > 0 || canPrint(document.state)) ? (
         <div className="actions">
+          {canPrint(document.state) ? <PrintButton document={document} onDone={onDone} /> : null}
           {actions.map((action) => (
             <button key={action} type="button" className={action === 'void' ? 'danger-outline' : undefined} onClick={() => onOpenAction(action)}>
               {t(`documentDesk:actions.${action}`)}

@@ -69,6 +69,7 @@ export function DocumentsScreen({ role }: { role: Role }) {
         {done ? (
           <p role="status" className="success" ref={statusRef} data-testid="documents-done">
             {t(`documentDesk:done.${done.action}`, { serial: done.serial, previous: done.previous ?? '' })}
+            {done.note ? ` ${done.note}` : null}
           </p>
         ) : null}
         {list ? (

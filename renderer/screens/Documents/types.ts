@@ -10,9 +10,11 @@ export type DocumentAction = 'handOver' | 'void' | 'reissue';
 
 /** What the success line names after an action: the serial it concerned and, for a re-issue, the copy it replaced. */
 export interface DocumentDone {
-  action: DocumentAction;
+  action: DocumentAction | 'print';
   serial: string;
   previous?: string;
+  /** A sentence to add, such as the characters a printed copy could not show. */
+  note?: string;
 }
 
 export type OnDocumentDone = (done: DocumentDone) => void;
