@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import type { TFunction } from 'i18next';
+import { SYSTEM_ACTOR_ROLE } from '../../shared/domain/audit';
 import { isLanguage, defaultLanguage, type Language } from '../../shared/i18n/languages';
 import { createTranslator } from '../../shared/i18n/translator';
 import { openStation } from '../app/open-station';
@@ -197,6 +198,38 @@ async function auditVerify(t: TFunction): Promise<number> {
   }
 }
 
+/**
+ * Checks scanned QR payloads against this station's key and records: one JSON line each; exits 0 when
+ * every one is genuine, 1 otherwise (forged, voided or unknown), so a script can act on it.
+ */
+async function verifyDocument(payloads: string[], t: TFunction): Promise<number> {
+  if (payloads.length === 0) throw new UsageError(t('cli:verifyDocumentMissing'));
+  const station = await openStation({ dataDir: resolveDataDir() });
+  try {
+    let allGenuine = true;
+    for (const payload of payloads) {
+      const check = await station.services.documents.verify({ payload });
+      process.stdout.write(JSON.stringify({ payload, ...check, message: t(`cli:verification.${check.result}`) }) + '\n');
+      allGenuine &&= check.result === 'genuine';
+    }
+    return allGenuine ? 0 : 1;
+  } finally {
+    await station.close();
+  }
+}
+
+/** The station's public key as PEM on stdout, for the province; audited like every export. */
+async function exportPublicKey(): Promise<number> {
+  const station = await openStation({ dataDir: resolveDataDir() });
+  try {
+    const key = await station.services.documents.publicKey({ id: null, role: SYSTEM_ACTOR_ROLE });
+    process.stdout.write(key.publicKey.endsWith('\n') ? key.publicKey : `${key.publicKey}\n`);
+    return 0;
+  } finally {
+    await station.close();
+  }
+}
+
 /** `--lang zh|en` (the locale names are taken too); the CLI's own language when not given. */
 function documentLanguage(raw: string | undefined, fallback: Language): Language | null {
   if (raw === undefined) return fallback;
@@ -249,6 +282,10 @@ async function main(argv: string[]): Promise<number> {
         return await auditVerify(t);
       case 'print-sample':
         return await printSampleCommand(rest, t, language);
+      case 'verify-document':
+        return await verifyDocument(rest, t);
+      case 'export-public-key':
+        return await exportPublicKey();
       case undefined:
       case 'help':
       case '--help':
