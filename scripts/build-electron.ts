@@ -38,6 +38,9 @@ async function main(): Promise<void> {
       outfile: join(outDir, 'main.cjs'),
       platform: 'node',
       external: ['electron', 'better-sqlite3', 'pdfkit', 'fontkit'],
+      // A CommonJS bundle has no import.meta; its own folder (dist/electron) sits at the same depth as
+      // the source modules that ask, so paths built from it still reach the project's folders.
+      define: { 'import.meta.dirname': '__dirname' },
     }),
     build({
       ...common,

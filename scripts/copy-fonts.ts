@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PRIMARY_FONT_FILES, type Weight } from '../electron/pdf/fonts';
+import { PRIMARY_FONT_FILES, sourceFontsDir, type Weight } from '../electron/pdf/fonts';
 
 /**
  * Puts the documents' primary font (Noto Sans SC, regular and bold) into resources/fonts, next to its
@@ -12,7 +12,7 @@ import { PRIMARY_FONT_FILES, type Weight } from '../electron/pdf/fonts';
  * Electron build and by the tests' global setup; copies only what is missing or out of date.
  */
 
-export const FONTS_DIR = join(import.meta.dirname, '..', 'resources', 'fonts');
+export const FONTS_DIR = sourceFontsDir();
 
 const SOURCE_PACKAGE = '@expo-google-fonts/noto-sans-sc';
 const SOURCE_FILES: Record<Weight, string> = {

@@ -9,7 +9,7 @@ import { FileKeyStore, resolveKeyFile, type KeyStore } from '../security/key-sto
 import { createServices, type StationServices } from '../services/index';
 import { reindexPeople } from '../services/people';
 import type { FontProvider } from '../services/document-printing';
-import { DEBIAN_NOTO_CJK, FontSet, primaryFontPaths } from '../pdf/index';
+import { DEBIAN_NOTO_CJK, FontSet, primaryFontPaths, sourceFontsDir } from '../pdf/index';
 import { systemClock, type Clock } from '../services/clock';
 import { DataProtection } from '../services/data-protection';
 
@@ -35,8 +35,8 @@ export interface OpenStationOptions {
   keyStore?: KeyStore;
   /**
    * Where the Noto Sans SC fonts of the documents are (`npm run fonts` puts them in `resources/fonts`);
-   * the desktop app passes its packaged resources folder. Defaults to `resources/fonts` under the
-   * working directory, where the station host, the CLI and the tests run.
+   * the desktop app passes its packaged resources folder. Defaults to `resources/fonts` of the source
+   * tree, where the station host, the CLI and the tests run.
    */
   fontsDir?: string;
 }
@@ -66,7 +66,7 @@ export async function openStation(options: OpenStationOptions): Promise<OpenStat
     const keyStore = options.keyStore ?? new FileKeyStore(resolveKeyFile(process.env, options.dataDir));
     const protection = await DataProtection.open(connection.db, keyStore, clock, [reindexPeople]);
     await protection.finishPendingWork();
-    const services = createServices(connection.db, protection, clock, lazyFonts(options.fontsDir ?? join(process.cwd(), 'resources', 'fonts')));
+    const services = createServices(connection.db, protection, clock, lazyFonts(options.fontsDir ?? sourceFontsDir()));
     const dispatch = createDispatcher(createHandlers(services), services.sessions, options.logError);
     return {
       dataDir: options.dataDir,

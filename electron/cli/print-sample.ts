@@ -17,6 +17,7 @@ import {
   FontSet,
   PRIMARY_FONT_FILES,
   primaryFontPaths,
+  sourceFontsDir,
   type DocumentHeader,
   type DocumentResult,
   type ProgramEntry,
@@ -48,7 +49,7 @@ const SAMPLE_STATION_CODE = 'DEMO01';
 const SAMPLE_YEAR = 2026;
 
 /** The CLI runs from the source tree (tsx), where `npm run fonts` or the build put the fonts. */
-export const SOURCE_FONTS_DIR = join(import.meta.dirname, '..', '..', 'resources', 'fonts');
+export const SOURCE_FONTS_DIR = sourceFontsDir();
 
 export function fontsPresent(fontsDir: string): boolean {
   return Object.values(PRIMARY_FONT_FILES).every((file) => existsSync(join(fontsDir, file)));

@@ -32,6 +32,15 @@ export const PRIMARY_FONT_FILES: Readonly<Record<Weight, string>> = {
   bold: 'NotoSansSC_700Bold.ttf',
 };
 
+/**
+ * `resources/fonts` of the source tree, where `npm run fonts` copies the primary fonts and where the
+ * station host, the CLI and the tests read them. A function, not a constant: the desktop app's bundle
+ * has no module path and passes its packaged resources folder instead, so this is never asked there.
+ */
+export function sourceFontsDir(): string {
+  return join(import.meta.dirname, '..', '..', 'resources', 'fonts');
+}
+
 export function primaryFontPaths(fontsDir: string): Record<Weight, string> {
   return { regular: join(fontsDir, PRIMARY_FONT_FILES.regular), bold: join(fontsDir, PRIMARY_FONT_FILES.bold) };
 }

@@ -6,5 +6,5 @@ export { buildAttendanceCertificate, buildHonourCertificate, buildMemorialCertif
 export { buildDonorCard } from './donor-card';
 export { buildReceiptA4, buildReceiptThermal } from './receipt';
 export type { DocumentResult } from './canvas';
-export { DEBIAN_NOTO_CJK, FontSet, primaryFontPaths, PRIMARY_FONT_FILES, type FontSetOptions } from './fonts';
+export { DEBIAN_NOTO_CJK, FontSet, primaryFontPaths, PRIMARY_FONT_FILES, sourceFontsDir, type FontSetOptions } from './fonts';
 export type * from './models';

@@ -13,7 +13,7 @@ let station: TempStation;
 const desk = { sessionKey: 'admin-desk' };
 
 beforeEach(async () => {
-  // The fonts are where `npm run fonts` (the tests' global setup) puts them: resources/fonts in the working directory.
+  // The fonts are where `npm run fonts` (the tests' global setup) puts them: resources/fonts of the source tree.
   station = await openTempStation();
   await station.dispatch('station:setup', sampleSetup, desk);
 });
