@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Sex } from '../../shared/validation/identity-document';
-import type { DocumentKind } from '../../shared/validation/identity-document';
+import type { DocumentKind, Sex } from '../../shared/validation/identity-document';
 import type { PersonTable } from '../db/schema';
 import type { Executor } from '../db/repositories/executor';
 import {

@@ -5,11 +5,11 @@ import type { FieldIssue } from '../../shared/contract/errors';
 import { stationDate } from '../../shared/domain/age';
 import { CONSENT_TEXT_VERSION, consentPurposes } from '../../shared/domain/consents';
 import { checkEligibility, checkStemCellContacts } from '../../shared/domain/eligibility';
-import { canAmend, canMoveStemCell, canWithdraw, withdrawalStopsTyping, type StemCellStatus } from '../../shared/domain/lifecycle';
+import { canAmend, canMoveStemCell, canWithdraw, withdrawalStopsTyping, type RegistrationState, type StemCellStatus } from '../../shared/domain/lifecycle';
 import { maskName } from '../../shared/domain/masking';
-import { KIOSK_COUNTDOWN_SECONDS, type RegistrationChannel, type RegistrationEvent } from '../../shared/domain/registration';
+import { KIOSK_COUNTDOWN_SECONDS, type RegistrationChannel, type RegistrationEvent, type RegistrationSettings } from '../../shared/domain/registration';
 import { formatRegistrationNumber } from '../../shared/domain/registration-number';
-import type { RegistrationTable, StationDatabase } from '../db/schema';
+import type { PersonTable, RegistrationTable, StationDatabase } from '../db/schema';
 import type { Executor } from '../db/repositories/executor';
 import { findPersonById, insertConsents, insertSignature, standingRefusal } from '../db/repositories/people';
 import { findRegistration, insertFollowUp, insertRegistration, nextNumber, registrationsOf, updateRegistration } from '../db/repositories/registrations';
@@ -169,7 +169,7 @@ export class RegistrationService {
   /** A new version of an active registration with changed choices for the same program. */
   async amend(input: ParsedInput<'registration:amend'>, actor: Actor): Promise<PersonRecord> {
     return this.change(input, actor, async (trx, current, person, settings) => {
-      if (!canAmend(current.state as never)) throw new AppError('registration_not_active');
+      if (!canAmend(current.state as RegistrationState)) throw new AppError('registration_not_active');
       if (input.choice.program !== current.program) throw refused([{ path: 'choice.program', reason: 'program_mismatch' }]);
       if (current.program === 'body' && settings.bodyChangeNeedsNotarisation && !input.notarised) throw new AppError('notarisation_required');
       this.checkContacts(input.choice, person, 'choice');
@@ -180,7 +180,7 @@ export class RegistrationService {
   /** Withdraws an active registration: final for the record. The person's document must match. */
   async withdraw(input: ParsedInput<'registration:withdraw'>, actor: Actor): Promise<PersonRecord> {
     return this.change(input, actor, async (_trx, current, person, settings, personRow) => {
-      if (!canWithdraw(current.state as never)) throw new AppError('registration_not_active');
+      if (!canWithdraw(current.state as RegistrationState)) throw new AppError('registration_not_active');
       const keys = documentKeys(this.protection, input.identity.kind, input.identity.normalized);
       if (!keys.includes(personRow.document_key)) throw new AppError('identity_mismatch');
       if (current.program === 'body' && settings.bodyChangeNeedsNotarisation && !input.notarised) throw new AppError('notarisation_required');
@@ -198,7 +198,7 @@ export class RegistrationService {
   async recordBodyPaperwork(input: ParsedInput<'registration:bodyPaperwork'>, actor: Actor): Promise<PersonRecord> {
     return this.change(input, actor, async (_trx, current) => {
       if (current.program !== 'body') throw new AppError('not_body_donation');
-      if (!canAmend(current.state as never)) throw new AppError('registration_not_active');
+      if (!canAmend(current.state as RegistrationState)) throw new AppError('registration_not_active');
       const choice = { program: 'body' as const, paperwork: input.paperwork };
       return { changes: { details: this.seal(choice) }, choice, event: 'body_paperwork', note: null };
     });
@@ -208,7 +208,7 @@ export class RegistrationService {
   async setStemCellStatus(input: ParsedInput<'registration:stemCellStatus'>, actor: Actor): Promise<PersonRecord> {
     return this.change(input, actor, async (_trx, current) => {
       if (current.program !== 'stem_cell') throw new AppError('not_stem_cell');
-      if (!canAmend(current.state as never)) throw new AppError('registration_not_active');
+      if (!canAmend(current.state as RegistrationState)) throw new AppError('registration_not_active');
       const from = (current.stem_cell_status ?? 'signed_up') as StemCellStatus;
       if (!canMoveStemCell(from, input.status)) throw new AppError('stem_cell_transition');
       if (input.status === 'sample_taken' && input.sampleBarcode === null) throw refused([{ path: 'sampleBarcode', reason: 'required' }]);
@@ -250,8 +250,8 @@ export class RegistrationService {
       trx: Executor,
       current: RegistrationTable,
       person: PersonalFields,
-      settings: Awaited<ReturnType<StationSettings['registration']>>,
-      personRow: NonNullable<Awaited<ReturnType<typeof findPersonById>>>,
+      settings: RegistrationSettings,
+      personRow: PersonTable,
     ) => Promise<{ changes: Partial<RegistrationTable>; choice: unknown; event: RegistrationEvent; note: string | null }>,
   ): Promise<PersonRecord> {
     const station = await this.station.require();
