@@ -158,7 +158,7 @@ test('a re-issue voids the earlier copy and links the two', async ({ page, stati
   await expect(page.getByTestId('documents-total')).toHaveText('共 2 份文书');
 });
 
-test('in English: a scanned code is genuine, a changed one forged, and a voided copy says so', async ({ page, station }) => {
+test('in English: a copy is printed, a scanned code is genuine, a changed one forged, and a voided copy says so', async ({ page, station }) => {
   const issued = await issueReceipt(station);
   const payload = storedPayload(station, issued.serial);
   await signIn(page, sampleAdmin);
@@ -180,6 +180,10 @@ test('in English: a scanned code is genuine, a changed one forged, and a voided 
 
   const doc = documentCard(page, issued.serial);
   await expect(doc.getByTestId('document-state')).toHaveText('Waiting to be handed over');
+  const downloading = page.waitForEvent('download');
+  await doc.getByRole('button', { name: 'Print / save PDF' }).click();
+  expect((await downloading).suggestedFilename()).toBe(`${issued.serial}.pdf`);
+  await expect(page.getByTestId('documents-done')).toHaveText(`The PDF of ${issued.serial} was made; the print is in the audit log.`);
   await doc.getByRole('button', { name: 'Void', exact: true }).click();
   await page.getByLabel('Reason for voiding').fill('Misprinted');
   await page.getByTestId('void-form').getByRole('button', { name: 'Void', exact: true }).click();
