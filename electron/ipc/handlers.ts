@@ -2,6 +2,9 @@ import type { CallName, CallOutput, ParsedInput } from '../../shared/contract/ca
 import type { Actor } from '../services/audit';
 import type { StationServices } from '../services/index';
 import type { Session } from '../services/sessions';
+import { educationHandlers } from './education-handlers';
+import { memorialHandlers } from './memorial-handlers';
+import { nameListHandlers } from './name-list-handlers';
 
 /** Who is calling: the transport's key for the window or tab, and its session. */
 export interface Caller {
@@ -12,7 +15,10 @@ export interface Caller {
 /** One handler per contract call; TypeScript refuses a map that misses or adds a call. */
 export type Handlers = { [N in CallName]: (input: ParsedInput<N>, caller: Caller) => Promise<CallOutput<N>> };
 
-function actor(caller: Caller): Actor {
+/** The handlers of one area's calls (e.g. `keyof typeof memorialCalls`), kept in that area's file. */
+export type AreaHandlers<Names extends CallName> = Pick<Handlers, Names>;
+
+export function actor(caller: Caller): Actor {
   return { id: caller.session.staffId, role: caller.session.role };
 }
 
@@ -55,5 +61,8 @@ export function createHandlers(services: StationServices): Handlers {
     'staff:create': (input, caller) => services.accounts.create(input, actor(caller)),
     'audit:list': (input) => services.audit.list(input),
     'audit:verify': () => services.audit.verify(),
+    ...memorialHandlers(services),
+    ...nameListHandlers(services),
+    ...educationHandlers(services),
   };
 }

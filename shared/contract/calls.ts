@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { roles, type Role } from '../domain/roles';
+import { educationCalls } from './education-calls';
+import { memorialCalls } from './memorial-calls';
+import { nameListCalls } from './name-list-calls';
+import { anyone, call, keepsRecords, listsVisitors, readsAudit, registers, staff, voidsDocuments } from './call';
 import { auditCheck, auditList, auditListInput } from '../validation/audit';
 import {
   documentHandOverInput,
@@ -45,28 +48,6 @@ import {
   visitorSignIn,
   visitorSignInInput,
 } from '../validation/visitors';
-
-interface CallOptions {
-  /** Allowed while the staff screen is locked (everything else waits for the PIN). */
-  whileLocked?: boolean;
-}
-
-function call<I extends z.ZodType, O extends z.ZodType, R extends readonly Role[]>(
-  input: I,
-  output: O,
-  allowed: R,
-  options: CallOptions = {},
-) {
-  return { input, output, roles: allowed as readonly Role[], whileLocked: options.whileLocked ?? false };
-}
-
-const anyone = roles;
-const listsVisitors = ['registrar', 'supervisor', 'admin'] as const;
-const readsAudit = ['auditor', 'admin'] as const;
-const registers = ['kiosk', 'registrar', 'supervisor', 'admin'] as const;
-const keepsRecords = ['registrar', 'supervisor', 'admin'] as const;
-const staff = ['registrar', 'supervisor', 'auditor', 'admin'] as const;
-const voidsDocuments = ['supervisor', 'admin'] as const;
 
 /**
  * Every call the renderer can make, declared once with the roles that may make it. The preload, the
@@ -150,6 +131,10 @@ export const contract = {
   'audit:list': call(auditListInput, auditList, readsAudit),
   /** Walks the audit chain and names the first entry that does not follow from the one before. */
   'audit:verify': call(z.undefined(), auditCheck, readsAudit),
+
+  ...memorialCalls,
+  ...nameListCalls,
+  ...educationCalls,
 } as const;
 
 export type Contract = typeof contract;
