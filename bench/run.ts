@@ -7,12 +7,16 @@
  * comma-separated list of benchmark ids to run (default all), BENCH_PEOPLE the people stored before
  * the registration benchmark measures (default 1 000 000; 2 000 makes a quick smoke run),
  * BENCH_RECEIPTS the receipts timed per side by the receipt benchmark (default 200; its warm-up is
- * BENCH_WARMUP capped at 20, as a receipt takes milliseconds where the others take microseconds).
+ * BENCH_WARMUP capped at 20, as a receipt takes milliseconds where the others take microseconds),
+ * BENCH_MEMORIAL_NAMES the names on the memorial list the name-search benchmark searches (default 100 000),
+ * BENCH_SIGN_INS the kiosk sign-ins per side of the sustained sign-in benchmark (default 10 000).
  */
 import type { Comparison, CompareOptions } from './compare';
 import { benchFieldEncryption } from './field-encryption';
+import { benchNameSearch, type NameSearchBenchResult } from './name-search';
 import { benchReceipt, type ReceiptBenchResult } from './receipt';
 import { benchRegistration, type Latency, type RegistrationBenchResult } from './registration';
+import { runSignInBench } from './sign-in';
 import { benchVisitorSignIn } from './visitor-sign-in';
 
 interface Benchmark {
@@ -48,6 +52,22 @@ interface LatencyBenchmark {
 
 const latencyBenchmarks: LatencyBenchmark[] = [
   {
+    id: 'sign-in',
+    run: (options) => runSignInBench(options, positiveInteger('BENCH_SIGN_INS', 10_000)),
+  },
+  {
+    id: 'name-search',
+    async run(options) {
+      const names = positiveInteger('BENCH_MEMORIAL_NAMES', 100_000);
+      const samples = options.n * options.rounds;
+      console.log(
+        `\nmemorial name search with ${formatNumber(names, 0)} names listed: ${formatNumber(samples, 0)} searches per side ` +
+          `(sides interleaved in blocks), ${options.warmup} warm-up; every search timed`,
+      );
+      printNameSearch(await benchNameSearch({ names, samples, warmup: options.warmup, log: (line) => console.error(line) }));
+    },
+  },
+  {
     id: 'registration',
     async run(options) {
       const people = positiveInteger('BENCH_PEOPLE', 1_000_000);
@@ -74,6 +94,45 @@ const latencyBenchmarks: LatencyBenchmark[] = [
     },
   },
 ];
+
+function printNameSearch(result: NameSearchBenchResult): void {
+  console.log(
+    `fill: ${formatNumber(result.names, 0)} names (${formatNumber(result.withdrawn, 0)} of them withdrawn), ` +
+      `${formatNumber(result.keys, 0)} search keys, ${formatNumber(result.fillSeconds, 1)} s`,
+  );
+  const header = ['', 'median ms', 'p99 ms', 'mean ms', 'max ms', 'found'];
+  const row = (label: string, figures: Latency, found = '') => [
+    label,
+    formatNumber(figures.medianMs, 3),
+    formatNumber(figures.p99Ms, 3),
+    formatNumber(figures.meanMs, 3),
+    formatNumber(figures.maxMs, 1),
+    found,
+  ];
+  console.log('(target: p99 under 20 ms)');
+  console.log(
+    table(header, [
+      row('search (dispatch nameList:search at the kiosk), all queries', result.search),
+      ...Object.entries(result.byKind).map(([kind, figures]) => row(`  ${kind}`, figures, formatNumber(figures.meanFound, 1))),
+      row('baseline (indexed select of an entry by id)', result.baseline),
+    ]),
+  );
+  console.log(
+    `ratio: median ${formatNumber(result.search.medianMs / result.baseline.medianMs, 1)}, p99 ${formatNumber(result.search.p99Ms / result.baseline.p99Ms, 1)}`,
+  );
+  const ms = (value: number) => Number(value.toFixed(3));
+  console.log(
+    JSON.stringify({
+      bench: 'name-search',
+      names: result.names,
+      searchMedianMs: ms(result.search.medianMs),
+      searchP99Ms: ms(result.search.p99Ms),
+      baselineMedianMs: ms(result.baseline.medianMs),
+      baselineP99Ms: ms(result.baseline.p99Ms),
+      byKind: Object.fromEntries(Object.entries(result.byKind).map(([kind, figures]) => [kind, { medianMs: ms(figures.medianMs), p99Ms: ms(figures.p99Ms) }])),
+    }),
+  );
+}
 
 function printReceipt(result: ReceiptBenchResult): void {
   const { oneTime } = result;

@@ -1,3 +1,5 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   app,
@@ -17,6 +19,8 @@ import { SealedFileKeyStore, type KeyStore } from './security/key-store';
 import { registerIpc } from './ipc/register';
 import { createAppProtocolHandler } from './shell/app-protocol';
 import { describeStartupFailure } from './app/startup-errors';
+import { PRINT_IPC_CHANNEL, type PrintOutcome } from '../shared/contract/transport';
+import { acceptPrintRequest, printOptions, type AcceptedPrint } from './shell/printing';
 import { APP_SCHEME, isTrustedUrl, shouldRunAsKiosk, START_URL, windowOptions } from './shell/window-policy';
 
 /**
@@ -75,6 +79,34 @@ async function createWindow(openedStation: OpenStation): Promise<BrowserWindow> 
   return window;
 }
 
+/** Saves the PDF where the person chooses, or prints it from a hidden window through Chromium's PDF viewer. */
+async function printPdf(request: AcceptedPrint): Promise<PrintOutcome> {
+  if (request.mode === 'save') {
+    const options = { defaultPath: request.fileName, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+    const choice = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+    if (choice.canceled || !choice.filePath) return 'cancelled';
+    await writeFile(choice.filePath, request.pdf);
+    return 'saved';
+  }
+  const receiptPrinter = (await station?.services.settings.receiptPrinter()) ?? null;
+  const folder = await mkdtemp(join(tmpdir(), 'relay-print-'));
+  const file = join(folder, request.fileName);
+  const window = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, plugins: true } });
+  try {
+    await writeFile(file, request.pdf, { mode: 0o600 });
+    await window.loadFile(file);
+    return await new Promise<PrintOutcome>((resolve) => {
+      window.webContents.print(printOptions(request.mode === 'silent' ? 'silent' : 'dialog', receiptPrinter), (success, reason) =>
+        resolve(success ? 'printed' : reason === 'cancelled' ? 'cancelled' : 'failed'),
+      );
+    });
+  } finally {
+    window.destroy();
+    // The PDF holds personal data: it does not outlive the print job.
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
 /**
  * The data key, sealed by the operating system's key store (DPAPI, Keychain, Secret Service). Where
  * there is none, or only Electron's fixed-password fallback on Linux, the owner-only key file is used.
@@ -100,6 +132,10 @@ async function start(): Promise<void> {
     denyAllPermissions(session.defaultSession);
     protocol.handle(APP_SCHEME, createAppProtocolHandler(join(app.getAppPath(), 'dist', 'renderer')));
     registerIpc(ipcMain, station.dispatch, isTrustedUrl);
+    ipcMain.handle(PRINT_IPC_CHANNEL, async (event, raw: unknown): Promise<PrintOutcome> => {
+      const request = isTrustedUrl(event.senderFrame?.url ?? '') ? acceptPrintRequest(raw) : null;
+      return request === null ? 'failed' : printPdf(request);
+    });
     mainWindow = await createWindow(station);
   } catch (error) {
     // A database from a newer version, a locked or unreadable file, a missing build: say so and stop,

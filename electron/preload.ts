@@ -1,9 +1,9 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { isCallName } from '../shared/contract/calls';
-import { STATION_IPC_CHANNEL, type StationBridge } from '../shared/contract/transport';
+import { PRINT_IPC_CHANNEL, STATION_IPC_CHANNEL, type StationBridge, type StationPrinter } from '../shared/contract/transport';
 
 /**
- * The renderer's only door to the station: one function on one channel. ipcRenderer itself is never
+ * The renderer's only door to the station: one function on one channel (and one for printing). ipcRenderer itself is never
  * exposed, so a compromised page cannot send on any other channel or listen to replies meant for others.
  */
 const bridge: StationBridge = {
@@ -14,4 +14,12 @@ const bridge: StationBridge = {
   },
 };
 
+/** Printing and saving the station's PDFs; the main process checks what it is given (electron/shell/printing.ts). */
+const printer: StationPrinter = {
+  print(request) {
+    return ipcRenderer.invoke(PRINT_IPC_CHANNEL, request);
+  },
+};
+
 contextBridge.exposeInMainWorld('station', bridge);
+contextBridge.exposeInMainWorld('stationPrinter', printer);

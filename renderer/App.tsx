@@ -11,11 +11,18 @@ import type { ScreenName, Session } from './session';
 import { OpenScreenContext } from './navigation';
 import { AuditScreen } from './screens/Audit/AuditScreen';
 import { DocumentsScreen } from './screens/Documents/DocumentsScreen';
+import { FiguresScreen } from './screens/Figures/FiguresScreen';
 import { HomeScreen } from './screens/Home/HomeScreen';
 import { LockScreen } from './screens/Lock/LockScreen';
 import { LoginScreen } from './screens/Login/LoginScreen';
+import { MessageModerationScreen } from './screens/MessageModeration/MessageModerationScreen';
+import { MessageWallScreen } from './screens/MessageWall/MessageWallScreen';
+import { NameListScreen } from './screens/NameList/NameListScreen';
+import { NameListDeskScreen } from './screens/NameListDesk/NameListDeskScreen';
 import { RecordsScreen } from './screens/Records/RecordsScreen';
 import { RegistrationScreen } from './screens/Registration/RegistrationScreen';
+import { SessionKioskScreen } from './screens/SessionKiosk/SessionKioskScreen';
+import { SessionsScreen } from './screens/Sessions/SessionsScreen';
 import { SetupScreen } from './screens/Setup/SetupScreen';
 import { StaffAccountsScreen } from './screens/StaffAccounts/StaffAccountsScreen';
 import { VisitorLogScreen } from './screens/VisitorLog/VisitorLogScreen';
@@ -200,12 +207,19 @@ export function App() {
                 {screen === 'home' ? <HomeScreen station={station} role={session.role} onOpen={open} /> : null}
                 {screen === 'login' ? <LoginScreen onSignedIn={onSignedIn} onCancel={() => open('home')} /> : null}
                 {screen === 'register' ? <RegistrationScreen /> : null}
-                {screen === 'records' ? <RecordsScreen /> : null}
+                {screen === 'records' ? <RecordsScreen role={session.role} /> : null}
                 {screen === 'visitorSignIn' ? <VisitorSignInScreen /> : null}
-                {screen === 'visitorLog' ? <VisitorLogScreen /> : null}
+                {screen === 'visitorLog' ? <VisitorLogScreen role={session.role} /> : null}
                 {screen === 'audit' ? <AuditScreen /> : null}
                 {screen === 'staffAccounts' ? <StaffAccountsScreen /> : null}
                 {screen === 'documents' ? <DocumentsScreen role={session.role} /> : null}
+                {screen === 'messageWall' ? <MessageWallScreen /> : null}
+                {screen === 'messageModeration' ? <MessageModerationScreen /> : null}
+                {screen === 'nameList' ? <NameListScreen /> : null}
+                {screen === 'nameListDesk' ? <NameListDeskScreen /> : null}
+                {screen === 'sessionKiosk' ? <SessionKioskScreen /> : null}
+                {screen === 'sessions' ? <SessionsScreen /> : null}
+                {screen === 'figures' ? <FiguresScreen role={session.role} /> : null}
               </div>
             </OpenScreenContext>
           ) : null}

@@ -5,7 +5,7 @@ import type { Role } from '../shared/domain/roles';
 export type Session = CallOutput<'session:get'>;
 
 /** The screens of the app; `login` is the staff sign-in form. */
-export type ScreenName = 'home' | 'login' | 'register' | 'records' | 'visitorSignIn' | 'visitorLog' | 'audit' | 'staffAccounts' | 'documents';
+export type ScreenName = 'home' | 'login' | 'register' | 'records' | 'visitorSignIn' | 'visitorLog' | 'audit' | 'staffAccounts' | 'documents' | 'messageWall' | 'messageModeration' | 'nameList' | 'nameListDesk' | 'sessionKiosk' | 'sessions' | 'figures';
 
 /** The call each screen opens with: its roles decide who is offered the screen (the station enforces them). */
 const openingCall: Record<ScreenName, CallName> = {
@@ -18,8 +18,20 @@ const openingCall: Record<ScreenName, CallName> = {
   audit: 'audit:list',
   staffAccounts: 'staff:list',
   documents: 'documents:list',
+  messageWall: 'messages:wall',
+  messageModeration: 'messages:list',
+  nameList: 'nameList:search',
+  nameListDesk: 'nameList:list',
+  sessionKiosk: 'education:today',
+  sessions: 'education:list',
+  figures: 'figures:get',
 };
 
 export function mayOpen(role: Role, screen: ScreenName): boolean {
-  return contract[openingCall[screen]].roles.includes(role);
+  return mayCall(role, openingCall[screen]);
+}
+
+/** Whether the contract lets a role make a call: screens offer an action only to those (the station enforces it). */
+export function mayCall(role: Role, name: CallName): boolean {
+  return contract[name].roles.includes(role);
 }

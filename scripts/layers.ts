@@ -23,7 +23,8 @@ export interface Violation {
 }
 
 const SHARED_PACKAGES = ['zod', 'i18next'];
-const RENDERER_PACKAGES = ['react', 'react-dom', 'react-i18next', 'i18next', 'zod'];
+// recharts draws the staff screens' charts (SVG, React components); only renderer/components/charts imports it.
+const RENDERER_PACKAGES = ['react', 'react-dom', 'react-i18next', 'i18next', 'zod', 'recharts'];
 const ELECTRON_SHELL_FILES = ['electron/main.ts', 'electron/preload.ts'];
 
 /** Which folders of electron/ each folder may import from (besides shared/ and resources/). */

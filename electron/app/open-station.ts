@@ -12,6 +12,7 @@ import type { FontProvider } from '../services/document-printing';
 import { DEBIAN_NOTO_CJK, FontSet, primaryFontPaths, sourceFontsDir } from '../pdf/index';
 import { systemClock, type Clock } from '../services/clock';
 import { DataProtection } from '../services/data-protection';
+import { scheduleDaily } from '../services/retention-schedule';
 
 export interface OpenStation {
   dataDir: string;
@@ -55,6 +56,10 @@ function lazyFonts(fontsDir: string): FontProvider {
   };
 }
 
+const logScheduledError: ErrorLogger = (name, error) => {
+  console.error(`[station] ${name} failed:`, error);
+};
+
 export async function openStation(options: OpenStationOptions): Promise<OpenStation> {
   // Owner-only: the folder holds the database and, by default, the data key.
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
@@ -68,6 +73,11 @@ export async function openStation(options: OpenStationOptions): Promise<OpenStat
     await protection.finishPendingWork();
     const services = createServices(connection.db, protection, clock, lazyFonts(options.fontsDir ?? sourceFontsDir()));
     const dispatch = createDispatcher(createHandlers(services), services.sessions, options.logError);
+    // Visitor logs older than the retention period go at start-up and then once a day.
+    const retentionPurge = scheduleDaily(
+      () => services.visitorRetention.purge(),
+      (error) => (options.logError ?? logScheduledError)('visitor retention purge', error),
+    );
     return {
       dataDir: options.dataDir,
       databasePath,
@@ -75,7 +85,10 @@ export async function openStation(options: OpenStationOptions): Promise<OpenStat
       migrationLevel,
       services,
       dispatch,
-      close: () => connection.close(),
+      close: async () => {
+        await retentionPurge.stop();
+        await connection.close();
+      },
     };
   } catch (error) {
     await connection.close();

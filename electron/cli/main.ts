@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import type { TFunction } from 'i18next';
+import { stationDate } from '../../shared/domain/age';
 import { SYSTEM_ACTOR_ROLE } from '../../shared/domain/audit';
 import { isLanguage, defaultLanguage, type Language } from '../../shared/i18n/languages';
 import { createTranslator } from '../../shared/i18n/translator';
@@ -11,6 +12,8 @@ import { documentKinds, isDocumentKind } from '../../shared/validation/identity-
 import { reasonMessage, reportDocument } from './validate-id';
 import { readJsonFile, registerDocument, SYSTEM_ACTOR } from './register';
 import { MAX_SEED_PEOPLE, seedPeople } from './seed';
+import { MAX_SEED_SESSIONS, MAX_SEED_VISITS, SeedClock, seedVisitsAndSessions } from './seed-visits';
+import { stationStats } from './stats';
 import { fontsPresent, isSampleKind, printSample, sampleKinds, SOURCE_FONTS_DIR } from './print-sample';
 import type { CallResult } from '../../shared/contract/errors';
 
@@ -147,23 +150,107 @@ function integerOption(raw: string | undefined): number | null {
   return Number.isSafeInteger(value) ? value : null;
 }
 
-/** Fake people for demos and benchmarks, through the registration service; progress on stderr, a summary on stdout. */
+/** A count option: absent is 0; otherwise a whole number from `min` to `max`, or null. */
+function countOption(raw: string | undefined, min: number, max: number): number | null {
+  if (raw === undefined) return 0;
+  const value = integerOption(raw);
+  return value !== null && value >= min && value <= max ? value : null;
+}
+
+/**
+ * Fake people, memorial visits and life-education sessions for demos and benchmarks, through the
+ * real services; progress on stderr, a summary on stdout. Visits and sessions are written at the
+ * moments they happened (seed-visits.ts), so the station runs on a clock the seeding sets.
+ */
 async function seed(args: string[], t: TFunction): Promise<number> {
-  const { values } = parseArgs({ args, options: { people: { type: 'string' }, seed: { type: 'string' } }, strict: true });
-  const people = integerOption(values.people);
-  if (people === null || people < 1 || people > MAX_SEED_PEOPLE) throw new UsageError(t('cli:seedNeedsPeople', { max: MAX_SEED_PEOPLE }));
+  const { values } = parseArgs({
+    args,
+    options: { people: { type: 'string' }, visits: { type: 'string' }, sessions: { type: 'string' }, seed: { type: 'string' } },
+    strict: true,
+  });
+  if (values.people === undefined && values.visits === undefined && values.sessions === undefined) {
+    throw new UsageError(`${t('cli:seedNeedsPeople', { max: MAX_SEED_PEOPLE })}\n${t('cli:seedOrVisits')}`);
+  }
+  const people = countOption(values.people, 1, MAX_SEED_PEOPLE);
+  if (people === null) throw new UsageError(t('cli:seedNeedsPeople', { max: MAX_SEED_PEOPLE }));
+  const visits = countOption(values.visits, 0, MAX_SEED_VISITS);
+  if (visits === null) throw new UsageError(t('cli:seedBadVisits', { max: MAX_SEED_VISITS }));
+  const sessions = countOption(values.sessions, 0, MAX_SEED_SESSIONS);
+  if (sessions === null) throw new UsageError(t('cli:seedBadSessions', { max: MAX_SEED_SESSIONS }));
   const seedValue = values.seed === undefined ? 1 : integerOption(values.seed);
   if (seedValue === null) throw new UsageError(t('cli:seedBadSeed', { seed: values.seed }));
+  const clock = new SeedClock();
+  const station = await openStation({ dataDir: resolveDataDir(), clock });
+  try {
+    const started = process.hrtime.bigint();
+    const summary: Record<string, unknown> = {};
+    if (people > 0) {
+      const onProgress = (done: number) => process.stderr.write(t('cli:seedProgress', { done, total: people }) + '\n');
+      const result = await seedPeople(station, { people, seed: seedValue, onProgress }, t);
+      if (!result.ok) {
+        process.stdout.write(JSON.stringify({ ok: false, error: result.error }) + '\n');
+        process.stderr.write(t('cli:seedRefused', { done: result.people, message: result.error.message }) + '\n');
+        return 1;
+      }
+      Object.assign(summary, { people: result.people, registrations: result.registrations });
+    }
+    if (visits > 0 || sessions > 0) {
+      const onProgress = (done: number, total: number) => process.stderr.write(t('cli:seedVisitsProgress', { done, total }) + '\n');
+      const result = await seedVisitsAndSessions(station, clock, { visits, sessions, seed: seedValue, today: stationDate(new Date()), onProgress });
+      if (!result.ok) {
+        const message = t(`errors:${result.code}`);
+        process.stdout.write(JSON.stringify({ ok: false, error: { code: result.code, message }, visits: result.visits, sessions: result.sessions }) + '\n');
+        process.stderr.write(t('cli:seedVisitsRefused', { step: result.step, message }) + '\n');
+        return 1;
+      }
+      Object.assign(summary, { visits: result.visits, sessions: result.sessions });
+    }
+    summary.seconds = Math.round(Number(process.hrtime.bigint() - started) / 1e7) / 100;
+    process.stdout.write(JSON.stringify(summary) + '\n');
+    return 0;
+  } finally {
+    await station.close();
+  }
+}
+
+/** Memorial and education figures of a site and period as JSON; a bad date or site is a usage error (exit 2). */
+async function stats(args: string[], t: TFunction): Promise<number> {
+  const { values } = parseArgs({ args, options: { site: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } }, strict: true });
   const station = await openStation({ dataDir: resolveDataDir() });
   try {
-    const onProgress = (done: number) => process.stderr.write(t('cli:seedProgress', { done, total: people }) + '\n');
-    const result = await seedPeople(station, { people, seed: seedValue, onProgress }, t);
-    if (!result.ok) {
-      process.stdout.write(JSON.stringify({ ok: false, error: result.error }) + '\n');
-      process.stderr.write(t('cli:seedRefused', { done: result.people, message: result.error.message }) + '\n');
-      return 1;
+    const result = await stationStats(station.services, values, t);
+    if (result.ok) {
+      printJson(result.figures);
+      return 0;
     }
-    process.stdout.write(JSON.stringify({ people: result.people, registrations: result.registrations, seconds: result.seconds }) + '\n');
+    if (result.usage) throw new UsageError(`${t('cli:statsBadInput')}\n${result.message}`);
+    process.stderr.write(result.message + '\n');
+    return 1;
+  } finally {
+    await station.close();
+  }
+}
+
+/**
+ * Shows the kiosk's receipt printer, or sets it (`--name NAME`, `--none`) and its paper (`--paper a4|thermal`).
+ * With a printer set, the desktop kiosk prints each receipt without a dialog.
+ */
+async function receiptPrinter(args: string[], t: TFunction): Promise<number> {
+  const { values } = parseArgs({ args, options: { name: { type: 'string' }, none: { type: 'boolean' }, paper: { type: 'string' } }, strict: true });
+  if (values.paper !== undefined && values.paper !== 'a4' && values.paper !== 'thermal') throw new UsageError(t('cli:printerBadPaper', { paper: values.paper }));
+  if ((values.none && values.name !== undefined) || values.name?.trim() === '') throw new UsageError(t('cli:printerNameOrNone'));
+  const station = await openStation({ dataDir: resolveDataDir() });
+  try {
+    const current = await station.services.printerSettings.view();
+    if (values.name === undefined && !values.none && values.paper === undefined) {
+      printJson(current);
+      return 0;
+    }
+    const next = {
+      receiptPrinter: values.none ? null : (values.name ?? current.receiptPrinter),
+      receiptPaper: values.paper === 'thermal' || values.paper === 'a4' ? values.paper : current.receiptPaper,
+    };
+    printJson(await station.services.printerSettings.change(next, SYSTEM_ACTOR));
     return 0;
   } finally {
     await station.close();
@@ -276,6 +363,8 @@ async function main(argv: string[]): Promise<number> {
         return await register(rest, t);
       case 'seed':
         return await seed(rest, t);
+      case 'stats':
+        return await stats(rest, t);
       case 'rotate-key':
         return await rotateKey();
       case 'audit-verify':
@@ -286,6 +375,8 @@ async function main(argv: string[]): Promise<number> {
         return await verifyDocument(rest, t);
       case 'export-public-key':
         return await exportPublicKey();
+      case 'receipt-printer':
+        return await receiptPrinter(rest, t);
       case undefined:
       case 'help':
       case '--help':

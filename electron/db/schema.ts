@@ -20,6 +20,10 @@ export interface VisitorSignInTable {
   /** Sealed (encrypted) since migration 0002. */
   visitor_name: string | null;
   version: number;
+  /** Since 0005: family, friend, colleague, other. */
+  relation: string | null;
+  /** Since 0005, sealed. */
+  group_name: string | null;
 }
 
 export interface OutboxTable {
@@ -120,6 +124,8 @@ export interface RegistrationTable {
   sample_barcode: string | null;
   registered_on: string;
   typing_stopped: number;
+  /** The day the donation took place (YYYY-MM-DD), once the registration is realised. */
+  realised_on: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -202,6 +208,8 @@ export interface DocumentTable {
   state: string;
   issued_at: string;
   issued_by: string | null;
+  /** The registration version a receipt or certificate attests (0009); null for a person's or a session's document. */
+  subject_version: number | null;
   /** The signed QR payload. */
   payload: string;
   /** The copy this one re-issues (and voided). */
@@ -229,6 +237,26 @@ export interface DocumentEventTable {
   actor_role: string;
 }
 
+/** A visitor's message for the public wall and where staff moderation stands. */
+export interface VisitorMessageTable {
+  id: string;
+  /** Cleared when the retention purge removes the sign-in of an approved message. */
+  sign_in_id: string | null;
+  station_code: string;
+  written_at: string;
+  /** Sealed. */
+  body: string;
+  /** Sealed: the author's name as the wall shows it (surname + `*`). */
+  author_masked: string | null;
+  relation: string | null;
+  state: string;
+  version: number;
+  decided_at: string | null;
+  decided_by: string | null;
+  /** Sealed. */
+  reject_reason: string | null;
+}
+
 export interface StationDatabase {
   station: StationTable;
   visitor_sign_in: VisitorSignInTable;
@@ -251,4 +279,114 @@ export interface StationDatabase {
   signing_key: SigningKeyTable;
   document: DocumentTable;
   document_event: DocumentEventTable;
+  memorial_consent: MemorialConsentTable;
+  memorial_entry: MemorialEntryTable;
+  memorial_name_key: MemorialNameKeyTable;
+  visitor_message: VisitorMessageTable;
+  education_session: EducationSessionTable;
+  education_group: EducationGroupTable;
+  education_walk_in: EducationWalkInTable;
+  education_survey: EducationSurveyTable;
+}
+
+/** A life-education session; `session_date` is the Beijing date of its start. */
+export interface EducationSessionTable {
+  id: string;
+  station_code: string;
+  title: string;
+  starts_at: string;
+  ends_at: string;
+  session_date: string;
+  venue: string;
+  host: string;
+  audience_kind: string;
+  expected_head_count: number;
+  state: string;
+  /** Sealed. */
+  cancel_reason: string | null;
+  cancelled_at: string | null;
+  cancelled_by: string | null;
+  version: number;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+}
+
+/** A group checked in to a session; the contact adult's name and phone are sealed. */
+export interface EducationGroupTable {
+  id: string;
+  session_id: string;
+  station_code: string;
+  organisation: string;
+  contact_name: string;
+  contact_phone: string;
+  head_count: number;
+  age_band: string;
+  checked_in_at: string;
+  checked_in_by: string | null;
+}
+
+export interface EducationWalkInTable {
+  id: string;
+  session_id: string;
+  station_code: string;
+  count: number;
+  recorded_at: string;
+  recorded_by: string | null;
+}
+
+export interface EducationSurveyTable {
+  id: string;
+  session_id: string;
+  station_code: string;
+  score: number;
+  /** Sealed. */
+  comment: string | null;
+  answered_at: string;
+}
+
+/** A family's consent to publishing a donor's name on the memorial wall. */
+export interface MemorialConsentTable {
+  id: string;
+  /** Sealed JSON of the consenting relative: name, relation, document kind and masked number. */
+  relative: string;
+  signature_kind: string;
+  /** Sealed PNG data URL of the drawn signature; null when signed on paper. */
+  signature: string | null;
+  given_on: string;
+  text_version: string;
+  recorded_at: string;
+  recorded_by: string | null;
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
+  /** Sealed. */
+  withdraw_reason: string | null;
+}
+
+/** A name on the memorial wall; the name is plain while published, sealed once the consent is withdrawn. */
+export interface MemorialEntryTable {
+  id: string;
+  station_code: string;
+  consent_id: string;
+  state: string;
+  version: number;
+  published_name: string | null;
+  /** Sealed; set when the consent is withdrawn. */
+  withdrawn_name: string | null;
+  donation_kind: string;
+  engraving_year: number;
+  wall_location: string;
+  person_id: string | null;
+  created_at: string;
+  created_by: string | null;
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
+}
+
+/** One search key (characters, pinyin or initials) of a published memorial name, with what orders the matches. */
+export interface MemorialNameKeyTable {
+  key: string;
+  entry_id: string;
+  engraving_year: number;
+  sort_key: string;
 }

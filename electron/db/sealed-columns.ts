@@ -8,6 +8,10 @@ import type { Executor } from './repositories/executor';
  */
 export const sealedColumns = [
   { table: 'visitor_sign_in', key: 'id', column: 'visitor_name' },
+  { table: 'visitor_sign_in', key: 'id', column: 'group_name' },
+  { table: 'visitor_message', key: 'id', column: 'body' },
+  { table: 'visitor_message', key: 'id', column: 'author_masked' },
+  { table: 'visitor_message', key: 'id', column: 'reject_reason' },
   { table: 'outbox', key: 'seq', column: 'payload' },
   { table: 'person', key: 'id', column: 'personal' },
   { table: 'person_version', key: 'rowid', column: 'personal' },
@@ -23,6 +27,14 @@ export const sealedColumns = [
   { table: 'document', key: 'id', column: 'void_reason' },
   { table: 'document', key: 'id', column: 'recipient' },
   { table: 'document', key: 'id', column: 'recipient_signature' },
+  { table: 'memorial_consent', key: 'id', column: 'relative' },
+  { table: 'memorial_consent', key: 'id', column: 'signature' },
+  { table: 'memorial_consent', key: 'id', column: 'withdraw_reason' },
+  { table: 'memorial_entry', key: 'id', column: 'withdrawn_name' },
+  { table: 'education_session', key: 'id', column: 'cancel_reason' },
+  { table: 'education_group', key: 'id', column: 'contact_name' },
+  { table: 'education_group', key: 'id', column: 'contact_phone' },
+  { table: 'education_survey', key: 'id', column: 'comment' },
 ] as const;
 
 export type SealedColumn = (typeof sealedColumns)[number];

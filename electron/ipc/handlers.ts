@@ -3,6 +3,7 @@ import type { Actor } from '../services/audit';
 import type { StationServices } from '../services/index';
 import type { Session } from '../services/sessions';
 import { educationHandlers } from './education-handlers';
+import { figuresHandlers } from './figures-handlers';
 import { memorialHandlers } from './memorial-handlers';
 import { nameListHandlers } from './name-list-handlers';
 
@@ -38,9 +39,11 @@ export function createHandlers(services: StationServices): Handlers {
     'registration:options': () => services.registrations.options(),
     'registration:create': (input, caller) =>
       services.registrations.create(input, actor(caller), caller.session.role === 'kiosk' ? 'kiosk' : 'staff'),
+    'registration:receipt': (input, caller) => services.documentPrinting.renderKioskReceipt(input.documentId, actor(caller)),
     'registration:search': (input, caller) => services.personRecords.search(input, actor(caller)),
     'registration:amend': (input, caller) => services.registrations.amend(input, actor(caller)),
     'registration:withdraw': (input, caller) => services.registrations.withdraw(input, actor(caller)),
+    'registration:realise': (input, caller) => services.registrations.realise(input, actor(caller)),
     'registration:bodyPaperwork': (input, caller) => services.registrations.recordBodyPaperwork(input, actor(caller)),
     'registration:stemCellStatus': (input, caller) => services.registrations.setStemCellStatus(input, actor(caller)),
     'registration:followUp': (input, caller) => services.registrations.logFollowUp(input, actor(caller)),
@@ -64,5 +67,6 @@ export function createHandlers(services: StationServices): Handlers {
     ...memorialHandlers(services),
     ...nameListHandlers(services),
     ...educationHandlers(services),
+    ...figuresHandlers(services),
   };
 }

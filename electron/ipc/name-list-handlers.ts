@@ -1,8 +1,13 @@
 import type { nameListCalls } from '../../shared/contract/name-list-calls';
 import type { StationServices } from '../services/index';
-import type { AreaHandlers } from './handlers';
+import { actor, type AreaHandlers } from './handlers';
 
 /** Maps each call of `nameListCalls` to the service method that carries it out. */
-export function nameListHandlers(_services: StationServices): AreaHandlers<keyof typeof nameListCalls> {
-  return {};
+export function nameListHandlers(services: StationServices): AreaHandlers<keyof typeof nameListCalls> {
+  return {
+    'nameList:search': (input) => services.memorialNames.search(input),
+    'nameList:add': (input, caller) => services.memorialNames.add(input, actor(caller)),
+    'nameList:list': (input) => services.memorialNames.list(input),
+    'nameList:withdrawConsent': (input, caller) => services.memorialNames.withdrawConsent(input, actor(caller)),
+  };
 }

@@ -6,7 +6,11 @@ import { findPersonById } from '../db/repositories/people';
 import { findRegistration, registrationsOf } from '../db/repositories/registrations';
 import type { DataProtection } from './data-protection';
 import { AppError } from './errors';
+import { resolveAttendanceSubject } from './education-certificates';
 import { openPersonal } from './people';
+
+/** The certificates given to the executor or family after a donation (DOMAIN "Documents"). */
+const AFTER_DONATION: ReadonlySet<SerialDocument> = new Set(['memorial_certificate', 'honour_certificate']);
 
 /** The record a document is issued for, as the issuing form names it. */
 export interface DocumentSubject {
@@ -18,6 +22,8 @@ export interface DocumentSubject {
 export interface ResolvedSubject {
   personId: string | null;
   maskedName: string;
+  /** The version of the registration the document attests, as it stands in the issuing transaction. */
+  version: number | null;
 }
 
 /**
@@ -36,22 +42,24 @@ export async function resolveSubject(
     const registration = await findRegistration(trx, subject.id);
     if (!registration) throw new AppError('not_found');
     if (kind === 'registration_certificate' && registration.state !== 'active') throw new AppError('registration_not_active');
-    return personSubject(trx, protection, registration.person_id);
+    return { ...(await personSubject(trx, protection, registration.person_id)), version: registration.version };
   }
   if (subject.type === 'person') {
     const resolved = await personSubject(trx, protection, subject.id);
     if (kind === 'donor_card' && !(await registrationsOf(trx, [subject.id])).some((row) => row.state === 'active')) {
       throw new AppError('registration_not_active');
     }
+    if (AFTER_DONATION.has(kind) && !(await registrationsOf(trx, [subject.id])).some((row) => row.state === 'realised')) {
+      throw new AppError('donation_not_realised');
+    }
     return resolved;
   }
-  // Life-education sessions and their attendance are not recorded by this station yet, so no session
-  // can be found; attendance certificates become issuable when sessions are.
-  throw new AppError('not_found');
+  // A session's attendance certificate is issued per group: the subject id is the group's check-in.
+  return { ...(await resolveAttendanceSubject(trx, subject.id)), version: null };
 }
 
 async function personSubject(trx: Executor, protection: DataProtection, personId: string): Promise<ResolvedSubject> {
   const person = await findPersonById(trx, personId);
   if (!person) throw new AppError('not_found');
-  return { personId: person.id, maskedName: maskName(openPersonal(protection, person).name) };
+  return { personId: person.id, maskedName: maskName(openPersonal(protection, person).name), version: null };
 }

@@ -8,6 +8,7 @@ import { formatSerialNumber } from '../../shared/domain/registration-number';
 import type { DocumentTable, StationDatabase } from '../db/schema';
 import {
   countDocuments,
+  documentEventsOf,
   findDocument,
   findDocumentBySerial,
   insertDocument,
@@ -66,53 +67,60 @@ export class DocumentService {
    */
   async issue(input: IssueInput, actor: Actor): Promise<DocumentView> {
     const station = await this.station.require();
+    return this.db.transaction().execute((trx) => this.issueWithin(trx, input, actor, station.code));
+  }
+
+  /**
+   * Issues inside the caller's transaction, so that a receipt commits (or rolls back) together with
+   * the registration change it attests.
+   */
+  async issueWithin(trx: Executor, input: IssueInput, actor: Actor, stationCode: string): Promise<DocumentView> {
     const now = this.clock.now();
     const at = now.toISOString();
     const today = stationDate(now);
     const year = Number(today.slice(0, 4));
-    return this.db.transaction().execute(async (trx) => {
-      const replaced = input.replaces === null ? null : await this.replaceable(trx, input.replaces, input);
-      const subject = await resolveSubject(trx, this.protection, input.kind, input.subject);
-      const key = await this.signingKey.ensure(trx);
-      // Counted in this transaction: if anything after it fails, the number is rolled back with the
-      // document, so serials stay gap-free and are never given twice.
-      const serial = formatSerialNumber(station.code, year, input.kind, await nextNumber(trx, serialScope(input.kind), year));
-      const row: DocumentTable = {
-        id: randomUUID(),
-        serial,
-        kind: input.kind,
-        subject_type: input.subject.type,
-        subject_id: input.subject.id,
-        person_id: subject.personId,
-        language: input.language,
-        state: 'issued',
-        issued_at: at,
-        issued_by: actor.id,
-        payload: this.signingKey.sign(key, { serial, issuedOn: today, subject: subject.maskedName }),
-        replaces_id: replaced?.id ?? null,
-        replaced_by_id: null,
-        voided_at: null,
-        voided_by: null,
-        void_reason: null,
-        handed_over_at: null,
-        handed_over_by: null,
-        recipient: null,
-        recipient_signature: null,
-      };
-      await insertDocument(trx, row);
-      await this.journal.record(trx, { row, event: 'issued', stationCode: station.code, actor, at, linkedSerial: replaced?.serial });
-      if (replaced !== null) {
-        const voided = await this.move(trx, replaced, {
-          state: 'voided',
-          voided_at: at,
-          voided_by: actor.id,
-          void_reason: this.protection.seal(REISSUE_VOID_REASON, VOID_REASON_CONTEXT),
-          replaced_by_id: row.id,
-        });
-        await this.journal.record(trx, { row: voided, event: 'voided', stationCode: station.code, actor, at, linkedSerial: serial });
-      }
-      return this.view(trx, row);
-    });
+    const replaced = input.replaces === null ? null : await this.replaceable(trx, input.replaces, input);
+    const subject = await resolveSubject(trx, this.protection, input.kind, input.subject);
+    const key = await this.signingKey.ensure(trx);
+    // Counted in this transaction: if anything after it fails, the number is rolled back with the
+    // document, so serials stay gap-free and are never given twice.
+    const serial = formatSerialNumber(stationCode, year, input.kind, await nextNumber(trx, serialScope(input.kind), year));
+    const row: DocumentTable = {
+      id: randomUUID(),
+      serial,
+      kind: input.kind,
+      subject_type: input.subject.type,
+      subject_id: input.subject.id,
+      person_id: subject.personId,
+      language: input.language,
+      state: 'issued',
+      issued_at: at,
+      issued_by: actor.id,
+      subject_version: subject.version,
+      payload: this.signingKey.sign(key, { serial, issuedOn: today, subject: subject.maskedName }),
+      replaces_id: replaced?.id ?? null,
+      replaced_by_id: null,
+      voided_at: null,
+      voided_by: null,
+      void_reason: null,
+      handed_over_at: null,
+      handed_over_by: null,
+      recipient: null,
+      recipient_signature: null,
+    };
+    await insertDocument(trx, row);
+    await this.journal.record(trx, { row, event: 'issued', stationCode, actor, at, linkedSerial: replaced?.serial });
+    if (replaced !== null) {
+      const voided = await this.move(trx, replaced, {
+        state: 'voided',
+        voided_at: at,
+        voided_by: actor.id,
+        void_reason: this.protection.seal(REISSUE_VOID_REASON, VOID_REASON_CONTEXT),
+        replaced_by_id: row.id,
+      });
+      await this.journal.record(trx, { row: voided, event: 'voided', stationCode, actor, at, linkedSerial: serial });
+    }
+    return this.view(trx, row);
   }
 
   /** Records who collected a printed copy; once, and only for a copy that has not been voided. */
@@ -155,6 +163,26 @@ export class DocumentService {
       if (current.state === 'voided') throw new AppError('document_voided');
       if (!canPrint(current.state as DocumentState)) throw new AppError('document_already_handed_over');
       return null;
+    });
+  }
+
+  /**
+   * The one print a kiosk may make: of a receipt issued at a kiosk (by the kiosk role, not by staff or
+   * the command line) less than `windowMs` ago and never printed. Checked and recorded in one
+   * transaction; anything else is `not_found` to the kiosk, which must not learn what exists.
+   */
+  async recordKioskPrint(documentId: string, actor: Actor, windowMs: number): Promise<DocumentTable> {
+    const station = await this.station.require();
+    const now = this.clock.now();
+    return this.db.transaction().execute(async (trx) => {
+      const current = await findDocument(trx, documentId);
+      if (!current || current.kind !== 'receipt' || current.state !== 'issued') throw new AppError('not_found');
+      const events = await documentEventsOf(trx, [current.id]);
+      const issuedAtKiosk = events.some((event) => event.event === 'issued' && event.actor_role === 'kiosk');
+      const age = now.getTime() - Date.parse(current.issued_at);
+      if (!issuedAtKiosk || age < 0 || age > windowMs || events.some((event) => event.event === 'printed')) throw new AppError('not_found');
+      await this.journal.record(trx, { row: current, event: 'printed', stationCode: station.code, actor, at: now.toISOString() });
+      return current;
     });
   }
 

@@ -7,6 +7,11 @@ import type { DataProtection } from './data-protection';
 import { DocumentJournal } from './document-journal';
 import { DocumentPrinting, type FontProvider } from './document-printing';
 import { DocumentService } from './documents';
+import { FigureTargets } from './figure-targets';
+import { FiguresService } from './figures';
+import { PrinterSettings } from './printer-settings';
+import { createEducationServices, type EducationServices } from './education-services';
+import { MemorialNameService } from './memorial-names';
 import { SessionRegistry } from './sessions';
 import { StationSigningKey } from './signing-key';
 import { StationSettings } from './settings';
@@ -18,6 +23,10 @@ import { PersonRegistry } from './people';
 import { RegistrationJournal } from './registration-journal';
 import { RegistrationService } from './registrations';
 import { VisitorService } from './visitors';
+import { MessageModeration } from './message-moderation';
+import { MessageWall } from './message-wall';
+import { VisitorRetention } from './visitor-retention';
+import { VisitorSettings } from './visitor-settings';
 
 export interface StationServices {
   station: StationService;
@@ -28,11 +37,19 @@ export interface StationServices {
   audit: AuditTrail;
   protection: DataProtection;
   visitors: VisitorService;
+  visitorSettings: VisitorSettings;
+  visitorRetention: VisitorRetention;
+  messageModeration: MessageModeration;
+  messageWall: MessageWall;
   registrations: RegistrationService;
   personRecords: PersonRecords;
   personChanges: PersonChanges;
   documents: DocumentService;
   documentPrinting: DocumentPrinting;
+  printerSettings: PrinterSettings;
+  education: EducationServices;
+  memorialNames: MemorialNameService;
+  figures: FiguresService;
 }
 
 /** Builds every service on one database; the only place that knows how they depend on each other. */
@@ -62,10 +79,18 @@ export function createServices(
     audit,
     protection,
     visitors: new VisitorService(db, clock, station, protection, audit),
-    registrations: new RegistrationService(db, clock, station, settings, protection, audit, people, journal, personRecords),
+    visitorSettings: new VisitorSettings(db, clock, station, settings, audit),
+    visitorRetention: new VisitorRetention(db, clock, station, settings, audit),
+    messageModeration: new MessageModeration(db, clock, station, protection, audit),
+    messageWall: new MessageWall(db, protection),
+    registrations: new RegistrationService(db, clock, station, settings, protection, audit, people, journal, personRecords, documents),
     personRecords,
     personChanges: new PersonChanges(db, clock, station, protection, audit, people, personRecords),
     documents,
-    documentPrinting: new DocumentPrinting(db, station, protection, documents, fonts),
+    printerSettings: new PrinterSettings(db, clock, station, settings, audit),
+    documentPrinting: new DocumentPrinting(db, clock, station, settings, protection, documents, fonts),
+    education: createEducationServices(db, clock, station, protection, audit),
+    memorialNames: new MemorialNameService(db, clock, station, protection, audit),
+    figures: new FiguresService(db, clock, station, audit, new FigureTargets(db, clock, station, audit)),
   };
 }

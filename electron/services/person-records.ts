@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { CallOutput, ParsedInput } from '../../shared/contract/calls';
 import type { ConsentPurpose } from '../../shared/domain/consents';
+import type { DocumentState } from '../../shared/domain/documents';
+import type { SerialDocument } from '../../shared/domain/registration-number';
 import type { StemCellStatus, RegistrationState } from '../../shared/domain/lifecycle';
 import { maskDocumentNumber, maskName, maskPhone } from '../../shared/domain/masking';
 import type { Program } from '../../shared/domain/programs';
@@ -20,6 +22,7 @@ import {
   signaturesOf,
   standingRefusal,
 } from '../db/repositories/people';
+import { documentsOfPerson } from '../db/repositories/documents';
 import { findRegistrationByNumber, followUpsOf, registrationsOf, registrationVersions } from '../db/repositories/registrations';
 import type { Actor, AuditTrail } from './audit';
 import type { DataProtection } from './data-protection';
@@ -100,7 +103,7 @@ export class PersonRecords {
     const person = await findPersonById(db, personId);
     if (!person) throw new AppError('not_found');
     const personal = openPersonal(this.protection, person);
-    const [versions, consents, signatures, refusal, registrations, staffNames, settings] = await Promise.all([
+    const [versions, consents, signatures, refusal, registrations, staffNames, settings, documents] = await Promise.all([
       personVersions(db, personId),
       currentConsents(db, personId),
       signaturesOf(db, personId),
@@ -108,6 +111,7 @@ export class PersonRecords {
       registrationsOf(db, [personId]),
       this.staffNames(db),
       this.settings.registration(db),
+      documentsOfPerson(db, personId),
     ]);
     const ids = registrations.map((row) => row.id);
     const [history, followUps] = await Promise.all([registrationVersions(db, ids), followUpsOf(db, ids)]);
@@ -140,6 +144,7 @@ export class PersonRecords {
         version: row.version,
         channel: row.channel as RegistrationChannel,
         createdAt: row.created_at,
+        realisedOn: row.realised_on,
         choice: openChoice(this.protection, row.details, DETAILS_CONTEXT),
         stemCell:
           row.program === 'stem_cell'
@@ -164,6 +169,14 @@ export class PersonRecords {
         followUps: followUps
           .filter((call) => call.registration_id === row.id)
           .map((call) => ({ at: call.at, actorName: actorName(call.actor_id), outcome: call.outcome as FollowUpOutcome, note: this.protection.openOptional(call.note, FOLLOW_UP_NOTE_CONTEXT) })),
+      })),
+      documents: documents.map((row) => ({
+        id: row.id,
+        serial: row.serial,
+        kind: row.kind as SerialDocument,
+        state: row.state as DocumentState,
+        registrationId: row.subject_type === 'registration' ? row.subject_id : null,
+        issuedAt: row.issued_at,
       })),
     };
   }

@@ -78,6 +78,7 @@ export class RegistrationJournal {
         choice: change.choice,
         stemCellStatus: row.stem_cell_status,
         sampleBarcode: row.sample_barcode,
+        realisedOn: row.realised_on,
         person: change.person,
         consents: consents.map((consent) => ({ purpose: consent.purpose, granted: consent.granted === 1, textVersion: consent.text_version, at: consent.at })),
         at: change.at,
@@ -90,5 +91,6 @@ export class RegistrationJournal {
 function auditActionOf(event: RegistrationEvent) {
   if (event === 'created') return 'create' as const;
   if (event === 'withdrawn') return 'withdraw' as const;
+  if (event === 'realised') return 'realise' as const;
   return 'amend' as const;
 }

@@ -5,10 +5,11 @@ import type { FieldIssue } from '../../shared/contract/errors';
 import { stationDate } from '../../shared/domain/age';
 import { CONSENT_TEXT_VERSION, consentPurposes } from '../../shared/domain/consents';
 import { checkEligibility, checkStemCellContacts } from '../../shared/domain/eligibility';
-import { canAmend, canMoveStemCell, canWithdraw, withdrawalStopsTyping, type RegistrationState, type StemCellStatus } from '../../shared/domain/lifecycle';
+import { canAmend, canMoveStemCell, canRealise, canWithdraw, withdrawalStopsTyping, type RegistrationState, type StemCellStatus } from '../../shared/domain/lifecycle';
 import { maskName } from '../../shared/domain/masking';
 import { KIOSK_COUNTDOWN_SECONDS, type RegistrationChannel, type RegistrationEvent, type RegistrationSettings } from '../../shared/domain/registration';
 import { formatRegistrationNumber } from '../../shared/domain/registration-number';
+import { defaultLanguage, type Language } from '../../shared/i18n/languages';
 import type { PersonTable, RegistrationTable, StationDatabase } from '../db/schema';
 import type { Executor } from '../db/repositories/executor';
 import { findPersonById, insertConsents, insertSignature, standingRefusal } from '../db/repositories/people';
@@ -21,12 +22,19 @@ import { documentKeys, openPersonal, type PersonalFields, type PersonRegistry } 
 import { FOLLOW_UP_NOTE_CONTEXT, SIGNATURE_CONTEXT, type PersonRecords } from './person-records';
 import { DETAILS_CONTEXT, type RegistrationJournal } from './registration-journal';
 import type { StationSettings } from './settings';
+import type { DocumentService } from './documents';
 import type { StationService } from './station';
 
 type CreateInput = ParsedInput<'registration:create'>;
 type Choice = CreateInput['programs'][number];
 type PersonInput = CreateInput['person'];
 type PersonRecord = CallOutput<'person:get'>;
+
+/** The changes a person is handed a receipt for (DOMAIN "Documents"): registration, amendment, withdrawal. */
+const RECEIPTED_EVENTS: ReadonlySet<RegistrationEvent> = new Set(['created', 'amended', 'withdrawn']);
+
+/** Issues documents inside a registration's transaction (the document service). */
+export type ReceiptIssuer = Pick<DocumentService, 'issueWithin'>;
 
 /** The scope of registration numbers in the number_sequence table. */
 const REGISTRATION_NUMBER_SCOPE = 'registration';
@@ -77,6 +85,7 @@ export class RegistrationService {
     private readonly people: PersonRegistry,
     private readonly journal: RegistrationJournal,
     private readonly records: PersonRecords,
+    private readonly receipts: ReceiptIssuer,
   ) {}
 
   async options(): Promise<CallOutput<'registration:options'>> {
@@ -89,6 +98,7 @@ export class RegistrationService {
       stemCellMaxAge: settings.stemCellMaxAge,
       coolingOffDays: settings.coolingOffDays,
       bodyChangeNeedsNotarisation: settings.bodyChangeNeedsNotarisation,
+      silentReceipts: (await this.settings.receiptPrinter()) !== null,
     };
   }
 
@@ -150,6 +160,7 @@ export class RegistrationService {
           sample_barcode: null,
           registered_on: today,
           typing_stopped: 0,
+          realised_on: null,
           created_at: at,
           updated_at: at,
         };
@@ -157,11 +168,17 @@ export class RegistrationService {
         await this.journal.record(trx, { row, choice, event: 'created', note: null, person: fields, stationCode: station.code, actor, at });
         created.push(row);
       }
+      const receipts = [];
+      for (const row of created) {
+        const receipt = await this.issueReceipt(trx, row, input.receiptLanguage, actor, station.code);
+        receipts.push({ registrationId: row.id, documentId: receipt.id, serial: receipt.serial });
+      }
       return {
         personId: person.id,
         name: maskName(fields.name),
         createdAt: at,
         registrations: created.map((row) => ({ id: row.id, number: row.number, program: row.program as Choice['program'], state: 'active' as const, version: 1 })),
+        receipts,
       };
     });
   }
@@ -191,6 +208,22 @@ export class RegistrationService {
         changes.typing_stopped = withdrawalStopsTyping(current.registered_on, this.clock.now(), settings.coolingOffDays) ? 1 : 0;
       }
       return { changes, choice: this.openChoice(current), event: 'withdrawn', note: input.reason };
+    });
+  }
+
+  /**
+   * Records that the donation of an active registration took place, on a day neither after the
+   * station's today nor before the registration. Final for the record, and it opens the certificates
+   * given to the family after a donation; no receipt, as none is handed to anyone for it.
+   */
+  async realise(input: ParsedInput<'registration:realise'>, actor: Actor): Promise<PersonRecord> {
+    const today = stationDate(this.clock.now());
+    return this.change(input, actor, async (_trx, current) => {
+      if (!canRealise(current.state as RegistrationState)) throw new AppError('registration_not_active');
+      if (input.donatedOn > today) throw refused([{ path: 'donatedOn', reason: 'donation_date_future' }]);
+      if (input.donatedOn < current.registered_on) throw refused([{ path: 'donatedOn', reason: 'donation_date_before_registration' }]);
+      const changes: Partial<RegistrationTable> = { state: 'realised', realised_on: input.donatedOn };
+      return { changes, choice: this.openChoice(current), event: 'realised', note: input.note };
     });
   }
 
@@ -244,7 +277,7 @@ export class RegistrationService {
    * (`version_conflict`), journal it, and return the person's record as it now stands.
    */
   private async change(
-    input: { registrationId: string; expectedVersion: number },
+    input: { registrationId: string; expectedVersion: number; receiptLanguage?: Language },
     actor: Actor,
     decide: (
       trx: Executor,
@@ -269,8 +302,14 @@ export class RegistrationService {
       const { id: _id, number: _number, person_id: _personId, program: _program, created_at: _createdAt, ...changes } = row;
       if (!(await updateRegistration(trx, current.id, current.version, changes))) throw new AppError('version_conflict');
       await this.journal.record(trx, { row, choice: decision.choice, event: decision.event, note: decision.note, person, stationCode: station.code, actor, at });
+      if (RECEIPTED_EVENTS.has(decision.event)) await this.issueReceipt(trx, row, input.receiptLanguage ?? defaultLanguage, actor, station.code);
       return this.records.read(trx, current.person_id);
     });
+  }
+
+  /** The receipt of one change, issued in its transaction: no change is recorded without its receipt. */
+  private issueReceipt(trx: Executor, row: RegistrationTable, language: Language, actor: Actor, stationCode: string) {
+    return this.receipts.issueWithin(trx, { kind: 'receipt', language, subject: { type: 'registration', id: row.id }, replaces: null }, actor, stationCode);
   }
 
   private checkContacts(choice: Choice, person: PersonalFields, path: string): void {

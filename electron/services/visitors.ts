@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { CallOutput, ParsedInput } from '../../shared/contract/calls';
+import { stationDate } from '../../shared/domain/age';
 import { maskName } from '../../shared/domain/masking';
-import type { VisitPurpose } from '../../shared/domain/visitors';
+import { stationDayBounds, type MessageState, type VisitorRelation, type VisitPurpose } from '../../shared/domain/visitors';
 import type { StationDatabase, VisitorSignInTable } from '../db/schema';
 import {
+  countPeopleBetween,
   countVisitorSignIns,
   findVisitorSignIn,
   insertVisitorSignIn,
@@ -16,18 +18,22 @@ import type { DataProtection } from './data-protection';
 import { AppError } from './errors';
 import { queueForSync } from './outbox';
 import type { StationService } from './station';
+import { leaveVisitorMessage } from './visitor-messages';
 
 type VisitorSignIn = CallOutput<'visitor:signIn'>;
+type VisitorLogEntry = CallOutput<'visitor:list'>['visitors'][number];
 
 const NAME_CONTEXT = 'visitor_sign_in.visitor_name';
+const GROUP_CONTEXT = 'visitor_sign_in.group_name';
 
-function toVisitorSignIn(row: VisitorSignInTable, visitorName: string | null): VisitorSignIn {
+function toVisitorSignIn(row: VisitorSignInTable, visitorName: string | null, messageState: string | null): VisitorSignIn {
   return {
     id: row.id,
     visitedAt: row.visited_at,
     partySize: row.party_size,
     purpose: row.purpose as VisitPurpose,
     visitorName: visitorName === null ? null : maskName(visitorName),
+    messageState: messageState as MessageState | null,
   };
 }
 
@@ -41,7 +47,11 @@ export class VisitorService {
     private readonly audit: AuditTrail,
   ) {}
 
-  /** Records a visit, queues it for the provincial system and audits it, all in one transaction. */
+  /**
+   * Records a visit (and the message left with it, pending moderation), queues the visit for the
+   * provincial system and audits both, all in one transaction. The message is not queued: the province
+   * learns of it once staff decide.
+   */
   async signIn(input: ParsedInput<'visitor:signIn'>, actor: Actor): Promise<VisitorSignIn> {
     const station = await this.station.require();
     const row: VisitorSignInTable = {
@@ -52,6 +62,8 @@ export class VisitorService {
       purpose: input.purpose,
       visitor_name: this.protection.sealOptional(input.visitorName, NAME_CONTEXT),
       version: 1,
+      relation: input.relation,
+      group_name: this.protection.sealOptional(input.groupName, GROUP_CONTEXT),
     };
     await this.db.transaction().execute(async (trx) => {
       await insertVisitorSignIn(trx, row);
@@ -59,20 +71,34 @@ export class VisitorService {
         kind: 'visitor_sign_in',
         entityId: row.id,
         version: row.version,
-        payload: { ...row, visitor_name: input.visitorName },
+        payload: { ...row, visitor_name: input.visitorName, group_name: input.groupName },
         createdAt: row.visited_at,
       });
       await this.audit.append(trx, { actor, stationCode: station.code, action: 'create', objectType: 'visitor_sign_in', objectId: row.id });
+      if (input.message !== null) {
+        await leaveVisitorMessage(trx, this.protection, this.audit, {
+          signIn: row,
+          message: input.message,
+          visitorName: input.visitorName,
+          actor,
+        });
+      }
     });
-    return toVisitorSignIn(row, input.visitorName);
+    return toVisitorSignIn(row, input.visitorName, input.message === null ? null : 'pending');
   }
 
-  /** The latest visits, newest first; names are masked because the list may be read at a kiosk. */
+  /** The latest visits, newest first; names are masked, group names shown (staff only). */
   async list(input: ParsedInput<'visitor:list'>): Promise<CallOutput<'visitor:list'>> {
     const [rows, total] = await Promise.all([latestVisitorSignIns(this.db, input.limit), countVisitorSignIns(this.db)]);
     return {
       total,
-      visitors: rows.map((row) => toVisitorSignIn(row, this.protection.openOptional(row.visitor_name, NAME_CONTEXT))),
+      visitors: rows.map(
+        (row): VisitorLogEntry => ({
+          ...toVisitorSignIn(row, this.protection.openOptional(row.visitor_name, NAME_CONTEXT), row.message_state),
+          relation: row.relation as VisitorRelation | null,
+          groupName: this.protection.openOptional(row.group_name, GROUP_CONTEXT),
+        }),
+      ),
     };
   }
 
@@ -84,5 +110,12 @@ export class VisitorService {
     const visitorName = this.protection.openOptional(row.visitor_name, NAME_CONTEXT);
     await this.audit.record({ actor, stationCode: station.code, action: 'view_unmasked', objectType: 'visitor_sign_in', objectId: row.id });
     return { id: row.id, visitorName };
+  }
+
+  /** People who signed in on the station's current day (Beijing time); a number, nothing about anyone. */
+  async todayCount(): Promise<CallOutput<'memorial:todayCount'>> {
+    const day = stationDate(this.clock.now());
+    const { from, to } = stationDayBounds(day);
+    return { day, people: await countPeopleBetween(this.db, from, to) };
   }
 }

@@ -22,3 +22,11 @@ export const registers = ['kiosk', 'registrar', 'supervisor', 'admin'] as const;
 export const keepsRecords = ['registrar', 'supervisor', 'admin'] as const;
 export const staff = ['registrar', 'supervisor', 'auditor', 'admin'] as const;
 export const voidsDocuments = ['supervisor', 'admin'] as const;
+/** Who may record that a donation took place: it makes the record final and opens the certificates after it. */
+export const confirmsDonations = ['supervisor', 'admin'] as const;
+/** Who may read the memorial and education figures: staff who keep the records, and the auditor who checks them. */
+export const readsFigures = ['registrar', 'supervisor', 'auditor', 'admin'] as const;
+/** Who may set the local population and the reach target the figures are judged against. */
+export const setsFigureTargets = ['supervisor', 'admin'] as const;
+/** Who may change how long visitor logs are kept: a privacy rule, so not every registrar. */
+export const setsRetention = ['supervisor', 'admin'] as const;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { educationCalls } from './education-calls';
+import { figuresCalls } from './figures-calls';
 import { memorialCalls } from './memorial-calls';
 import { nameListCalls } from './name-list-calls';
-import { anyone, call, keepsRecords, listsVisitors, readsAudit, registers, staff, voidsDocuments } from './call';
+import { anyone, call, confirmsDonations, keepsRecords, listsVisitors, readsAudit, registers, staff, voidsDocuments } from './call';
 import { auditCheck, auditList, auditListInput } from '../validation/audit';
 import {
   documentHandOverInput,
@@ -31,6 +32,7 @@ import {
   registrationCreated,
   registrationCreateInput,
   registrationOptions,
+  registrationRealiseInput,
   registrationWithdrawInput,
   revealed,
   revealInput,
@@ -82,12 +84,16 @@ export const contract = {
   'registration:options': call(z.undefined(), registrationOptions, anyone),
   /** Registers one or more programs for a person found by document or created; one transaction. */
   'registration:create': call(registrationCreateInput, registrationCreated, registers),
+  /** The receipt of a registration just made, printed at the kiosk once, minutes after; staff print any copy. */
+  'registration:receipt': call(documentPdfInput, documentPdf, registers),
   /** Finds people by registration number, document number or full name; results masked. */
   'registration:search': call(searchInput, searchResults, keepsRecords),
   /** A new version of an active registration; the old one is kept. */
   'registration:amend': call(registrationAmendInput, personRecord, keepsRecords),
   /** Withdraws an active registration after checking the person's document; final for that record. */
   'registration:withdraw': call(registrationWithdrawInput, personRecord, keepsRecords),
+  /** Records that the donation of an active registration took place; final for that record, no receipt. */
+  'registration:realise': call(registrationRealiseInput, personRecord, confirmsDonations),
   /** Records a body donation's executor and close relatives' agreement. */
   'registration:bodyPaperwork': call(bodyPaperworkRecordInput, personRecord, keepsRecords),
   /** Moves a stem-cell volunteer one step on: sample taken (barcode), typed, in registry. */
@@ -135,6 +141,7 @@ export const contract = {
   ...memorialCalls,
   ...nameListCalls,
   ...educationCalls,
+  ...figuresCalls,
 } as const;
 
 export type Contract = typeof contract;

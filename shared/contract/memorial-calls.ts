@@ -1,2 +1,39 @@
+import { z } from 'zod';
+import { anyone, call, keepsRecords, listsVisitors, setsRetention } from './call';
+import {
+  memorialKioskOptions,
+  memorialSettings,
+  messageApproveInput,
+  messageList,
+  messageListInput,
+  messageRejectInput,
+  qingmingModeInput,
+  retentionDaysInput,
+  visitorMessage,
+  visitorTodayCount,
+  wallInput,
+  wallPage,
+} from '../validation/visitors';
+
 /** Memorial visits beyond the basic sign-in: the message wall and its moderation. */
-export const memorialCalls = {} as const;
+export const memorialCalls = {
+  /** Whether the kiosk runs in Qingming mode; the only memorial setting the public screen reads. */
+  'memorial:kioskOptions': call(z.undefined(), memorialKioskOptions, anyone),
+  /** How many people have visited today (station day); a count only, for the Qingming kiosk. */
+  'memorial:todayCount': call(z.undefined(), visitorTodayCount, anyone),
+  /** The memorial settings, for staff. */
+  'memorial:settings': call(z.undefined(), memorialSettings, listsVisitors),
+  /** Switches Qingming mode on or off; audited as a settings change. */
+  'memorial:setQingmingMode': call(qingmingModeInput, memorialSettings, keepsRecords),
+  /** How many days visitor sign-ins are kept; audited as a settings change. */
+  'memorial:setRetentionDays': call(retentionDaysInput, memorialSettings, setsRetention),
+
+  /** Visitor messages in one state (pending first for moderation), full text, names masked; audited as a view. */
+  'messages:list': call(messageListInput, messageList, keepsRecords),
+  /** Puts a pending message on the public wall; audited and queued for sync. */
+  'messages:approve': call(messageApproveInput, visitorMessage, keepsRecords),
+  /** Keeps a pending message off the wall, with the reason; audited and queued for sync. */
+  'messages:reject': call(messageRejectInput, visitorMessage, keepsRecords),
+  /** One page of the public wall: approved messages only, newest first. */
+  'messages:wall': call(wallInput, wallPage, anyone),
+} as const;

@@ -17,3 +17,24 @@ export const HOST_CLIENT_HEADER = 'x-station-client';
 export interface StationBridge {
   call(name: string, input: unknown): Promise<unknown>;
 }
+
+/** The channel the desktop app prints and saves PDFs on (the station host opens them in the browser). */
+export const PRINT_IPC_CHANNEL = 'station:print';
+
+/** Print with the system dialog, print without one on the configured printer, or save to a chosen file. */
+export const printModes = ['dialog', 'silent', 'save'] as const;
+export type PrintMode = (typeof printModes)[number];
+
+export interface PrintRequest {
+  mode: PrintMode;
+  fileName: string;
+  contentBase64: string;
+}
+
+/** `opened`: shown in a browser tab for the person to print (station host). */
+export type PrintOutcome = 'printed' | 'saved' | 'opened' | 'cancelled' | 'failed';
+
+/** What the preload exposes as `window.stationPrinter`, in the desktop app only. */
+export interface StationPrinter {
+  print(request: PrintRequest): Promise<PrintOutcome>;
+}

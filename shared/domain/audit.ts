@@ -4,6 +4,7 @@ export const auditActions = [
   'create',
   'amend',
   'withdraw',
+  'realise',
   'view',
   'view_unmasked',
   'print',
@@ -21,6 +22,10 @@ export const auditActions = [
   'account_create',
   'settings_change',
   'key_rotation',
+  'message_approve',
+  'message_reject',
+  'retention_purge',
+  'cancel',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

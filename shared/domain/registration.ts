@@ -25,6 +25,7 @@ export const registrationEvents = [
   'body_paperwork',
   'stem_cell_status',
   'withdrawn',
+  'realised',
 ] as const;
 /** One of the registration history events. */
 export type RegistrationEvent = (typeof registrationEvents)[number];

@@ -4,26 +4,36 @@ import enCommon from '../../resources/locales/en/common.json' with { type: 'json
 import enDocuments from '../../resources/locales/en/documents.json' with { type: 'json' };
 import enDocumentDesk from '../../resources/locales/en/documentDesk.json' with { type: 'json' };
 import enErrors from '../../resources/locales/en/errors.json' with { type: 'json' };
+import enFigures from '../../resources/locales/en/figures.json' with { type: 'json' };
 import enMemorial from '../../resources/locales/en/memorial.json' with { type: 'json' };
+import enNameList from '../../resources/locales/en/nameList.json' with { type: 'json' };
+import enNameListDesk from '../../resources/locales/en/nameListDesk.json' with { type: 'json' };
 import enSetup from '../../resources/locales/en/setup.json' with { type: 'json' };
 import enStaff from '../../resources/locales/en/staff.json' with { type: 'json' };
 import enValidation from '../../resources/locales/en/validation.json' with { type: 'json' };
 import enRecords from '../../resources/locales/en/records.json' with { type: 'json' };
 import enKiosk from '../../resources/locales/en/kiosk.json' with { type: 'json' };
 import enRegistration from '../../resources/locales/en/registration.json' with { type: 'json' };
+import enSessions from '../../resources/locales/en/sessions.json' with { type: 'json' };
+import enSessionKiosk from '../../resources/locales/en/sessionKiosk.json' with { type: 'json' };
 import zhAudit from '../../resources/locales/zh-CN/audit.json' with { type: 'json' };
 import zhCli from '../../resources/locales/zh-CN/cli.json' with { type: 'json' };
 import zhCommon from '../../resources/locales/zh-CN/common.json' with { type: 'json' };
 import zhDocuments from '../../resources/locales/zh-CN/documents.json' with { type: 'json' };
 import zhDocumentDesk from '../../resources/locales/zh-CN/documentDesk.json' with { type: 'json' };
 import zhErrors from '../../resources/locales/zh-CN/errors.json' with { type: 'json' };
+import zhFigures from '../../resources/locales/zh-CN/figures.json' with { type: 'json' };
 import zhMemorial from '../../resources/locales/zh-CN/memorial.json' with { type: 'json' };
+import zhNameList from '../../resources/locales/zh-CN/nameList.json' with { type: 'json' };
+import zhNameListDesk from '../../resources/locales/zh-CN/nameListDesk.json' with { type: 'json' };
 import zhSetup from '../../resources/locales/zh-CN/setup.json' with { type: 'json' };
 import zhStaff from '../../resources/locales/zh-CN/staff.json' with { type: 'json' };
 import zhValidation from '../../resources/locales/zh-CN/validation.json' with { type: 'json' };
 import zhRecords from '../../resources/locales/zh-CN/records.json' with { type: 'json' };
 import zhKiosk from '../../resources/locales/zh-CN/kiosk.json' with { type: 'json' };
 import zhRegistration from '../../resources/locales/zh-CN/registration.json' with { type: 'json' };
+import zhSessions from '../../resources/locales/zh-CN/sessions.json' with { type: 'json' };
+import zhSessionKiosk from '../../resources/locales/zh-CN/sessionKiosk.json' with { type: 'json' };
 import type { Language } from './languages';
 
 /** Every translated text of the product, by language and namespace (one JSON file each). */
@@ -38,10 +48,15 @@ export const translations = {
     validation: zhValidation,
     cli: zhCli,
     registration: zhRegistration,
+    sessions: zhSessions,
+    sessionKiosk: zhSessionKiosk,
     kiosk: zhKiosk,
     records: zhRecords,
     documents: zhDocuments,
     documentDesk: zhDocumentDesk,
+    nameList: zhNameList,
+    nameListDesk: zhNameListDesk,
+    figures: zhFigures,
   },
   en: {
     common: enCommon,
@@ -53,10 +68,15 @@ export const translations = {
     validation: enValidation,
     cli: enCli,
     registration: enRegistration,
+    sessions: enSessions,
+    sessionKiosk: enSessionKiosk,
     kiosk: enKiosk,
     records: enRecords,
     documents: enDocuments,
     documentDesk: enDocumentDesk,
+    nameList: enNameList,
+    nameListDesk: enNameListDesk,
+    figures: enFigures,
   },
 } satisfies Record<Language, Record<string, unknown>>;
 

@@ -4,11 +4,15 @@ import { checkBodyDonationConsent, checkStemCellContacts, closeRelations } from 
 import { stemCellStatuses, registrationStates } from '../domain/lifecycle';
 import { bloodTypes, normalizeOrganScope, organs, programs } from '../domain/programs';
 import { executorKinds, executorNeedsDocument, followUpOutcomes, registrationChannels, registrationEvents } from '../domain/registration';
+import { isCalendarDate } from '../domain/age';
 import { checkEthnicGroup } from './ethnic-group';
 import { checkedText, isoTimestamp, optionalCheckedText, personName } from './fields';
 import { freeTextCheck } from './free-text';
 import { checkDocument, checkDocumentAgreement, checkTypedBirthDate, type DocumentDetails } from './identity-document';
 import { documentKind, identityDocument, sex } from './identity-fields';
+import { documentStates } from '../domain/documents';
+import { serialDocuments } from '../domain/registration-number';
+import { defaultLanguage, languages } from '../i18n/languages';
 import { checkPersonName } from './person-name';
 import { checkPhone } from './phone';
 
@@ -242,6 +246,9 @@ function checkChoices(
 }
 
 /** A new registration: the person, one or more programs, the consents and the signature. */
+/** The language the receipt of a change is printed in: the one the person used at the screen. */
+const receiptLanguage = z.enum(languages, { error: 'invalid' }).default(defaultLanguage);
+
 export const registrationCreateInput = z
   .object({
     person: personInput,
@@ -251,6 +258,7 @@ export const registrationCreateInput = z
       .max(programs.length, { error: 'programs_duplicate' }),
     consents: consentsInput,
     signature: signatureInput,
+    receiptLanguage,
   })
   .superRefine((input, ctx) => checkChoices(input.programs, input.person.phone, ctx));
 
@@ -267,6 +275,7 @@ export const registrationAmendInput = z.object({
   reason: optionalShortText,
   /** Whether the notarised statement was seen, where the station requires one for body donations. */
   notarised: z.boolean({ error: 'invalid' }).default(false),
+  receiptLanguage,
 });
 
 /** Withdrawal needs only the person's identity (checked against the record) and a reason. */
@@ -276,6 +285,17 @@ export const registrationWithdrawInput = z.object({
   reason: shortText,
   /** Whether the notarised statement was seen, where the station requires one for body donations. */
   notarised: z.boolean({ error: 'invalid' }).default(false),
+  receiptLanguage,
+});
+
+/**
+ * That the donation of an active registration took place, on a calendar date. Whether that date is
+ * not after the station's today nor before the registration is checked by the station, which knows both.
+ */
+export const registrationRealiseInput = z.object({
+  ...recordRef,
+  donatedOn: z.string({ error: 'donation_date' }).refine(isCalendarDate, { error: 'donation_date' }),
+  note: optionalShortText,
 });
 
 export const bodyPaperworkRecordInput = z.object({ ...recordRef, paperwork: bodyPaperworkInput });
@@ -335,6 +355,8 @@ export const registrationCreated = z.object({
   name: z.string(),
   createdAt: isoTimestamp,
   registrations: z.array(registrationSummary),
+  /** The receipt issued with each registration, for the kiosk to print at once. */
+  receipts: z.array(z.object({ registrationId: z.string(), documentId: z.string(), serial: z.string() })),
 });
 
 export const refusalRecorded = z.object({ personId: z.string(), refusalId: z.string(), recordedAt: isoTimestamp });
@@ -395,6 +417,8 @@ export const personRecord = z.object({
     registrationSummary.extend({
       channel: z.enum(registrationChannels),
       createdAt: isoTimestamp,
+      /** The day the donation took place, once the registration is realised. */
+      realisedOn: z.string().nullable(),
       choice: choiceView,
       stemCell: z
         .object({ status: z.enum(stemCellStatuses), sampleBarcode: z.string().nullable(), coolingOffUntil: z.string(), typingStopped: z.boolean() })
@@ -413,6 +437,18 @@ export const personRecord = z.object({
       followUps: z.array(z.object({ at: isoTimestamp, actorName: z.string().nullable(), outcome: z.enum(followUpOutcomes), note: z.string().nullable() })),
     }),
   ),
+  /** The person's documents with serial numbers, newest first (receipts of every change among them). */
+  documents: z.array(
+    z.object({
+      id: z.string(),
+      serial: z.string(),
+      kind: z.enum(serialDocuments),
+      state: z.enum(documentStates),
+      /** The registration a receipt or certificate attests; null for the person's own documents. */
+      registrationId: z.string().nullable(),
+      issuedAt: isoTimestamp,
+    }),
+  ),
 });
 
 export const revealed = z.object({ personId: z.string(), field: z.enum(['name', 'document', 'phone']), value: z.string() });
@@ -427,4 +463,6 @@ export const registrationOptions = z.object({
   stemCellMaxAge: z.number().int(),
   coolingOffDays: z.number().int(),
   bodyChangeNeedsNotarisation: z.boolean(),
+  /** A receipt printer is configured: the desktop kiosk prints the receipt without asking. */
+  silentReceipts: z.boolean(),
 });

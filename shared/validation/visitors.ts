@@ -1,6 +1,26 @@
 import { z } from 'zod';
-import { MAX_PARTY_SIZE, visitPurposes } from '../domain/visitors';
-import { isoTimestamp, optionalPersonName } from './fields';
+import {
+  MAX_GROUP_NAME_LENGTH,
+  MAX_MESSAGE_LENGTH,
+  MAX_PARTY_SIZE,
+  MAX_REJECT_REASON_LENGTH,
+  MAX_RETENTION_DAYS,
+  MIN_RETENTION_DAYS,
+  messageStates,
+  visitorRelations,
+  visitPurposes,
+  WALL_PAGE_SIZE,
+} from '../domain/visitors';
+import { checkedText, isoTimestamp, optionalCheckedText, optionalPersonName } from './fields';
+import { freeTextCheck } from './free-text';
+
+const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** An optional choice from a list: left out or null means "not given". */
+const optionalRelation = z
+  .enum(visitorRelations, { error: 'visitor_relation' })
+  .nullish()
+  .transform((value) => value ?? null);
 
 export const visitorSignInInput = z.object({
   partySize: z
@@ -10,6 +30,11 @@ export const visitorSignInInput = z.object({
     .max(MAX_PARTY_SIZE, { error: 'party_size_range' }),
   purpose: z.enum(visitPurposes, { error: 'visit_purpose' }),
   visitorName: optionalPersonName,
+  relation: optionalRelation,
+  /** A school, company or family group signing in together. */
+  groupName: optionalCheckedText(freeTextCheck(MAX_GROUP_NAME_LENGTH)),
+  /** For the message wall, shown only once staff approve it. */
+  message: optionalCheckedText(freeTextCheck(MAX_MESSAGE_LENGTH)),
 });
 
 export const visitorSignIn = z.object({
@@ -19,6 +44,14 @@ export const visitorSignIn = z.object({
   purpose: z.enum(visitPurposes),
   /** Masked (surname + `*`) wherever it is listed. */
   visitorName: z.string().nullable(),
+  /** Where the visit's message stands; null when none was left. */
+  messageState: z.enum(messageStates).nullable(),
+});
+
+/** A visit as staff see it in the visitor log. */
+export const visitorLogEntry = visitorSignIn.extend({
+  relation: z.enum(visitorRelations).nullable(),
+  groupName: z.string().nullable(),
 });
 
 export const visitorListInput = z.object({
@@ -27,9 +60,81 @@ export const visitorListInput = z.object({
 
 export const visitorList = z.object({
   total: z.number().int(),
-  visitors: z.array(visitorSignIn),
+  visitors: z.array(visitorLogEntry),
 });
 
 export const visitorRevealInput = z.object({ id: z.string().min(1) });
 
 export const visitorRevealed = z.object({ id: z.string(), visitorName: z.string().nullable() });
+
+/** What the kiosk needs of the memorial settings; nothing about visitors. */
+export const memorialKioskOptions = z.object({ qingmingMode: z.boolean() });
+
+/** People (not sign-ins) who visited on the station's day so far: a count, no personal data. */
+export const visitorTodayCount = z.object({ day: calendarDate, people: z.number().int() });
+
+export const memorialSettings = z.object({
+  qingmingMode: z.boolean(),
+  visitorRetentionDays: z.number().int(),
+});
+
+export const qingmingModeInput = z.object({ enabled: z.boolean({ error: 'invalid' }) });
+
+export const retentionDaysInput = z.object({
+  days: z
+    .number({ error: 'retention_days_range' })
+    .int({ error: 'retention_days_range' })
+    .min(MIN_RETENTION_DAYS, { error: 'retention_days_range' })
+    .max(MAX_RETENTION_DAYS, { error: 'retention_days_range' }),
+});
+
+/** A message as staff moderate it: the full text, the author's name masked. */
+export const visitorMessage = z.object({
+  id: z.string(),
+  writtenAt: isoTimestamp,
+  message: z.string(),
+  author: z.string().nullable(),
+  relation: z.enum(visitorRelations).nullable(),
+  state: z.enum(messageStates),
+  decidedAt: isoTimestamp.nullable(),
+  decidedBy: z.string().nullable(),
+  rejectReason: z.string().nullable(),
+});
+
+export const messageListInput = z.object({
+  state: z.enum(messageStates).default('pending'),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+
+export const messageList = z.object({
+  counts: z.object({ pending: z.number().int(), approved: z.number().int(), rejected: z.number().int() }),
+  messages: z.array(visitorMessage),
+});
+
+export const messageApproveInput = z.object({ id: z.string().min(1) });
+
+export const messageRejectInput = z.object({
+  id: z.string().min(1),
+  reason: checkedText(freeTextCheck(MAX_REJECT_REASON_LENGTH)),
+});
+
+export const wallInput = z.object({
+  page: z.number().int().min(0).default(0),
+  pageSize: z.number().int().min(1).max(48).default(WALL_PAGE_SIZE),
+});
+
+/** One approved message on the public wall: no id of the visit, the name masked, the day only. */
+export const wallMessage = z.object({
+  id: z.string(),
+  message: z.string(),
+  author: z.string().nullable(),
+  relation: z.enum(visitorRelations).nullable(),
+  writtenOn: calendarDate,
+});
+
+export const wallPage = z.object({
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  messages: z.array(wallMessage),
+});

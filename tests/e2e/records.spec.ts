@@ -146,6 +146,18 @@ test('a withdrawal checks the person’s document, asks for confirmation and is 
   await expect(registration.getByRole('button')).toHaveText(['开具文书']);
   await expect(card(page, numberOf(created, 'body')).getByTestId('registration-state')).toHaveText('有效');
   await expect(page.getByTestId('search-results')).toContainText('已撤回');
+
+  // The withdrawal's receipt is issued with it, newest first among the person's documents, ready to print.
+  const documents = page.getByTestId('person-issued-document');
+  await expect(documents).toHaveCount(created.registrations.length + 1);
+  await expect(documents.first()).toContainText(cornea);
+  await expect(documents.first()).toContainText('登记回执');
+  await expect(documents.first()).toContainText('待交付');
+  const opening = page.waitForEvent('popup');
+  await documents.first().getByRole('button', { name: '打印', exact: true }).click();
+  expect((await opening).url()).toMatch(/^blob:/);
+  const serial = await documents.first().getAttribute('data-serial');
+  await expect(page.getByTestId('person-issued-documents').getByRole('status')).toHaveText(`${serial} 的 PDF 已生成，打印已记入审计日志。`);
 });
 
 test('body-donation paperwork is refused while a close relative disagrees and accepted with the agreement', async ({ page, station }) => {

@@ -64,6 +64,18 @@ test('a visitor registers body and cornea donation at the kiosk, in Chinese', as
   for (const text of await numbers.allTextContents()) expect(text).toMatch(/^KMU01-\d{4}-R\d{6}$/);
   await expect(page.getByTestId('body-notice')).toContainText('执行人');
   expect(countRegistrations(station)).toBe(2);
+
+  // A receipt for each registration, printed at the kiosk once: on the station host it opens in a tab.
+  const receipts = page.getByTestId('receipt');
+  await expect(receipts).toHaveCount(2);
+  const opening = page.waitForEvent('popup');
+  await receipts.first().getByRole('button', { name: '打印', exact: true }).click();
+  expect((await opening).url()).toMatch(/^blob:/);
+  await expect(receipts.first().getByTestId('receipt-status')).toHaveText('回执已在新标签页中打开，请从那里打印。');
+  await expect(receipts.first().getByRole('button')).toHaveCount(0);
+  await expect(receipts.last().getByRole('button', { name: '打印', exact: true })).toBeVisible();
+  const prints = station.connection.sqlite.prepare("select count(*) as n from audit_log where action = 'print'").get() as { n: number };
+  expect(prints.n).toBe(1);
   // The confirmation never shows the full name or document number back.
   expect(await page.content()).not.toContain(samplePerson.name);
   expect(await page.content()).not.toContain(samplePerson.document.number);
@@ -123,6 +135,10 @@ test('a volunteer registers chosen organs and stem cells in English, with two em
   expect(countRegistrations(station)).toBe(2);
   const organ = station.connection.sqlite.prepare("select count(*) n from registration where program = 'organ'").get() as { n: number };
   expect(organ.n).toBe(1);
+  // The receipts are printed in the language the volunteer used at the kiosk.
+  await expect(page.getByTestId('receipt')).toHaveCount(2);
+  const languages = station.connection.sqlite.prepare("select distinct language from document where kind = 'receipt'").all() as Array<{ language: string }>;
+  expect(languages).toEqual([{ language: 'en' }]);
 
   await page.getByRole('button', { name: 'Finish and start over' }).click();
   await expect(page.getByRole('heading', { name: 'Choose what to register' })).toBeVisible();

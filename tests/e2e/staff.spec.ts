@@ -32,27 +32,27 @@ test.describe('staff sessions', () => {
     await setUpStation();
   });
 
-  test('the kiosk offers registration and visitor sign-in only; staff see their tiles until they sign out', async ({ page, openApp }) => {
+  test('the kiosk offers registration, visitor sign-in, the message wall and the name list only; staff see their tiles until they sign out', async ({ page, openApp }) => {
     await openApp();
     await expect(page.getByRole('heading', { name: sampleStation.name })).toBeVisible();
     const tiles = page.locator('.tile strong');
-    await expect(tiles).toHaveText(['意愿登记', '来访登记']);
+    await expect(tiles).toHaveText(['意愿登记', '来访登记', '留言墙', '纪念名录', '今日生命教育活动']);
     await expect(page.getByTestId('staff-name')).toHaveCount(0);
 
     await signIn(page, sampleAdmin);
     await expect(page.getByTestId('staff-role')).toHaveText('系统管理员');
-    await expect(tiles).toHaveText(['意愿登记', '登记记录', '回执与证书', '来访登记', '来访记录', '审计日志', '工作人员账户']);
+    await expect(tiles).toHaveText(['意愿登记', '登记记录', '回执与证书', '来访登记', '来访记录', '留言墙', '留言审核', '纪念名录', '纪念名录管理', '今日生命教育活动', '生命教育活动', '纪念与教育统计', '审计日志', '工作人员账户']);
 
     await page.getByRole('button', { name: '退出登录' }).click();
     await expect(page.getByRole('button', { name: '工作人员登录' })).toBeVisible();
     await expect(page.getByTestId('staff-name')).toHaveCount(0);
-    await expect(tiles).toHaveText(['意愿登记', '来访登记']);
+    await expect(tiles).toHaveText(['意愿登记', '来访登记', '留言墙', '纪念名录', '今日生命教育活动']);
     await expect(page.getByRole('button', { name: /来访记录/ })).toHaveCount(0);
 
     // Signed out means signed out: a reload stays at the kiosk.
     await page.reload();
     await expect(page.getByRole('heading', { name: sampleStation.name })).toBeVisible();
-    await expect(tiles).toHaveText(['意愿登记', '来访登记']);
+    await expect(tiles).toHaveText(['意愿登记', '来访登记', '留言墙', '纪念名录', '今日生命教育活动']);
   });
 
   test('a wrong password is refused with a translated message, in Chinese and in English', async ({ page, openApp }) => {
@@ -162,7 +162,7 @@ test.describe('staff sessions', () => {
     await expect(page.getByRole('alert')).toHaveText('连续失败次数过多，账户已锁定 15 分钟。');
     await expect(page.getByRole('heading', { name: sampleStation.name })).toBeVisible();
     await expect(page.getByRole('button', { name: '工作人员登录' })).toBeVisible();
-    await expect(page.locator('.tile strong')).toHaveText(['意愿登记', '来访登记']);
+    await expect(page.locator('.tile strong')).toHaveText(['意愿登记', '来访登记', '留言墙', '纪念名录', '今日生命教育活动']);
 
     await page.getByRole('button', { name: '工作人员登录' }).click();
     await submitLogin(page, sampleAdmin.username, sampleAdmin.password);
@@ -302,7 +302,7 @@ test.describe('staff accounts', () => {
     await expect(second.getByRole('button', { name: '工作人员登录' })).toBeVisible();
     await signIn(second, { username: 'wangfang', password: 'registrar passphrase', displayName: '王芳' });
     await expect(second.getByTestId('staff-role')).toHaveText('登记员');
-    await expect(second.locator('.tile strong')).toHaveText(['意愿登记', '登记记录', '回执与证书', '来访登记', '来访记录']);
+    await expect(second.locator('.tile strong')).toHaveText(['意愿登记', '登记记录', '回执与证书', '来访登记', '来访记录', '留言墙', '留言审核', '纪念名录', '纪念名录管理', '今日生命教育活动', '生命教育活动', '纪念与教育统计']);
     await second.getByRole('button', { name: /来访记录/ }).click();
     await expect(second.getByTestId('visitor-total')).toHaveText('共 0 条来访记录');
 

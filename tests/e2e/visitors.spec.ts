@@ -10,8 +10,9 @@ test('a visitor signs in at the kiosk and staff see the visit listed with the na
   // The kiosk offers the sign-in only: the visitor log is for staff.
   await expect(page.getByRole('button', { name: /来访记录/ })).toHaveCount(0);
   await page.getByRole('button', { name: /来访登记/ }).click();
-  await page.getByLabel('来访人数').fill('3');
+  await page.getByLabel('3', { exact: true }).check();
   await page.getByLabel('清明祭扫').check();
+  await page.getByText('留下姓名、关系或留言（选填）').click();
   await page.getByLabel('姓名（选填）').fill('张・三丰');
   await page.getByRole('button', { name: '登记', exact: true }).click();
 
@@ -30,6 +31,7 @@ test('a visitor signs in at the kiosk and staff see the visit listed with the na
   await page.getByRole('button', { name: '下一位来访者' }).click();
   await expect(page.getByLabel('姓名（选填）')).toHaveValue('');
   await expect(page.getByLabel('清明祭扫')).not.toBeChecked();
+  await expect(page.getByLabel('3', { exact: true })).not.toBeChecked();
 
   await page.getByRole('button', { name: '返回首页' }).click();
   await signIn(page, sampleAdmin);
@@ -45,8 +47,9 @@ test('the thanks screen forgets the visitor by itself after 30 seconds', async (
   await page.clock.install();
   await page.reload();
   await page.getByRole('button', { name: /来访登记/ }).click();
-  await page.getByLabel('来访人数').fill('2');
+  await page.getByLabel('2', { exact: true }).check();
   await page.getByLabel('缅怀').check();
+  await page.getByText('留下姓名、关系或留言（选填）').click();
   await page.getByLabel('姓名（选填）').fill('李四');
   await page.getByRole('button', { name: '登记', exact: true }).click();
   await expect(page.getByRole('heading', { name: '感谢您的到访' })).toBeVisible();
@@ -56,19 +59,20 @@ test('the thanks screen forgets the visitor by itself after 30 seconds', async (
   await expect(page.getByRole('heading', { name: '感谢您的到访' })).toBeVisible();
   await page.clock.fastForward('00:11');
   await expect(page.getByRole('heading', { name: '来访登记' })).toBeVisible();
-  await expect(page.getByLabel('来访人数')).toHaveValue('1');
+  await expect(page.getByLabel('2', { exact: true })).not.toBeChecked();
   await expect(page.getByLabel('缅怀')).not.toBeChecked();
   await expect(page.getByLabel('姓名（选填）')).toHaveValue('');
 });
 
 test('staff reveal a full name on request; it is audited and forgotten when the screen closes', async ({ page, station }) => {
   await page.getByRole('button', { name: /来访登记/ }).click();
-  await page.getByLabel('来访人数').fill('1');
+  await page.getByLabel('1', { exact: true }).check();
   await page.getByLabel('缅怀').check();
+  await page.getByText('留下姓名、关系或留言（选填）').click();
   await page.getByLabel('姓名（选填）').fill('欧阳·娜娜');
   await page.getByRole('button', { name: '登记', exact: true }).click();
   await page.getByRole('button', { name: '下一位来访者' }).click();
-  await page.getByLabel('来访人数').fill('2');
+  await page.getByLabel('2', { exact: true }).check();
   await page.getByLabel('参观').check();
   await page.getByRole('button', { name: '登记', exact: true }).click();
   await page.getByRole('button', { name: '返回首页' }).click();
@@ -97,7 +101,9 @@ test('staff reveal a full name on request; it is audited and forgotten when the 
 
 test('bad input shows translated reasons and stores nothing', async ({ page, station }) => {
   await page.getByRole('button', { name: /来访登记/ }).click();
-  await page.getByLabel('来访人数').fill('0');
+  await page.getByLabel('更多').check();
+  await page.getByLabel('人数', { exact: true }).fill('0');
+  await page.getByText('留下姓名、关系或留言（选填）').click();
   await page.getByLabel('姓名（选填）').fill('张3');
   await page.getByRole('button', { name: '登记', exact: true }).click();
 
@@ -121,7 +127,7 @@ test('the whole interface switches to English and back to Chinese', async ({ pag
   await expect(page.getByText('Memorial park kiosk')).toBeVisible();
   await page.getByRole('button', { name: /Visitor sign-in/ }).click();
   await expect(page.getByRole('heading', { name: 'Visitor sign-in' })).toBeVisible();
-  await page.getByLabel('Number of visitors').fill('2');
+  await page.getByLabel('2', { exact: true }).check();
   await page.getByLabel('Tour').check();
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('status')).toContainText('A visit of 2 people was recorded');

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { callNames, contract, type CallName } from '../../shared/contract/calls';
+import { MEMORIAL_CONSENT_TEXT_VERSION } from '../../shared/domain/memorial-names';
 import { roles, staffRoles, type Role } from '../../shared/domain/roles';
 import { kioskCaller, openTempStation, sampleAdmin, sampleSetup } from '../fixtures/temp-station';
 import { samplePaperwork, samplePerson, sampleRegistration, SAMPLE_SIGNATURE } from '../fixtures/registrations';
@@ -140,9 +141,11 @@ const validInputs: { [N in CallName]: unknown } = {
   'visitor:revealName': { id: 'none' },
   'registration:options': undefined,
   'registration:create': sampleRegistration(),
+  'registration:receipt': { documentId: 'none' },
   'registration:search': { query: '李𠮷祥' },
   'registration:amend': { registrationId: 'none', expectedVersion: 1, choice: { program: 'cornea' } },
   'registration:withdraw': { registrationId: 'none', expectedVersion: 1, identity: samplePerson.document, reason: '本人要求' },
+  'registration:realise': { registrationId: 'none', expectedVersion: 1, donatedOn: '2026-04-01' },
   'registration:bodyPaperwork': { registrationId: 'none', expectedVersion: 1, paperwork: samplePaperwork },
   'registration:stemCellStatus': { registrationId: 'none', expectedVersion: 1, status: 'typed' },
   'registration:followUp': { registrationId: 'none', outcome: 'no_answer' },
@@ -163,6 +166,46 @@ const validInputs: { [N in CallName]: unknown } = {
   'staff:create': { ...registrar, username: 'someone.new' },
   'audit:list': {},
   'audit:verify': undefined,
+  'memorial:kioskOptions': undefined,
+  'memorial:todayCount': undefined,
+  'memorial:settings': undefined,
+  'memorial:setQingmingMode': { enabled: false },
+  'memorial:setRetentionDays': { days: 365 },
+  'messages:list': {},
+  'messages:approve': { id: 'none' },
+  'messages:reject': { id: 'none', reason: '含有广告' },
+  'messages:wall': {},
+  'nameList:search': { query: 'zxm' },
+  'nameList:add': {
+    publishedName: '张晓明',
+    donationKind: 'body',
+    engravingYear: 2025,
+    wallLocation: '东区 3 排 12 号',
+    consent: {
+      relativeName: '张建国',
+      relation: 'child',
+      relativeDocument: samplePerson.document,
+      signature: { kind: 'paper' },
+      givenOn: '2025-03-01',
+      textVersion: MEMORIAL_CONSENT_TEXT_VERSION,
+    },
+  },
+  'nameList:list': {},
+  'nameList:withdrawConsent': { entryId: 'none', reason: '家属要求' },
+  'education:schedule': { title: '讲座', startsAt: '2030-05-12T09:00:00+08:00', endsAt: '2030-05-12T10:00:00+08:00', venue: '报告厅', host: '张老师', audienceKind: 'school', expectedHeadCount: 40 },
+  'education:update': { sessionId: 'none', version: 1, title: '讲座', startsAt: '2030-05-12T09:00:00+08:00', endsAt: '2030-05-12T10:00:00+08:00', venue: '报告厅', host: '张老师', audienceKind: 'school', expectedHeadCount: 40 },
+  'education:cancel': { sessionId: 'none', version: 1, reason: '讲师有事' },
+  'education:list': {},
+  'education:get': { sessionId: 'none' },
+  'education:today': undefined,
+  'education:checkIn': { sessionId: 'none', organisation: '第一中学', contactName: '王丽华', contactPhone: '13987654321', headCount: 30, ageBand: 'age_12_17' },
+  'education:addWalkIns': { sessionId: 'none', count: 3 },
+  'education:survey': { sessionId: 'none', score: 5 },
+  'education:revealContact': { groupId: 'none' },
+  'figures:get': { from: '2026-01-01', to: '2026-12-31' },
+  'figures:export': { from: '2026-01-01', to: '2026-12-31', format: 'csv' },
+  'figures:targets': undefined,
+  'figures:setTargets': { localPopulation: null, reachTargetPercent: 1.5 },
 };
 
 describe('authorisation', () => {
@@ -200,6 +243,18 @@ describe('authorisation', () => {
         'visitor:signIn',
         'registration:options',
         'registration:create',
+        // Only the receipt of a registration just made there, once (tests/integration/receipts.test.ts).
+        'registration:receipt',
+        // A setting, a count and the approved (public) messages: nothing about any one visitor.
+        'memorial:kioskOptions',
+        'memorial:todayCount',
+        'messages:wall',
+        // The name list: published by the families' consent, found by a search, nothing about the families.
+        'nameList:search',
+        // Today's sessions (no counts, no names), a group's check-in and a survey answer, each written, never read back.
+        'education:today',
+        'education:checkIn',
+        'education:survey',
       ].sort(),
     );
     const created = await station.dispatch('visitor:signIn', { partySize: 2, purpose: 'tour', visitorName: '王小明' }, kioskCaller);
@@ -207,6 +262,6 @@ describe('authorisation', () => {
     // A registration made at the kiosk answers with the masked name and the new numbers, nothing stored before.
     const registered = await station.dispatch('registration:create', sampleRegistration(), kioskCaller);
     expect(registered).toMatchObject({ ok: true, data: { name: '李*' } });
-    expect(Object.keys((registered as { data: object }).data).sort()).toEqual(['createdAt', 'name', 'personId', 'registrations']);
+    expect(Object.keys((registered as { data: object }).data).sort()).toEqual(['createdAt', 'name', 'personId', 'receipts', 'registrations']);
   });
 });

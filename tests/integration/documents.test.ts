@@ -46,11 +46,18 @@ function storedDocument(id: string): Record<string, string | null> {
   return station.connection.sqlite.prepare('select * from document where id = ?').get(id) as Record<string, string | null>;
 }
 
-/** Registers the sample person (body and cornea); returns the person and the first registration. */
+/**
+ * Registers the sample person (body and cornea); returns the person, the first registration and the
+ * serials of the two receipts the registration issued (RCP-000001 and RCP-000002).
+ */
 async function register() {
   const created = await ok('registration:create', sampleRegistration());
+  expect(created.receipts.map((receipt) => receipt.serial)).toEqual(['KMU01-2026-RCP-000001', 'KMU01-2026-RCP-000002']);
   return { personId: created.personId, registrationId: created.registrations[0]!.id };
 }
+
+/** Documents, events, audit entries and outbox entries the registration's own receipts account for. */
+const RECEIPTS_AT_REGISTRATION = 2;
 
 function receiptFor(registrationId: string, extra: Partial<CallInput<'documents:issue'>> = {}): CallInput<'documents:issue'> {
   return { kind: 'receipt', subject: { type: 'registration', id: registrationId }, language: 'zh-CN', ...extra };
@@ -70,7 +77,7 @@ describe('issuing documents', () => {
     const { personId, registrationId } = await register();
     const receipt = await ok('documents:issue', receiptFor(registrationId));
     expect(receipt).toMatchObject({
-      serial: 'KMU01-2026-RCP-000001',
+      serial: 'KMU01-2026-RCP-000003',
       kind: 'receipt',
       state: 'issued',
       subject: { type: 'registration', id: registrationId },
@@ -87,18 +94,18 @@ describe('issuing documents', () => {
     const card = await ok('documents:issue', { kind: 'donor_card', subject: { type: 'person', id: personId }, language: 'en' });
     expect(card.serial).toBe('KMU01-2026-CARD-000001');
     const second = await ok('documents:issue', receiptFor(registrationId));
-    expect(second.serial).toBe('KMU01-2026-RCP-000002');
+    expect(second.serial).toBe('KMU01-2026-RCP-000004');
 
     expect(await ok('documents:verify', { payload: receipt.payload })).toEqual({
       result: 'genuine',
-      serial: 'KMU01-2026-RCP-000001',
+      serial: 'KMU01-2026-RCP-000003',
       kind: 'receipt',
       issuedOn: '2026-04-04',
       subject: '李*',
     });
-    expect(count('document_event')).toBe(3);
-    expect(count('audit_log', "action = 'document_issue' and object_type = 'document'")).toBe(3);
-    expect(count('outbox', "kind = 'document'")).toBe(3);
+    expect(count('document_event')).toBe(RECEIPTS_AT_REGISTRATION + 3);
+    expect(count('audit_log', "action = 'document_issue' and object_type = 'document'")).toBe(RECEIPTS_AT_REGISTRATION + 3);
+    expect(count('outbox', "kind = 'document'")).toBe(RECEIPTS_AT_REGISTRATION + 3);
     expect(count('signing_key')).toBe(1);
   });
 
@@ -114,12 +121,15 @@ describe('issuing documents', () => {
     await ok('registration:withdraw', { registrationId, expectedVersion: 1, identity: samplePerson.document, reason: '本人要求' });
     const certificate = { kind: 'registration_certificate', subject: { type: 'registration', id: registrationId }, language: 'zh-CN' } as const;
     expect((await refusal('documents:issue', certificate)).code).toBe('registration_not_active');
-    // A receipt for the withdrawal is still given, and the refusals above used no serial.
-    expect((await ok('documents:issue', receiptFor(registrationId))).serial).toBe('KMU01-2026-RCP-000001');
-    expect((await ok('documents:issue', { kind: 'memorial_certificate', subject: { type: 'person', id: personId }, language: 'zh-CN' })).serial).toBe(
-      'KMU01-2026-MEM-000001',
+    // The withdrawal issued its own receipt (RCP-000003); a copy of a withdrawn record's receipt is still
+    // given, and the refusals above used no serial.
+    expect(count('document', "kind = 'receipt'")).toBe(RECEIPTS_AT_REGISTRATION + 1);
+    expect((await ok('documents:issue', receiptFor(registrationId))).serial).toBe('KMU01-2026-RCP-000004');
+    // The certificates given after a donation wait for a realised registration.
+    expect((await refusal('documents:issue', { kind: 'memorial_certificate', subject: { type: 'person', id: personId }, language: 'zh-CN' })).code).toBe(
+      'donation_not_realised',
     );
-    expect(count('document')).toBe(2);
+    expect(count('document')).toBe(RECEIPTS_AT_REGISTRATION + 1 + 1);
   });
 
   it('gives distinct, gap-free serials to 50 documents issued at the same moment', async () => {
@@ -130,8 +140,10 @@ describe('issuing documents', () => {
       return (result.data as CallOutput<'documents:issue'>).serial;
     });
     expect(new Set(serials).size).toBe(50);
-    expect([...serials].sort()).toEqual(Array.from({ length: 50 }, (_, index) => `KMU01-2026-RCP-${String(index + 1).padStart(6, '0')}`));
-    expect(count('document')).toBe(50);
+    // They follow the registration's two receipts without a gap: RCP-000003 to RCP-000052.
+    const first = RECEIPTS_AT_REGISTRATION + 1;
+    expect([...serials].sort()).toEqual(Array.from({ length: 50 }, (_, index) => `KMU01-2026-RCP-${String(first + index).padStart(6, '0')}`));
+    expect(count('document')).toBe(RECEIPTS_AT_REGISTRATION + 50);
     expect(count('signing_key')).toBe(1);
   });
 });
@@ -189,7 +201,7 @@ describe('the closed loop', () => {
     const first = await ok('documents:issue', receiptFor(registrationId));
     await ok('documents:handOver', handOverTo(first.id));
     const second = await ok('documents:issue', receiptFor(registrationId, { replaces: first.id, language: 'en' }));
-    expect(second).toMatchObject({ serial: 'KMU01-2026-RCP-000002', state: 'issued', language: 'en', replacesSerial: first.serial, replacedBySerial: null });
+    expect(second).toMatchObject({ serial: 'KMU01-2026-RCP-000004', state: 'issued', language: 'en', replacesSerial: first.serial, replacedBySerial: null });
 
     const listed = await ok('documents:list', {});
     const earlier = listed.documents.find((document) => document.id === first.id);
@@ -202,7 +214,7 @@ describe('the closed loop', () => {
     expect(await ok('documents:verify', { payload: first.payload })).toMatchObject({ result: 'voided' });
     expect(await ok('documents:verify', { payload: second.payload })).toMatchObject({ result: 'genuine' });
     expect(count('audit_log', "action = 'document_void'")).toBe(1);
-    expect(count('audit_log', "action = 'document_issue'")).toBe(2);
+    expect(count('audit_log', "action = 'document_issue'")).toBe(RECEIPTS_AT_REGISTRATION + 2);
   });
 
   it('re-issues only the same kind of document for the same record, and a refused re-issue changes nothing', async () => {
@@ -212,7 +224,7 @@ describe('the closed loop', () => {
     expect(refused).toMatchObject({ code: 'validation_failed', issues: [{ path: 'replaces', reason: 'document_mismatch' }] });
     expect((await refusal('documents:issue', receiptFor(registrationId, { replaces: 'no-such-document' }))).code).toBe('not_found');
     expect(storedDocument(receipt.id).state).toBe('issued');
-    expect(count('document')).toBe(1);
+    expect(count('document')).toBe(RECEIPTS_AT_REGISTRATION + 1);
     expect((await ok('documents:issue', { kind: 'donor_card', subject: { type: 'person', id: personId }, language: 'zh-CN' })).serial).toBe('KMU01-2026-CARD-000001');
   });
 
@@ -238,11 +250,18 @@ describe('the closed loop', () => {
     await ok('documents:handOver', handOverTo(card.id));
     await ok('documents:void', { documentId: receipt.id, reason: '重复打印' });
 
+    // Issued at the same moment (the clock is fixed), so the serial orders them.
     const all = await ok('documents:list', {});
-    expect(all.total).toBe(3);
-    expect(all.documents.map((document) => document.serial)).toEqual(['KMU01-2026-RCP-000002', 'KMU01-2026-RCP-000001', 'KMU01-2026-CARD-000001']);
+    expect(all.total).toBe(RECEIPTS_AT_REGISTRATION + 3);
+    expect(all.documents.map((document) => document.serial)).toEqual([
+      'KMU01-2026-RCP-000004',
+      'KMU01-2026-RCP-000003',
+      'KMU01-2026-RCP-000002',
+      'KMU01-2026-RCP-000001',
+      'KMU01-2026-CARD-000001',
+    ]);
     const waiting = await ok('documents:list', { state: 'issued' });
-    expect(waiting.documents.map((document) => document.serial)).toEqual(['KMU01-2026-RCP-000002']);
+    expect(waiting.documents.map((document) => document.serial)).toEqual(['KMU01-2026-RCP-000004', 'KMU01-2026-RCP-000002', 'KMU01-2026-RCP-000001']);
     expect((await ok('documents:list', { kind: 'donor_card' })).documents.map((document) => document.state)).toEqual(['handed_over']);
     expect(await ok('documents:list', { state: 'voided', kind: 'receipt', limit: 1 })).toMatchObject({ total: 1, documents: [{ id: receipt.id }] });
     expect(JSON.stringify(all)).not.toContain('李𠮷祥');

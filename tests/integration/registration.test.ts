@@ -46,7 +46,7 @@ function count(table: string, where = '1 = 1'): number {
 }
 
 function counts(): Record<string, number> {
-  const tables = ['person', 'person_version', 'registration', 'registration_version', 'consent', 'signature', 'refusal', 'outbox', 'audit_log'];
+  const tables = ['person', 'person_version', 'registration', 'registration_version', 'consent', 'signature', 'refusal', 'document', 'outbox', 'audit_log'];
   return Object.fromEntries(tables.map((table) => [table, count(table)]));
 }
 
@@ -63,7 +63,10 @@ describe('registration', () => {
       ['body', 'KMU01-2026-R000001', 'active', 1],
       ['cornea', 'KMU01-2026-R000002', 'active', 1],
     ]);
-    expect(counts()).toMatchObject({ person: 1, person_version: 1, registration: 2, registration_version: 2, consent: 4, signature: 1, outbox: 2 });
+    // Each registration is handed its receipt, issued with it and reported with it.
+    expect(counts()).toMatchObject({ person: 1, person_version: 1, registration: 2, registration_version: 2, consent: 4, signature: 1, document: 2, outbox: 4 });
+    expect(count('outbox', "kind = 'registration'")).toBe(2);
+    expect(count('outbox', "kind = 'document'")).toBe(2);
     expect(count('registration', "channel = 'kiosk'")).toBe(2);
     expect(count('audit_log', "action = 'create' and object_type = 'registration'")).toBe(2);
     // Personal data is sealed: neither the name, the number nor the phone is anywhere in plain text.

@@ -17,9 +17,11 @@ describe('the contract', () => {
       'visitor:revealName',
       'registration:options',
       'registration:create',
+      'registration:receipt',
       'registration:search',
       'registration:amend',
       'registration:withdraw',
+      'registration:realise',
       'registration:bodyPaperwork',
       'registration:stemCellStatus',
       'registration:followUp',
@@ -40,6 +42,33 @@ describe('the contract', () => {
       'staff:create',
       'audit:list',
       'audit:verify',
+      'memorial:kioskOptions',
+      'memorial:todayCount',
+      'memorial:settings',
+      'memorial:setQingmingMode',
+      'memorial:setRetentionDays',
+      'messages:list',
+      'messages:approve',
+      'messages:reject',
+      'messages:wall',
+      'nameList:search',
+      'nameList:add',
+      'nameList:list',
+      'nameList:withdrawConsent',
+      'education:schedule',
+      'education:update',
+      'education:cancel',
+      'education:list',
+      'education:get',
+      'education:today',
+      'education:checkIn',
+      'education:addWalkIns',
+      'education:survey',
+      'education:revealContact',
+      'figures:get',
+      'figures:export',
+      'figures:targets',
+      'figures:setTargets',
     ]);
     expect(isCallName('visitor:signIn')).toBe(true);
     expect(isCallName('toString')).toBe(false);
@@ -78,7 +107,7 @@ describe('the contract', () => {
 
   it('turns a blank optional name into null and rejects a bad party size', () => {
     const ok = contract['visitor:signIn'].input.parse({ partySize: 2, purpose: 'qingming', visitorName: '  ' });
-    expect(ok).toEqual({ partySize: 2, purpose: 'qingming', visitorName: null });
+    expect(ok).toEqual({ partySize: 2, purpose: 'qingming', visitorName: null, relation: null, groupName: null, message: null });
     for (const partySize of [0, 501, 2.5, Number.NaN, '3']) {
       const result = contract['visitor:signIn'].input.safeParse({ partySize, purpose: 'tour' });
       expect(result.success).toBe(false);
@@ -136,6 +165,7 @@ describe('the contract', () => {
       partySize: 1,
       purpose: 'tour',
       visitorName: null,
+      messageState: null,
       station_code: 'KMU01',
     });
     expect(output).not.toHaveProperty('station_code');

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { STATION_IPC_CHANNEL, type StationBridge } from '../../shared/contract/transport';
+import { PRINT_IPC_CHANNEL, STATION_IPC_CHANNEL, type StationBridge, type StationPrinter } from '../../shared/contract/transport';
 
 // The preload runs only inside Electron; here `electron` is replaced by recorders of what it is asked.
 const { exposed, invoke } = vi.hoisted(() => ({
@@ -19,10 +19,18 @@ beforeAll(async () => {
 });
 
 describe('preload', () => {
-  it('exposes only window.station, with only a call function', () => {
-    expect([...exposed.keys()]).toEqual(['station']);
+  it('exposes only window.station with a call function and window.stationPrinter with a print function', () => {
+    expect([...exposed.keys()]).toEqual(['station', 'stationPrinter']);
     expect(Object.keys(bridge)).toEqual(['call']);
     expect(typeof bridge.call).toBe('function');
+    expect(Object.keys(exposed.get('stationPrinter') as StationPrinter)).toEqual(['print']);
+  });
+
+  it('sends a print request on the print channel only', async () => {
+    const printer = exposed.get('stationPrinter') as StationPrinter;
+    const request = { mode: 'dialog', fileName: 'a.pdf', contentBase64: '' } as const;
+    await printer.print(request);
+    expect(invoke).toHaveBeenLastCalledWith(PRINT_IPC_CHANNEL, request);
   });
 
   it('sends a contract call on the station channel', async () => {

@@ -3,6 +3,11 @@ import * as m0001 from './0001_initial';
 import * as m0002 from './0002_security';
 import * as m0003 from './0003_registration';
 import * as m0004 from './0004_documents';
+import * as m0005 from './0005_memorial_visits';
+import * as m0006 from './0006_memorial_names';
+import * as m0007 from './0007_education_sessions';
+import * as m0008 from './0008_realised_donation';
+import * as m0009 from './0009_document_subject_version';
 
 export interface Migration {
   up(db: Kysely<any>): Promise<void>;
@@ -14,4 +19,9 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0002_security', m0002],
   ['0003_registration', m0003],
   ['0004_documents', m0004],
+  ['0005_memorial_visits', m0005],
+  ['0006_memorial_names', m0006],
+  ['0007_education_sessions', m0007],
+  ['0008_realised_donation', m0008],
+  ['0009_document_subject_version', m0009],
 ];

@@ -40,6 +40,11 @@ export async function findDocumentsByIds(db: Executor, ids: string[]): Promise<D
   return db.selectFrom('document').selectAll().where('id', 'in', ids).execute();
 }
 
+/** A person's documents (their own, and those about their registrations), newest first. */
+export async function documentsOfPerson(db: Executor, personId: string): Promise<DocumentTable[]> {
+  return db.selectFrom('document').selectAll().where('person_id', '=', personId).orderBy('issued_at', 'desc').orderBy('serial', 'desc').execute();
+}
+
 /**
  * Moves a document on from the state the caller checked; false when it is no longer in that state
  * (another desk got there first), so a transition is never applied twice.

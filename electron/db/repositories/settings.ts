@@ -11,3 +11,12 @@ export async function readSettings(db: Executor, keys: string[]): Promise<Map<st
   const rows = await db.selectFrom('station_setting').select(['key', 'value']).where('key', 'in', keys).execute();
   return new Map(rows.map((row) => [row.key, row.value]));
 }
+
+/** Stores a setting's value, replacing the one before. */
+export async function writeSetting(db: Executor, key: string, value: string, updatedAt: string): Promise<void> {
+  await db
+    .insertInto('station_setting')
+    .values({ key, value, updated_at: updatedAt })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: updatedAt }))
+    .execute();
+}

@@ -5,12 +5,17 @@ export async function insertVisitorSignIn(db: Executor, row: VisitorSignInTable)
   await db.insertInto('visitor_sign_in').values(row).execute();
 }
 
-export async function latestVisitorSignIns(db: Executor, limit: number): Promise<VisitorSignInTable[]> {
+export type VisitorSignInWithMessage = VisitorSignInTable & { message_state: string | null };
+
+/** The latest sign-ins, newest first, each with the state of its message if one was left. */
+export async function latestVisitorSignIns(db: Executor, limit: number): Promise<VisitorSignInWithMessage[]> {
   return db
     .selectFrom('visitor_sign_in')
-    .selectAll()
-    .orderBy('visited_at', 'desc')
-    .orderBy('id', 'desc')
+    .leftJoin('visitor_message', 'visitor_message.sign_in_id', 'visitor_sign_in.id')
+    .selectAll('visitor_sign_in')
+    .select('visitor_message.state as message_state')
+    .orderBy('visitor_sign_in.visited_at', 'desc')
+    .orderBy('visitor_sign_in.id', 'desc')
     .limit(limit)
     .execute();
 }
@@ -25,4 +30,21 @@ export async function countVisitorSignIns(db: Executor): Promise<number> {
 
 export async function findVisitorSignIn(db: Executor, id: string): Promise<VisitorSignInTable | undefined> {
   return db.selectFrom('visitor_sign_in').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** People (party sizes summed) who signed in from `from` (inclusive) to `to` (exclusive). */
+export async function countPeopleBetween(db: Executor, from: string, to: string): Promise<number> {
+  const row = await db
+    .selectFrom('visitor_sign_in')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('party_size'), eb.lit(0)).as('people'))
+    .where('visited_at', '>=', from)
+    .where('visited_at', '<', to)
+    .executeTakeFirstOrThrow();
+  return Number(row.people);
+}
+
+/** Deletes the sign-ins made before `cutoff`; returns how many went. */
+export async function deleteVisitorSignInsBefore(db: Executor, cutoff: string): Promise<number> {
+  const result = await db.deleteFrom('visitor_sign_in').where('visited_at', '<', cutoff).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

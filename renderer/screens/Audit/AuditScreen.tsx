@@ -36,6 +36,14 @@ const knownObjectTypes = [
   'search',
   'document',
   'signing_key',
+  'education_session',
+  'education_group',
+  'education_walk_in',
+  'education_survey',
+  'visitor_message',
+  'memorial_entry',
+  'figures',
+  'station_setting',
 ] as const;
 type KnownObjectType = (typeof knownObjectTypes)[number];
 

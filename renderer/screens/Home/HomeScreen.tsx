@@ -16,6 +16,13 @@ export function HomeScreen({ station, role, onOpen }: { station: Station; role: 
     { screen: 'documents', title: t('documentDesk:title'), hint: t('home.documentsHint') },
     { screen: 'visitorSignIn', title: t('memorial:signIn.title'), hint: t('home.signInHint') },
     { screen: 'visitorLog', title: t('memorial:log.title'), hint: t('home.logHint') },
+    { screen: 'messageWall', title: t('memorial:wall.title'), hint: t('memorial:wall.tileHint') },
+    { screen: 'messageModeration', title: t('memorial:moderation.title'), hint: t('memorial:moderation.tileHint') },
+    { screen: 'nameList', title: t('nameList:title'), hint: t('nameList:tileHint') },
+    { screen: 'nameListDesk', title: t('nameListDesk:title'), hint: t('nameListDesk:tileHint') },
+    { screen: 'sessionKiosk', title: t('sessionKiosk:title'), hint: t('sessionKiosk:homeHint') },
+    { screen: 'sessions', title: t('sessions:title'), hint: t('sessions:homeHint') },
+    { screen: 'figures', title: t('figures:title'), hint: t('figures:homeHint') },
     { screen: 'audit', title: t('audit:title'), hint: t('home.auditHint') },
     { screen: 'staffAccounts', title: t('staff:accounts.title'), hint: t('home.staffHint') },
   ] as const;

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useT } from '../../i18n/index';
+import { asLanguage } from '../../../shared/i18n/languages';
 import type { CallInput } from '../../../shared/contract/calls';
 import type { FieldIssue } from '../../../shared/contract/errors';
 import { bloodTypes, organs, type BloodType, type Organ } from '../../../shared/domain/programs';
@@ -60,7 +61,7 @@ interface AmendFormProps {
 
 /** A new version of an active organ or stem-cell registration; the old version stays in the history. */
 export function AmendForm({ registration, onUpdated, onCancel }: AmendFormProps) {
-  const { t } = useT();
+  const { t, i18n } = useT();
   const [organDraft, setOrganDraft] = useState(() => initialOrganDraft(registration));
   const [stemCellDraft, setStemCellDraft] = useState(() => initialStemCellDraft(registration));
   const [reason, setReason] = useState('');
@@ -76,8 +77,10 @@ export function AmendForm({ registration, onUpdated, onCancel }: AmendFormProps)
             bloodType: stemCellDraft.bloodType as BloodType,
             emergencyContacts: stemCellDraft.contacts,
           };
-    return call('registration:amend', { registrationId: registration.id, expectedVersion: registration.version, choice, reason });
-  }, [registration, organDraft, stemCellDraft, reason]);
+    // The receipt is printed in the language the desk is working in with this person.
+    const receiptLanguage = asLanguage(i18n.language);
+    return call('registration:amend', { registrationId: registration.id, expectedVersion: registration.version, choice, reason, receiptLanguage });
+  }, [registration, organDraft, stemCellDraft, reason, i18n.language]);
   const onDone = useCallback((record: Parameters<OnUpdated>[0]) => onUpdated(record, { action: 'amend', number: registration.number }), [onUpdated, registration.number]);
   const form = useSubmit(amend, onDone);
 

@@ -3,7 +3,7 @@ import { useT } from '../../i18n/index';
 import type { CallOutput } from '../../../shared/contract/calls';
 import { documentSubjectOf } from '../../../shared/domain/documents';
 import type { SerialDocument } from '../../../shared/domain/registration-number';
-import { defaultLanguage, isLanguage, type Language } from '../../../shared/i18n/languages';
+import { asLanguage, type Language } from '../../../shared/i18n/languages';
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
 import { useSubmit } from '../../hooks/useSubmit';
@@ -20,9 +20,14 @@ interface IssueDocumentFormProps {
   onCancel: () => void;
 }
 
-/** The documents a registration desk issues: a receipt at any time, a certificate and a donor card while active. */
+/**
+ * The documents a registration desk issues: a receipt at any time, a certificate and a donor card while
+ * active, and once the donation has taken place the memorial and honour certificates for the family.
+ */
 function issuableKinds(registration: Registration): SerialDocument[] {
-  return registration.state === 'active' ? ['receipt', 'registration_certificate', 'donor_card'] : ['receipt'];
+  if (registration.state === 'active') return ['receipt', 'registration_certificate', 'donor_card'];
+  if (registration.state === 'realised') return ['receipt', 'memorial_certificate', 'honour_certificate'];
+  return ['receipt'];
 }
 
 /** Issues a receipt or certificate for this registration, or a donor card for the person, and names its serial. */
@@ -31,7 +36,7 @@ export function IssueDocumentForm({ registration, personId, onCancel }: IssueDoc
   const openScreen = useOpenScreen();
   const kinds = issuableKinds(registration);
   const [kind, setKind] = useState<SerialDocument>('receipt');
-  const [language, setLanguage] = useState<Language>(isLanguage(i18n.language) ? i18n.language : defaultLanguage);
+  const [language, setLanguage] = useState<Language>(asLanguage(i18n.language));
   const [issued, setIssued] = useState<IssuedDocument | null>(null);
 
   const issue = useCallback(() => {

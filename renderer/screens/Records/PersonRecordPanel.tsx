@@ -5,6 +5,7 @@ import { asApiError, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { PersonContactForm } from './PersonContactForm';
 import { PersonDetails } from './PersonDetails';
+import { PersonDocuments } from './PersonDocuments';
 import { PersonHistory } from './PersonHistory';
 import { RefusalSection } from './RefusalSection';
 import { RegistrationCard } from './RegistrationCard';
@@ -21,6 +22,8 @@ interface PersonRecordPanelProps {
   personId: string;
   /** The change that led here, e.g. a refusal just recorded, for the success line. */
   initialDone: Done | null;
+  /** Whether the staff member may record a donation as completed (supervisors and administrators). */
+  mayRealise: boolean;
   onClose: () => void;
   /** Tells the search results that something changed (a state, a refusal). */
   onChanged: () => void;
@@ -30,7 +33,7 @@ interface PersonRecordPanelProps {
  * A person's record as staff see it, opened (and audited) by the station. Every change answers with
  * the new record, which replaces the one shown, and a success line says what was done.
  */
-export function PersonRecordPanel({ personId, initialDone, onClose, onChanged }: PersonRecordPanelProps) {
+export function PersonRecordPanel({ personId, initialDone, mayRealise, onClose, onChanged }: PersonRecordPanelProps) {
   const { t } = useT();
   const [record, setRecord] = useState<PersonRecord | null>(null);
   const [errorCode, setErrorCode] = useState<ErrorCode | null>(null);
@@ -127,11 +130,13 @@ export function PersonRecordPanel({ personId, initialDone, onClose, onChanged }:
               registration={registration}
               personId={record.id}
               documentKind={record.documentKind}
+              mayRealise={mayRealise}
               openAction={openForm?.kind === 'registration' && openForm.registrationId === registration.id ? openForm.action : null}
               onOpenAction={(action) => openAction(registration.id, action)}
               onUpdated={onUpdated}
             />
           ))}
+          <PersonDocuments record={record} />
         </>
       )}
     </section>

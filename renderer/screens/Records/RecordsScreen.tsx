@@ -1,5 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { CallOutput } from '../../../shared/contract/calls';
+import type { Role } from '../../../shared/domain/roles';
+import { mayCall } from '../../session';
 import { PersonRecordPanel } from './PersonRecordPanel';
 import { RefusalForm } from './RefusalForm';
 import { SearchPanel } from './SearchPanel';
@@ -10,7 +12,8 @@ import './records.css';
 type Open = { view: 'none' } | { view: 'person'; personId: string; done: Done | null; opened: number } | { view: 'refusal' };
 
 /** Staff search of registrations and a person's record, with every action on it. */
-export function RecordsScreen() {
+export function RecordsScreen({ role }: { role: Role }) {
+  const mayRealise = mayCall(role, 'registration:realise');
   const [open, setOpen] = useState<Open>({ view: 'none' });
   const [refreshKey, setRefreshKey] = useState(0);
   const openings = useRef(0);
@@ -39,7 +42,14 @@ export function RecordsScreen() {
         onRecordRefusal={() => setOpen({ view: 'refusal' })}
       />
       {open.view === 'person' ? (
-        <PersonRecordPanel key={open.opened} personId={open.personId} initialDone={open.done} onClose={close} onChanged={onChanged} />
+        <PersonRecordPanel
+          key={open.opened}
+          personId={open.personId}
+          initialDone={open.done}
+          mayRealise={mayRealise}
+          onClose={close}
+          onChanged={onChanged}
+        />
       ) : null}
       {open.view === 'refusal' ? <RefusalForm onRecorded={onRefusalRecorded} onCancel={close} /> : null}
     </>

@@ -1,5 +1,6 @@
 import { useT } from '../../i18n/index';
 import type { DocumentKind } from '../../../shared/validation/identity-document';
+import { useFormatDate } from '../../hooks/useFormatDate';
 import { useFormatDateTime } from '../../hooks/useFormatDateTime';
 import { AmendForm, isAmendable } from './AmendForm';
 import { BodyPaperworkForm } from './BodyPaperworkForm';
@@ -8,6 +9,7 @@ import { IssueDocumentForm } from './IssueDocumentForm';
 import { FollowUpList, RegistrationHistory } from './RegistrationHistory';
 import { StateBadge } from './StateBadge';
 import { StemCellPipeline } from './StemCellPipeline';
+import { RealiseForm } from './RealiseForm';
 import { nextForwardStatus, StemCellStatusForm } from './StemCellStatusForm';
 import type { OnUpdated, Registration, RegistrationAction } from './types';
 import { useChoiceSummary } from './useChoiceSummary';
@@ -18,6 +20,8 @@ interface RegistrationCardProps {
   /** The person the registration belongs to, for a donor card. */
   personId: string;
   documentKind: DocumentKind;
+  /** Whether the staff member may record the donation as completed. */
+  mayRealise: boolean;
   /** The action whose form is open on this registration, if any. */
   openAction: RegistrationAction | null;
   onOpenAction: (action: RegistrationAction | null) => void;
@@ -25,9 +29,10 @@ interface RegistrationCardProps {
 }
 
 /** One program's registration: its state, current choice, stem-cell pipeline, history and the actions it allows. */
-export function RegistrationCard({ registration, personId, documentKind, openAction, onOpenAction, onUpdated }: RegistrationCardProps) {
+export function RegistrationCard({ registration, personId, documentKind, mayRealise, openAction, onOpenAction, onUpdated }: RegistrationCardProps) {
   const { t } = useT();
   const formatDateTime = useFormatDateTime();
+  const formatDate = useFormatDate();
   const summary = useChoiceSummary();
   const active = registration.state === 'active';
   const next = nextForwardStatus(registration);
@@ -39,6 +44,7 @@ export function RegistrationCard({ registration, personId, documentKind, openAct
   if (active && registration.program === 'body') actions.push('bodyPaperwork');
   if (next !== null) actions.push('stemCellStatus');
   if (active && registration.program === 'stem_cell') actions.push('followUp');
+  if (active && mayRealise) actions.push('realise');
   if (active) actions.push('withdraw');
   actions.push('issueDocument');
 
@@ -60,6 +66,12 @@ export function RegistrationCard({ registration, personId, documentKind, openAct
         <dd>{formatDateTime(registration.createdAt)}</dd>
         <dt>{t('records:registration.choice')}</dt>
         <dd data-testid="registration-choice">{summary(registration.choice)}</dd>
+        {registration.realisedOn !== null ? (
+          <>
+            <dt>{t('records:registration.realisedOn')}</dt>
+            <dd data-testid="registration-realised-on">{formatDate(registration.realisedOn)}</dd>
+          </>
+        ) : null}
       </dl>
       {registration.stemCell ? <StemCellPipeline stemCell={registration.stemCell} /> : null}
       <RegistrationHistory registration={registration} />
@@ -79,6 +91,7 @@ export function RegistrationCard({ registration, personId, documentKind, openAct
         </div>
       ) : null}
       {openAction === 'amend' ? <AmendForm registration={registration} onUpdated={onUpdated} onCancel={close} /> : null}
+      {openAction === 'realise' ? <RealiseForm registration={registration} onUpdated={onUpdated} onCancel={close} /> : null}
       {openAction === 'withdraw' ? <WithdrawForm registration={registration} documentKind={documentKind} onUpdated={onUpdated} onCancel={close} /> : null}
       {openAction === 'bodyPaperwork' ? <BodyPaperworkForm registration={registration} onUpdated={onUpdated} onCancel={close} /> : null}
       {openAction === 'stemCellStatus' && next !== null ? (

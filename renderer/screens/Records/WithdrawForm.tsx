@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useT } from '../../i18n/index';
+import { asLanguage } from '../../../shared/i18n/languages';
 import type { DocumentKind } from '../../../shared/validation/identity-document';
 import { call } from '../../api/client';
 import { ConfirmPrompt, useConfirmStep } from '../../components/ConfirmPrompt';
@@ -22,7 +23,7 @@ interface WithdrawFormProps {
  * and, for a body donation, whether the notarised statement was seen. Final, so it asks once more.
  */
 export function WithdrawForm({ registration, documentKind, onUpdated, onCancel }: WithdrawFormProps) {
-  const { t } = useT();
+  const { t, i18n } = useT();
   const [identity, setIdentity] = useState<DocumentDraft>({ kind: documentKind, number: '' });
   const [reason, setReason] = useState('');
   const [notarised, setNotarised] = useState(false);
@@ -35,8 +36,10 @@ export function WithdrawForm({ registration, documentKind, onUpdated, onCancel }
         identity,
         reason,
         notarised,
+        // The receipt is printed in the language the desk is working in with this person.
+        receiptLanguage: asLanguage(i18n.language),
       }),
-    [registration, identity, reason, notarised],
+    [registration, identity, reason, notarised, i18n.language],
   );
   const onDone = useCallback(
     (record: PersonRecord) => onUpdated(record, { action: 'withdraw', number: registration.number }),

@@ -8,7 +8,7 @@ export type Registration = PersonRecord['registrations'][number];
 export type ChoiceView = Registration['choice'];
 
 /** The actions on one registration; one form is open at a time on the whole record. */
-export type RegistrationAction = 'amend' | 'withdraw' | 'bodyPaperwork' | 'stemCellStatus' | 'followUp' | 'issueDocument';
+export type RegistrationAction = 'amend' | 'withdraw' | 'realise' | 'bodyPaperwork' | 'stemCellStatus' | 'followUp' | 'issueDocument';
 
 /** What the success line names after a change: the action, and the registration it concerned. */
 export interface Done {

@@ -1,11 +1,12 @@
 import { useT } from '../../i18n/index';
 import type { Created } from './draft';
+import { ReceiptPrint } from './ReceiptPrint';
 
 /**
  * The confirmation: the name as the station masked it and the registration numbers, never the full
- * name or document number. Body donation still needs the executor and the relatives' agreement.
+ * name or document number, and the receipt of each registration to print. Body donation still needs the executor and the relatives' agreement.
  */
-export function DoneStep({ created }: { created: Created }) {
+export function DoneStep({ created, silentReceipts }: { created: Created; silentReceipts: boolean }) {
   const { t } = useT();
   const body = created.registrations.some((registration) => registration.program === 'body');
   return (
@@ -26,6 +27,14 @@ export function DoneStep({ created }: { created: Created }) {
           ))}
         </ul>
         <p className="field__hint">{t('kiosk:done.numbersHint')}</p>
+      </section>
+      <section>
+        <h2>{t('kiosk:done.receipts')}</h2>
+        <ul className="registration__receipts" data-testid="receipts">
+          {created.receipts.map((receipt) => (
+            <ReceiptPrint key={receipt.documentId} receipt={receipt} silent={silentReceipts} />
+          ))}
+        </ul>
       </section>
       {body ? (
         <p className="registration__notice" data-testid="body-notice">

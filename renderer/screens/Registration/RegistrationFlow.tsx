@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useT } from '../../i18n/index';
 import type { ErrorCode } from '../../../shared/contract/errors';
 import type { Program } from '../../../shared/domain/programs';
+import { asLanguage } from '../../../shared/i18n/languages';
 import { asApiError, call } from '../../api/client';
 import { ChoicesStep } from './ChoicesStep';
 import { ConsentsStep } from './ConsentsStep';
@@ -33,7 +34,7 @@ const stepIssueKey: Partial<Record<Step, string>> = { identity: 'person', choice
  * visitor completely.
  */
 export function RegistrationFlow({ options, onInUse, onFinish, wiped }: RegistrationFlowProps) {
-  const { t } = useT();
+  const { t, i18n } = useT();
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [step, setStep] = useState<Step>('programs');
   const [issues, setIssues] = useState<Issue[]>([]);
@@ -74,7 +75,7 @@ export function RegistrationFlow({ options, onInUse, onFinish, wiped }: Registra
     setErrorCode(null);
     const sent = orderedPrograms(draft.programs);
     try {
-      const result = await call('registration:create', toCreateInput(draft));
+      const result = await call('registration:create', { ...toCreateInput(draft), receiptLanguage: asLanguage(i18n.language) });
       setCreated(result);
       setIssues([]);
       setStep('done');
@@ -158,7 +159,7 @@ export function RegistrationFlow({ options, onInUse, onFinish, wiped }: Registra
     case 'done':
       return (
         <StepFrame {...frame} onNext={onFinish} nextLabel={t('kiosk:actions.finish')}>
-          {created ? <DoneStep created={created} /> : null}
+          {created ? <DoneStep created={created} silentReceipts={options.silentReceipts} /> : null}
         </StepFrame>
       );
   }

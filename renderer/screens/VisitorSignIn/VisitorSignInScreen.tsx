@@ -1,114 +1,116 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useT } from '../../i18n/index';
-import type { CallOutput } from '../../../shared/contract/calls';
-import { visitPurposes, type VisitPurpose } from '../../../shared/domain/visitors';
-import { call } from '../../api/client';
+import type { ErrorCode } from '../../../shared/contract/errors';
+import { asApiError, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { Field } from '../../components/Field';
-import { useSubmit } from '../../hooks/useSubmit';
-import { useFormatDateTime } from '../../hooks/useFormatDateTime';
+import { useIdleWipe } from '../../hooks/useIdleWipe';
+import { IdleCountdown } from '../Registration/IdleCountdown';
+import { QingmingKiosk } from './QingmingKiosk';
+import { SignedInThanks } from './SignedInThanks';
+import { SignInForm, type SignedIn } from './SignInForm';
+import './memorial-kiosk.css';
 
-type SignedIn = CallOutput<'visitor:signIn'>;
+interface KioskOptions {
+  kioskIdleSeconds: number;
+  countdownSeconds: number;
+  qingmingMode: boolean;
+}
 
-/** How long the thanks stay on screen before the form is ready for the next visitor. */
-export const THANKS_SCREEN_MS = 30_000;
+type Loaded = { state: 'loading' } | { state: 'failed'; code: ErrorCode } | { state: 'ready'; options: KioskOptions };
 
-/** Kiosk sign-in for memorial visitors: party size, purpose and, if they wish, a name. */
+/** How often an unattended kiosk asks whether staff switched Qingming mode on or off. */
+const MODE_REFRESH_MS = 60_000;
+
+async function loadOptions(): Promise<KioskOptions> {
+  const [registration, memorial] = await Promise.all([call('registration:options', undefined), call('memorial:kioskOptions', undefined)]);
+  return { kioskIdleSeconds: registration.kioskIdleSeconds, countdownSeconds: registration.countdownSeconds, qingmingMode: memorial.qingmingMode };
+}
+
+/**
+ * Memorial visitor sign-in at the kiosk: the three-tap form, or on peak days the Qingming one-tap
+ * screen. Each visitor gets a fresh form (a new React key); an idle kiosk forgets what was entered.
+ */
 export function VisitorSignInScreen() {
   const { t } = useT();
-  const formatDateTime = useFormatDateTime();
-  const [partySize, setPartySize] = useState('1');
-  const [purpose, setPurpose] = useState<VisitPurpose | ''>('');
-  const [visitorName, setVisitorName] = useState('');
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const [visit, setVisit] = useState(0);
+  const [inUse, setInUse] = useState(false);
   const [signedIn, setSignedIn] = useState<SignedIn | null>(null);
+  const [fullForm, setFullForm] = useState(false);
 
-  const action = useCallback(
-    () =>
-      call('visitor:signIn', {
-        partySize: partySize.trim() === '' ? Number.NaN : Number(partySize),
-        purpose: purpose as VisitPurpose,
-        visitorName,
-      }),
-    [partySize, purpose, visitorName],
-  );
-  const form = useSubmit(action, setSignedIn);
+  const load = useCallback(async () => {
+    setLoaded({ state: 'loading' });
+    try {
+      setLoaded({ state: 'ready', options: await loadOptions() });
+    } catch (error) {
+      setLoaded({ state: 'failed', code: asApiError(error).code });
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
 
-  // The next visitor starts from an empty form: nothing of the previous one stays on screen.
+  // Staff switch Qingming mode at their desk; a kiosk nobody is using follows within a minute.
+  useEffect(() => {
+    if (loaded.state !== 'ready' || inUse || signedIn !== null) return undefined;
+    const timer = setInterval(() => {
+      call('memorial:kioskOptions', undefined)
+        .then(({ qingmingMode }) =>
+          setLoaded((current) => (current.state === 'ready' ? { state: 'ready', options: { ...current.options, qingmingMode } } : current)),
+        )
+        .catch(() => undefined);
+    }, MODE_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [loaded.state, inUse, signedIn]);
+
   const nextVisitor = useCallback(() => {
-    setPartySize('1');
-    setPurpose('');
-    setVisitorName('');
+    setVisit((count) => count + 1);
+    setInUse(false);
     setSignedIn(null);
+    setFullForm(false);
+  }, []);
+  const markInUse = useCallback(() => setInUse(true), []);
+  const onSignedIn = useCallback((result: SignedIn) => {
+    setInUse(false);
+    setSignedIn(result);
   }, []);
 
-  // A kiosk is often left on the thanks screen: it forgets the visit by itself after a short while.
-  useEffect(() => {
-    if (!signedIn) return undefined;
-    const timer = setTimeout(nextVisitor, THANKS_SCREEN_MS);
-    return () => clearTimeout(timer);
-  }, [signedIn, nextVisitor]);
+  const options = loaded.state === 'ready' ? loaded.options : null;
+  const idle = useIdleWipe({
+    active: inUse && signedIn === null && options !== null,
+    idleSeconds: options?.kioskIdleSeconds ?? 0,
+    countdownSeconds: options?.countdownSeconds ?? 0,
+    onWipe: nextVisitor,
+  });
 
-  if (signedIn) {
+  if (loaded.state === 'loading') return <p className="loading">{t('loading')}</p>;
+  if (loaded.state === 'failed') {
     return (
-      <section className="panel panel--done" aria-labelledby="signed-in-title">
-        <h1 id="signed-in-title">{t('memorial:signIn.thanks')}</h1>
-        <p role="status">
-          {t('memorial:signIn.recorded', {
-            time: formatDateTime(signedIn.visitedAt),
-            count: signedIn.partySize,
-          })}
-        </p>
-        <p className="lead">{t('memorial:signIn.autoReturn')}</p>
-        <button type="button" className="primary" onClick={nextVisitor}>
-          {t('memorial:signIn.next')}
+      <section className="panel" aria-labelledby="sign-in-title">
+        <h1 id="sign-in-title">{t('memorial:signIn.title')}</h1>
+        <ErrorBanner code={loaded.code} />
+        <button type="button" onClick={() => void load()}>
+          {t('retry')}
         </button>
       </section>
     );
   }
-
+  if (signedIn) return <SignedInThanks signedIn={signedIn} onNext={nextVisitor} />;
+  const { qingmingMode } = loaded.options;
+  if (qingmingMode && !fullForm) {
+    return (
+      <QingmingKiosk
+        onFullForm={() => {
+          setFullForm(true);
+          setInUse(true);
+        }}
+      />
+    );
+  }
   return (
-    <section className="panel" aria-labelledby="sign-in-title">
-      <h1 id="sign-in-title">{t('memorial:signIn.title')}</h1>
-      <p className="lead">{t('memorial:signIn.intro')}</p>
-      <form onSubmit={form.onSubmit} noValidate>
-        <Field id="party-size" label={t('memorial:signIn.partySize')} issue={form.issueFor('partySize')}>
-          <input
-            id="party-size"
-            inputMode="numeric"
-            value={partySize}
-            onChange={(e) => setPartySize(e.target.value)}
-            autoComplete="off"
-          />
-        </Field>
-        <fieldset className={form.issueFor('purpose') ? 'field field--invalid' : 'field'}>
-          <legend>{t('memorial:signIn.purpose')}</legend>
-          <div className="choices">
-            {visitPurposes.map((p) => (
-              <label key={p} className="choice">
-                <input type="radio" name="purpose" value={p} checked={purpose === p} onChange={() => setPurpose(p)} />
-                {t(`memorial:purpose.${p}`)}
-              </label>
-            ))}
-          </div>
-          {form.issueFor('purpose') ? (
-            <small className="field__error" data-reason="visit_purpose">
-              {t('validation:visit_purpose')}
-            </small>
-          ) : null}
-        </fieldset>
-        <Field
-          id="visitor-name"
-          label={t('memorial:signIn.name')}
-          hint={t('memorial:signIn.nameHint')}
-          issue={form.issueFor('visitorName')}
-        >
-          <input id="visitor-name" value={visitorName} onChange={(e) => setVisitorName(e.target.value)} autoComplete="off" />
-        </Field>
-        <ErrorBanner code={form.errorCode} />
-        <button type="submit" className="primary" disabled={form.busy}>
-          {t('memorial:signIn.submit')}
-        </button>
-      </form>
-    </section>
+    <>
+      <SignInForm key={visit} initialPurpose={qingmingMode ? 'qingming' : ''} onInUse={markInUse} onSignedIn={onSignedIn} />
+      {idle.secondsLeft !== null ? <IdleCountdown seconds={idle.secondsLeft} onContinue={idle.keepGoing} /> : null}
+    </>
   );
 }

@@ -1,0 +1,45 @@
+import type { Kysely } from 'kysely';
+import type { CallOutput, ParsedInput } from '../../shared/contract/calls';
+import { canChangeSession, canCountWalkIns, type SessionState } from '../../shared/domain/education';
+import type { StationDatabase } from '../db/schema';
+import { countSessions, findSession, groupsOf, listSessions, walkInsOf } from '../db/repositories/education';
+import type { Executor } from '../db/repositories/executor';
+import type { Clock } from './clock';
+import type { DataProtection } from './data-protection';
+import { CANCEL_REASON_CONTEXT, readGroupViews, readSessionSummaries, readSessionSummary, readWalkInViews } from './education-views';
+import { AppError } from './errors';
+
+type SessionDetail = CallOutput<'education:get'>;
+
+/** The staff read model of sessions: the list with head counts and survey figures, and one session in full (masked). */
+export class EducationRecords {
+  constructor(
+    private readonly db: Kysely<StationDatabase>,
+    private readonly clock: Clock,
+    private readonly protection: DataProtection,
+  ) {}
+
+  /** Upcoming (or running) sessions soonest first, or past ones latest first. */
+  async list(input: ParsedInput<'education:list'>): Promise<CallOutput<'education:list'>> {
+    const now = this.clock.now().toISOString();
+    const [rows, total] = await Promise.all([listSessions(this.db, input.period, now, input.limit), countSessions(this.db, input.period, now)]);
+    return { total, sessions: await readSessionSummaries(this.db, rows) };
+  }
+
+  /** One session with its groups (contact adults masked), walk-ins and survey figures. Pass `db` when inside a transaction. */
+  async detail(sessionId: string, db: Executor = this.db): Promise<SessionDetail> {
+    const row = await findSession(db, sessionId);
+    if (!row) throw new AppError('not_found');
+    const now = this.clock.now();
+    const times = { startsAt: row.starts_at, endsAt: row.ends_at, state: row.state as SessionState };
+    const [groups, walkIns] = await Promise.all([groupsOf(db, [row.id]), walkInsOf(db, [row.id])]);
+    return {
+      session: await readSessionSummary(db, row),
+      cancelReason: this.protection.openOptional(row.cancel_reason, CANCEL_REASON_CONTEXT),
+      canChange: canChangeSession(times, now),
+      canCountWalkIns: canCountWalkIns(times, now),
+      groups: await readGroupViews(db, this.protection, groups),
+      walkIns: await readWalkInViews(db, walkIns),
+    };
+  }
+}

@@ -1,0 +1,103 @@
+import { useCallback, useState } from 'react';
+import { useT } from '../../i18n/index';
+import type { CallInput } from '../../../shared/contract/calls';
+import { stationDate } from '../../../shared/domain/age';
+import { MEMORIAL_CONSENT_TEXT_VERSION, memorialDonationKinds, type MemorialDonationKind } from '../../../shared/domain/memorial-names';
+import { ApiError, call } from '../../api/client';
+import { Field } from '../../components/Field';
+import { useSubmit } from '../../hooks/useSubmit';
+import { ActionForm } from '../Records/ActionForm';
+import { ConsentFields, type ConsentDraft } from './ConsentFields';
+import type { MemorialEntryView } from './types';
+
+interface AddEntryFormProps {
+  onDone: (entry: MemorialEntryView) => void;
+  onCancel: () => void;
+}
+
+function emptyConsent(today: string): ConsentDraft {
+  return {
+    read: false,
+    relativeName: '',
+    relation: 'child',
+    relativeDocument: { kind: 'resident_id', number: '' },
+    signatureKind: 'drawn',
+    signature: null,
+    givenOn: today,
+  };
+}
+
+/** A new name on the list, saved only together with the family's consent. */
+export function AddEntryForm({ onDone, onCancel }: AddEntryFormProps) {
+  const { t } = useT();
+  const today = stationDate(new Date());
+  const [publishedName, setPublishedName] = useState('');
+  const [donationKind, setDonationKind] = useState<MemorialDonationKind>('body');
+  const [engravingYear, setEngravingYear] = useState(today.slice(0, 4));
+  const [wallLocation, setWallLocation] = useState('');
+  const [personId, setPersonId] = useState('');
+  const [consent, setConsent] = useState<ConsentDraft>(() => emptyConsent(today));
+
+  const add = useCallback(async () => {
+    // What only the screen knows is checked here: that the family read the text, and that they signed on it.
+    if (!consent.read) throw new ApiError('validation_failed', [{ path: 'consent', reason: 'memorial_consent_required' }]);
+    if (consent.signatureKind === 'drawn' && consent.signature === null) {
+      throw new ApiError('validation_failed', [{ path: 'consent.signature', reason: 'signature_required' }]);
+    }
+    const signature: CallInput<'nameList:add'>['consent']['signature'] =
+      consent.signatureKind === 'drawn' && consent.signature !== null ? { kind: 'drawn', image: consent.signature } : { kind: 'paper' };
+    return call('nameList:add', {
+      publishedName,
+      donationKind,
+      engravingYear: engravingYear.trim() === '' ? Number.NaN : Number(engravingYear),
+      wallLocation,
+      personId: personId.trim() === '' ? null : personId.trim(),
+      consent: {
+        relativeName: consent.relativeName,
+        relation: consent.relation,
+        relativeDocument: consent.relativeDocument,
+        signature,
+        givenOn: consent.givenOn,
+        textVersion: MEMORIAL_CONSENT_TEXT_VERSION,
+      },
+    });
+  }, [publishedName, donationKind, engravingYear, wallLocation, personId, consent]);
+  const form = useSubmit(add, onDone);
+
+  return (
+    <ActionForm
+      id="name-entry"
+      title={t('nameListDesk:add.title')}
+      intro={t('nameListDesk:add.intro')}
+      onSubmit={form.onSubmit}
+      busy={form.busy}
+      errorCode={form.errorCode}
+      submitLabel={t('nameListDesk:add.submit')}
+      onCancel={onCancel}
+      headingLevel={2}
+    >
+      <Field id="entry-name" label={t('nameListDesk:add.publishedName')} hint={t('nameListDesk:add.publishedNameHint')} issue={form.issueFor('publishedName')}>
+        <input id="entry-name" value={publishedName} onChange={(e) => setPublishedName(e.target.value)} autoComplete="off" />
+      </Field>
+      <Field id="entry-kind" label={t('nameListDesk:add.donationKind')} issue={form.issueFor('donationKind')}>
+        <select id="entry-kind" value={donationKind} onChange={(e) => setDonationKind(e.target.value as MemorialDonationKind)}>
+          {memorialDonationKinds.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`nameList:donationKind.${kind}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="entry-year" label={t('nameListDesk:add.engravingYear')} issue={form.issueFor('engravingYear')}>
+        <input id="entry-year" inputMode="numeric" value={engravingYear} onChange={(e) => setEngravingYear(e.target.value)} autoComplete="off" />
+      </Field>
+      <Field id="entry-location" label={t('nameListDesk:add.wallLocation')} hint={t('nameListDesk:add.wallLocationHint')} issue={form.issueFor('wallLocation')}>
+        <input id="entry-location" value={wallLocation} onChange={(e) => setWallLocation(e.target.value)} autoComplete="off" />
+      </Field>
+      <Field id="entry-person" label={t('nameListDesk:add.personId')} hint={t('nameListDesk:add.personIdHint')} issue={form.issueFor('personId')}>
+        <input id="entry-person" value={personId} onChange={(e) => setPersonId(e.target.value)} autoComplete="off" spellCheck={false} />
+      </Field>
+      <ConsentFields value={consent} onChange={setConsent} issueFor={form.issueFor} />
+    </ActionForm>
+  );
+}

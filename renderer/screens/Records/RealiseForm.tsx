@@ -1,0 +1,71 @@
+import { useCallback, useState } from 'react';
+import { useT } from '../../i18n/index';
+import { call } from '../../api/client';
+import { ConfirmPrompt, useConfirmStep } from '../../components/ConfirmPrompt';
+import { Field } from '../../components/Field';
+import { localToday, useFormatDate } from '../../hooks/useFormatDate';
+import { useSubmit } from '../../hooks/useSubmit';
+import { ActionForm } from './ActionForm';
+import type { OnUpdated, PersonRecord, Registration } from './types';
+
+interface RealiseFormProps {
+  registration: Registration;
+  onUpdated: OnUpdated;
+  onCancel: () => void;
+}
+
+/**
+ * Records that the donation of this registration took place: the day and an optional note. Final for
+ * the record, so it asks once more; afterwards the memorial and honour certificates can be issued.
+ */
+export function RealiseForm({ registration, onUpdated, onCancel }: RealiseFormProps) {
+  const { t } = useT();
+  const formatDate = useFormatDate();
+  const [donatedOn, setDonatedOn] = useState('');
+  const [note, setNote] = useState('');
+
+  const realise = useCallback(
+    () => call('registration:realise', { registrationId: registration.id, expectedVersion: registration.version, donatedOn, note }),
+    [registration, donatedOn, note],
+  );
+  const onDone = useCallback(
+    (record: PersonRecord) => onUpdated(record, { action: 'realise', number: registration.number }),
+    [onUpdated, registration.number],
+  );
+  const form = useSubmit(realise, onDone);
+  const confirmStep = useConfirmStep(form.submit);
+
+  const program = t(`registration:program.${registration.program}`);
+  return (
+    <ActionForm
+      id="realise"
+      title={t('records:realise.title')}
+      intro={t('records:realise.intro')}
+      // Without a date the station's answer (which field, why) comes first; with one, the question.
+      onSubmit={donatedOn === '' ? form.onSubmit : confirmStep.ask}
+      busy={form.busy}
+      errorCode={form.errorCode}
+      submitLabel={t('records:realise.submit')}
+      onCancel={onCancel}
+      footer={
+        confirmStep.confirming ? (
+          <ConfirmPrompt
+            id="realise"
+            text={t('records:realise.confirm', { number: registration.number, program, date: donatedOn === '' ? '' : formatDate(donatedOn) })}
+            yes={t('records:realise.confirmYes')}
+            no={t('records:realise.confirmNo')}
+            onYes={confirmStep.confirm}
+            onNo={confirmStep.cancel}
+          />
+        ) : undefined
+      }
+    >
+      <Field id="realise-donated-on" label={t('records:realise.donatedOn')} issue={form.issueFor('donatedOn')}>
+        <input id="realise-donated-on" type="date" value={donatedOn} max={localToday()} onChange={(e) => setDonatedOn(e.target.value)} />
+      </Field>
+      <Field id="realise-note" label={t('records:realise.note')} issue={form.issueFor('note')}>
+        <input id="realise-note" value={note} onChange={(e) => setNote(e.target.value)} autoComplete="off" />
+      </Field>
+    </ActionForm>
+  );
+}

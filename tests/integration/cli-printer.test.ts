@@ -1,0 +1,64 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStation } from '../../electron/app/open-station';
+import { makeTempDir, sampleSetup } from '../fixtures/temp-station';
+
+const cliEntry = fileURLToPath(new URL('../../electron/cli/main.ts', import.meta.url));
+const temps: Array<{ remove(): void }> = [];
+afterEach(() => temps.splice(0).forEach((temp) => temp.remove()));
+
+function cli(dataDir: string, args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', cliEntry, ...args], {
+    env: { ...process.env, RELAY_DATA_DIR: dataDir, RELAY_KEY_FILE: '', LANG: 'en_US.UTF-8', LC_ALL: '', RELAY_LANG: '' },
+    encoding: 'utf8',
+    timeout: 25_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+async function setUpStation(): Promise<string> {
+  const temp = makeTempDir();
+  temps.push(temp);
+  const station = await openStation({ dataDir: temp.dir });
+  try {
+    await station.dispatch('station:setup', sampleSetup, { sessionKey: 'desk' });
+  } finally {
+    await station.close();
+  }
+  return temp.dir;
+}
+
+describe('cli receipt-printer', () => {
+  it('shows none at first, sets a printer and paper (audited, offered to the kiosk), and clears it again', async () => {
+    const dir = await setUpStation();
+    expect(JSON.parse(cli(dir, ['receipt-printer']).stdout)).toEqual({ receiptPrinter: null, receiptPaper: 'a4' });
+
+    const set = cli(dir, ['receipt-printer', '--name', 'EPSON TM-T82III', '--paper', 'thermal']);
+    expect(set.code, set.stderr).toBe(0);
+    expect(JSON.parse(set.stdout)).toEqual({ receiptPrinter: 'EPSON TM-T82III', receiptPaper: 'thermal' });
+
+    const station = await openStation({ dataDir: dir });
+    try {
+      const options = await station.dispatch('registration:options', undefined, { sessionKey: 'kiosk' });
+      expect(options).toMatchObject({ ok: true, data: { silentReceipts: true } });
+      const audited = station.connection.sqlite.prepare("select actor_role, object_id from audit_log where action = 'settings_change'").all();
+      expect(audited).toEqual([{ actor_role: 'system', object_id: 'receiptPrinter' }]);
+    } finally {
+      await station.close();
+    }
+
+    const cleared = cli(dir, ['receipt-printer', '--none']);
+    expect(JSON.parse(cleared.stdout)).toEqual({ receiptPrinter: null, receiptPaper: 'thermal' });
+  });
+
+  it('refuses an unknown paper and a name given together with --none, with exit code 2', async () => {
+    const dir = await setUpStation();
+    const paper = cli(dir, ['receipt-printer', '--paper', 'A3']);
+    expect(paper.code).toBe(2);
+    expect(paper.stderr).toContain('The paper must be a4 or thermal, not “A3”.');
+    const both = cli(dir, ['receipt-printer', '--name', 'EPSON', '--none']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('Give a printer name or --none');
+  });
+});
