@@ -2,8 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CallInput, CallName, CallOutput } from '../../shared/contract/calls';
-import type { CallResult } from '../../shared/contract/errors';
+import { callsOn } from '../fixtures/dispatch';
 import { residentId, sampleRegistration, SAMPLE_SIGNATURE } from '../fixtures/registrations';
 import { openTempStation, sampleSetup } from '../fixtures/temp-station';
 
@@ -21,11 +20,7 @@ afterEach(async () => {
   await station.remove();
 });
 
-async function ok<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
-  const result = (await station.dispatch(name, input, desk)) as CallResult<CallOutput<N>>;
-  if (!result.ok) throw new Error(`${name} refused: ${JSON.stringify(result.error)}`);
-  return result.data;
-}
+const { ok } = callsOn(() => station, () => desk);
 
 /** The text of a PDF as poppler reads it. */
 function pdfText(pdf: Buffer): string {

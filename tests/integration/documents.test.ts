@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CallInput, CallName, CallOutput } from '../../shared/contract/calls';
-import type { CallResult } from '../../shared/contract/errors';
+import type { CallInput, CallOutput } from '../../shared/contract/calls';
 import { maskDocumentNumber } from '../../shared/domain/masking';
 import { firstSigningKey } from '../../electron/db/repositories/signing-keys';
 import { privateKeyFromDer } from '../../electron/security/document-signature';
 import { VOID_REASON_CONTEXT } from '../../electron/services/document-journal';
 import { SIGNING_KEY_CONTEXT, StationSigningKey } from '../../electron/services/signing-key';
 import { openTempStation, sampleSetup } from '../fixtures/temp-station';
+import { callsOn } from '../fixtures/dispatch';
 import { residentId, samplePerson, sampleRegistration, SAMPLE_SIGNATURE } from '../fixtures/registrations';
 
 type TempStation = Awaited<ReturnType<typeof openTempStation>>;
@@ -26,17 +26,7 @@ afterEach(async () => {
   await station.remove();
 });
 
-async function ok<N extends CallName>(name: N, input: CallInput<N>, caller = desk): Promise<CallOutput<N>> {
-  const result = (await station.dispatch(name, input, caller)) as CallResult<CallOutput<N>>;
-  if (!result.ok) throw new Error(`${name} refused: ${JSON.stringify(result.error)}`);
-  return result.data;
-}
-
-async function refusal(name: CallName, input: unknown, caller = desk) {
-  const result = (await station.dispatch(name, input, caller)) as CallResult<unknown>;
-  expect(result.ok).toBe(false);
-  return (result as { error: { code: string; issues?: Array<{ path: string; reason: string }> } }).error;
-}
+const { ok, refusal } = callsOn(() => station, () => desk);
 
 function count(table: string, where = '1 = 1'): number {
   return (station.connection.sqlite.prepare(`select count(*) as n from ${table} where ${where}`).get() as { n: number }).n;

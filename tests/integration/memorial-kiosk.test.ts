@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CallInput, CallName, CallOutput } from '../../shared/contract/calls';
-import type { CallResult } from '../../shared/contract/errors';
+import { callsOn, signInStaffDesks } from '../fixtures/dispatch';
 import { kioskCaller, openTempStation, sampleSetup } from '../fixtures/temp-station';
 
 type TempStation = Awaited<ReturnType<typeof openTempStation>>;
@@ -17,31 +16,17 @@ beforeEach(async () => {
   now = new Date('2026-04-04T02:00:00.000Z');
   station = await openTempStation({ clock });
   await ok('station:setup', sampleSetup);
-  for (const [role, caller] of [
-    ['registrar', registrarDesk],
-    ['supervisor', supervisorDesk],
-    ['auditor', auditorDesk],
-  ] as const) {
-    const username = `${role}.one`;
-    await ok('staff:create', { username, displayName: `${role} 一`, role, password: 'long enough secret', pin: '1357' });
-    await ok('session:login', { username, password: 'long enough secret' }, caller);
-  }
+  await signInStaffDesks(station, desk, [
+    { role: 'registrar', desk: registrarDesk },
+    { role: 'supervisor', desk: supervisorDesk },
+    { role: 'auditor', desk: auditorDesk },
+  ]);
 });
 afterEach(async () => {
   await station.remove();
 });
 
-async function ok<N extends CallName>(name: N, input: CallInput<N>, caller: { sessionKey: string } = desk): Promise<CallOutput<N>> {
-  const result = (await station.dispatch(name, input, caller)) as CallResult<CallOutput<N>>;
-  if (!result.ok) throw new Error(`${name} refused: ${JSON.stringify(result.error)}`);
-  return result.data;
-}
-
-async function refusal(name: CallName, input: unknown, caller: { sessionKey: string } = desk) {
-  const result = (await station.dispatch(name, input, caller)) as CallResult<unknown>;
-  expect(result.ok).toBe(false);
-  return (result as { error: { code: string; issues?: Array<{ path: string; reason: string }> } }).error;
-}
+const { ok, refusal } = callsOn(() => station, () => desk);
 
 async function signInAt(iso: string, partySize: number): Promise<void> {
   now = new Date(iso);

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CallInput, CallName, CallOutput } from '../../shared/contract/calls';
-import type { CallResult } from '../../shared/contract/errors';
+import type { CallInput } from '../../shared/contract/calls';
 import { MAX_MESSAGE_LENGTH } from '../../shared/domain/visitors';
 import { FieldCipher } from '../../electron/security/field-cipher';
 import { MESSAGE_CONTEXT } from '../../electron/services/visitor-messages';
+import { callsOn, signInStaffDesks } from '../fixtures/dispatch';
 import { kioskCaller, openTempStation, sampleAdmin, sampleSetup } from '../fixtures/temp-station';
 
 type TempStation = Awaited<ReturnType<typeof openTempStation>>;
@@ -20,30 +20,16 @@ beforeEach(async () => {
   tick = 0;
   station = await openTempStation({ clock });
   await ok('station:setup', sampleSetup);
-  for (const [role, caller] of [
-    ['registrar', registrarDesk],
-    ['auditor', auditorDesk],
-  ] as const) {
-    const username = `${role}.one`;
-    await ok('staff:create', { username, displayName: `${role} 一`, role, password: 'long enough secret', pin: '1357' });
-    await ok('session:login', { username, password: 'long enough secret' }, caller);
-  }
+  await signInStaffDesks(station, desk, [
+    { role: 'registrar', desk: registrarDesk },
+    { role: 'auditor', desk: auditorDesk },
+  ]);
 });
 afterEach(async () => {
   await station.remove();
 });
 
-async function ok<N extends CallName>(name: N, input: CallInput<N>, caller: { sessionKey: string } = desk): Promise<CallOutput<N>> {
-  const result = (await station.dispatch(name, input, caller)) as CallResult<CallOutput<N>>;
-  if (!result.ok) throw new Error(`${name} refused: ${JSON.stringify(result.error)}`);
-  return result.data;
-}
-
-async function refusal(name: CallName, input: unknown, caller: { sessionKey: string } = desk) {
-  const result = (await station.dispatch(name, input, caller)) as CallResult<unknown>;
-  expect(result.ok).toBe(false);
-  return (result as { error: { code: string; issues?: Array<{ path: string; reason: string }> } }).error;
-}
+const { ok, refusal } = callsOn(() => station, () => desk);
 
 function rows<T>(sql: string, ...params: unknown[]): T[] {
   return station.connection.sqlite.prepare(sql).all(...params) as T[];

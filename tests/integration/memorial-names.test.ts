@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CallInput, CallName, CallOutput } from '../../shared/contract/calls';
-import type { CallResult } from '../../shared/contract/errors';
+import type { CallInput } from '../../shared/contract/calls';
 import { maskDocumentNumber } from '../../shared/domain/masking';
 import { MEMORIAL_CONSENT_TEXT_VERSION } from '../../shared/domain/memorial-names';
 import { languages } from '../../shared/i18n/languages';
@@ -10,6 +9,7 @@ import { createTranslator } from '../../shared/i18n/translator';
 import { OUTBOX_PAYLOAD_CONTEXT } from '../../electron/services/outbox';
 import { RELATIVE_CONTEXT, WITHDRAWN_NAME_CONTEXT } from '../../electron/services/memorial-name-records';
 import { kioskCaller, openTempStation, sampleSetup } from '../fixtures/temp-station';
+import { callsOn } from '../fixtures/dispatch';
 import { residentId, sampleRegistration, SAMPLE_SIGNATURE } from '../fixtures/registrations';
 
 type TempStation = Awaited<ReturnType<typeof openTempStation>>;
@@ -29,17 +29,7 @@ afterEach(async () => {
   await station.remove();
 });
 
-async function ok<N extends CallName>(name: N, input: CallInput<N>, caller: { sessionKey: string } = desk): Promise<CallOutput<N>> {
-  const result = (await station.dispatch(name, input, caller)) as CallResult<CallOutput<N>>;
-  if (!result.ok) throw new Error(`${name} refused: ${JSON.stringify(result.error)}`);
-  return result.data;
-}
-
-async function refusal(name: CallName, input: unknown, caller: { sessionKey: string } = desk) {
-  const result = (await station.dispatch(name, input, caller)) as CallResult<unknown>;
-  expect(result.ok).toBe(false);
-  return (result as { error: { code: string; issues?: Array<{ path: string; reason: string }> } }).error;
-}
+const { ok, refusal } = callsOn(() => station, () => desk);
 
 function rows<T = Record<string, unknown>>(sql: string, ...params: unknown[]): T[] {
   return station.connection.sqlite.prepare(sql).all(...params) as T[];

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CallInput, CallName, CallOutput } from '../../shared/contract/calls';
-import type { CallResult } from '../../shared/contract/errors';
 import { DAY_MS, scheduleDaily } from '../../electron/services/retention-schedule';
 import { openStation } from '../../electron/app/open-station';
+import { callsOn } from '../fixtures/dispatch';
 import { kioskCaller, makeTempDir, sampleSetup } from '../fixtures/temp-station';
 
 type Station = Awaited<ReturnType<typeof openStation>>;
@@ -13,11 +12,7 @@ let now = new Date('2025-01-01T02:00:00.000Z');
 const clock = { now: () => now };
 let desk = { sessionKey: 'admin-desk' };
 
-async function ok<N extends CallName>(name: N, input: CallInput<N>, caller: { sessionKey: string } = desk): Promise<CallOutput<N>> {
-  const result = (await station.dispatch(name, input, caller)) as CallResult<CallOutput<N>>;
-  if (!result.ok) throw new Error(`${name} refused: ${JSON.stringify(result.error)}`);
-  return result.data;
-}
+const { ok } = callsOn(() => station, () => desk);
 
 function rows<T>(sql: string): T[] {
   return station.connection.sqlite.prepare(sql).all() as T[];

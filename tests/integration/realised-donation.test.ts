@@ -2,15 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CallInput, CallName, CallOutput } from '../../shared/contract/calls';
-import type { CallResult } from '../../shared/contract/errors';
+import type { CallInput } from '../../shared/contract/calls';
 import type { Language } from '../../shared/i18n/languages';
 import { OUTBOX_PAYLOAD_CONTEXT } from '../../electron/services/outbox';
+import { callsOn, signInStaffDesks, STAFF_PIN } from '../fixtures/dispatch';
 import { samplePerson, sampleRegistration } from '../fixtures/registrations';
 import { openTempStation, sampleAdmin, sampleSetup } from '../fixtures/temp-station';
 
 type TempStation = Awaited<ReturnType<typeof openTempStation>>;
-type Caller = { sessionKey: string };
 
 let station: TempStation;
 /** 2026-04-04 17:00 in Beijing: the day of the registrations below. */
@@ -24,30 +23,16 @@ beforeEach(async () => {
   // The fonts are where the tests' global setup copies them (resources/fonts of the source tree).
   station = await openTempStation({ clock: { now: () => now } });
   await station.dispatch('station:setup', sampleSetup, admin);
-  for (const [caller, role] of [
-    [supervisor, 'supervisor'],
-    [registrar, 'registrar'],
-  ] as const) {
-    const account = { username: `desk.${role}`, displayName: role === 'supervisor' ? '陈静' : '王芳', role, password: `${role} passphrase`, pin: '1357' };
-    await ok('staff:create', account, admin);
-    await ok('session:login', { username: account.username, password: account.password }, caller);
-  }
+  await signInStaffDesks(station, admin, [
+    { role: 'supervisor', desk: supervisor, account: { username: 'desk.supervisor', displayName: '陈静', password: 'supervisor passphrase' } },
+    { role: 'registrar', desk: registrar, account: { username: 'desk.registrar', displayName: '王芳', password: 'registrar passphrase' } },
+  ]);
 });
 afterEach(async () => {
   await station.remove();
 });
 
-async function ok<N extends CallName>(name: N, input: CallInput<N>, caller: Caller = supervisor): Promise<CallOutput<N>> {
-  const result = (await station.dispatch(name, input, caller)) as CallResult<CallOutput<N>>;
-  if (!result.ok) throw new Error(`${name} refused: ${JSON.stringify(result.error)}`);
-  return result.data;
-}
-
-async function refusal(name: CallName, input: unknown, caller: Caller = supervisor) {
-  const result = (await station.dispatch(name, input, caller)) as CallResult<unknown>;
-  expect(result.ok).toBe(false);
-  return (result as { error: { code: string; issues?: Array<{ path: string; reason: string }> } }).error;
-}
+const { ok, refusal } = callsOn(() => station, () => supervisor);
 
 function count(table: string, where = '1 = 1'): number {
   return (station.connection.sqlite.prepare(`select count(*) as n from ${table} where ${where}`).get() as { n: number }).n;
@@ -62,8 +47,8 @@ function counts(): Record<string, number> {
 async function later(iso: string): Promise<void> {
   now = new Date(iso);
   await ok('session:unlock', { pin: sampleAdmin.pin }, admin);
-  await ok('session:unlock', { pin: '1357' }, supervisor);
-  await ok('session:unlock', { pin: '1357' }, registrar);
+  await ok('session:unlock', { pin: STAFF_PIN }, supervisor);
+  await ok('session:unlock', { pin: STAFF_PIN }, registrar);
 }
 
 /** The sample person (李𠮷祥) registered for body and cornea donation today. */

@@ -2,13 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contract, type CallInput, type CallName, type CallOutput } from '../../shared/contract/calls';
-import type { CallResult } from '../../shared/contract/errors';
+import { contract, type CallOutput } from '../../shared/contract/calls';
+import { callsOn } from '../fixtures/dispatch';
 import { sampleAdmin, kioskCaller, openTempStation, sampleSetup } from '../fixtures/temp-station';
 import { residentId, samplePaperwork, samplePerson, sampleRegistration, stemCellChoice } from '../fixtures/registrations';
 
 type TempStation = Awaited<ReturnType<typeof openTempStation>>;
-type Caller = { sessionKey: string };
 
 let station: TempStation;
 /** 2026-04-04 17:00 in Beijing; moved on by the tests that are about time. */
@@ -25,17 +24,7 @@ afterEach(async () => {
   await station.remove();
 });
 
-async function ok<N extends CallName>(name: N, input: CallInput<N>, caller: Caller = desk): Promise<CallOutput<N>> {
-  const result = (await station.dispatch(name, input, caller)) as CallResult<CallOutput<N>>;
-  if (!result.ok) throw new Error(`${name} refused: ${JSON.stringify(result.error)}`);
-  return result.data;
-}
-
-async function refusal(name: CallName, input: unknown, caller: Caller = desk): Promise<string> {
-  const result = (await station.dispatch(name, input, caller)) as CallResult<unknown>;
-  expect(result.ok).toBe(false);
-  return (result as { error: { code: string } }).error.code;
-}
+const { ok, refusalCode: refusal } = callsOn(() => station, () => desk);
 
 function count(table: string, where = '1 = 1'): number {
   return (station.connection.sqlite.prepare(`select count(*) as n from ${table} where ${where}`).get() as { n: number }).n;

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CallInput, CallName } from '../../shared/contract/calls';
-import type { CallResult } from '../../shared/contract/errors';
 import { openTempStation, sampleAdmin, sampleSetup } from '../fixtures/temp-station';
+import { callsOn } from '../fixtures/dispatch';
 import {
   allConsents,
   residentId,
@@ -29,17 +28,7 @@ afterEach(async () => {
   await station.remove();
 });
 
-async function ok<N extends CallName>(name: N, input: CallInput<N>, caller = desk) {
-  const result = (await station.dispatch(name, input, caller)) as CallResult<unknown>;
-  if (!result.ok) throw new Error(`${name} refused: ${JSON.stringify(result.error)}`);
-  return result.data as import('../../shared/contract/calls').CallOutput<N>;
-}
-
-async function refusal(name: CallName, input: unknown, caller = desk) {
-  const result = (await station.dispatch(name, input, caller)) as CallResult<unknown>;
-  expect(result.ok).toBe(false);
-  return (result as { error: { code: string; issues?: Array<{ path: string; reason: string }> } }).error;
-}
+const { ok, refusal } = callsOn(() => station, () => desk);
 
 function count(table: string, where = '1 = 1'): number {
   return (station.connection.sqlite.prepare(`select count(*) as n from ${table} where ${where}`).get() as { n: number }).n;
