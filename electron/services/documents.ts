@@ -67,14 +67,14 @@ export class DocumentService {
    */
   async issue(input: IssueInput, actor: Actor): Promise<DocumentView> {
     const station = await this.station.require();
-    return this.db.transaction().execute((trx) => this.issueWithin(trx, input, actor, station.code));
+    return this.db.transaction().execute(async (trx) => this.view(trx, await this.issueWithin(trx, input, actor, station.code)));
   }
 
   /**
    * Issues inside the caller's transaction, so that a receipt commits (or rolls back) together with
    * the registration change it attests.
    */
-  async issueWithin(trx: Executor, input: IssueInput, actor: Actor, stationCode: string): Promise<DocumentView> {
+  async issueWithin(trx: Executor, input: IssueInput, actor: Actor, stationCode: string): Promise<DocumentTable> {
     const now = this.clock.now();
     const at = now.toISOString();
     const today = stationDate(now);
@@ -120,7 +120,7 @@ export class DocumentService {
       });
       await this.journal.record(trx, { row: voided, event: 'voided', stationCode, actor, at, linkedSerial: serial });
     }
-    return this.view(trx, row);
+    return row;
   }
 
   /** Records who collected a printed copy; once, and only for a copy that has not been voided. */

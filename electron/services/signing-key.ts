@@ -20,10 +20,14 @@ export const SIGNING_KEY_CONTEXT = 'signing_key.private_key';
 /**
  * The station's Ed25519 key for the QR codes on its documents. It is made on first need, inside the
  * transaction that needs it, and kept in the database with the private key sealed under the data key:
- * it travels with the database and its key file, and nothing else has to be backed up. The private key
- * is opened only for the moment of signing, never kept in memory.
+ * it travels with the database and its key file, and nothing else has to be backed up. Once opened,
+ * the private key is kept as a key object for later signatures: parsing it costs more than the rest of a
+ * receipt's issue, and it is no more exposed in memory than the data key that unseals it.
  */
 export class StationSigningKey {
+  /** The opened private key, by key id. */
+  private opened: { id: string; key: KeyObject } | null = null;
+
   constructor(
     private readonly protection: DataProtection,
     private readonly clock: Clock,
@@ -58,9 +62,15 @@ export class StationSigningKey {
 
   /** Signs a document's claims with the key's private half (see `signPayload` for the format). */
   sign(row: SigningKeyTable, claims: DocumentClaims): string {
+    return signPayload(claims, this.privateKey(row));
+  }
+
+  private privateKey(row: SigningKeyTable): KeyObject {
+    if (this.opened?.id === row.id) return this.opened.key;
     const der = Buffer.from(this.protection.open(row.private_key, SIGNING_KEY_CONTEXT), 'base64');
     try {
-      return signPayload(claims, privateKeyFromDer(der));
+      this.opened = { id: row.id, key: privateKeyFromDer(der) };
+      return this.opened.key;
     } finally {
       der.fill(0);
     }
