@@ -8,10 +8,14 @@ import type { Created } from './draft';
 
 type Receipt = Created['receipts'][number];
 
-/** Printed, or shown for printing: the kiosk prints each receipt once; any further copy comes from staff. */
-function handedOut(outcome: PrintOutcome): boolean {
-  return outcome === 'printed' || outcome === 'opened' || outcome === 'saved';
-}
+/** What the visitor is told after the kiosk's one print of a receipt; any further copy comes from staff. */
+const OUTCOME_MESSAGE = {
+  printed: 'kiosk:done.receiptPrinted',
+  opened: 'kiosk:done.receiptOpened',
+  saved: 'kiosk:done.receiptSaved',
+  cancelled: 'kiosk:done.receiptAskStaff',
+  failed: 'kiosk:done.receiptAskStaff',
+} as const satisfies Record<PrintOutcome, string>;
 
 /**
  * One receipt at the kiosk. With a receipt printer configured in the desktop app it prints at once,
@@ -38,8 +42,8 @@ export function ReceiptPrint({ receipt, silent }: { receipt: Receipt; silent: bo
         <PdfActions allowSave={false} render={() => call('registration:receipt', { documentId: receipt.documentId })} onDone={setOutcome} />
       ) : null}
       {outcome !== null ? (
-        <p role="status" className={handedOut(outcome) ? 'success' : 'registration__notice'} data-testid="receipt-status">
-          {t(outcome === 'opened' ? 'kiosk:done.receiptOpened' : handedOut(outcome) ? 'kiosk:done.receiptPrinted' : 'kiosk:done.receiptAskStaff')}
+        <p role="status" className={OUTCOME_MESSAGE[outcome] === 'kiosk:done.receiptAskStaff' ? 'registration__notice' : 'success'} data-testid="receipt-status">
+          {t(OUTCOME_MESSAGE[outcome])}
         </p>
       ) : null}
     </li>
