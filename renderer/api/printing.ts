@@ -1,4 +1,5 @@
 import type { PrintOutcome, StationPrinter } from '../../shared/contract/transport';
+import { blobUrl, saveDownload } from './files';
 
 declare global {
   interface Window {
@@ -16,19 +17,8 @@ export interface RenderedPdf {
 /** `print`: with the system dialog; `silent`: on the configured receipt printer, without one; `save`: to a file. */
 export type PdfAction = 'print' | 'silent' | 'save';
 
-function pdfUrl(pdf: RenderedPdf): string {
-  const bytes = Uint8Array.from(atob(pdf.contentBase64), (character) => character.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  // Kept a while for the browser's PDF viewer and slow downloads, then released.
-  setTimeout(() => URL.revokeObjectURL(url), 5 * 60_000);
-  return url;
-}
-
-function download(pdf: RenderedPdf): void {
-  const link = document.createElement('a');
-  link.href = pdfUrl(pdf);
-  link.download = pdf.fileName;
-  link.click();
+function asFile(pdf: RenderedPdf) {
+  return { ...pdf, mediaType: 'application/pdf' };
 }
 
 /**
@@ -43,12 +33,12 @@ export async function presentPdf(pdf: RenderedPdf, action: PdfAction): Promise<P
     return printer.print({ mode, fileName: pdf.fileName, contentBase64: pdf.contentBase64 });
   }
   if (action === 'save') {
-    download(pdf);
+    saveDownload(asFile(pdf));
     return 'saved';
   }
-  const tab = window.open(pdfUrl(pdf), '_blank');
+  const tab = window.open(blobUrl(asFile(pdf)), '_blank');
   if (tab) return 'opened';
   // A blocked pop-up must not lose the print: the PDF is downloaded instead.
-  download(pdf);
+  saveDownload(asFile(pdf));
   return 'saved';
 }
