@@ -1,12 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStation } from '../../electron/app/open-station';
 import { openDatabaseFile } from '../../electron/db/connection';
 import { kioskCaller, makeTempDir, sampleSetup } from '../fixtures/temp-station';
+import { runCli } from '../fixtures/cli';
 
-const cliEntry = fileURLToPath(new URL('../../electron/cli/main.ts', import.meta.url));
 const staff = { sessionKey: 'staff' };
 let dir: string;
 let remove: () => void;
@@ -23,12 +21,8 @@ beforeEach(async () => {
 afterEach(() => remove());
 
 function auditVerify(lang = 'zh_CN.UTF-8') {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', cliEntry, 'audit-verify'], {
-    env: { ...process.env, RELAY_DATA_DIR: dir, RELAY_KEY_FILE: '', LANG: lang, LC_ALL: '', RELAY_LANG: '' },
-    encoding: 'utf8',
-    timeout: 20_000,
-  });
-  return { code: result.status, report: result.stdout ? JSON.parse(result.stdout) : null, stderr: result.stderr };
+  const result = runCli(dir, ['audit-verify'], { lang, timeoutMs: 20_000 });
+  return { code: result.code, report: result.stdout ? JSON.parse(result.stdout) : null, stderr: result.stderr };
 }
 
 /** A raw connection that goes around the append-only triggers, as someone with the file could. */

@@ -1,20 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStation } from '../../electron/app/open-station';
 import { makeTempDir, sampleSetup } from '../fixtures/temp-station';
+import { runCli } from '../fixtures/cli';
 
-const cliEntry = fileURLToPath(new URL('../../electron/cli/main.ts', import.meta.url));
 const temps: Array<{ remove(): void }> = [];
 afterEach(() => temps.splice(0).forEach((temp) => temp.remove()));
 
 function cli(dataDir: string, args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', cliEntry, ...args], {
-    env: { ...process.env, RELAY_DATA_DIR: dataDir, RELAY_KEY_FILE: '', LANG: 'en_US.UTF-8', LC_ALL: '', RELAY_LANG: '' },
-    encoding: 'utf8',
-    timeout: 25_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(dataDir, args, { lang: 'en_US.UTF-8' });
 }
 
 async function setUpStation(): Promise<string> {

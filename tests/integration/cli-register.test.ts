@@ -1,7 +1,5 @@
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStation } from '../../electron/app/open-station';
@@ -10,27 +8,13 @@ import { maskName } from '../../shared/domain/masking';
 import { checkDocument } from '../../shared/validation/identity-document';
 import { residentId, sampleRegistration } from '../fixtures/registrations';
 import { makeTempDir, sampleAdmin } from '../fixtures/temp-station';
+import { runCli } from '../fixtures/cli';
 
-const cliEntry = fileURLToPath(new URL('../../electron/cli/main.ts', import.meta.url));
 const temps: Array<{ remove(): void }> = [];
 afterEach(() => temps.splice(0).forEach((temp) => temp.remove()));
 
 function cli(dataDir: string, args: string[], lang = 'zh_CN.UTF-8') {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', cliEntry, ...args], {
-    env: {
-      ...process.env,
-      RELAY_DATA_DIR: dataDir,
-      RELAY_KEY_FILE: '',
-      LANG: lang,
-      LC_ALL: '',
-      RELAY_LANG: '',
-      RELAY_ADMIN_PASSWORD: sampleAdmin.password,
-      RELAY_ADMIN_PIN: sampleAdmin.pin,
-    },
-    encoding: 'utf8',
-    timeout: 25_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(dataDir, args, { lang, env: { RELAY_ADMIN_PASSWORD: sampleAdmin.password, RELAY_ADMIN_PIN: sampleAdmin.pin } });
 }
 
 /** A data folder with the station set up, as `init` leaves it. */

@@ -1,32 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStation } from '../../electron/app/open-station';
 import { addCalendarDays, stationDate } from '../../shared/domain/age';
 import { caller, openFiguresStation, seedFigures } from '../fixtures/figures';
 import { makeTempDir, sampleAdmin } from '../fixtures/temp-station';
+import { runCli } from '../fixtures/cli';
 
-const cliEntry = fileURLToPath(new URL('../../electron/cli/main.ts', import.meta.url));
 
 function cli(dataDir: string, args: string[], lang = 'zh_CN.UTF-8') {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', cliEntry, ...args], {
-    env: {
-      ...process.env,
-      RELAY_DATA_DIR: dataDir,
-      RELAY_KEY_FILE: '',
-      LANG: lang,
-      LC_ALL: '',
-      RELAY_LANG: '',
-      RELAY_ADMIN_PASSWORD: sampleAdmin.password,
-      RELAY_ADMIN_PIN: sampleAdmin.pin,
-    },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(dataDir, args, { lang, env: { RELAY_ADMIN_PASSWORD: sampleAdmin.password, RELAY_ADMIN_PIN: sampleAdmin.pin }, timeoutMs: 60_000 });
 }
 
 /** The station of tests/fixtures/figures.ts, seeded and closed, for the command line to open. */

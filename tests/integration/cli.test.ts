@@ -1,24 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../electron/db/migrations/index';
 import { makeTempDir, sampleAdmin } from '../fixtures/temp-station';
+import { runCli } from '../fixtures/cli';
 
-const cliEntry = fileURLToPath(new URL('../../electron/cli/main.ts', import.meta.url));
 const temps: Array<{ remove(): void }> = [];
 afterEach(() => temps.splice(0).forEach((temp) => temp.remove()));
 
 const adminSecrets = { RELAY_ADMIN_PASSWORD: sampleAdmin.password, RELAY_ADMIN_PIN: sampleAdmin.pin };
 
 function cli(dataDir: string, args: string[], lang = 'zh_CN.UTF-8', env: Record<string, string> = adminSecrets) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', cliEntry, ...args], {
-    env: { ...process.env, RELAY_DATA_DIR: dataDir, RELAY_KEY_FILE: '', LANG: lang, LC_ALL: '', RELAY_LANG: '', ...env },
-    encoding: 'utf8',
-    timeout: 20_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(dataDir, args, { lang, env, timeoutMs: 20_000 });
 }
 
 function tempDataDir(): string {
