@@ -25,6 +25,7 @@ import { SessionKioskScreen } from './screens/SessionKiosk/SessionKioskScreen';
 import { SessionsScreen } from './screens/Sessions/SessionsScreen';
 import { SetupScreen } from './screens/Setup/SetupScreen';
 import { StaffAccountsScreen } from './screens/StaffAccounts/StaffAccountsScreen';
+import { SyncScreen } from './screens/Sync/SyncScreen';
 import { VisitorLogScreen } from './screens/VisitorLog/VisitorLogScreen';
 import { VisitorSignInScreen } from './screens/VisitorSignIn/VisitorSignInScreen';
 
@@ -220,6 +221,7 @@ export function App() {
                 {screen === 'sessionKiosk' ? <SessionKioskScreen /> : null}
                 {screen === 'sessions' ? <SessionsScreen /> : null}
                 {screen === 'figures' ? <FiguresScreen role={session.role} /> : null}
+                {screen === 'sync' ? <SyncScreen role={session.role} /> : null}
               </div>
             </OpenScreenContext>
           ) : null}

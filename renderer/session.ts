@@ -5,7 +5,7 @@ import type { Role } from '../shared/domain/roles';
 export type Session = CallOutput<'session:get'>;
 
 /** The screens of the app; `login` is the staff sign-in form. */
-export type ScreenName = 'home' | 'login' | 'register' | 'records' | 'visitorSignIn' | 'visitorLog' | 'audit' | 'staffAccounts' | 'documents' | 'messageWall' | 'messageModeration' | 'nameList' | 'nameListDesk' | 'sessionKiosk' | 'sessions' | 'figures';
+export type ScreenName = 'home' | 'login' | 'register' | 'records' | 'visitorSignIn' | 'visitorLog' | 'audit' | 'staffAccounts' | 'documents' | 'messageWall' | 'messageModeration' | 'nameList' | 'nameListDesk' | 'sessionKiosk' | 'sessions' | 'figures' | 'sync';
 
 /** The call each screen opens with: its roles decide who is offered the screen (the station enforces them). */
 const openingCall: Record<ScreenName, CallName> = {
@@ -25,6 +25,7 @@ const openingCall: Record<ScreenName, CallName> = {
   sessionKiosk: 'education:today',
   sessions: 'education:list',
   figures: 'figures:get',
+  sync: 'sync:status',
 };
 
 export function mayOpen(role: Role, screen: ScreenName): boolean {

@@ -38,7 +38,7 @@ const ELECTRON_FOLDER_IMPORTS: Record<string, string[]> = {
   ipc: ['ipc', 'services'],
   app: ['app', 'config', 'db', 'ipc', 'pdf', 'security', 'services'],
   host: ['host', 'app', 'config', 'ipc'],
-  cli: ['cli', 'app', 'config', 'db', 'pdf', 'security', 'services'],
+  cli: ['cli', 'app', 'config', 'db', 'pdf', 'security', 'services', 'sync'],
   shell: ['shell', 'app', 'config', 'db', 'host'],
 };
 

@@ -87,6 +87,8 @@ export async function openStation(options: OpenStationOptions): Promise<OpenStat
       dispatch,
       close: async () => {
         await retentionPurge.stop();
+        // A transfer under way stops waiting for the network and finishes its transaction first.
+        await services.sync.transfer.close();
         await connection.close();
       },
     };

@@ -15,6 +15,7 @@ import { MAX_SEED_PEOPLE, seedPeople } from './seed';
 import { MAX_SEED_SESSIONS, MAX_SEED_VISITS, SeedClock, seedVisitsAndSessions } from './seed-visits';
 import { stationStats } from './stats';
 import { fontsPresent, isSampleKind, printSample, sampleKinds, SOURCE_FONTS_DIR } from './print-sample';
+import { exportBatches, importAcks, importProvinceKey, syncNow, verifyBatch, type SyncCommandResult } from './sync-commands';
 import type { CallResult } from '../../shared/contract/errors';
 
 /** Staff and scripts: JSON on stdout, a translated sentence on stderr and a non-zero exit on failure. */
@@ -317,6 +318,12 @@ async function exportPublicKey(): Promise<number> {
   }
 }
 
+/** The exit code of a sync command; its usage message becomes a usage error (exit 2). */
+function exitOf(result: SyncCommandResult): number {
+  if (typeof result === 'number') return result;
+  throw new UsageError(result.usage);
+}
+
 /** `--lang zh|en` (the locale names are taken too); the CLI's own language when not given. */
 function documentLanguage(raw: string | undefined, fallback: Language): Language | null {
   if (raw === undefined) return fallback;
@@ -377,6 +384,16 @@ async function main(argv: string[]): Promise<number> {
         return await exportPublicKey();
       case 'receipt-printer':
         return await receiptPrinter(rest, t);
+      case 'export':
+        return exitOf(await exportBatches(rest, t));
+      case 'verify-batch':
+        return exitOf(await verifyBatch(rest, t));
+      case 'import-ack':
+        return exitOf(await importAcks(rest, t));
+      case 'sync':
+        return exitOf(await syncNow(rest, t));
+      case 'province-key':
+        return exitOf(await importProvinceKey(rest, t));
       case undefined:
       case 'help':
       case '--help':

@@ -34,6 +34,61 @@ export interface OutboxTable {
   /** Sealed (encrypted) JSON since migration 0002: it carries personal data. */
   payload: string;
   created_at: string;
+  /** Since 0010: OutboxState of shared/domain/sync.ts. */
+  state: Generated<string>;
+  /** The batch the row was last written into. */
+  batch_seq: number | null;
+  /** The person whose consent to report governs the row (registration and person records). */
+  person_id: string | null;
+  /** When the record's first version was made (the envelope's createdAt). */
+  record_created_at: string | null;
+  reject_code: string | null;
+  reject_reason: string | null;
+  reject_path: string | null;
+  settled_at: string | null;
+}
+
+export interface SyncBatchTable {
+  batch_seq: number;
+  batch_id: string;
+  state: string;
+  first_seq: number | null;
+  last_seq: number | null;
+  record_count: number;
+  omitted_count: number;
+  resent_count: number;
+  /** JSON object kind → lines. */
+  kind_counts: string;
+  /** The canonical manifest as signed (no personal data). */
+  manifest: string;
+  manifest_sha256: string;
+  /** The .rsb file, base64, sealed; null once acknowledged or refused. */
+  file: string | null;
+  file_bytes: number;
+  created_at: string;
+  created_by: string | null;
+  approved_at: string | null;
+  approved_by: string | null;
+  sent_at: string | null;
+  sent_via: string | null;
+  send_attempts: Generated<number>;
+  last_error: string | null;
+  acknowledged_at: string | null;
+  accepted_count: number | null;
+  duplicate_count: number | null;
+  rejected_count: number | null;
+  /** The acknowledgement file as received, base64. */
+  ack: string | null;
+}
+
+export interface ProvinceKeyTable {
+  /** Key id: SHA-256 of the SPKI DER, hex. */
+  id: string;
+  use: 'signing' | 'encryption';
+  pem: string;
+  imported_at: string;
+  imported_by: string | null;
+  retired_at: string | null;
 }
 
 export interface SchemaMigrationTable {
@@ -261,6 +316,8 @@ export interface StationDatabase {
   station: StationTable;
   visitor_sign_in: VisitorSignInTable;
   outbox: OutboxTable;
+  sync_batch: SyncBatchTable;
+  province_key: ProvinceKeyTable;
   schema_migration: SchemaMigrationTable;
   data_key: DataKeyTable;
   staff: StaffTable;

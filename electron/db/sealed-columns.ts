@@ -13,6 +13,7 @@ export const sealedColumns = [
   { table: 'visitor_message', key: 'id', column: 'author_masked' },
   { table: 'visitor_message', key: 'id', column: 'reject_reason' },
   { table: 'outbox', key: 'seq', column: 'payload' },
+  { table: 'sync_batch', key: 'batch_seq', column: 'file' },
   { table: 'person', key: 'id', column: 'personal' },
   { table: 'person_version', key: 'rowid', column: 'personal' },
   { table: 'person_version', key: 'rowid', column: 'reason' },

@@ -2,10 +2,12 @@ import type { CallName, CallOutput, ParsedInput } from '../../shared/contract/ca
 import type { Actor } from '../services/audit';
 import type { StationServices } from '../services/index';
 import type { Session } from '../services/sessions';
+import { consentHandlers } from './consent-handlers';
 import { educationHandlers } from './education-handlers';
 import { figuresHandlers } from './figures-handlers';
 import { memorialHandlers } from './memorial-handlers';
 import { nameListHandlers } from './name-list-handlers';
+import { syncHandlers } from './sync-handlers';
 
 /** Who is calling: the transport's key for the window or tab, and its session. */
 export interface Caller {
@@ -68,5 +70,7 @@ export function createHandlers(services: StationServices): Handlers {
     ...nameListHandlers(services),
     ...educationHandlers(services),
     ...figuresHandlers(services),
+    ...syncHandlers(services),
+    ...consentHandlers(services),
   };
 }

@@ -13,11 +13,13 @@ import { PrinterSettings } from './printer-settings';
 import { createEducationServices, type EducationServices } from './education-services';
 import { MemorialNameService } from './memorial-names';
 import { SessionRegistry } from './sessions';
+import { createSyncServices, type SyncServices } from './sync-services';
 import { StationSigningKey } from './signing-key';
 import { StationSettings } from './settings';
 import { SetupService } from './setup';
 import { StationService } from './station';
 import { PersonChanges } from './person-changes';
+import { PersonConsents } from './person-consents';
 import { PersonRecords } from './person-records';
 import { PersonRegistry } from './people';
 import { RegistrationJournal } from './registration-journal';
@@ -44,12 +46,14 @@ export interface StationServices {
   registrations: RegistrationService;
   personRecords: PersonRecords;
   personChanges: PersonChanges;
+  personConsents: PersonConsents;
   documents: DocumentService;
   documentPrinting: DocumentPrinting;
   printerSettings: PrinterSettings;
   education: EducationServices;
   memorialNames: MemorialNameService;
   figures: FiguresService;
+  sync: SyncServices;
 }
 
 /** Builds every service on one database; the only place that knows how they depend on each other. */
@@ -86,11 +90,13 @@ export function createServices(
     registrations: new RegistrationService(db, clock, station, settings, protection, audit, people, journal, personRecords, documents),
     personRecords,
     personChanges: new PersonChanges(db, clock, station, protection, audit, people, personRecords),
+    personConsents: new PersonConsents(db, clock, station, protection, audit, personRecords),
     documents,
     printerSettings: new PrinterSettings(db, clock, station, settings, audit),
     documentPrinting: new DocumentPrinting(db, clock, station, settings, protection, documents, fonts),
     education: createEducationServices(db, clock, station, protection, audit),
     memorialNames: new MemorialNameService(db, clock, station, protection, audit),
     figures: new FiguresService(db, clock, station, audit, new FigureTargets(db, clock, station, audit)),
+    sync: createSyncServices(db, clock, station, settings, protection, audit, signingKey),
   };
 }

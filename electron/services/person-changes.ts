@@ -47,7 +47,7 @@ export class PersonChanges {
       await this.audit.append(trx, { actor, stationCode: station.code, action: 'amend', objectType: 'person', objectId: row.id, detail: { version: row.version } });
       const consents = await currentConsents(trx, row.id);
       if (consents.some((consent) => consent.purpose === 'provincial_sync' && consent.granted === 1)) {
-        await queueForSync(trx, this.protection, { kind: 'person', entityId: row.id, version: row.version, payload: { id: row.id, version: row.version, person: fields, at }, createdAt: at });
+        await queueForSync(trx, this.protection, { kind: 'person', entityId: row.id, version: row.version, payload: { id: row.id, version: row.version, person: fields, at }, createdAt: at, personId: row.id, recordCreatedAt: row.created_at });
       }
       return this.records.read(trx, row.id);
     });

@@ -84,6 +84,8 @@ export class RegistrationJournal {
         at: change.at,
       },
       createdAt: change.at,
+      personId: row.person_id,
+      recordCreatedAt: row.created_at,
     });
   }
 }

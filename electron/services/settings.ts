@@ -11,6 +11,8 @@ import {
 import type { StationDatabase } from '../db/schema';
 import type { Executor } from '../db/repositories/executor';
 import { readSetting, readSettings } from '../db/repositories/settings';
+import { MAX_BATCH_RECORDS, MIN_BATCH_RECORDS } from '../../shared/domain/sync';
+import type { SyncSettings } from '../../shared/validation/sync';
 
 export type ReceiptPaper = 'a4' | 'thermal';
 
@@ -28,6 +30,16 @@ export class StationSettings {
   private idleLockMinutesCache: number | undefined;
 
   constructor(private readonly db: Kysely<StationDatabase>) {}
+
+  /** Where and how the station reports to the province: endpoint (or none: USB only), batch size, two-person approval. */
+  async sync(db: Executor = this.db): Promise<SyncSettings> {
+    const stored = await readSettings(db, ['syncEndpoint', 'syncBatchSize', 'syncTwoPersonApproval']);
+    return {
+      endpoint: stored.get('syncEndpoint')?.trim() || null,
+      batchSize: wholeNumber(stored.get('syncBatchSize'), MAX_BATCH_RECORDS, MIN_BATCH_RECORDS, MAX_BATCH_RECORDS),
+      twoPersonApproval: stored.get('syncTwoPersonApproval') === 'true',
+    };
+  }
 
   /** Minutes without activity after which a staff screen locks. Read on every call, so cached. */
   async idleLockMinutes(): Promise<number> {

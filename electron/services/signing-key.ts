@@ -18,7 +18,7 @@ import type { DataProtection } from './data-protection';
 export const SIGNING_KEY_CONTEXT = 'signing_key.private_key';
 
 /**
- * The station's Ed25519 key for the QR codes on its documents. It is made on first need, inside the
+ * The station's Ed25519 key for the QR codes on its documents and the manifests of its sync batches. It is made on first need, inside the
  * transaction that needs it, and kept in the database with the private key sealed under the data key:
  * it travels with the database and its key file, and nothing else has to be backed up. Once opened,
  * the private key is kept as a key object for later signatures: parsing it costs more than the rest of a
@@ -65,7 +65,8 @@ export class StationSigningKey {
     return signPayload(claims, this.privateKey(row));
   }
 
-  private privateKey(row: SigningKeyTable): KeyObject {
+  /** The opened private key, for the station's other signatures (sync batch manifests, whose magic keeps them apart). */
+  privateKey(row: SigningKeyTable): KeyObject {
     if (this.opened?.id === row.id) return this.opened.key;
     const der = Buffer.from(this.protection.open(row.private_key, SIGNING_KEY_CONTEXT), 'base64');
     try {

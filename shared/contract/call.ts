@@ -30,3 +30,9 @@ export const readsFigures = ['registrar', 'supervisor', 'auditor', 'admin'] as c
 export const setsFigureTargets = ['supervisor', 'admin'] as const;
 /** Who may change how long visitor logs are kept: a privacy rule, so not every registrar. */
 export const setsRetention = ['supervisor', 'admin'] as const;
+/** Who may write batches for the province and move them (USB export, upload, acknowledgements). */
+export const runsSync = ['registrar', 'supervisor', 'admin'] as const;
+/** Who may approve a batch as the second person, take one back, or re-send a rejected record. */
+export const approvesBatches = ['supervisor', 'admin'] as const;
+/** Who may change where and how the station reports. */
+export const setsSync = ['supervisor', 'admin'] as const;

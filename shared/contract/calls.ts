@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { consentCalls } from './consent-calls';
 import { educationCalls } from './education-calls';
 import { figuresCalls } from './figures-calls';
 import { memorialCalls } from './memorial-calls';
 import { nameListCalls } from './name-list-calls';
+import { syncCalls } from './sync-calls';
 import { anyone, call, confirmsDonations, keepsRecords, listsVisitors, readsAudit, registers, staff, voidsDocuments } from './call';
 import { auditCheck, auditList, auditListInput } from '../validation/audit';
 import {
@@ -142,6 +144,8 @@ export const contract = {
   ...nameListCalls,
   ...educationCalls,
   ...figuresCalls,
+  ...consentCalls,
+  ...syncCalls,
 } as const;
 
 export type Contract = typeof contract;

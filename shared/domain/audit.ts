@@ -26,6 +26,13 @@ export const auditActions = [
   'message_reject',
   'retention_purge',
   'cancel',
+  'consent_change',
+  'batch_write',
+  'batch_approve',
+  'batch_decline',
+  'batch_send',
+  'ack_import',
+  'province_key_import',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -16,6 +16,7 @@ import enKiosk from '../../resources/locales/en/kiosk.json' with { type: 'json' 
 import enRegistration from '../../resources/locales/en/registration.json' with { type: 'json' };
 import enSessions from '../../resources/locales/en/sessions.json' with { type: 'json' };
 import enSessionKiosk from '../../resources/locales/en/sessionKiosk.json' with { type: 'json' };
+import enSync from '../../resources/locales/en/sync.json' with { type: 'json' };
 import zhAudit from '../../resources/locales/zh-CN/audit.json' with { type: 'json' };
 import zhCli from '../../resources/locales/zh-CN/cli.json' with { type: 'json' };
 import zhCommon from '../../resources/locales/zh-CN/common.json' with { type: 'json' };
@@ -34,6 +35,7 @@ import zhKiosk from '../../resources/locales/zh-CN/kiosk.json' with { type: 'jso
 import zhRegistration from '../../resources/locales/zh-CN/registration.json' with { type: 'json' };
 import zhSessions from '../../resources/locales/zh-CN/sessions.json' with { type: 'json' };
 import zhSessionKiosk from '../../resources/locales/zh-CN/sessionKiosk.json' with { type: 'json' };
+import zhSync from '../../resources/locales/zh-CN/sync.json' with { type: 'json' };
 import type { Language } from './languages';
 
 /** Every translated text of the product, by language and namespace (one JSON file each). */
@@ -57,6 +59,7 @@ export const translations = {
     nameList: zhNameList,
     nameListDesk: zhNameListDesk,
     figures: zhFigures,
+    sync: zhSync,
   },
   en: {
     common: enCommon,
@@ -77,6 +80,7 @@ export const translations = {
     nameList: enNameList,
     nameListDesk: enNameListDesk,
     figures: enFigures,
+    sync: enSync,
   },
 } satisfies Record<Language, Record<string, unknown>>;
 

@@ -79,6 +79,7 @@ export const validationReasons = [
   'memorial_consent_required',
   'consent_relation',
   'consent_date',
+  'consent_purpose_not_changeable',
   'person_unknown',
   'search_query',
   'visitor_relation',
@@ -101,6 +102,11 @@ export const validationReasons = [
   'site_unknown',
   'population_range',
   'reach_target_range',
+  'batch_id_format',
+  'sync_endpoint_format',
+  'batch_size_range',
+  'public_key_pem',
+  'file_too_large',
 ] as const;
 
 export type ValidationReason = (typeof validationReasons)[number];

@@ -206,6 +206,18 @@ const validInputs: { [N in CallName]: unknown } = {
   'figures:export': { from: '2026-01-01', to: '2026-12-31', format: 'csv' },
   'figures:targets': undefined,
   'figures:setTargets': { localPopulation: null, reachTargetPercent: 1.5 },
+  'person:consent': { personId: 'none', expectedVersion: 1, purpose: 'provincial_sync', granted: false, signature: { kind: 'paper' } },
+  'sync:status': undefined,
+  'sync:batches': undefined,
+  'sync:rejections': undefined,
+  'sync:export': { folder: '/nonexistent-folder' },
+  'sync:send': undefined,
+  'sync:importAck': { fileName: 'x.rsa', content: 'AAAA' },
+  'sync:approve': { batchId: 'KMU01-B000001' },
+  'sync:decline': { batchId: 'KMU01-B000001' },
+  'sync:resend': { seq: 1 },
+  'sync:settings': { endpoint: null, batchSize: 1000, twoPersonApproval: false },
+  'sync:importProvinceKey': { use: 'signing', pem: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n' },
 };
 
 describe('authorisation', () => {

@@ -69,6 +69,18 @@ describe('the contract', () => {
       'figures:export',
       'figures:targets',
       'figures:setTargets',
+      'person:consent',
+      'sync:status',
+      'sync:batches',
+      'sync:rejections',
+      'sync:export',
+      'sync:send',
+      'sync:importAck',
+      'sync:approve',
+      'sync:decline',
+      'sync:resend',
+      'sync:settings',
+      'sync:importProvinceKey',
     ]);
     expect(isCallName('visitor:signIn')).toBe(true);
     expect(isCallName('toString')).toBe(false);

@@ -8,6 +8,7 @@ import * as m0006 from './0006_memorial_names';
 import * as m0007 from './0007_education_sessions';
 import * as m0008 from './0008_realised_donation';
 import * as m0009 from './0009_document_subject_version';
+import * as m0010 from './0010_sync';
 
 export interface Migration {
   up(db: Kysely<any>): Promise<void>;
@@ -24,4 +25,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0007_education_sessions', m0007],
   ['0008_realised_donation', m0008],
   ['0009_document_subject_version', m0009],
+  ['0010_sync', m0010],
 ];

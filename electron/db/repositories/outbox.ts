@@ -7,6 +7,9 @@ export interface OutboxRow {
   /** Sealed JSON: the repository never sees what a change carries. */
   sealedPayload: string;
   createdAt: string;
+  /** The person whose consent to report governs the row, for registration and person records. */
+  personId: string | null;
+  recordCreatedAt: string;
 }
 
 /** Appends one change for the provincial system; call it inside the transaction that made the change. */
@@ -19,6 +22,26 @@ export async function appendToOutbox(db: Executor, row: OutboxRow): Promise<void
       version: row.version,
       payload: row.sealedPayload,
       created_at: row.createdAt,
+      person_id: row.personId,
+      record_created_at: row.recordCreatedAt,
+      batch_seq: null,
+      reject_code: null,
+      reject_reason: null,
+      reject_path: null,
+      settled_at: null,
     })
     .execute();
+}
+
+/** When the record's earliest queued version was made, or null when none of its versions was queued. */
+export async function recordFirstQueuedAt(db: Executor, kind: string, entityId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('outbox')
+    .select('record_created_at')
+    .where('kind', '=', kind)
+    .where('entity_id', '=', entityId)
+    .orderBy('version')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.record_created_at ?? null;
 }

@@ -23,6 +23,7 @@ export function HomeScreen({ station, role, onOpen }: { station: Station; role: 
     { screen: 'sessionKiosk', title: t('sessionKiosk:title'), hint: t('sessionKiosk:homeHint') },
     { screen: 'sessions', title: t('sessions:title'), hint: t('sessions:homeHint') },
     { screen: 'figures', title: t('figures:title'), hint: t('figures:homeHint') },
+    { screen: 'sync', title: t('sync:title'), hint: t('sync:homeHint') },
     { screen: 'audit', title: t('audit:title'), hint: t('home.auditHint') },
     { screen: 'staffAccounts', title: t('staff:accounts.title'), hint: t('home.staffHint') },
   ] as const;

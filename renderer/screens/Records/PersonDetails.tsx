@@ -6,7 +6,7 @@ import { RevealValue } from './RevealValue';
 import { SignatureView } from './SignatureView';
 import type { PersonRecord } from './types';
 
-/** Who the person is (masked, each value revealable on request), the consents they gave and how they signed. */
+/** Who the person is (masked, each value revealable on request) and how they signed. */
 export function PersonDetails({ record }: { record: PersonRecord }) {
   const { t } = useT();
   const formatDate = useFormatDate();
@@ -38,32 +38,6 @@ export function PersonDetails({ record }: { record: PersonRecord }) {
         <dt>{t('records:person.createdAt')}</dt>
         <dd>{formatDateTime(record.createdAt)}</dd>
       </dl>
-
-      {record.consents.length > 0 ? (
-        <div className="table-scroll">
-          <table className="data-table" data-testid="consents">
-            <caption>{t('records:consents.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('records:consents.purpose')}</th>
-                <th scope="col">{t('records:consents.answer')}</th>
-                <th scope="col">{t('records:consents.textVersion')}</th>
-                <th scope="col">{t('records:consents.at')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {record.consents.map((consent) => (
-                <tr key={`${consent.purpose}-${consent.at}`}>
-                  <td>{t(`registration:consent.${consent.purpose}.title`)}</td>
-                  <td>{t(consent.granted ? 'records:consents.granted' : 'records:consents.declined')}</td>
-                  <td className="mono">{consent.textVersion}</td>
-                  <td className="time">{formatDateTime(consent.at)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
 
       <SignatureView record={record} />
     </>

@@ -3,18 +3,21 @@ import { useT } from '../../i18n/index';
 import type { ErrorCode } from '../../../shared/contract/errors';
 import { asApiError, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { ConsentSection } from './ConsentSection';
 import { PersonContactForm } from './PersonContactForm';
 import { PersonDetails } from './PersonDetails';
 import { PersonDocuments } from './PersonDocuments';
 import { PersonHistory } from './PersonHistory';
 import { RefusalSection } from './RefusalSection';
 import { RegistrationCard } from './RegistrationCard';
-import type { Done, OnUpdated, PersonRecord, RegistrationAction } from './types';
+import type { ChangeableConsentPurpose } from '../../../shared/validation/consents';
+import type { ConsentDone, Done, OnUpdated, PersonRecord, RegistrationAction } from './types';
 
 /** The one form open on the record; opening another closes it, so a half-typed change is never sent twice. */
 type OpenForm =
   | { kind: 'personAmend' }
   | { kind: 'refusalRevoke' }
+  | { kind: 'consent'; purpose: ChangeableConsentPurpose }
   | { kind: 'registration'; registrationId: string; action: RegistrationAction }
   | null;
 
@@ -37,7 +40,7 @@ export function PersonRecordPanel({ personId, initialDone, mayRealise, onClose, 
   const { t } = useT();
   const [record, setRecord] = useState<PersonRecord | null>(null);
   const [errorCode, setErrorCode] = useState<ErrorCode | null>(null);
-  const [done, setDone] = useState<Done | null>(initialDone);
+  const [done, setDone] = useState<Done | ConsentDone | null>(initialDone);
   const [openForm, setOpenForm] = useState<OpenForm>(null);
   const statusRef = useRef<HTMLParagraphElement>(null);
 
@@ -96,7 +99,9 @@ export function PersonRecordPanel({ personId, initialDone, mayRealise, onClose, 
       <ErrorBanner code={errorCode} />
       {done ? (
         <p role="status" className="success" ref={statusRef}>
-          {t(`records:done.${done.action}`, { number: done.number ?? '' })}
+          {done.action === 'consentChanged'
+            ? t(done.granted ? 'records:consents.done.granted' : 'records:consents.done.withdrawn', { purpose: t(`registration:consent.${done.purpose}.title`) })
+            : t(`records:done.${done.action}`, { number: done.number ?? '' })}
         </p>
       ) : null}
       {record === null ? null : (
@@ -111,6 +116,15 @@ export function PersonRecordPanel({ personId, initialDone, mayRealise, onClose, 
             />
           ) : null}
           <PersonDetails record={record} />
+          <ConsentSection
+            record={record}
+            changing={openForm?.kind === 'consent' ? openForm.purpose : null}
+            onChanging={(purpose) => {
+              setDone(null);
+              setOpenForm(purpose === null ? null : { kind: 'consent', purpose });
+            }}
+            onUpdated={onUpdated}
+          />
           <PersonHistory history={record.history} />
           {openForm?.kind === 'personAmend' ? (
             <PersonContactForm record={record} onUpdated={onUpdated} onCancel={() => setOpenForm(null)} />

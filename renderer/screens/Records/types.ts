@@ -1,4 +1,5 @@
 import type { CallOutput } from '../../../shared/contract/calls';
+import type { ChangeableConsentPurpose } from '../../../shared/validation/consents';
 
 /** A person's record as the station returns it after opening it or after any change. */
 export type PersonRecord = CallOutput<'person:get'>;
@@ -16,5 +17,12 @@ export interface Done {
   number?: string;
 }
 
+/** The success line after a consent was withdrawn or given again. */
+export interface ConsentDone {
+  action: 'consentChanged';
+  purpose: ChangeableConsentPurpose;
+  granted: boolean;
+}
+
 /** Called by every form with the record the station returned after the change. */
-export type OnUpdated = (record: PersonRecord, done: Done) => void;
+export type OnUpdated = (record: PersonRecord, done: Done | ConsentDone) => void;

@@ -1,0 +1,184 @@
+import { sql } from 'kysely';
+import type { OutboxTable, ProvinceKeyTable, SyncBatchTable } from '../schema';
+import type { Executor } from './executor';
+
+export type OutboxEntry = Omit<OutboxTable, 'state'> & { seq: number; state: string };
+export type BatchRow = Omit<SyncBatchTable, 'send_attempts'> & { send_attempts: number };
+
+// ---- outbox rows on their way ----
+
+/**
+ * The next rows for a batch's contiguous range: rows never written into a batch (pending, or left out
+ * for withdrawn consent), oldest first, up to the `pending`-th pending one: rows left out do not count
+ * against the batch size, so a long run of them cannot hold the rows behind it back. The caller cuts the
+ * run where another row interrupts it.
+ */
+export async function rangeCandidates(db: Executor, pending: number): Promise<OutboxEntry[]> {
+  const bound = await db
+    .selectFrom('outbox')
+    .select('seq')
+    .where('batch_seq', 'is', null)
+    .where('state', '=', 'pending')
+    .orderBy('seq')
+    .limit(1)
+    .offset(pending - 1)
+    .executeTakeFirst();
+  let query = db.selectFrom('outbox').selectAll().where('batch_seq', 'is', null).where('state', 'in', ['pending', 'omitted']);
+  if (bound) query = query.where('seq', '<=', bound.seq);
+  return (await query.orderBy('seq').execute()) as OutboxEntry[];
+}
+
+/** The first row between two candidates that is not a candidate itself: a batch's range must stop before it. */
+export async function firstRowOutsideRangeBetween(db: Executor, firstSeq: number, lastSeq: number): Promise<number | null> {
+  const row = await db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.min('seq').as('seq'))
+    .where('seq', '>', firstSeq)
+    .where('seq', '<', lastSeq)
+    .where((eb) => eb.or([eb('batch_seq', 'is not', null), eb('state', 'not in', ['pending', 'omitted'])]))
+    .executeTakeFirst();
+  return row?.seq ?? null;
+}
+
+/** Rows the province rejected for a passing cause, to be sent again unchanged. */
+export async function rowsToResend(db: Executor, limit: number): Promise<OutboxEntry[]> {
+  return (await db.selectFrom('outbox').selectAll().where('state', '=', 'resend').orderBy('seq').limit(limit).execute()) as OutboxEntry[];
+}
+
+export async function outboxRowsBySeq(db: Executor, seqs: readonly number[]): Promise<Map<number, OutboxEntry>> {
+  const found = new Map<number, OutboxEntry>();
+  for (let start = 0; start < seqs.length; start += 500) {
+    const rows = await db.selectFrom('outbox').selectAll().where('seq', 'in', seqs.slice(start, start + 500)).execute();
+    for (const row of rows) found.set(row.seq, row as OutboxEntry);
+  }
+  return found;
+}
+
+export async function setRowsWritten(db: Executor, seqs: readonly number[], batchSeq: number, state: 'in_batch' | 'omitted'): Promise<void> {
+  for (let start = 0; start < seqs.length; start += 500) {
+    await db.updateTable('outbox').set({ state, batch_seq: batchSeq }).where('seq', 'in', seqs.slice(start, start + 500)).execute();
+  }
+}
+
+/** A batch that never left the station, or that the province refused for good: its rows wait for a new batch. */
+export async function releaseRowsOf(db: Executor, batchSeq: number): Promise<void> {
+  await db.updateTable('outbox').set({ state: 'pending', batch_seq: null }).where('batch_seq', '=', batchSeq).where('state', '=', 'in_batch').execute();
+  await db.updateTable('outbox').set({ batch_seq: null }).where('batch_seq', '=', batchSeq).where('state', '=', 'omitted').execute();
+}
+
+/** A row that was re-sent in a batch the station takes back goes back to waiting for a re-send. */
+export async function releaseResentRowsOf(db: Executor, batchSeq: number, firstSeq: number | null, lastSeq: number | null): Promise<void> {
+  let query = db.updateTable('outbox').set({ state: 'resend' }).where('batch_seq', '=', batchSeq).where('state', '=', 'in_batch');
+  if (firstSeq !== null && lastSeq !== null) query = query.where((eb) => eb.or([eb('seq', '<', firstSeq), eb('seq', '>', lastSeq)]));
+  await query.execute();
+}
+
+export interface RowSettlement {
+  seq: number;
+  state: 'done' | 'rejected' | 'resend';
+  code: string | null;
+  reason: string | null;
+  path: string | null;
+}
+
+export async function settleRow(db: Executor, settlement: RowSettlement, at: string): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set({ state: settlement.state, reject_code: settlement.code, reject_reason: settlement.reason, reject_path: settlement.path, settled_at: at })
+    .where('seq', '=', settlement.seq)
+    .execute();
+}
+
+export async function setRowState(db: Executor, seq: number, state: string): Promise<void> {
+  await db.updateTable('outbox').set({ state }).where('seq', '=', seq).execute();
+}
+
+export async function outboxCounts(db: Executor): Promise<Record<string, number>> {
+  const rows = await db.selectFrom('outbox').select(['state', (eb) => eb.fn.countAll<number>().as('count')]).groupBy('state').execute();
+  return Object.fromEntries(rows.map((row) => [row.state, Number(row.count)]));
+}
+
+export async function rejectedRows(db: Executor, limit: number): Promise<OutboxEntry[]> {
+  return (await db.selectFrom('outbox').selectAll().where('state', '=', 'rejected').orderBy('seq', 'desc').limit(limit).execute()) as OutboxEntry[];
+}
+
+// ---- consent to report ----
+
+/** Leaves out the person's rows that no batch file holds yet (§5.4). Returns how many. */
+export async function omitUnsentRowsOf(db: Executor, personId: string): Promise<number> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ state: 'omitted' })
+    .where('person_id', '=', personId)
+    .where((eb) => eb.or([eb.and([eb('state', '=', 'pending'), eb('batch_seq', 'is', null)]), eb('state', '=', 'resend')]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Per record of the person, the highest version ever written into a batch file: what a tombstone covers. */
+export async function batchedVersionsOf(db: Executor, personId: string): Promise<{ kind: string; entityId: string; throughVersion: number }[]> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select(['kind', 'entity_id', (eb) => eb.fn.max('version').as('version')])
+    .where('person_id', '=', personId)
+    .where('batch_seq', 'is not', null)
+    .where('state', '!=', 'omitted')
+    .groupBy(['kind', 'entity_id'])
+    .orderBy('kind')
+    .orderBy('entity_id')
+    .execute();
+  return rows.map((row) => ({ kind: row.kind, entityId: row.entity_id, throughVersion: Number(row.version) }));
+}
+
+// ---- batches ----
+
+export async function lastBatch(db: Executor): Promise<BatchRow | undefined> {
+  return (await db.selectFrom('sync_batch').selectAll().orderBy('batch_seq', 'desc').limit(1).executeTakeFirst()) as BatchRow | undefined;
+}
+
+export async function insertBatch(db: Executor, row: Omit<SyncBatchTable, 'send_attempts'>): Promise<void> {
+  await db.insertInto('sync_batch').values(row).execute();
+}
+
+export async function updateBatch(db: Executor, batchSeq: number, change: Partial<Omit<SyncBatchTable, 'batch_seq' | 'batch_id' | 'send_attempts'>>): Promise<void> {
+  await db.updateTable('sync_batch').set(change).where('batch_seq', '=', batchSeq).execute();
+}
+
+export async function countSendAttempt(db: Executor, batchSeq: number, error: string | null): Promise<void> {
+  await db
+    .updateTable('sync_batch')
+    .set({ send_attempts: sql`send_attempts + 1`, last_error: error })
+    .where('batch_seq', '=', batchSeq)
+    .execute();
+}
+
+export async function deleteBatch(db: Executor, batchSeq: number): Promise<void> {
+  await db.deleteFrom('sync_batch').where('batch_seq', '=', batchSeq).execute();
+}
+
+export async function findBatchById(db: Executor, batchId: string): Promise<BatchRow | undefined> {
+  return (await db.selectFrom('sync_batch').selectAll().where('batch_id', '=', batchId).executeTakeFirst()) as BatchRow | undefined;
+}
+
+export async function batchesInStates(db: Executor, states: readonly string[]): Promise<BatchRow[]> {
+  return (await db.selectFrom('sync_batch').selectAll().where('state', 'in', [...states]).orderBy('batch_seq').execute()) as BatchRow[];
+}
+
+export async function recentBatches(db: Executor, limit: number): Promise<BatchRow[]> {
+  return (await db.selectFrom('sync_batch').selectAll().orderBy('batch_seq', 'desc').limit(limit).execute()) as BatchRow[];
+}
+
+export async function lastAcknowledgedAt(db: Executor): Promise<string | null> {
+  const row = await db.selectFrom('sync_batch').select((eb) => eb.fn.max('acknowledged_at').as('at')).executeTakeFirst();
+  return row?.at ?? null;
+}
+
+// ---- province keys ----
+
+export async function provinceKeys(db: Executor): Promise<ProvinceKeyTable[]> {
+  return db.selectFrom('province_key').selectAll().orderBy('imported_at').execute();
+}
+
+export async function insertProvinceKey(db: Executor, row: ProvinceKeyTable): Promise<void> {
+  await db.insertInto('province_key').values(row).onConflict((oc) => oc.column('id').doNothing()).execute();
+}

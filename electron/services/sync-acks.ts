@@ -1,0 +1,130 @@
+import type { Kysely } from 'kysely';
+import { resendableRejectCodes, type BatchErrorCode, type RecordRejectCode } from '../../shared/domain/sync';
+import type { AckImported } from '../../shared/validation/sync';
+import type { StationDatabase } from '../db/schema';
+import type { Executor } from '../db/repositories/executor';
+import { findBatchById, outboxRowsBySeq, releaseResentRowsOf, releaseRowsOf, settleRow, updateBatch, type BatchRow } from '../db/repositories/sync';
+import { openAckFile, verifyAckSignature, type AckBody, type OpenedAck } from '../sync/ack-file';
+import { SyncProtocolError } from '../sync/protocol-error';
+import type { Actor, AuditTrail } from './audit';
+import type { Clock } from './clock';
+import { AppError } from './errors';
+import type { ProvinceKeys } from './province-keys';
+import type { StationService } from './station';
+
+/**
+ * Whole-batch refusals after which the same file will never be accepted (§12.1): the batch is marked
+ * refused and its rows are written again in a new batch. Every other refusal leaves the batch as sent,
+ * to be sent again byte for byte.
+ */
+const finalRefusals: readonly BatchErrorCode[] = ['manifest_invalid', 'payload_invalid', 'batch_too_large', 'batch_id_mismatch', 'batch_id_conflict'];
+
+export function isFinalRefusal(code: string): boolean {
+  return (finalRefusals as readonly string[]).includes(code);
+}
+
+/**
+ * Applies the province's acknowledgements (docs/sync-protocol.md §9.3): only a file signed by an imported
+ * signing key, naming a batch this station wrote with the manifest it wrote and listing exactly that
+ * batch's records, changes anything; and it changes everything in one transaction. Applying the same
+ * acknowledgement twice changes nothing the second time.
+ */
+export class SyncAcknowledgements {
+  constructor(
+    private readonly db: Kysely<StationDatabase>,
+    private readonly clock: Clock,
+    private readonly station: StationService,
+    private readonly provinceKeys: ProvinceKeys,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async apply(file: Buffer, actor: Actor): Promise<AckImported> {
+    const opened = openAck(file);
+    if (!verifyAckSignature(opened, await this.provinceKeys.signingKeys())) throw new AppError('ack_signature_invalid');
+    const station = await this.station.require();
+    const { body } = opened;
+    if (body.stationCode !== station.code) throw new AppError('ack_mismatch');
+    return this.db.transaction().execute(async (trx) => {
+      const batch = await findBatchById(trx, body.batchId);
+      if (!batch) throw new AppError('ack_mismatch');
+      if (body.manifestSha256 !== null && body.manifestSha256 !== batch.manifest_sha256) throw new AppError('ack_mismatch');
+      if (batch.state === 'acknowledged' || batch.state === 'refused') return summaryOf(body, true);
+      if (body.outcome === 'refused') {
+        await this.applyRefusal(trx, batch, body, file);
+      } else {
+        if (body.manifestSha256 === null) throw new AppError('ack_mismatch');
+        await this.applyRecords(trx, batch, body, file);
+      }
+      await this.audit.append(trx, {
+        actor,
+        stationCode: station.code,
+        action: 'ack_import',
+        objectType: 'sync_batch',
+        objectId: batch.batch_id,
+        detail: { outcome: body.outcome, ...body.counts, error: body.error?.code ?? null },
+      });
+      return summaryOf(body, false);
+    });
+  }
+
+  private async applyRecords(trx: Executor, batch: BatchRow, body: AckBody, file: Buffer): Promise<void> {
+    if (body.records.length !== batch.record_count) throw new AppError('ack_mismatch');
+    const rows = await outboxRowsBySeq(trx, body.records.map((record) => record.seq));
+    const seen = new Set<number>();
+    for (const record of body.records) {
+      const row = rows.get(record.seq);
+      const matches = row && row.batch_seq === batch.batch_seq && row.state === 'in_batch' && row.kind === record.kind && row.entity_id === record.entityId && row.version === record.version;
+      if (!matches || seen.has(record.seq)) throw new AppError('ack_mismatch');
+      seen.add(record.seq);
+    }
+    const at = this.clock.now().toISOString();
+    for (const record of body.records) {
+      if (record.status !== 'rejected') {
+        await settleRow(trx, { seq: record.seq, state: 'done', code: null, reason: null, path: null }, at);
+        continue;
+      }
+      const resend = (resendableRejectCodes as readonly string[]).includes(record.code ?? '');
+      await settleRow(trx, { seq: record.seq, state: resend ? 'resend' : 'rejected', code: record.code as RecordRejectCode | null, reason: record.reason, path: record.path }, at);
+    }
+    await updateBatch(trx, batch.batch_seq, {
+      state: 'acknowledged',
+      acknowledged_at: at,
+      accepted_count: body.counts.accepted,
+      duplicate_count: body.counts.duplicate,
+      rejected_count: body.counts.rejected,
+      ack: file.toString('base64'),
+      // Acknowledged: the file is never sent again, and it holds personal data.
+      file: null,
+      last_error: null,
+    });
+  }
+
+  private async applyRefusal(trx: Executor, batch: BatchRow, body: AckBody, file: Buffer): Promise<void> {
+    const code = body.error?.code ?? 'internal_error';
+    if (!isFinalRefusal(code)) {
+      await updateBatch(trx, batch.batch_seq, { last_error: code });
+      return;
+    }
+    await this.refuse(trx, batch, code, file.toString('base64'));
+  }
+
+  /** A batch the province will never take: its rows wait for a new batch, its file is dropped. */
+  async refuse(trx: Executor, batch: BatchRow, code: string, ack: string | null): Promise<void> {
+    await releaseResentRowsOf(trx, batch.batch_seq, batch.first_seq, batch.last_seq);
+    await releaseRowsOf(trx, batch.batch_seq);
+    await updateBatch(trx, batch.batch_seq, { state: 'refused', last_error: code, file: null, ack, acknowledged_at: this.clock.now().toISOString() });
+  }
+}
+
+function openAck(file: Buffer): OpenedAck {
+  try {
+    return openAckFile(file);
+  } catch (error) {
+    if (error instanceof SyncProtocolError) throw new AppError('ack_invalid');
+    throw error;
+  }
+}
+
+function summaryOf(body: AckBody, alreadyApplied: boolean): AckImported {
+  return { batchId: body.batchId, outcome: body.outcome, ...body.counts, alreadyApplied, error: body.error?.code ?? null };
+}

@@ -1,0 +1,206 @@
+import type { Kysely } from 'kysely';
+import type { StationDatabase } from '../db/schema';
+import { lastAuditEntry } from '../db/repositories/audit';
+import type { Executor } from '../db/repositories/executor';
+import {
+  batchesInStates,
+  deleteBatch,
+  findBatchById,
+  firstRowOutsideRangeBetween,
+  insertBatch,
+  lastBatch,
+  rangeCandidates,
+  releaseResentRowsOf,
+  releaseRowsOf,
+  rowsToResend,
+  setRowsWritten,
+  updateBatch,
+  type BatchRow,
+  type OutboxEntry,
+} from '../db/repositories/sync';
+import { batchIdOf, envelopeLine, sha256Hex, writeBatchFile } from '../sync/batch-file';
+import { wirePayload } from '../sync/record-kinds';
+import type { Actor, AuditTrail } from './audit';
+import type { Clock } from './clock';
+import type { DataProtection } from './data-protection';
+import { AppError } from './errors';
+import { OUTBOX_PAYLOAD_CONTEXT } from './outbox';
+import type { StationSettings } from './settings';
+import type { StationSigningKey } from './signing-key';
+import type { StationService } from './station';
+import packageJson from '../../package.json' with { type: 'json' };
+
+export const BATCH_FILE_CONTEXT = 'sync_batch.file';
+const SOFTWARE = `relay-station/${packageJson.version}`;
+/** An audit chain never starts empty (setting up the station is its first entry); this stands for "none" all the same. */
+const NO_AUDIT_HEAD = { seq: 0, hash: '0'.repeat(64) };
+
+/**
+ * Writes the outbox into signed batch files (docs/sync-protocol.md §6): a contiguous run of rows never
+ * sent, plus rows to be re-sent after a passing rejection, in one transaction with the rows' new state,
+ * so a batch and its rows are never out of step, whatever stops the station. With two-person approval a
+ * batch waits for a second account before it may leave.
+ */
+export class SyncBatchWriter {
+  constructor(
+    private readonly db: Kysely<StationDatabase>,
+    private readonly clock: Clock,
+    private readonly station: StationService,
+    private readonly settings: StationSettings,
+    private readonly protection: DataProtection,
+    private readonly audit: AuditTrail,
+    private readonly signingKey: StationSigningKey,
+  ) {}
+
+  /** Writes the next batch of waiting rows; null when nothing waits. */
+  async writeNext(actor: Actor): Promise<BatchRow | null> {
+    const station = await this.station.require();
+    return this.db.transaction().execute(async (trx) => {
+      const { batchSize, twoPersonApproval } = await this.settings.sync(trx);
+      const resent = await rowsToResend(trx, batchSize);
+      const range = await this.nextRange(trx, batchSize - resent.length);
+      const inRange = range.filter((row) => row.state === 'pending');
+      const omitted = range.filter((row) => row.state === 'omitted');
+      if (resent.length + inRange.length === 0) return null;
+
+      const previous = await lastBatch(trx);
+      const batchSeq = (previous?.batch_seq ?? 0) + 1;
+      const createdAt = this.clock.now().toISOString();
+      const key = await this.signingKey.ensure(trx);
+      const lines = [...resent, ...inRange]
+        .sort((a, b) => a.seq - b.seq)
+        .map((row) => ({ seq: row.seq, kind: row.kind, line: envelopeLine(this.envelopeOf(row, station.code)) }));
+      const { file, manifest, manifestBytes } = writeBatchFile(
+        {
+          stationCode: station.code,
+          batchSeq,
+          firstSeq: range[0]?.seq ?? null,
+          lastSeq: range[range.length - 1]?.seq ?? null,
+          omittedCount: omitted.length,
+          createdAt,
+          auditHead: (await lastAuditEntry(trx)) ?? NO_AUDIT_HEAD,
+          software: SOFTWARE,
+        },
+        lines,
+        this.signingKey.privateKey(key),
+      );
+      await insertBatch(trx, {
+        batch_seq: batchSeq,
+        batch_id: manifest.batchId,
+        state: twoPersonApproval ? 'pending_approval' : 'ready',
+        first_seq: manifest.firstSeq,
+        last_seq: manifest.lastSeq,
+        record_count: manifest.recordCount,
+        omitted_count: manifest.omittedCount,
+        resent_count: manifest.resentCount,
+        kind_counts: JSON.stringify(manifest.kindCounts),
+        manifest: manifestBytes.toString('utf8'),
+        manifest_sha256: sha256Hex(manifestBytes),
+        file: this.protection.seal(file.toString('base64'), BATCH_FILE_CONTEXT),
+        file_bytes: file.length,
+        created_at: createdAt,
+        created_by: actor.id,
+        approved_at: null,
+        approved_by: null,
+        sent_at: null,
+        sent_via: null,
+        last_error: null,
+        acknowledged_at: null,
+        accepted_count: null,
+        duplicate_count: null,
+        rejected_count: null,
+        ack: null,
+      });
+      await setRowsWritten(trx, lines.map((line) => line.seq), batchSeq, 'in_batch');
+      await setRowsWritten(trx, omitted.map((row) => row.seq), batchSeq, 'omitted');
+      await this.audit.append(trx, {
+        actor,
+        stationCode: station.code,
+        action: 'batch_write',
+        objectType: 'sync_batch',
+        objectId: manifest.batchId,
+        detail: { records: manifest.recordCount, omitted: manifest.omittedCount, resent: manifest.resentCount, approval: twoPersonApproval },
+      });
+      return (await findBatchById(trx, manifest.batchId)) ?? null;
+    });
+  }
+
+  /** The .rsb bytes of a batch that has not been acknowledged yet. */
+  fileOf(batch: BatchRow): Buffer {
+    if (batch.file === null) throw new AppError('not_found');
+    return Buffer.from(this.protection.open(batch.file, BATCH_FILE_CONTEXT), 'base64');
+  }
+
+  /** Two-person approval: a second staff account lets the batch leave. */
+  async approve(batchId: string, actor: Actor): Promise<BatchRow> {
+    const station = await this.station.require();
+    return this.db.transaction().execute(async (trx) => {
+      const batch = await findBatchById(trx, batchId);
+      if (!batch) throw new AppError('not_found');
+      if (batch.state !== 'pending_approval') throw new AppError('batch_not_pending_approval');
+      if (actor.id === null || actor.id === batch.created_by) throw new AppError('approval_needs_second_person');
+      await updateBatch(trx, batch.batch_seq, { state: 'ready', approved_at: this.clock.now().toISOString(), approved_by: actor.id });
+      await this.audit.append(trx, { actor, stationCode: station.code, action: 'batch_approve', objectType: 'sync_batch', objectId: batchId });
+      return (await findBatchById(trx, batchId)) as BatchRow;
+    });
+  }
+
+  /**
+   * Takes back a batch waiting for approval, with every later one (they all wait too): the files never
+   * left the station, so their numbers are used again and their rows wait for the next batch.
+   */
+  async decline(batchId: string, actor: Actor): Promise<string[]> {
+    const station = await this.station.require();
+    return this.db.transaction().execute(async (trx) => {
+      const batch = await findBatchById(trx, batchId);
+      if (!batch) throw new AppError('not_found');
+      if (batch.state !== 'pending_approval') throw new AppError('batch_not_pending_approval');
+      const later = (await batchesInStates(trx, ['pending_approval', 'ready', 'sent', 'acknowledged', 'refused'])).filter((row) => row.batch_seq >= batch.batch_seq);
+      if (later.some((row) => row.state !== 'pending_approval')) throw new AppError('batch_not_last');
+      const declined = later.sort((a, b) => b.batch_seq - a.batch_seq);
+      for (const row of declined) {
+        await releaseResentRowsOf(trx, row.batch_seq, row.first_seq, row.last_seq);
+        await releaseRowsOf(trx, row.batch_seq);
+        await deleteBatch(trx, row.batch_seq);
+      }
+      await this.audit.append(trx, {
+        actor,
+        stationCode: station.code,
+        action: 'batch_decline',
+        objectType: 'sync_batch',
+        objectId: batchId,
+        detail: { batches: declined.map((row) => row.batch_id) },
+      });
+      return declined.map((row) => row.batch_id).reverse();
+    });
+  }
+
+  /** The next contiguous run of never-sent rows (§6.1): it stops before any row that is already elsewhere. */
+  private async nextRange(trx: Executor, room: number): Promise<OutboxEntry[]> {
+    if (room <= 0) return [];
+    const candidates = await rangeCandidates(trx, room);
+    const first = candidates[0];
+    const last = candidates[candidates.length - 1];
+    if (!first || !last) return [];
+    const stop = await firstRowOutsideRangeBetween(trx, first.seq, last.seq);
+    const run = stop === null ? candidates : candidates.filter((row) => row.seq < stop);
+    // Rows left out at the end of a run would only be counted; a batch ends with a row it carries.
+    while (run.length > 0 && run[run.length - 1]?.state === 'omitted') run.pop();
+    return run;
+  }
+
+  private envelopeOf(row: OutboxEntry, stationCode: string) {
+    const stored = JSON.parse(this.protection.open(row.payload, OUTBOX_PAYLOAD_CONTEXT)) as Record<string, unknown>;
+    return {
+      seq: row.seq,
+      kind: row.kind,
+      entityId: row.entity_id,
+      version: row.version,
+      station: stationCode,
+      createdAt: row.record_created_at ?? row.created_at,
+      changedAt: row.created_at,
+      payload: wirePayload(row.kind, stored),
+    };
+  }
+}
+

@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely';
+import type { SyncSettings } from '../../shared/validation/sync';
+import type { StationDatabase } from '../db/schema';
+import { writeSetting } from '../db/repositories/settings';
+import type { Actor, AuditTrail } from './audit';
+import type { Clock } from './clock';
+import type { StationSettings } from './settings';
+import type { StationService } from './station';
+
+/** Changes where and how the station reports; audited with the values (none of them is personal). */
+export class SyncSettingsChange {
+  constructor(
+    private readonly db: Kysely<StationDatabase>,
+    private readonly clock: Clock,
+    private readonly station: StationService,
+    private readonly settings: StationSettings,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async change(next: SyncSettings, actor: Actor): Promise<SyncSettings> {
+    const station = await this.station.require();
+    const at = this.clock.now().toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      await writeSetting(trx, 'syncEndpoint', next.endpoint ?? '', at);
+      await writeSetting(trx, 'syncBatchSize', String(next.batchSize), at);
+      await writeSetting(trx, 'syncTwoPersonApproval', String(next.twoPersonApproval), at);
+      await this.audit.append(trx, { actor, stationCode: station.code, action: 'settings_change', objectType: 'station_setting', objectId: 'sync', detail: { ...next } });
+    });
+    return this.settings.sync();
+  }
+}

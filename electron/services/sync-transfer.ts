@@ -1,0 +1,224 @@
+import { constants } from 'node:fs';
+import { access, open, rename, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import type { SyncActivity } from '../../shared/validation/sync';
+import type { StationDatabase } from '../db/schema';
+import { batchesInStates, countSendAttempt, findBatchById, updateBatch, type BatchRow } from '../db/repositories/sync';
+import { fetchAck, uploadBatch, type HttpTransportOptions, type TransferOutcome } from '../sync/http-transport';
+import { encryptForProvince } from '../sync/usb-encryption';
+import type { Actor, AuditTrail } from './audit';
+import type { Clock } from './clock';
+import { AppError } from './errors';
+import type { ProvinceKeys } from './province-keys';
+import { isFinalRefusal, type SyncAcknowledgements } from './sync-acks';
+import type { SyncBatchWriter } from './sync-batches';
+import type { StationSettings } from './settings';
+import type { StationService } from './station';
+
+export interface SyncRunResult {
+  finishedAt: string;
+  /** null when every batch that could leave was acknowledged; else the code that stopped the run. */
+  error: string | null;
+}
+
+/** A run stops after this many rounds of batches refused for good: a station defect, not a link problem. */
+const MAX_REFUSAL_ROUNDS = 3;
+/** …and after this many rounds in all: records the province keeps rejecting for a passing cause wait for the next run. */
+const MAX_ROUNDS = 20;
+const REFUSED_FOR_GOOD = 'refused_for_good';
+
+/**
+ * Moves batches to the province (docs/sync-protocol.md §10): files into a folder on a USB stick, or
+ * uploads to the configured endpoint one batch at a time in order, applying each acknowledgement as it
+ * comes. One transfer at a time; its progress is kept here for the staff screen to show.
+ */
+export class SyncTransfer {
+  private activity: SyncActivity | null = null;
+  private lastRun: SyncRunResult | null = null;
+  private running: Promise<unknown> | null = null;
+  private readonly closing = new AbortController();
+
+  constructor(
+    private readonly db: Kysely<StationDatabase>,
+    private readonly clock: Clock,
+    private readonly station: StationService,
+    private readonly settings: StationSettings,
+    private readonly audit: AuditTrail,
+    private readonly writer: SyncBatchWriter,
+    private readonly acks: SyncAcknowledgements,
+    private readonly provinceKeys: ProvinceKeys,
+    /** Timeouts and back-off of the HTTP transport; tests shorten them. */
+    public transportOptions: Omit<HttpTransportOptions, 'baseUrl'> = {},
+  ) {}
+
+  progress(): { activity: SyncActivity | null; lastRun: SyncRunResult | null } {
+    return { activity: this.activity, lastRun: this.lastRun };
+  }
+
+  /** Starts sending in the background; false when a transfer is already under way. */
+  start(actor: Actor): boolean {
+    if (this.running) return false;
+    void this.exclusive(() => this.send(actor)).catch(() => undefined);
+    return true;
+  }
+
+  /** Sends everything waiting to the endpoint (the configured one unless given) and waits for the outcome. */
+  async sendAll(actor: Actor, endpoint?: string): Promise<SyncRunResult> {
+    return this.exclusive(() => this.send(actor, endpoint));
+  }
+
+  /** Writes what waits and copies every batch not yet acknowledged, encrypted, into the folder. */
+  async exportToFolder(folder: string, actor: Actor): Promise<{ files: string[]; pendingApproval: number }> {
+    return this.exclusive(async () => {
+      const key = await this.provinceKeys.encryptionKey();
+      await usableFolder(folder);
+      await this.writeAll(actor);
+      const batches = await batchesInStates(this.db, ['ready', 'sent']);
+      const files: string[] = [];
+      for (const [index, batch] of batches.entries()) {
+        this.activity = { step: 'exporting', batchId: batch.batch_id, done: index, total: batches.length };
+        const name = `${batch.batch_id}.rse`;
+        await writeCompletely(folder, name, encryptForProvince(this.writer.fileOf(batch), key));
+        await this.markSent(batch, 'usb', actor);
+        files.push(name);
+      }
+      const pendingApproval = (await batchesInStates(this.db, ['pending_approval'])).length;
+      return { files, pendingApproval };
+    });
+  }
+
+  /** Stops waiting for the network and lets a running transfer end. */
+  async close(): Promise<void> {
+    this.closing.abort();
+    await this.running?.catch(() => undefined);
+  }
+
+  private async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    if (this.running) throw new AppError('sync_busy');
+    const run = work().finally(() => {
+      this.running = null;
+      this.activity = null;
+    });
+    this.running = run;
+    return run;
+  }
+
+  private async send(actor: Actor, endpointOverride?: string): Promise<SyncRunResult> {
+    let error: string | null = null;
+    try {
+      const endpoint = endpointOverride ?? (await this.settings.sync()).endpoint;
+      if (!endpoint) throw new AppError('sync_endpoint_missing');
+      error = await this.sendRounds(actor, endpoint);
+    } catch (caught) {
+      error = caught instanceof AppError ? caught.code : 'internal';
+      if (!(caught instanceof AppError)) throw caught;
+    } finally {
+      this.lastRun = { finishedAt: this.clock.now().toISOString(), error };
+    }
+    return this.lastRun;
+  }
+
+  /**
+   * Rounds of write-then-send until nothing waits: a batch refused for good frees its rows, and records
+   * rejected for a passing cause wait to be re-sent; the next round writes both into new batches.
+   */
+  private async sendRounds(actor: Actor, endpoint: string): Promise<string | null> {
+    // Batches travel in the clear only inside TLS; over plain http they go encrypted (§7).
+    const encryptTo = new URL(endpoint).protocol === 'http:' ? await this.provinceKeys.encryptionKey() : null;
+    const options: HttpTransportOptions = { ...this.transportOptions, baseUrl: endpoint, signal: this.closing.signal };
+    let refusalRounds = 0;
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      await this.writeAll(actor);
+      const batches = await batchesInStates(this.db, ['ready', 'sent']);
+      if (batches.length === 0) return null;
+      let refusedForGood = false;
+      for (const batch of batches) {
+        const file = this.writer.fileOf(batch);
+        const body = encryptTo ? encryptForProvince(file, encryptTo) : file;
+        this.activity = { step: 'sending', batchId: batch.batch_id, done: 0, total: body.length };
+        await this.markSent(batch, 'http', actor);
+        const outcome = await uploadBatch(batch.batch_id, body, encryptTo !== null, options, (done, total) => {
+          this.activity = { step: 'sending', batchId: batch.batch_id, done, total };
+        });
+        const stop = await this.settle(batch, outcome, options, actor);
+        if (stop === REFUSED_FOR_GOOD) refusedForGood = true;
+        else if (stop !== null) return stop;
+      }
+      if (refusedForGood && ++refusalRounds >= MAX_REFUSAL_ROUNDS) return 'payload_invalid';
+    }
+    return 'temporarily_unavailable';
+  }
+
+  /** Applies what the province answered for one batch; the code that must stop the run, or null to go on. */
+  private async settle(batch: BatchRow, outcome: TransferOutcome, options: HttpTransportOptions, actor: Actor): Promise<string | null> {
+    if (outcome.kind === 'gave_up') {
+      await countSendAttempt(this.db, batch.batch_seq, 'unreachable');
+      return 'unreachable';
+    }
+    if (outcome.kind === 'refused') {
+      await countSendAttempt(this.db, batch.batch_seq, outcome.code);
+      if (!isFinalRefusal(outcome.code)) return outcome.code;
+      await this.db.transaction().execute((trx) => this.acks.refuse(trx, batch, outcome.code, null));
+      return REFUSED_FOR_GOOD;
+    }
+    await countSendAttempt(this.db, batch.batch_seq, null);
+    const applied = await this.acks.apply(outcome.ack, actor);
+    if (applied.batchId !== batch.batch_id) {
+      // An acknowledgement of another batch (a duplicate, or misrouted): applied all the same; ask for ours.
+      const own = await fetchAck(batch.batch_id, options);
+      if (own.kind !== 'ack') return own.kind === 'refused' ? own.code : 'unreachable';
+      await this.acks.apply(own.ack, actor);
+    }
+    const after = await findBatchById(this.db, batch.batch_id);
+    if (after?.state === 'refused') return REFUSED_FOR_GOOD;
+    return after?.state === 'acknowledged' ? null : (after?.last_error ?? 'ack_mismatch');
+  }
+
+  private async writeAll(actor: Actor): Promise<void> {
+    let written = 0;
+    this.activity = { step: 'writing', batchId: null, done: 0, total: 0 };
+    for (;;) {
+      const batch = await this.writer.writeNext(actor);
+      if (!batch) return;
+      written += batch.record_count;
+      this.activity = { step: 'writing', batchId: batch.batch_id, done: written, total: 0 };
+    }
+  }
+
+  private async markSent(batch: BatchRow, via: 'usb' | 'http', actor: Actor): Promise<void> {
+    const station = await this.station.require();
+    await this.db.transaction().execute(async (trx) => {
+      await updateBatch(trx, batch.batch_seq, { state: 'sent', sent_at: this.clock.now().toISOString(), sent_via: via });
+      if (batch.state === 'ready') {
+        await this.audit.append(trx, { actor, stationCode: station.code, action: 'batch_send', objectType: 'sync_batch', objectId: batch.batch_id, detail: { via, records: batch.record_count } });
+      }
+    });
+  }
+}
+
+async function usableFolder(folder: string): Promise<void> {
+  try {
+    if (!(await stat(folder)).isDirectory()) throw new Error('not a folder');
+    await access(folder, constants.W_OK);
+  } catch {
+    throw new AppError('sync_folder_unusable');
+  }
+}
+
+/** Writes `name.partial`, flushes it to the stick, then renames: a pulled stick never holds half a batch under its name. */
+async function writeCompletely(folder: string, name: string, bytes: Buffer): Promise<void> {
+  const partial = join(folder, `${name}.partial`);
+  try {
+    const handle = await open(partial, 'w');
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(partial, join(folder, name));
+  } catch {
+    throw new AppError('sync_folder_unusable');
+  }
+}

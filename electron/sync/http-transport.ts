@@ -1,0 +1,415 @@
+import http from 'node:http';
+import https from 'node:https';
+import { setTimeout as delay } from 'node:timers/promises';
+import { z } from 'zod';
+import { batchErrorCodes, type BatchErrorCode } from '../../shared/domain/sync';
+import { isRetryableStatus, parseRetryAfter, retryDelayMs } from './retry-policy';
+
+/**
+ * The station's side of the HTTPS API (§10.2): uploads a batch file, fetches acknowledgements and reads
+ * the receiver's info. It moves bytes only; reading and checking the files is the codec's job.
+ *
+ * Network and server faults never throw: they are retried and end as `gave_up`. A server answer that is
+ * not the protocol's (4xx without a known `{"error":{"code"}}`, a 3xx) is refused as `internal_error`,
+ * except a bare 413 (typically from a proxy in front of the receiver), which is `batch_too_large`.
+ */
+
+export interface HttpTransportOptions {
+  /** e.g. http://127.0.0.1:8790/relay (http or https). */
+  baseUrl: string;
+  /** Default 10 000. */
+  connectTimeoutMs?: number;
+  /** Default 60 000: no progress for this long → retry. */
+  idleTimeoutMs?: number;
+  /** Consecutive failed attempts per call before giving up; default 8. */
+  maxAttempts?: number;
+  /** Default 2 000; delay = random(0, min(maxDelayMs, baseDelayMs × 2ⁿ)) (full jitter), or Retry-After if longer. */
+  baseDelayMs?: number;
+  /** Default 15 min. */
+  maxDelayMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  /** Stops waiting (the station is closing). */
+  signal?: AbortSignal;
+}
+
+export type TransferOutcome =
+  | { kind: 'ack'; ack: Buffer }
+  | { kind: 'refused'; code: BatchErrorCode; message: string; status: number }
+  | { kind: 'gave_up'; attempts: number; lastError: string };
+
+export interface ReceiverInfo {
+  protocolVersions: number[];
+  schemaVersions: number[];
+  maxBatchBytes: number;
+  signingKeyIds: string[];
+  encryptionKeyId: string;
+}
+
+/** Why fetchReceiverInfo failed, for the settings check to explain. */
+export class ReceiverInfoError extends Error {
+  constructor(
+    readonly reason: 'unreachable' | 'bad_status' | 'invalid_answer' | 'aborted',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ReceiverInfoError';
+  }
+}
+
+export const BATCH_CONTENT_TYPE = 'application/vnd.relay-station.batch';
+export const ENCRYPTED_BATCH_CONTENT_TYPE = 'application/vnd.relay-station.batch-encrypted';
+export const ACK_CONTENT_TYPE = 'application/vnd.relay-station.ack';
+
+const CHUNK_BYTES = 64 * 1024;
+// Acknowledgements of 1 000 records are a few hundred kilobytes; anything far beyond is not one.
+const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+const MAX_MESSAGE_CHARS = 500;
+const BATCH_ID = /^[A-Z0-9]{2,12}-B\d{6,}$/;
+
+interface Settings {
+  base: URL;
+  connectTimeoutMs: number;
+  idleTimeoutMs: number;
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+  signal: AbortSignal | undefined;
+}
+
+function positive(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new TypeError(`${name} must be a positive number`);
+  return value;
+}
+
+function resolveSettings(options: HttpTransportOptions): Settings {
+  let base: URL;
+  try {
+    base = new URL(options.baseUrl);
+  } catch {
+    throw new TypeError(`baseUrl is not a URL: ${options.baseUrl}`);
+  }
+  if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new TypeError(`baseUrl must be http or https: ${options.baseUrl}`);
+  const signal = options.signal;
+  return {
+    base,
+    connectTimeoutMs: positive(options.connectTimeoutMs, 10_000, 'connectTimeoutMs'),
+    idleTimeoutMs: positive(options.idleTimeoutMs, 60_000, 'idleTimeoutMs'),
+    maxAttempts: Math.floor(positive(options.maxAttempts, 8, 'maxAttempts')),
+    baseDelayMs: positive(options.baseDelayMs, 2_000, 'baseDelayMs'),
+    maxDelayMs: positive(options.maxDelayMs, 15 * 60_000, 'maxDelayMs'),
+    // The default timer is cancelled by the signal so a closing station is not held open by a long wait.
+    sleep: options.sleep ?? ((ms) => delay(ms, undefined, signal ? { signal } : {}).catch(() => undefined)),
+    random: options.random ?? Math.random,
+    signal,
+  };
+}
+
+function endpoint(base: URL, path: string): URL {
+  const url = new URL(base.href);
+  url.pathname = base.pathname.replace(/\/+$/, '') + path;
+  return url;
+}
+
+function checkBatchId(batchId: string): void {
+  if (!BATCH_ID.test(batchId)) throw new TypeError(`not a batch id: ${batchId}`);
+}
+
+type Exchange =
+  | { kind: 'answer'; status: number; contentType: string; retryAfter: string | undefined; body: Buffer }
+  | { kind: 'fault'; error: string; bodySent: boolean }
+  | { kind: 'aborted' };
+
+interface Upload {
+  body: Buffer;
+  contentType: string;
+  onProgress: ((sentBytes: number, totalBytes: number) => void) | undefined;
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code && !error.message.includes(code) ? `${code}: ${error.message}` : error.message;
+  }
+  return String(error);
+}
+
+/** One HTTP request and its whole answer, or why there is none. Never rejects. */
+function exchange(url: URL, method: 'GET' | 'PUT', settings: Settings, upload?: Upload): Promise<Exchange> {
+  return new Promise((resolve) => {
+    const signal = settings.signal;
+    if (signal?.aborted) {
+      resolve({ kind: 'aborted' });
+      return;
+    }
+    let settled = false;
+    let bodySent = upload === undefined;
+    let connectTimer: NodeJS.Timeout | undefined;
+    let idleTimer: NodeJS.Timeout | undefined;
+    let markSettled: () => void = () => undefined;
+    const settledNow = new Promise<void>((done) => (markSettled = done));
+
+    const headers: http.OutgoingHttpHeaders = upload
+      ? { 'content-type': upload.contentType, 'content-length': upload.body.length, accept: `${ACK_CONTENT_TYPE}, application/json` }
+      : { accept: `${ACK_CONTENT_TYPE}, application/json` };
+    // A fresh connection per request: no idle sockets outlive a call, and the connect timeout always applies.
+    const request = (url.protocol === 'https:' ? https : http).request(url, { method, headers, agent: false });
+
+    const finish = (result: Exchange): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(connectTimer);
+      clearTimeout(idleTimer);
+      signal?.removeEventListener('abort', onAbort);
+      request.destroy();
+      markSettled();
+      resolve(result);
+    };
+    const fault = (error: string): void => finish({ kind: 'fault', error, bodySent });
+    const progressed = (): void => {
+      clearTimeout(idleTimer);
+      idleTimer = setTimeout(() => fault(`no progress for ${settings.idleTimeoutMs} ms`), settings.idleTimeoutMs);
+    };
+    const onAbort = (): void => finish({ kind: 'aborted' });
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    request.on('socket', (socket) => {
+      if (!socket.connecting) {
+        progressed();
+        return;
+      }
+      connectTimer = setTimeout(() => fault(`not connected within ${settings.connectTimeoutMs} ms`), settings.connectTimeoutMs);
+      socket.once('connect', () => {
+        clearTimeout(connectTimer);
+        progressed();
+      });
+    });
+    request.on('error', (error) => fault(describeError(error)));
+    request.on('response', (response) => {
+      progressed();
+      const chunks: Buffer[] = [];
+      let size = 0;
+      response.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > MAX_ANSWER_BYTES) {
+          fault(`answer larger than ${MAX_ANSWER_BYTES} bytes`);
+          return;
+        }
+        chunks.push(chunk);
+        progressed();
+      });
+      response.on('end', () =>
+        finish({
+          kind: 'answer',
+          status: response.statusCode ?? 0,
+          contentType: response.headers['content-type'] ?? '',
+          retryAfter: response.headers['retry-after'],
+          body: Buffer.concat(chunks),
+        }),
+      );
+      response.on('error', (error) => fault(describeError(error)));
+      response.on('close', () => {
+        if (!response.complete) fault('connection closed before the answer was complete');
+      });
+    });
+
+    if (!upload) {
+      request.end();
+      return;
+    }
+    const { body, onProgress } = upload;
+    // One chunk at a time, each awaited until handed to the socket, so progress reports bytes really sent.
+    const send = async (): Promise<void> => {
+      let sent = 0;
+      while (sent < body.length && !settled) {
+        const chunk = body.subarray(sent, Math.min(sent + CHUNK_BYTES, body.length));
+        const written = await Promise.race([
+          new Promise<boolean>((done) => request.write(chunk, (error) => done(!error))),
+          settledNow.then(() => false),
+        ]);
+        if (!written || settled) return;
+        sent += chunk.length;
+        progressed();
+        onProgress?.(sent, body.length);
+      }
+      if (settled) return;
+      bodySent = true;
+      request.end();
+    };
+    send().catch((error: unknown) => fault(describeError(error)));
+  });
+}
+
+function mediaType(contentType: string): string {
+  return (contentType.split(';')[0] ?? '').trim().toLowerCase();
+}
+
+const protocolErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string().optional() }) });
+
+/** The protocol's `{"error":{"code","message"}}` in an answer, or null when the body is not one. */
+function protocolErrorOf(body: Buffer): { code: string; message: string } | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch {
+    return null;
+  }
+  const result = protocolErrorSchema.safeParse(parsed);
+  if (!result.success) return null;
+  return { code: result.data.error.code, message: (result.data.error.message ?? '').slice(0, MAX_MESSAGE_CHARS) };
+}
+
+/** The code to act on for a refusal; an answer without a known code is `internal_error` (bare 413: `batch_too_large`). */
+function refusalOf(status: number, contentType: string, body: Buffer): { code: BatchErrorCode; message: string } {
+  const error = protocolErrorOf(body);
+  if (error && (batchErrorCodes as readonly string[]).includes(error.code)) {
+    return { code: error.code as BatchErrorCode, message: error.message };
+  }
+  if (error) return { code: 'internal_error', message: `HTTP ${status} with unknown code ${error.code}: ${error.message}` };
+  const what = `HTTP ${status} without a protocol error (${mediaType(contentType) || 'no content type'})`;
+  return { code: status === 413 ? 'batch_too_large' : 'internal_error', message: what };
+}
+
+/** How one exchange counts: done, a retryable failure, or a refusal to act on. */
+type Verdict =
+  | { kind: 'ack'; ack: Buffer }
+  | { kind: 'retry'; error: string; retryAfterMs: number | undefined; receiverHasBody: boolean }
+  | { kind: 'refused'; code: BatchErrorCode; message: string; status: number }
+  | { kind: 'aborted' };
+
+function judge(result: Exchange, method: 'GET' | 'PUT'): Verdict {
+  if (result.kind === 'aborted') return result;
+  if (result.kind === 'fault') return { kind: 'retry', error: result.error, retryAfterMs: undefined, receiverHasBody: result.bodySent };
+  const { status, contentType, body } = result;
+  if (status === 200) {
+    if (mediaType(contentType) === ACK_CONTENT_TYPE) return { kind: 'ack', ack: body };
+    const what = mediaType(contentType) || 'no content type';
+    return { kind: 'retry', error: `HTTP 200 with ${what} instead of an acknowledgement`, retryAfterMs: undefined, receiverHasBody: false };
+  }
+  if (isRetryableStatus(status) || (status >= 200 && status < 300)) {
+    const error = protocolErrorOf(body);
+    const detail = error ? ` ${error.code}: ${error.message}` : '';
+    return {
+      kind: 'retry',
+      error: `HTTP ${status}${detail}`,
+      retryAfterMs: parseRetryAfter(result.retryAfter),
+      // 202 to a PUT: the receiver holds the batch and is processing it.
+      receiverHasBody: method === 'PUT' && status === 202,
+    };
+  }
+  return { kind: 'refused', ...refusalOf(status, contentType, body), status };
+}
+
+/**
+ * The retry loop shared by uploads and acknowledgement fetches. `mode` says what the next request is:
+ * `put` uploads, `probe` asks for the ack because an earlier upload may have arrived (404 → upload again),
+ * `ack` asks for the ack of a batch the receiver has (404 is a refusal).
+ */
+async function transfer(
+  batchId: string,
+  mode: 'put' | 'ack',
+  settings: Settings,
+  upload?: Upload,
+): Promise<TransferOutcome> {
+  const batchUrl = endpoint(settings.base, `/v1/batches/${batchId}`);
+  const ackUrl = endpoint(settings.base, `/v1/batches/${batchId}/ack`);
+  let next: 'put' | 'probe' | 'ack' = mode;
+  // Consecutive failures of this call; the call ends at its first success, so each call starts at 0.
+  let failures = 0;
+  let lastError = '';
+  for (;;) {
+    const method = next === 'put' ? 'PUT' : 'GET';
+    const verdict = judge(await exchange(next === 'put' ? batchUrl : ackUrl, method, settings, next === 'put' ? upload : undefined), method);
+    if (verdict.kind === 'aborted') return { kind: 'gave_up', attempts: failures, lastError: 'aborted' };
+    if (verdict.kind === 'ack') return verdict;
+    if (verdict.kind === 'refused') {
+      // Switching between upload and fetch is an answer, not a failure; each switch is one-way, so this cannot loop.
+      if (next === 'put' && verdict.code === 'batch_replayed') {
+        next = 'ack';
+        continue;
+      }
+      if (next === 'probe' && verdict.code === 'batch_unknown') {
+        next = 'put';
+        continue;
+      }
+      return verdict;
+    }
+    failures += 1;
+    lastError = verdict.error;
+    if (failures >= settings.maxAttempts) return { kind: 'gave_up', attempts: failures, lastError };
+    if (next === 'put' && verdict.receiverHasBody) next = 'probe';
+    const waited = await pause(retryDelayMs(failures - 1, verdict.retryAfterMs, settings), settings);
+    if (!waited) return { kind: 'gave_up', attempts: failures, lastError: 'aborted' };
+  }
+}
+
+/** Waits, or returns false as soon as the signal aborts. */
+function pause(ms: number, settings: Settings): Promise<boolean> {
+  const signal = settings.signal;
+  if (!signal) return settings.sleep(ms).then(() => true);
+  if (signal.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const onAbort = (): void => resolve(false);
+    signal.addEventListener('abort', onAbort, { once: true });
+    settings.sleep(ms).then(
+      () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(!signal.aborted);
+      },
+      () => resolve(false),
+    );
+  });
+}
+
+/**
+ * PUT /v1/batches/{batchId}; on 409 batch_replayed → fetch the ack instead; after a failure where the whole
+ * body had been written (answer lost) or a 202, the next attempt first asks GET …/ack (200 → done;
+ * 404 batch_unknown → PUT again). Every attempt sends the whole file, so progress starts again from 0.
+ */
+export function uploadBatch(
+  batchId: string,
+  file: Buffer,
+  encrypted: boolean,
+  options: HttpTransportOptions,
+  onProgress?: (sentBytes: number, totalBytes: number) => void,
+): Promise<TransferOutcome> {
+  checkBatchId(batchId);
+  const settings = resolveSettings(options);
+  const contentType = encrypted ? ENCRYPTED_BATCH_CONTENT_TYPE : BATCH_CONTENT_TYPE;
+  return transfer(batchId, 'put', settings, { body: file, contentType, onProgress });
+}
+
+/** GET /v1/batches/{batchId}/ack with the same retry rules; 404 batch_unknown → refused batch_unknown. */
+export function fetchAck(batchId: string, options: HttpTransportOptions): Promise<TransferOutcome> {
+  checkBatchId(batchId);
+  return transfer(batchId, 'ack', resolveSettings(options));
+}
+
+const receiverInfoSchema = z.object({
+  protocolVersions: z.array(z.number().int()),
+  schemaVersions: z.array(z.number().int()),
+  maxBatchBytes: z.number().int().positive(),
+  signingKeyIds: z.array(z.string()),
+  encryptionKeyId: z.string(),
+});
+
+/** GET /v1/info, once (a settings check wants a prompt answer, not back-off): the parsed JSON or ReceiverInfoError. */
+export async function fetchReceiverInfo(options: HttpTransportOptions): Promise<ReceiverInfo> {
+  const settings = resolveSettings(options);
+  const result = await exchange(endpoint(settings.base, '/v1/info'), 'GET', settings);
+  if (result.kind === 'aborted') throw new ReceiverInfoError('aborted', 'aborted');
+  if (result.kind === 'fault') throw new ReceiverInfoError('unreachable', result.error);
+  if (result.status !== 200) throw new ReceiverInfoError('bad_status', `HTTP ${result.status}`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(result.body.toString('utf8'));
+  } catch {
+    throw new ReceiverInfoError('invalid_answer', 'the answer is not JSON');
+  }
+  const info = receiverInfoSchema.safeParse(parsed);
+  if (!info.success) throw new ReceiverInfoError('invalid_answer', `the answer is not the receiver's info: ${info.error.message}`);
+  return info.data;
+}

@@ -1,0 +1,54 @@
+import type { ServerResponse } from 'node:http';
+import type { BatchErrorCode } from '../shared/domain/sync';
+
+/** HTTP statuses of the whole-batch codes (§12.1). */
+export const statusOf: Record<BatchErrorCode, number> = {
+  malformed_container: 400,
+  decryption_failed: 400,
+  recipient_key_unknown: 422,
+  manifest_invalid: 400,
+  protocol_unsupported: 400,
+  station_unknown: 403,
+  station_key_unknown: 403,
+  signature_invalid: 422,
+  batch_id_mismatch: 400,
+  batch_replayed: 409,
+  batch_id_conflict: 409,
+  schema_unsupported: 422,
+  payload_hash_mismatch: 422,
+  payload_invalid: 422,
+  batch_too_large: 413,
+  batch_unknown: 404,
+  rate_limited: 429,
+  unavailable: 503,
+  internal_error: 500,
+};
+
+export const ACK_CONTENT_TYPE = 'application/vnd.relay-station.ack';
+
+/** Codes outside the protocol, for requests that are not one of its calls. */
+export type HttpOnlyCode = 'not_found' | 'method_not_allowed' | 'length_required';
+
+const HTTP_ONLY_STATUS: Record<HttpOnlyCode, number> = { not_found: 404, method_not_allowed: 405, length_required: 411 };
+
+export function sendJson(response: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+  const body = Buffer.from(JSON.stringify(value), 'utf8');
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length, ...headers });
+  response.end(body);
+}
+
+/** `{"error":{"code","message"}}` with the status of §12.1. */
+export function sendError(response: ServerResponse, code: BatchErrorCode | HttpOnlyCode, message: string, headers: Record<string, string> = {}): void {
+  const status = code in statusOf ? statusOf[code as BatchErrorCode] : HTTP_ONLY_STATUS[code as HttpOnlyCode];
+  sendJson(response, status, { error: { code, message } }, headers);
+}
+
+export function sendAck(response: ServerResponse, ack: Buffer): void {
+  response.writeHead(200, { 'content-type': ACK_CONTENT_TYPE, 'content-length': ack.length });
+  response.end(ack);
+}
+
+/** 202 while the batch is being processed: ask again in a second (§10.2). */
+export function sendProcessing(response: ServerResponse): void {
+  sendJson(response, 202, { state: 'processing' }, { 'retry-after': '1' });
+}

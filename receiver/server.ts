@@ -1,0 +1,199 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
+import { SYNC_PROTOCOL_VERSION, SYNC_SCHEMA_VERSION } from '../shared/domain/sync';
+import { FaultInjector, type FaultCounts, type FaultOptions } from './faults';
+import { sendAck, sendError, sendJson, sendProcessing } from './http-answers';
+import { MAX_BATCH_BYTES, type ProcessResult } from './process-batch';
+import { openReceiver, type Receiver, type ReceiverSetup } from './receiver';
+
+export interface ReceiverOptions extends ReceiverSetup {
+  /** Default 0 (any free port). */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Prefix of every path, e.g. `/relay` for `http://127.0.0.1:8790/relay/v1/info`. */
+  basePath?: string;
+  faults?: FaultOptions;
+}
+
+export interface RunningReceiver {
+  /** The base URL a station is configured with (including the base path). */
+  url: string;
+  port: number;
+  receiver: Receiver;
+  /** What was injected so far (live). */
+  faultCounts: FaultCounts;
+  close(): Promise<void>;
+}
+
+type Route = { call: 'info' } | { call: 'upload' | 'ack'; batchId: string };
+
+function normaliseBasePath(basePath: string | undefined): string {
+  const trimmed = (basePath ?? '').replace(/\/+$/, '');
+  return trimmed === '' || trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
+}
+
+function routeOf(pathname: string, basePath: string): Route | null {
+  if (!pathname.startsWith(`${basePath}/`)) return null;
+  const parts = pathname.slice(basePath.length + 1).split('/');
+  if (parts.length === 2 && parts[0] === 'v1' && parts[1] === 'info') return { call: 'info' };
+  if (parts[0] !== 'v1' || parts[1] !== 'batches' || !parts[2]) return null;
+  let batchId: string;
+  try {
+    batchId = decodeURIComponent(parts[2]);
+  } catch {
+    return null;
+  }
+  if (parts.length === 3) return { call: 'upload', batchId };
+  if (parts.length === 4 && parts[3] === 'ack') return { call: 'ack', batchId };
+  return null;
+}
+
+/** The whole body of an upload, or null when the client went away before sending all of it. */
+function readBody(request: IncomingMessage, length: number): Promise<Buffer | null> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(size === length ? Buffer.concat(chunks) : null));
+    request.on('aborted', () => resolve(null));
+    request.on('error', () => resolve(null));
+  });
+}
+
+/**
+ * The reference receiver's HTTP API (§10.2) on 127.0.0.1, with optional injected faults. Faults apply to
+ * uploads and acknowledgement fetches, never to /v1/info.
+ */
+export async function startReceiver(options: ReceiverOptions): Promise<RunningReceiver> {
+  const receiver = openReceiver(options);
+  const basePath = normaliseBasePath(options.basePath);
+  const faults = new FaultInjector(options.faults);
+  const processing = new Set<string>();
+
+  const info = {
+    protocolVersions: [SYNC_PROTOCOL_VERSION],
+    schemaVersions: [...(options.schemaVersions ?? [SYNC_SCHEMA_VERSION])],
+    maxBatchBytes: MAX_BATCH_BYTES,
+    signingKeyIds: [receiver.keys.signing.keyId],
+    encryptionKeyId: receiver.keys.encryption.keyId,
+  };
+
+  /** Before any processing: the connection drops, the receiver fails, or it is down. True when it answered. */
+  function earlyFault(request: IncomingMessage, response: ServerResponse): boolean {
+    if (faults.strikes('dropBefore')) {
+      request.socket.destroy();
+      return true;
+    }
+    if (faults.strikes('error')) {
+      sendError(response, 'internal_error', 'injected fault');
+      return true;
+    }
+    if (faults.strikes('unavailable')) {
+      sendError(response, 'unavailable', 'injected fault', { 'retry-after': '1' });
+      return true;
+    }
+    return false;
+  }
+
+  async function answerSlowly(): Promise<void> {
+    if (faults.strikes('slow')) await delay(faults.slowMs);
+  }
+
+  async function upload(request: IncomingMessage, response: ServerResponse, batchId: string): Promise<void> {
+    const lengthHeader = request.headers['content-length'];
+    if (lengthHeader === undefined || !/^\d+$/.test(lengthHeader)) {
+      sendError(response, 'length_required', 'Content-Length is required', { connection: 'close' });
+      return;
+    }
+    const length = Number(lengthHeader);
+    if (length > MAX_BATCH_BYTES) {
+      sendError(response, 'batch_too_large', `the limit is ${MAX_BATCH_BYTES} bytes`, { connection: 'close' });
+      return;
+    }
+    const body = await readBody(request, length);
+    if (body === null || earlyFault(request, response)) return;
+    if (processing.has(batchId)) {
+      sendProcessing(response);
+      return;
+    }
+    processing.add(batchId);
+    try {
+      let result: ProcessResult;
+      try {
+        result = receiver.process(body, { urlBatchId: batchId, recordUnavailable: () => faults.strikes('recordUnavailable') });
+      } catch (error) {
+        sendError(response, 'internal_error', error instanceof Error ? error.message : String(error));
+        return;
+      }
+      if (faults.strikes('dropAfter')) {
+        request.socket.destroy();
+        return;
+      }
+      await answerSlowly();
+      if (result.outcome === 'processed') {
+        const earlier = receiver.store.earlierBatch(result.stationCode, result.batchId);
+        sendAck(response, earlier && faults.strikes('duplicateAck') ? earlier.ack : result.ack);
+      } else if (result.outcome === 'replayed') {
+        sendError(response, 'batch_replayed', `${result.batchId} was processed before; fetch its acknowledgement`);
+      } else {
+        sendError(response, result.code, result.message);
+      }
+    } finally {
+      processing.delete(batchId);
+    }
+  }
+
+  async function fetchAck(request: IncomingMessage, response: ServerResponse, batchId: string): Promise<void> {
+    if (earlyFault(request, response)) return;
+    const stored = receiver.store.batch(batchId);
+    await answerSlowly();
+    if (stored) sendAck(response, stored.ack);
+    else if (processing.has(batchId)) sendProcessing(response);
+    else sendError(response, 'batch_unknown', `${batchId} was never received`);
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const route = routeOf(new URL(request.url ?? '/', 'http://receiver').pathname, basePath);
+    if (!route) {
+      sendError(response, 'not_found', 'no such call');
+      return;
+    }
+    const method = route.call === 'upload' ? 'PUT' : 'GET';
+    if (request.method !== method) {
+      sendError(response, 'method_not_allowed', `${method} only`, { allow: method });
+      return;
+    }
+    if (route.call === 'info') sendJson(response, 200, info);
+    else if (route.call === 'upload') await upload(request, response, route.batchId);
+    else await fetchAck(request, response, route.batchId);
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) sendError(response, 'internal_error', error instanceof Error ? error.message : String(error));
+      else response.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.address.includes(':') ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host}:${address.port}${basePath}`,
+    port: address.port,
+    receiver,
+    faultCounts: faults.counts,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      receiver.close();
+    },
+  };
+}

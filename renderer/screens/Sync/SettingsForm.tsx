@@ -1,0 +1,79 @@
+import { useCallback, useState } from 'react';
+import { useT } from '../../i18n/index';
+import { call } from '../../api/client';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { Field } from '../../components/Field';
+import { useSubmit } from '../../hooks/useSubmit';
+import type { SyncStatus } from './types';
+
+type Settings = SyncStatus['settings'];
+
+/** Where and how the station reports, for a supervisor or an administrator; the station audits the change. */
+export function SettingsForm({ current, onSaved }: { current: Settings; onSaved: () => void }) {
+  const { t } = useT();
+  const [endpoint, setEndpoint] = useState(current.endpoint ?? '');
+  const [batchSize, setBatchSize] = useState(String(current.batchSize));
+  const [twoPersonApproval, setTwoPersonApproval] = useState(current.twoPersonApproval);
+  const [saved, setSaved] = useState(false);
+
+  const save = useCallback(() => {
+    setSaved(false);
+    const size = batchSize.trim();
+    return call('sync:settings', {
+      endpoint: endpoint.trim() === '' ? null : endpoint.trim(),
+      // Empty or unreadable goes as NaN, for the schema to name the field.
+      batchSize: size === '' ? Number.NaN : Number(size),
+      twoPersonApproval,
+    });
+  }, [endpoint, batchSize, twoPersonApproval]);
+  const done = useCallback(() => {
+    setSaved(true);
+    onSaved();
+  }, [onSaved]);
+  const form = useSubmit(save, done);
+
+  return (
+    <form className="form-section sync-panel" onSubmit={form.onSubmit} noValidate aria-labelledby="sync-settings-title">
+      <h2 id="sync-settings-title">{t('sync:settings.title')}</h2>
+      <Field id="sync-endpoint" label={t('sync:settings.endpoint')} hint={t('sync:settings.endpointHint')} issue={form.issueFor('endpoint')}>
+        <input id="sync-endpoint" type="url" value={endpoint} onChange={(event) => setEndpoint(event.target.value)} autoComplete="off" spellCheck={false} />
+      </Field>
+      <Field id="sync-batch-size" label={t('sync:settings.batchSize')} hint={t('sync:settings.batchSizeHint')} issue={form.issueFor('batchSize')}>
+        <input id="sync-batch-size" inputMode="numeric" value={batchSize} onChange={(event) => setBatchSize(event.target.value)} autoComplete="off" />
+      </Field>
+      <label className="choice">
+        <input type="checkbox" checked={twoPersonApproval} onChange={(event) => setTwoPersonApproval(event.target.checked)} />
+        {t('sync:settings.twoPersonApproval')}
+      </label>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={form.busy}>
+          {t('sync:settings.save')}
+        </button>
+      </div>
+      <ErrorBanner code={form.errorCode === 'validation_failed' ? null : form.errorCode} />
+      {saved ? (
+        <p role="status" className="success" data-testid="settings-saved">
+          {t('sync:settings.saved')}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+/** The settings as they stand, for staff who may not change them. */
+export function SettingsView({ current }: { current: Settings }) {
+  const { t } = useT();
+  return (
+    <section className="form-section sync-panel" aria-labelledby="sync-settings-title">
+      <h2 id="sync-settings-title">{t('sync:settings.current')}</h2>
+      <dl className="facts">
+        <dt>{t('sync:settings.endpoint')}</dt>
+        <dd className="mono">{current.endpoint ?? t('sync:settings.notSet')}</dd>
+        <dt>{t('sync:settings.batchSize')}</dt>
+        <dd>{current.batchSize}</dd>
+        <dt>{t('sync:settings.twoPersonApproval')}</dt>
+        <dd>{current.twoPersonApproval ? t('sync:settings.on') : t('sync:settings.off')}</dd>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,118 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useT } from '../../i18n/index';
+import type { ErrorCode } from '../../../shared/contract/errors';
+import type { Role } from '../../../shared/domain/roles';
+import { asApiError, call } from '../../api/client';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { mayCall } from '../../session';
+import { AckImport } from './AckImport';
+import { BatchTable } from './BatchTable';
+import { ExportPanel } from './ExportPanel';
+import { ProvinceKeys } from './ProvinceKeys';
+import { RejectionList } from './RejectionList';
+import { SendPanel } from './SendPanel';
+import { SettingsForm, SettingsView } from './SettingsForm';
+import { SyncSummary } from './SyncSummary';
+import type { SyncBatch, SyncRejection, SyncStatus } from './types';
+import '../Records/records.css';
+import './sync.css';
+
+/** While something moves the status is read every second, so the progress bar moves; otherwise every ten. */
+const BUSY_POLL_MS = 1_000;
+const IDLE_POLL_MS = 10_000;
+
+/** A send started from this screen: followed until the station reports a run that finished after it. */
+type AwaitedRun = { previousFinishedAt: string | null } | null;
+
+/**
+ * Staff screen of the reporting to the provincial system: where it stands, USB export and
+ * acknowledgements, sending over the network, the batches (with two-person approval), the records the
+ * province rejected, the settings and the keys.
+ */
+export function SyncScreen({ role }: { role: Role }) {
+  const { t } = useT();
+  const [status, setStatus] = useState<SyncStatus | null>(null);
+  const [batches, setBatches] = useState<SyncBatch[]>([]);
+  const [rejections, setRejections] = useState<SyncRejection[]>([]);
+  const [errorCode, setErrorCode] = useState<ErrorCode | null>(null);
+  const [awaitedRun, setAwaitedRun] = useState<AwaitedRun>(null);
+  const [exporting, setExporting] = useState(false);
+  /** Counts status reads, so the next one is scheduled even when a read failed. */
+  const [reads, setReads] = useState(0);
+  const wasActive = useRef(false);
+  const mayReadRejections = mayCall(role, 'sync:rejections');
+
+  const loadLists = useCallback(async () => {
+    try {
+      setBatches((await call('sync:batches', undefined)).batches);
+      if (mayReadRejections) setRejections((await call('sync:rejections', undefined)).records);
+    } catch (error) {
+      setErrorCode(asApiError(error).code);
+    }
+  }, [mayReadRejections]);
+
+  const loadStatus = useCallback(async () => {
+    try {
+      const next = await call('sync:status', undefined);
+      setStatus(next);
+      setErrorCode(null);
+      // A transfer that just ended changed batches and rows: read them again once.
+      if (wasActive.current && next.activity === null) void loadLists();
+      wasActive.current = next.activity !== null;
+      setAwaitedRun((awaited) => (awaited && next.activity === null && (next.lastRun?.finishedAt ?? null) !== awaited.previousFinishedAt ? null : awaited));
+    } catch (error) {
+      setErrorCode(asApiError(error).code);
+    } finally {
+      setReads((count) => count + 1);
+    }
+  }, [loadLists]);
+
+  const reload = useCallback(async () => {
+    await Promise.all([loadStatus(), loadLists()]);
+  }, [loadStatus, loadLists]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const busy = status?.activity != null || awaitedRun !== null || exporting;
+  useEffect(() => {
+    if (reads === 0) return undefined;
+    const timer = setTimeout(() => void loadStatus(), busy ? BUSY_POLL_MS : IDLE_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [reads, busy, loadStatus]);
+
+  const onSendStarted = useCallback(() => {
+    setAwaitedRun({ previousFinishedAt: status?.lastRun?.finishedAt ?? null });
+    wasActive.current = true;
+    void loadStatus();
+  }, [status, loadStatus]);
+
+  const onChanged = useCallback(() => void reload(), [reload]);
+
+  return (
+    <section className="panel panel--wide sync-screen" aria-labelledby="sync-title">
+      <h1 id="sync-title">{t('sync:title')}</h1>
+      <p className="lead">{t('sync:intro')}</p>
+      <ErrorBanner code={errorCode} />
+      {status === null ? (
+        errorCode ? null : <p className="loading">{t('loading')}</p>
+      ) : (
+        <>
+          <SyncSummary status={status} />
+          <div className="sync-panels">
+            {mayCall(role, 'sync:export') ? <ExportPanel onRunning={setExporting} onDone={onChanged} /> : null}
+            {mayCall(role, 'sync:importAck') ? <AckImport onImported={onChanged} /> : null}
+            {mayCall(role, 'sync:send') ? <SendPanel status={status} onStarted={onSendStarted} /> : null}
+          </div>
+          <BatchTable batches={batches} mayApprove={mayCall(role, 'sync:approve')} onChanged={onChanged} />
+          {mayReadRejections ? <RejectionList records={rejections} mayResend={mayCall(role, 'sync:resend')} onResent={setRejections} /> : null}
+          <div className="sync-panels">
+            {mayCall(role, 'sync:settings') ? <SettingsForm current={status.settings} onSaved={onChanged} /> : <SettingsView current={status.settings} />}
+            <ProvinceKeys keys={status.provinceKeys} stationKeyId={status.stationKeyId} mayImport={mayCall(role, 'sync:importProvinceKey')} onImported={onChanged} />
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
