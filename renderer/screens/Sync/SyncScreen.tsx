@@ -40,6 +40,7 @@ export function SyncScreen({ role }: { role: Role }) {
   /** Counts status reads, so the next one is scheduled even when a read failed. */
   const [reads, setReads] = useState(0);
   const wasActive = useRef(false);
+  const activeBatch = useRef<string | null>(null);
   const mayReadRejections = mayCall(role, 'sync:rejections');
 
   const loadLists = useCallback(async () => {
@@ -56,9 +57,11 @@ export function SyncScreen({ role }: { role: Role }) {
       const next = await call('sync:status', undefined);
       setStatus(next);
       setErrorCode(null);
-      // A transfer that just ended changed batches and rows: read them again once.
-      if (wasActive.current && next.activity === null) void loadLists();
+      // A transfer that just ended, or took a batch a step further, changed the batches: read them again once.
+      const batchNow = next.activity?.batchId ? `${next.activity.step}:${next.activity.batchId}` : null;
+      if ((wasActive.current && next.activity === null) || (batchNow !== null && batchNow !== activeBatch.current)) void loadLists();
       wasActive.current = next.activity !== null;
+      activeBatch.current = batchNow;
       setAwaitedRun((awaited) => (awaited && next.activity === null && (next.lastRun?.finishedAt ?? null) !== awaited.previousFinishedAt ? null : awaited));
     } catch (error) {
       setErrorCode(asApiError(error).code);
@@ -89,6 +92,14 @@ export function SyncScreen({ role }: { role: Role }) {
   }, [status, loadStatus]);
 
   const onChanged = useCallback(() => void reload(), [reload]);
+  const onResent = useCallback(
+    (records: SyncRejection[]) => {
+      setRejections(records);
+      // The row now waits to be sent again: the counts change with it.
+      void loadStatus();
+    },
+    [loadStatus],
+  );
 
   return (
     <section className="panel panel--wide sync-screen" aria-labelledby="sync-title">
@@ -106,7 +117,7 @@ export function SyncScreen({ role }: { role: Role }) {
             {mayCall(role, 'sync:send') ? <SendPanel status={status} onStarted={onSendStarted} /> : null}
           </div>
           <BatchTable batches={batches} mayApprove={mayCall(role, 'sync:approve')} onChanged={onChanged} />
-          {mayReadRejections ? <RejectionList records={rejections} mayResend={mayCall(role, 'sync:resend')} onResent={setRejections} /> : null}
+          {mayReadRejections ? <RejectionList records={rejections} mayResend={mayCall(role, 'sync:resend')} onResent={onResent} /> : null}
           <div className="sync-panels">
             {mayCall(role, 'sync:settings') ? <SettingsForm current={status.settings} onSaved={onChanged} /> : <SettingsView current={status.settings} />}
             <ProvinceKeys keys={status.provinceKeys} stationKeyId={status.stationKeyId} mayImport={mayCall(role, 'sync:importProvinceKey')} onImported={onChanged} />
