@@ -1,6 +1,9 @@
+import { createRandom } from '../electron/cli/fake-people';
+
 /**
  * Injected faults for exercising a station's retries against this receiver. Decisions come from a seeded
- * PRNG, so a test with a fixed seed sees the same faults in the same order every run.
+ * PRNG (the one the station's fake people use), so a test with a fixed seed sees the same faults in the
+ * same order every run.
  */
 
 export interface FaultOptions {
@@ -44,18 +47,6 @@ const RATE_OF: Record<FaultName, keyof FaultOptions> = {
   recordUnavailable: 'recordUnavailableRate',
 };
 
-/** mulberry32: small, fast and good enough to spread faults evenly. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export class FaultInjector {
   readonly counts: FaultCounts = { dropBefore: 0, dropAfter: 0, error: 0, unavailable: 0, slow: 0, duplicateAck: 0, recordUnavailable: 0 };
   private readonly random: () => number;
@@ -65,7 +56,7 @@ export class FaultInjector {
       const rate = options[RATE_OF[name]] ?? 0;
       if (!(rate >= 0 && rate <= 1)) throw new RangeError(`fault rate ${RATE_OF[name]} must be between 0 and 1`);
     }
-    this.random = seededRandom(options.seed ?? 1);
+    this.random = createRandom(options.seed ?? 1);
   }
 
   get slowMs(): number {
