@@ -47,7 +47,7 @@ export function createDispatcher(handlers: Handlers, sessions: SessionRegistry, 
       }
       const handler = handlers[name] as (input: unknown, caller: { sessionKey: string; session: typeof session }) => Promise<unknown>;
       const data = spec.output.parse(await handler(parsed.data, { sessionKey: caller.sessionKey, session }));
-      sessions.touch(caller.sessionKey);
+      if (!spec.polling) sessions.touch(caller.sessionKey);
       return { ok: true, data };
     } catch (error) {
       if (error instanceof AppError) {

@@ -4,6 +4,8 @@ import { roles, type Role } from '../domain/roles';
 export interface CallOptions {
   /** Allowed while the staff screen is locked (everything else waits for the PIN). */
   whileLocked?: boolean;
+  /** A screen refreshing itself, not a person at work: it does not keep a staff session from locking. */
+  polling?: boolean;
 }
 
 export function call<I extends z.ZodType, O extends z.ZodType, R extends readonly Role[]>(
@@ -12,7 +14,7 @@ export function call<I extends z.ZodType, O extends z.ZodType, R extends readonl
   allowed: R,
   options: CallOptions = {},
 ) {
-  return { input, output, roles: allowed as readonly Role[], whileLocked: options.whileLocked ?? false };
+  return { input, output, roles: allowed as readonly Role[], whileLocked: options.whileLocked ?? false, polling: options.polling ?? false };
 }
 
 export const anyone = roles;

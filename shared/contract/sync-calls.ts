@@ -20,8 +20,8 @@ import {
 
 /** Reporting to the provincial system (docs/sync-protocol.md): batches, transports, acknowledgements, keys. */
 export const syncCalls = {
-  /** What waits, what is under way (with progress), the last success, the settings and the province's keys. */
-  'sync:status': call(z.undefined(), syncStatus, staff),
+  /** What waits, what is under way (with progress), the last success, the settings and the province's keys; polled by the screen. */
+  'sync:status': call(z.undefined(), syncStatus, staff, { polling: true }),
   /** The newest batches with their state and the province's counts. */
   'sync:batches': call(z.undefined(), syncBatchList, staff),
   /** Records the province rejected, with its reason, for staff to correct. */

@@ -107,6 +107,15 @@ describe('staff accounts', () => {
     }
   });
 
+  it('lock a staff screen that only polls for status: polling is not a person at work', async () => {
+    for (let i = 0; i < 3; i += 1) {
+      advanceMinutes(1.5);
+      expect(await station.dispatch('sync:status', undefined, admin)).toMatchObject({ ok: true });
+    }
+    advanceMinutes(1);
+    expect(await station.dispatch('sync:status', undefined, admin)).toMatchObject({ ok: false, error: { code: 'session_locked' } });
+  });
+
   it('end the sign-in and lock the account after five wrong PINs', async () => {
     await station.dispatch('session:lock', undefined, admin);
     for (let attempt = 1; attempt <= 4; attempt += 1) {
