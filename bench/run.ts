@@ -9,7 +9,9 @@
  * BENCH_RECEIPTS the receipts timed per side by the receipt benchmark (default 200; its warm-up is
  * BENCH_WARMUP capped at 20, as a receipt takes milliseconds where the others take microseconds),
  * BENCH_MEMORIAL_NAMES the names on the memorial list the name-search benchmark searches (default 100 000),
- * BENCH_SIGN_INS the kiosk sign-ins per side of the sustained sign-in benchmark (default 10 000).
+ * BENCH_SIGN_INS the kiosk sign-ins per side of the sustained sign-in benchmark (default 10 000),
+ * BENCH_SYNC_RECORDS the outbox rows the sync-export benchmark writes into batches (default 1 000 000,
+ * and a tenth of them in a second run; BENCH_SYNC_CPU_PROF=DIR writes a CPU profile of each side there).
  */
 import type { Comparison, CompareOptions } from './compare';
 import { benchFieldEncryption } from './field-encryption';
@@ -17,6 +19,7 @@ import { benchNameSearch, type NameSearchBenchResult } from './name-search';
 import { benchReceipt, type ReceiptBenchResult } from './receipt';
 import { benchRegistration, type Latency, type RegistrationBenchResult } from './registration';
 import { runSignInBench } from './sign-in';
+import { benchSyncExport, type SyncExportBenchResult, type SyncExportSide } from './sync-export';
 import { benchVisitorSignIn } from './visitor-sign-in';
 
 interface Benchmark {
@@ -82,6 +85,17 @@ const latencyBenchmarks: LatencyBenchmark[] = [
     },
   },
   {
+    id: 'sync-export',
+    async run() {
+      const records = positiveInteger('BENCH_SYNC_RECORDS', 1_000_000);
+      console.log(
+        `\nsync export: the outbox written into signed batch files, ${formatNumber(Math.max(1, Math.floor(records / 10)), 0)} and ` +
+          `${formatNumber(records, 0)} rows; each side over the whole outbox in a fresh process; memory sampled every 100 ms and per batch`,
+      );
+      printSyncExport(await benchSyncExport({ records, log: (line) => console.error(line) }));
+    },
+  },
+  {
     id: 'receipt',
     async run(options) {
       const samples = positiveInteger('BENCH_RECEIPTS', 200);
@@ -130,6 +144,51 @@ function printNameSearch(result: NameSearchBenchResult): void {
       baselineMedianMs: ms(result.baseline.medianMs),
       baselineP99Ms: ms(result.baseline.p99Ms),
       byKind: Object.fromEntries(Object.entries(result.byKind).map(([kind, figures]) => [kind, { medianMs: ms(figures.medianMs), p99Ms: ms(figures.p99Ms) }])),
+    }),
+  );
+}
+
+function printSyncExport(result: SyncExportBenchResult): void {
+  const header = ['', 'rows', 'records/s', 's', 'MB written', 'RSS start MB', 'RSS peak MB', 'heap peak MB'];
+  const row = (label: string, side: SyncExportSide) => [
+    label,
+    formatNumber(side.records, 0),
+    formatNumber(side.recordsPerSecond, 0),
+    formatNumber(side.seconds, 1),
+    formatNumber(side.bytes / 1_048_576, 1),
+    formatNumber(side.startRssMegabytes, 0),
+    formatNumber(side.peakRssMegabytes, 0),
+    formatNumber(side.peakHeapMegabytes, 0),
+  ];
+  console.log('(target: ratio of records/s at least 0.5; writer peak RSS under 200 MB and no higher at N than at N/10)');
+  for (const run of result.runs) {
+    console.log(
+      `\n${formatNumber(run.records, 0)} rows of ${formatNumber(run.meanPayloadBytes, 0)} bytes of JSON (sealed), filled in ${formatNumber(run.fillSeconds, 1)} s; ` +
+        `database ${formatNumber(run.databaseMegabytes, 0)} MB`,
+    );
+    console.log(
+      table(header, [
+        row('writer (SyncBatchWriter.writeNext until null, 1 000 a batch)', run.writer),
+        row('baseline (SELECT seq, payload + JSON.stringify + file stream)', run.baselines[0]),
+        row('baseline again, after the writer', run.baselines[1]),
+      ]),
+    );
+    console.log(`ratio (writer records/s over the faster baseline): ${formatNumber(run.ratio, 2)}`);
+  }
+  const mb = (value: number) => Number(value.toFixed(1));
+  console.log(
+    JSON.stringify({
+      bench: 'sync-export',
+      runs: result.runs.map((run) => ({
+        records: run.records,
+        writerRecordsPerSecond: Math.round(run.writer.recordsPerSecond),
+        baselineRecordsPerSecond: run.baselines.map((side) => Math.round(side.recordsPerSecond)),
+        ratio: Number(run.ratio.toFixed(3)),
+        writerRssStartMb: mb(run.writer.startRssMegabytes),
+        writerRssPeakMb: mb(run.writer.peakRssMegabytes),
+        writerHeapPeakMb: mb(run.writer.peakHeapMegabytes),
+        baselineRssPeakMb: run.baselines.map((side) => mb(side.peakRssMegabytes)),
+      })),
     }),
   );
 }

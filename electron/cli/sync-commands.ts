@@ -31,12 +31,12 @@ function printLine(value: unknown): void {
 }
 
 /** A code's sentence: the station's error texts first, then the protocol's codes, else the code itself. */
-export function codeMessage(t: TFunction, code: string): string {
+function codeMessage(t: TFunction, code: string): string {
   return t([`errors:${code}`, `cli:protocolCode.${code}`], { defaultValue: code });
 }
 
 function refusal(t: TFunction, code: string): number {
-  process.stdout.write(JSON.stringify({ ok: false, error: { code, message: codeMessage(t, code) } }) + '\n');
+  printLine({ ok: false, error: { code, message: codeMessage(t, code) } });
   process.stderr.write(codeMessage(t, code) + '\n');
   return 1;
 }

@@ -36,7 +36,7 @@ async function stationWithRegistrations(): Promise<{ dir: string; publicKeyPem: 
   try {
     const desk = { sessionKey: 'desk' };
     await station.dispatch('station:setup', sampleSetup, desk);
-    const people = [samplePerson, { ...samplePerson, name: '王芳', phone: '13987654321', document: { kind: 'resident_id', number: residentId('530102', '19850612', '024') } }];
+    const people = [samplePerson, { ...samplePerson, name: '王芳', phone: '13987654321', document: { kind: 'resident_id' as const, number: residentId('530102', '19850612', '024') } }];
     for (const person of people) {
       const created = await station.dispatch('registration:create', sampleRegistration({ person }), desk);
       if (!created.ok) throw new Error(JSON.stringify(created.error));

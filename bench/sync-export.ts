@@ -1,0 +1,310 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { finished } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { stationDate } from '../shared/domain/age';
+import { consentPurposes } from '../shared/domain/consents';
+import { formatRegistrationNumber } from '../shared/domain/registration-number';
+import { openStation, type OpenStation } from '../electron/app/open-station';
+import { fakeRegistration, type FakePeopleOptions } from '../electron/cli/fake-people';
+import type { Actor } from '../electron/services/audit';
+import { OUTBOX_PAYLOAD_CONTEXT } from '../electron/services/outbox';
+
+/**
+ * Writing the outbox into signed batch files (`SyncBatchWriter.writeNext` until nothing waits, 1 000
+ * records a batch: unseal each payload, envelope, gzip, canonical manifest, Ed25519 signature, the
+ * sealed file and the rows' new state in one transaction per batch, audited) against the floor
+ * underneath it in the same run: every outbox row read with one plain `SELECT seq, payload`, turned
+ * into JSON and written to a file stream. Both sides are timed over the whole outbox (records/s), and
+ * the process's resident memory is sampled every 100 ms and at every batch (every 1 000 rows on the
+ * baseline side), so that a writer which held the outbox in memory would show.
+ *
+ * The outbox is filled (default a million rows, env BENCH_SYNC_RECORDS) with registration records in
+ * the shape the registration journal queues them (§5.3 of docs/sync-protocol.md: person, choice,
+ * consents; about 1 KB of JSON each), sealed with the station's own data key under the outbox context,
+ * inserted with prepared statements in large transactions: the registration service would take hours
+ * for a million. The same is done for a tenth of the rows, to show that memory does not grow with the
+ * outbox. Each measured side runs in a process of its own, started afresh on the filled station, so
+ * that its resident memory is its own and not what the fill left behind. The JavaScript heap in use is
+ * sampled with it, to tell garbage waiting for the collector from memory held elsewhere.
+ * BENCH_SYNC_CPU_PROF=DIR writes a V8 CPU profile of each side into DIR.
+ */
+
+const STATION_CODE = 'KMU01';
+const SEED = 20_261_120;
+/** Rows per fill transaction. */
+const FILL_CHUNK = 10_000;
+const SAMPLE_EVERY_MS = 100;
+/** Baseline rows between two memory samples: the writer samples at every batch of 1 000. */
+const BASELINE_SAMPLE_ROWS = 1_000;
+const SYSTEM_ACTOR: Actor = { id: null, role: 'system' };
+const thisFile = fileURLToPath(import.meta.url);
+
+export interface SyncExportBenchOptions {
+  /** Outbox rows of the large run; the small run has a tenth of them. */
+  records: number;
+  log?: (line: string) => void;
+}
+
+/** One side over the whole outbox. */
+export interface SyncExportSide {
+  records: number;
+  seconds: number;
+  recordsPerSecond: number;
+  /** Bytes written: the NDJSON file (baseline) or the batch files (writer). */
+  bytes: number;
+  batches: number;
+  /** Resident memory of the measuring process when the side started, and its highest sample. */
+  startRssMegabytes: number;
+  peakRssMegabytes: number;
+  /** The JavaScript heap in use at the same samples: tells garbage awaiting collection from native memory. */
+  startHeapMegabytes: number;
+  peakHeapMegabytes: number;
+}
+
+export interface SyncExportRun {
+  records: number;
+  fillSeconds: number;
+  meanPayloadBytes: number;
+  databaseMegabytes: number;
+  writer: SyncExportSide;
+  /** The baseline before and after the writer (the page cache meets both the same way). */
+  baselines: [SyncExportSide, SyncExportSide];
+  /** Writer records/s over the faster baseline's. */
+  ratio: number;
+}
+
+export interface SyncExportBenchResult {
+  runs: SyncExportRun[];
+}
+
+// ---- Memory ----
+
+/** The process's resident set (and heap in use), sampled on a timer and whenever the measured loop asks. */
+class MemoryPeak {
+  private readonly start = process.memoryUsage();
+  private peakRss = this.start.rss;
+  private peakHeap = this.start.heapUsed;
+  private readonly timer = setInterval(() => this.sample(), SAMPLE_EVERY_MS);
+
+  sample(): void {
+    const { rss, heapUsed } = process.memoryUsage();
+    if (rss > this.peakRss) this.peakRss = rss;
+    if (heapUsed > this.peakHeap) this.peakHeap = heapUsed;
+  }
+
+  stop(): Pick<SyncExportSide, 'startRssMegabytes' | 'peakRssMegabytes' | 'startHeapMegabytes' | 'peakHeapMegabytes'> {
+    clearInterval(this.timer);
+    this.sample();
+    const megabytes = (bytes: number) => bytes / 1_048_576;
+    return {
+      startRssMegabytes: megabytes(this.start.rss),
+      peakRssMegabytes: megabytes(this.peakRss),
+      startHeapMegabytes: megabytes(this.start.heapUsed),
+      peakHeapMegabytes: megabytes(this.peakHeap),
+    };
+  }
+}
+
+// ---- The fill ----
+
+/** Registration record `index` as the registration journal queues it (docs/sync-protocol.md §5.3). */
+function registrationPayload(index: number, people: FakePeopleOptions, at: string): { id: string; personId: string; json: string } {
+  const input = fakeRegistration(index, people);
+  const choice = input.programs[0]!;
+  const id = randomUUID();
+  const personId = randomUUID();
+  const { document } = input.person;
+  const birth = document.number.slice(6, 14);
+  const payload = {
+    id,
+    // A year holds at most 999 999 numbers: half a million a year keeps them unique.
+    number: formatRegistrationNumber(STATION_CODE, 2016 + Math.floor(index / 500_000), (index % 500_000) + 1),
+    personId,
+    program: choice.program,
+    state: 'active',
+    version: 1,
+    event: 'created',
+    channel: 'kiosk',
+    choice,
+    stemCellStatus: choice.program === 'stem_cell' ? 'signed_up' : null,
+    sampleBarcode: null,
+    realisedOn: null,
+    person: {
+      name: input.person.name,
+      documentKind: document.kind,
+      documentNumber: document.number,
+      phone: input.person.phone,
+      ethnicGroup: input.person.ethnicGroup,
+      birthDate: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}`,
+      sex: Number(document.number.charAt(16)) % 2 === 1 ? 'male' : 'female',
+    },
+    consents: consentPurposes.map((purpose) => ({
+      purpose,
+      granted: purpose === 'provincial_sync' || input.consents[purpose],
+      textVersion: input.consents.textVersion,
+      at,
+    })),
+    at,
+  };
+  return { id, personId, json: JSON.stringify(payload) };
+}
+
+async function fillStation(dataDir: string, records: number, log: (line: string) => void): Promise<{ seconds: number; meanPayloadBytes: number }> {
+  const started = process.hrtime.bigint();
+  const station = await openStation({ dataDir });
+  try {
+    const setup = await station.dispatch(
+      'station:setup',
+      { code: STATION_CODE, name: '昆明医科大学遗体捐献登记接收站', kind: 'university_station', regionCode: '5301', admin: { username: 'admin', displayName: '管理员', password: 'correct horse battery', pin: '246810' } },
+      { sessionKey: 'bench-setup' },
+    );
+    if (!setup.ok) throw new Error(`station:setup failed: ${JSON.stringify(setup.error)}`);
+    const { sqlite } = station.connection;
+    // Bulk writing only: nothing fsynced during the fill; the measured sides reopen with the station's settings.
+    sqlite.pragma('synchronous = OFF');
+    const insert = sqlite.prepare(
+      `insert into outbox (kind, entity_id, version, payload, created_at, person_id, record_created_at)
+       values ('registration', ?, 1, ?, ?, ?, ?)`,
+    );
+    const people: FakePeopleOptions = { seed: SEED, today: stationDate(new Date()) };
+    const { protection } = station.services;
+    const epoch = Date.parse('2020-01-01T00:00:00.000Z');
+    let payloadBytes = 0;
+    const chunk = sqlite.transaction((from: number, to: number) => {
+      for (let index = from; index < to; index += 1) {
+        // One change a minute or so over the past years, in seq order as the station made them.
+        const at = new Date(epoch + index * 61_000).toISOString();
+        const { id, personId, json } = registrationPayload(index, people, at);
+        payloadBytes += Buffer.byteLength(json, 'utf8');
+        insert.run(id, protection.seal(json, OUTBOX_PAYLOAD_CONTEXT), at, personId, at);
+      }
+    });
+    for (let from = 0; from < records; from += FILL_CHUNK) {
+      chunk(from, Math.min(records, from + FILL_CHUNK));
+      if ((from / FILL_CHUNK) % 20 === 19) log(`  filled ${(from + FILL_CHUNK).toLocaleString('en-US')} of ${records.toLocaleString('en-US')} outbox rows`);
+    }
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    return { seconds: Number(process.hrtime.bigint() - started) / 1e9, meanPayloadBytes: payloadBytes / records };
+  } finally {
+    await station.close();
+  }
+}
+
+// ---- The measured sides (each in a process of its own) ----
+
+type SideName = 'writer' | 'baseline';
+
+async function measureBaseline(station: OpenStation, outFile: string): Promise<SyncExportSide> {
+  const memory = new MemoryPeak();
+  const started = process.hrtime.bigint();
+  const out = createWriteStream(outFile);
+  let records = 0;
+  for (const row of station.connection.sqlite.prepare('SELECT seq, payload FROM outbox').iterate()) {
+    records += 1;
+    if (!out.write(`${JSON.stringify(row)}\n`)) await once(out, 'drain');
+    if (records % BASELINE_SAMPLE_ROWS === 0) memory.sample();
+  }
+  out.end();
+  await finished(out);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { records, seconds, recordsPerSecond: records / seconds, bytes: statSync(outFile).size, batches: 0, ...memory.stop() };
+}
+
+async function measureWriter(station: OpenStation): Promise<SyncExportSide> {
+  const memory = new MemoryPeak();
+  const started = process.hrtime.bigint();
+  let records = 0;
+  let bytes = 0;
+  let batches = 0;
+  for (;;) {
+    const batch = await station.services.sync.batches.writeNext(SYSTEM_ACTOR);
+    if (!batch) break;
+    records += batch.record_count;
+    bytes += batch.file_bytes;
+    batches += 1;
+    memory.sample();
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { records, seconds, recordsPerSecond: records / seconds, bytes, batches, ...memory.stop() };
+}
+
+/** The child's work: open the filled station as the app would, measure one side, print its figures. */
+async function measureInThisProcess(side: SideName, dataDir: string, outFile: string): Promise<void> {
+  const station = await openStation({ dataDir });
+  try {
+    const figures = side === 'writer' ? await measureWriter(station) : await measureBaseline(station, outFile);
+    process.stdout.write(`${JSON.stringify(figures)}\n`);
+  } finally {
+    await station.close();
+  }
+}
+
+function measureInChild(side: SideName, dataDir: string, outFile: string): Promise<SyncExportSide> {
+  // BENCH_SYNC_CPU_PROF=DIR: a V8 CPU profile of each measured side, to see which call dominates.
+  const profileDir = process.env.BENCH_SYNC_CPU_PROF?.trim();
+  const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=sync-export-${side}-${Date.now()}.cpuprofile`] : [];
+  return new Promise((resolvePromise, reject) => {
+    execFile(
+      process.execPath,
+      [...profiling, '--import', 'tsx', thisFile, 'measure', side, dataDir, outFile],
+      { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) {
+          reject(new Error(`the ${side} side failed: ${error.message}\n${stderr}`));
+          return;
+        }
+        const last = stdout.trim().split('\n').at(-1) ?? '';
+        resolvePromise(JSON.parse(last) as SyncExportSide);
+      },
+    );
+  });
+}
+
+async function runOnce(records: number, log: (line: string) => void): Promise<SyncExportRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'relay-bench-sync-export-'));
+  try {
+    const dataDir = join(dir, 'station');
+    const outFile = join(dir, 'baseline.ndjson');
+    log(`  ${records.toLocaleString('en-US')} outbox rows: filling`);
+    const fill = await fillStation(dataDir, records, log);
+    const databaseMegabytes = statSync(join(dataDir, 'station.sqlite')).size / 1_048_576;
+    log(`  filled in ${fill.seconds.toFixed(1)} s (${databaseMegabytes.toFixed(0)} MB); baseline`);
+    const before = await measureInChild('baseline', dataDir, outFile);
+    log(`  baseline ${before.recordsPerSecond.toFixed(0)} records/s; writer`);
+    const writer = await measureInChild('writer', dataDir, outFile);
+    if (writer.records !== records) throw new Error(`the writer wrote ${writer.records} records of ${records}`);
+    log(`  writer ${writer.recordsPerSecond.toFixed(0)} records/s; baseline again`);
+    const after = await measureInChild('baseline', dataDir, outFile);
+    const fastest = Math.max(before.recordsPerSecond, after.recordsPerSecond);
+    return {
+      records,
+      fillSeconds: fill.seconds,
+      meanPayloadBytes: fill.meanPayloadBytes,
+      databaseMegabytes,
+      writer,
+      baselines: [before, after],
+      ratio: writer.recordsPerSecond / fastest,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function benchSyncExport(options: SyncExportBenchOptions): Promise<SyncExportBenchResult> {
+  const log = options.log ?? (() => undefined);
+  const small = Math.max(1, Math.floor(options.records / 10));
+  const runs: SyncExportRun[] = [];
+  for (const records of [small, options.records]) runs.push(await runOnce(records, log));
+  return { runs };
+}
+
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === thisFile && process.argv[2] === 'measure') {
+  const [side, dataDir, outFile] = process.argv.slice(3);
+  if ((side !== 'writer' && side !== 'baseline') || !dataDir || !outFile) throw new Error('usage: sync-export.ts measure writer|baseline DATA_DIR OUT_FILE');
+  await measureInThisProcess(side, dataDir, outFile);
+}
