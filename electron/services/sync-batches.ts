@@ -13,7 +13,8 @@ import {
   releaseResentRowsOf,
   releaseRowsOf,
   rowsToResend,
-  setRowsWritten,
+  setRangeWritten,
+  setResentWritten,
   updateBatch,
   type BatchRow,
   type OutboxEntry,
@@ -111,8 +112,8 @@ export class SyncBatchWriter {
         rejected_count: null,
         ack: null,
       });
-      await setRowsWritten(trx, lines.map((line) => line.seq), batchSeq, 'in_batch');
-      await setRowsWritten(trx, omitted.map((row) => row.seq), batchSeq, 'omitted');
+      if (manifest.firstSeq !== null && manifest.lastSeq !== null) await setRangeWritten(trx, manifest.firstSeq, manifest.lastSeq, batchSeq);
+      await setResentWritten(trx, resent.map((row) => row.seq), batchSeq);
       await this.audit.append(trx, {
         actor,
         stationCode: station.code,

@@ -54,9 +54,24 @@ export async function outboxRowsBySeq(db: Executor, seqs: readonly number[]): Pr
   return found;
 }
 
-export async function setRowsWritten(db: Executor, seqs: readonly number[], batchSeq: number, state: 'in_batch' | 'omitted'): Promise<void> {
+/** Marks a batch's range written: its pending rows are in the batch, its left-out rows counted by it. One statement each. */
+export async function setRangeWritten(db: Executor, firstSeq: number, lastSeq: number, batchSeq: number): Promise<void> {
+  for (const [from, to] of [['pending', 'in_batch'], ['omitted', 'omitted']] as const) {
+    await db
+      .updateTable('outbox')
+      .set({ state: to, batch_seq: batchSeq })
+      .where('seq', '>=', firstSeq)
+      .where('seq', '<=', lastSeq)
+      .where('state', '=', from)
+      .where('batch_seq', 'is', null)
+      .execute();
+  }
+}
+
+/** Marks rows re-sent in a batch (few, and outside its range). */
+export async function setResentWritten(db: Executor, seqs: readonly number[], batchSeq: number): Promise<void> {
   for (let start = 0; start < seqs.length; start += 500) {
-    await db.updateTable('outbox').set({ state, batch_seq: batchSeq }).where('seq', 'in', seqs.slice(start, start + 500)).execute();
+    await db.updateTable('outbox').set({ state: 'in_batch', batch_seq: batchSeq }).where('seq', 'in', seqs.slice(start, start + 500)).execute();
   }
 }
 
