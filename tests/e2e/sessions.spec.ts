@@ -197,6 +197,8 @@ for (const [language, l] of Object.entries(texts)) {
 
     await group.getByRole('button', { name: l.issueCertificate }).click();
     await detail.getByRole('button', { name: l.issue, exact: true }).click();
+    // The row exists once the screen shows the issued certificate, not when the click returns.
+    await expect(detail.getByTestId('certificate-issued')).toBeVisible();
     const serial = (station.connection.sqlite.prepare("select serial from document where kind = 'attendance_certificate'").get() as { serial: string }).serial;
     await expect(detail.getByTestId('certificate-issued')).toContainText(serial);
     await expect(group.getByTestId('group-certificates')).toHaveText(serial);
