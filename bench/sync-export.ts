@@ -1,17 +1,14 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { once } from 'node:events';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { finished } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { build } from 'esbuild';
 import { stationDate } from '../shared/domain/age';
 import { consentPurposes } from '../shared/domain/consents';
 import { formatRegistrationNumber } from '../shared/domain/registration-number';
-import { openStation, type OpenStation } from '../electron/app/open-station';
+import { openStation } from '../electron/app/open-station';
 import { fakeRegistration, type FakePeopleOptions } from '../electron/cli/fake-people';
-import type { Actor } from '../electron/services/audit';
 import { OUTBOX_PAYLOAD_CONTEXT } from '../electron/services/outbox';
 
 /**
@@ -28,8 +25,9 @@ import { OUTBOX_PAYLOAD_CONTEXT } from '../electron/services/outbox';
  * consents; about 1 KB of JSON each), sealed with the station's own data key under the outbox context,
  * inserted with prepared statements in large transactions: the registration service would take hours
  * for a million. The same is done for a tenth of the rows, to show that memory does not grow with the
- * outbox. Each measured side runs in a process of its own, started afresh on the filled station, so
- * that its resident memory is its own and not what the fill left behind. The JavaScript heap in use is
+ * outbox. Each measured side runs in a process of its own (bench/sync-export-side.ts, bundled as the
+ * Electron main process is), started afresh on the filled station, so that its resident memory is its
+ * own and not what the fill or the TypeScript loader left behind. The JavaScript heap in use is
  * sampled with it, to tell garbage waiting for the collector from memory held elsewhere.
  * BENCH_SYNC_CPU_PROF=DIR writes a V8 CPU profile of each side into DIR.
  */
@@ -38,11 +36,7 @@ const STATION_CODE = 'KMU01';
 const SEED = 20_261_120;
 /** Rows per fill transaction. */
 const FILL_CHUNK = 10_000;
-const SAMPLE_EVERY_MS = 100;
-/** Baseline rows between two memory samples: the writer samples at every batch of 1 000. */
-const BASELINE_SAMPLE_ROWS = 1_000;
-const SYSTEM_ACTOR: Actor = { id: null, role: 'system' };
-const thisFile = fileURLToPath(import.meta.url);
+const projectRoot = join(import.meta.dirname, '..');
 
 export interface SyncExportBenchOptions {
   /** Outbox rows of the large run; the small run has a tenth of them. */
@@ -80,34 +74,6 @@ export interface SyncExportRun {
 
 export interface SyncExportBenchResult {
   runs: SyncExportRun[];
-}
-
-// ---- Memory ----
-
-/** The process's resident set (and heap in use), sampled on a timer and whenever the measured loop asks. */
-class MemoryPeak {
-  private readonly start = process.memoryUsage();
-  private peakRss = this.start.rss;
-  private peakHeap = this.start.heapUsed;
-  private readonly timer = setInterval(() => this.sample(), SAMPLE_EVERY_MS);
-
-  sample(): void {
-    const { rss, heapUsed } = process.memoryUsage();
-    if (rss > this.peakRss) this.peakRss = rss;
-    if (heapUsed > this.peakHeap) this.peakHeap = heapUsed;
-  }
-
-  stop(): Pick<SyncExportSide, 'startRssMegabytes' | 'peakRssMegabytes' | 'startHeapMegabytes' | 'peakHeapMegabytes'> {
-    clearInterval(this.timer);
-    this.sample();
-    const megabytes = (bytes: number) => bytes / 1_048_576;
-    return {
-      startRssMegabytes: megabytes(this.start.rss),
-      peakRssMegabytes: megabytes(this.peakRss),
-      startHeapMegabytes: megabytes(this.start.heapUsed),
-      peakHeapMegabytes: megabytes(this.peakHeap),
-    };
-  }
 }
 
 // ---- The fill ----
@@ -195,63 +161,40 @@ async function fillStation(dataDir: string, records: number, log: (line: string)
   }
 }
 
-// ---- The measured sides (each in a process of its own) ----
+// ---- The measured sides, each in a process of its own running the station code bundled ----
 
 type SideName = 'writer' | 'baseline';
 
-async function measureBaseline(station: OpenStation, outFile: string): Promise<SyncExportSide> {
-  const memory = new MemoryPeak();
-  const started = process.hrtime.bigint();
-  const out = createWriteStream(outFile);
-  let records = 0;
-  for (const row of station.connection.sqlite.prepare('SELECT seq, payload FROM outbox').iterate()) {
-    records += 1;
-    if (!out.write(`${JSON.stringify(row)}\n`)) await once(out, 'drain');
-    if (records % BASELINE_SAMPLE_ROWS === 0) memory.sample();
-  }
-  out.end();
-  await finished(out);
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { records, seconds, recordsPerSecond: records / seconds, bytes: statSync(outFile).size, batches: 0, ...memory.stop() };
+/**
+ * Bundles bench/sync-export-side.ts as the Electron main process is bundled (scripts/build-electron.ts):
+ * the sides then run the station's code the way the product runs it, not through the TypeScript loader,
+ * whose own memory would count against the writer. The bundle sits two folders deep, as dist/electron
+ * does, so that paths to resources resolve the same.
+ */
+async function bundleSides(): Promise<string> {
+  const outfile = join(projectRoot, 'dist', 'bench', 'sync-export-side.cjs');
+  await build({
+    entryPoints: [join(projectRoot, 'bench', 'sync-export-side.ts')],
+    outfile,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'error',
+    external: ['electron', 'better-sqlite3', 'pdfkit', 'fontkit'],
+    define: { 'import.meta.dirname': '__dirname' },
+  });
+  return outfile;
 }
 
-async function measureWriter(station: OpenStation): Promise<SyncExportSide> {
-  const memory = new MemoryPeak();
-  const started = process.hrtime.bigint();
-  let records = 0;
-  let bytes = 0;
-  let batches = 0;
-  for (;;) {
-    const batch = await station.services.sync.batches.writeNext(SYSTEM_ACTOR);
-    if (!batch) break;
-    records += batch.record_count;
-    bytes += batch.file_bytes;
-    batches += 1;
-    memory.sample();
-  }
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { records, seconds, recordsPerSecond: records / seconds, bytes, batches, ...memory.stop() };
-}
-
-/** The child's work: open the filled station as the app would, measure one side, print its figures. */
-async function measureInThisProcess(side: SideName, dataDir: string, outFile: string): Promise<void> {
-  const station = await openStation({ dataDir });
-  try {
-    const figures = side === 'writer' ? await measureWriter(station) : await measureBaseline(station, outFile);
-    process.stdout.write(`${JSON.stringify(figures)}\n`);
-  } finally {
-    await station.close();
-  }
-}
-
-function measureInChild(side: SideName, dataDir: string, outFile: string): Promise<SyncExportSide> {
+function measureInChild(sidesBundle: string, side: SideName, dataDir: string, outFile: string): Promise<SyncExportSide> {
   // BENCH_SYNC_CPU_PROF=DIR: a V8 CPU profile of each measured side, to see which call dominates.
   const profileDir = process.env.BENCH_SYNC_CPU_PROF?.trim();
   const profiling = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=sync-export-${side}-${Date.now()}.cpuprofile`] : [];
   return new Promise((resolvePromise, reject) => {
     execFile(
       process.execPath,
-      [...profiling, '--import', 'tsx', thisFile, 'measure', side, dataDir, outFile],
+      [...profiling, sidesBundle, side, dataDir, outFile],
       { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         if (error) {
@@ -265,7 +208,7 @@ function measureInChild(side: SideName, dataDir: string, outFile: string): Promi
   });
 }
 
-async function runOnce(records: number, log: (line: string) => void): Promise<SyncExportRun> {
+async function runOnce(sidesBundle: string, records: number, log: (line: string) => void): Promise<SyncExportRun> {
   const dir = mkdtempSync(join(tmpdir(), 'relay-bench-sync-export-'));
   try {
     const dataDir = join(dir, 'station');
@@ -274,12 +217,12 @@ async function runOnce(records: number, log: (line: string) => void): Promise<Sy
     const fill = await fillStation(dataDir, records, log);
     const databaseMegabytes = statSync(join(dataDir, 'station.sqlite')).size / 1_048_576;
     log(`  filled in ${fill.seconds.toFixed(1)} s (${databaseMegabytes.toFixed(0)} MB); baseline`);
-    const before = await measureInChild('baseline', dataDir, outFile);
+    const before = await measureInChild(sidesBundle, 'baseline', dataDir, outFile);
     log(`  baseline ${before.recordsPerSecond.toFixed(0)} records/s; writer`);
-    const writer = await measureInChild('writer', dataDir, outFile);
+    const writer = await measureInChild(sidesBundle, 'writer', dataDir, outFile);
     if (writer.records !== records) throw new Error(`the writer wrote ${writer.records} records of ${records}`);
     log(`  writer ${writer.recordsPerSecond.toFixed(0)} records/s; baseline again`);
-    const after = await measureInChild('baseline', dataDir, outFile);
+    const after = await measureInChild(sidesBundle, 'baseline', dataDir, outFile);
     const fastest = Math.max(before.recordsPerSecond, after.recordsPerSecond);
     return {
       records,
@@ -299,12 +242,7 @@ export async function benchSyncExport(options: SyncExportBenchOptions): Promise<
   const log = options.log ?? (() => undefined);
   const small = Math.max(1, Math.floor(options.records / 10));
   const runs: SyncExportRun[] = [];
-  for (const records of [small, options.records]) runs.push(await runOnce(records, log));
+  const sidesBundle = await bundleSides();
+  for (const records of [small, options.records]) runs.push(await runOnce(sidesBundle, records, log));
   return { runs };
-}
-
-if (process.argv[1] !== undefined && resolve(process.argv[1]) === thisFile && process.argv[2] === 'measure') {
-  const [side, dataDir, outFile] = process.argv.slice(3);
-  if ((side !== 'writer' && side !== 'baseline') || !dataDir || !outFile) throw new Error('usage: sync-export.ts measure writer|baseline DATA_DIR OUT_FILE');
-  await measureInThisProcess(side, dataDir, outFile);
 }

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 
 /**
  * Tables of figures as files staff open in a spreadsheet: CSV (UTF-8 with a byte order mark, which
@@ -88,6 +87,8 @@ function displayWidth(cell: ExportCell): number {
 
 /** The tables as an XLSX workbook, one sheet each, header row bold and frozen. */
 export async function tablesToXlsx(tables: readonly ExportTable[], creator: string): Promise<Buffer> {
+  // Loaded on first use: the spreadsheet library is large (~25 MB resident) and most runs never export.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = creator;
   const taken = new Set<string>();

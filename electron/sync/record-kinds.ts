@@ -83,6 +83,11 @@ export function isSyncRecordKind(kind: string): kind is SyncRecordKind {
   return (syncRecordKinds as readonly string[]).includes(kind);
 }
 
+/** Whether the kind's payload leaves exactly as its service queued it, so its JSON text can be written as it is. */
+export function travelsAsStored(kind: string): boolean {
+  return isSyncRecordKind(kind) && projections[kind] === unchanged;
+}
+
 /** The payload of a queued change as the province receives it; throws for a kind the protocol does not know. */
 export function wirePayload(kind: string, stored: Row): Row {
   if (!isSyncRecordKind(kind)) throw new RangeError(`no record kind ${kind} in sync schema 1`);

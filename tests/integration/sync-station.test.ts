@@ -43,6 +43,10 @@ function rows(where = '1 = 1'): { seq: number; kind: string; state: string; batc
   return station.connection.sqlite.prepare(`select seq, kind, state, batch_seq from outbox where ${where} order by seq`).all() as never;
 }
 
+function personOf(seq: number): string {
+  return (station.connection.sqlite.prepare('select person_id from outbox where seq = ?').get(seq) as { person_id: string }).person_id;
+}
+
 async function setBatchSize(batchSize: number, twoPersonApproval = false): Promise<void> {
   await ok('sync:settings', { endpoint: null, batchSize, twoPersonApproval });
 }
@@ -152,6 +156,38 @@ describe('acknowledgements', () => {
     expect(rows().map((row) => [row.state, row.batch_seq])).toEqual([['pending', null], ['pending', null]]);
     const second = openBatchFile((await writeNext()).file);
     expect(second.manifest).toMatchObject({ batchId: 'KMU01-B000002', firstSeq: 1, lastSeq: 2 });
+  });
+
+  it('do not wait behind rows of a refused batch that were left out since', async () => {
+    await register(1);
+    const personId = personOf(1);
+    await importAck(acknowledge((await writeNext()).file, province.signing.privateKey));
+    await ok('person:amend', { personId, expectedVersion: 1, name: '张一明', phone: '13900003333' });
+    const amendment = await writeNext();
+    await register(1, 1);
+    await importAck(acknowledge((await writeNext()).file, province.signing.privateKey));
+    await importAck(refuse(amendment.file, province.signing.privateKey, 'payload_invalid'));
+    const amendmentSeq = openBatchFile(amendment.file).manifest.firstSeq!;
+    await ok('person:consent', { personId, expectedVersion: 2, purpose: 'provincial_sync', granted: false, signature: { kind: 'paper' } });
+    expect(rows(`seq = ${amendmentSeq}`)[0]).toMatchObject({ state: 'omitted', batch_seq: null });
+
+    // The left-out amendment sits between rows already sent; the tombstone queued for the person's
+    // registration (sent in the first batch) must not wait behind it.
+    const [tombstone] = rows("state = 'pending'");
+    expect(tombstone).toMatchObject({ kind: 'tombstone' });
+    const fourth = openBatchFile((await writeNext()).file);
+    expect(fourth.manifest).toMatchObject({ firstSeq: tombstone!.seq, lastSeq: tombstone!.seq, omittedCount: 0 });
+  });
+
+  it('count rows left out right before the oldest waiting one in the range that follows them', async () => {
+    await register(2);
+    const withdrawn = personOf(1);
+    await ok('person:consent', { personId: withdrawn, expectedVersion: 1, purpose: 'provincial_sync', granted: false, signature: { kind: 'paper' } });
+    const leftOut = rows("state = 'omitted'").map((row) => row.seq);
+    expect(leftOut).toEqual([1]);
+    const batch = openBatchFile((await writeNext()).file);
+    expect(batch.manifest).toMatchObject({ firstSeq: 1, lastSeq: 4, omittedCount: 1, recordCount: 3 });
+    expect(rows('seq = 1')[0]).toMatchObject({ state: 'omitted', batch_seq: batch.manifest.batchSeq });
   });
 });
 

@@ -1,4 +1,5 @@
 import { createCipheriv, createHmac, hkdfSync } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FieldCipher, SealedValueError } from '../../electron/security/field-cipher';
 import { currentKey, generateKeyRing, withNewCurrentKey, withoutKeys, type KeyRing } from '../../electron/security/key-ring';
@@ -179,6 +180,43 @@ describe('FieldCipher.seal / open', () => {
     const variant = [version, keyId, nonce, body.slice(0, -1) + sibling].join('.');
     expect(Buffer.from(variant.split('.')[3] ?? '', 'base64url').equals(Buffer.from(body, 'base64url'))).toBe(true);
     expectSealedError(() => cipher.open(variant, NAME), 'malformed');
+  });
+
+  it('accepts a body text exactly when it is the canonical base64url of its bytes, for every length and last character', () => {
+    const { cipher } = freshCipher();
+    const [version, keyId, nonce] = parts(cipher.seal('a', NAME));
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    let accepted = 0;
+    for (let length = 22; length <= 26; length += 1) {
+      for (const last of alphabet) {
+        const body = 'Q'.repeat(length - 1) + last;
+        const canonical = Buffer.from(body, 'base64url').toString('base64url') === body;
+        expect(FieldCipher.isSealed([version, keyId, nonce, body].join('.'))).toBe(canonical && Buffer.from(body, 'base64url').length >= 16);
+        if (canonical) accepted += 1;
+      }
+    }
+    // Lengths 22, 23, 24 and 26 leave 4, 16, 64 and 4 canonical last characters; 25 (length % 4 = 1) none.
+    expect(accepted).toBe(4 + 16 + 64 + 0 + 4);
+  });
+
+  it('reads a body exactly when it is base64url and canonical, whatever characters it holds', () => {
+    const { cipher } = freshCipher();
+    const [version, keyId, nonce] = parts(cipher.seal('a', NAME));
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    // Mostly base64url with now and then a character Node's decoder treats otherwise.
+    const characters = fc.oneof(
+      { weight: 30, arbitrary: fc.constantFrom(...alphabet) },
+      { weight: 1, arbitrary: fc.constantFrom('+', '/', '=', ' ', '\n', '*', '.', 'é', '\u0000', '𠮷') },
+    );
+    fc.assert(
+      fc.property(fc.array(characters, { minLength: 20, maxLength: 40 }), (chosen) => {
+        const body = chosen.join('');
+        const bytes = Buffer.from(body, 'base64url');
+        const expected = /^[A-Za-z0-9_-]+$/.test(body) && bytes.toString('base64url') === body && bytes.length >= 16;
+        expect(FieldCipher.isSealed([version, keyId, nonce, body].join('.'))).toBe(expected);
+      }),
+      { numRuns: 5_000 },
+    );
   });
 
   it('requires a context', () => {

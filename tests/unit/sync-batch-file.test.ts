@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   batchIdOf,
   envelopeLine,
+  envelopeLineAround,
   envelopeProblem,
   openBatchFile,
   readBatchRecords,
@@ -119,8 +120,32 @@ describe('writeBatchFile', () => {
     ['a timestamp without milliseconds', header({ createdAt: '2026-11-20T06:15:02Z' }), recordsOf(envelopes)],
     ['a line without LF', header(), [{ seq: 101, kind: 'visitor_sign_in', line: '{"seq":101}' }]],
     ['two lines in one', header(), [{ seq: 101, kind: 'visitor_sign_in', line: '{"seq":101}\n{"seq":102}\n' }]],
+    ['an empty line', header({ lastSeq: 101 }), [{ seq: 101, kind: 'visitor_sign_in', line: '' }]],
+    ['a line over 1 MiB', header({ lastSeq: 101 }), [{ seq: 101, kind: 'visitor_sign_in', line: `{"x":"${'汉'.repeat(350_000)}"}\n` }]],
   ])('refuses to sign %s (RangeError)', (_label, batchHeader, records) => {
     expect(() => writeBatchFile(batchHeader, records, station.privateKey)).toThrow(RangeError);
+  });
+});
+
+describe('envelopeLineAround', () => {
+  it('writes the line envelopeLine writes, around the payload text JSON.stringify gave', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), fc.integer({ min: 1, max: 2 ** 40 }), (payload, seq) => {
+        const { payload: _unused, ...rest } = envelope(seq);
+        expect(envelopeLineAround(rest, JSON.stringify(payload))).toBe(envelopeLine({ ...rest, payload }));
+      }),
+    );
+  });
+
+  it('keeps the gzip level a parameter: any level reads back the same records', () => {
+    const fast = writeBatchFile(header(), recordsOf(envelopes), station.privateKey, 1);
+    expect(readBatchRecords(openBatchFile(fast.file))).toEqual(envelopes);
+    expect(fast.manifest.payloadSha256).not.toBe(written.manifest.payloadSha256);
+  });
+
+  it('refuses a payload text that is not an object', () => {
+    const { payload: _unused, ...rest } = envelope(7);
+    for (const text of ['[1]', '"x"', '1', '']) expect(() => envelopeLineAround(rest, text)).toThrow(RangeError);
   });
 });
 

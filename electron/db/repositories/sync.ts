@@ -7,37 +7,36 @@ export type BatchRow = Omit<SyncBatchTable, 'send_attempts'> & { send_attempts: 
 
 // ---- outbox rows on their way ----
 
-/**
- * The next rows for a batch's contiguous range: rows never written into a batch (pending, or left out
- * for withdrawn consent), oldest first, up to the `pending`-th pending one: rows left out do not count
- * against the batch size, so a long run of them cannot hold the rows behind it back. The caller cuts the
- * run where another row interrupts it.
- */
-export async function rangeCandidates(db: Executor, pending: number): Promise<OutboxEntry[]> {
-  const bound = await db
-    .selectFrom('outbox')
-    .select('seq')
-    .where('batch_seq', 'is', null)
-    .where('state', '=', 'pending')
-    .orderBy('seq')
-    .limit(1)
-    .offset(pending - 1)
-    .executeTakeFirst();
-  let query = db.selectFrom('outbox').selectAll().where('batch_seq', 'is', null).where('state', 'in', ['pending', 'omitted']);
-  if (bound) query = query.where('seq', '<=', bound.seq);
-  return (await query.orderBy('seq').execute()) as OutboxEntry[];
+/** Whether a row may stand in a new batch's range: never written into a batch, waiting or left out. */
+export function isRangeCandidate(row: Pick<OutboxEntry, 'state' | 'batch_seq'>): boolean {
+  return row.batch_seq === null && (row.state === 'pending' || row.state === 'omitted');
 }
 
-/** The first row between two candidates that is not a candidate itself: a batch's range must stop before it. */
-export async function firstRowOutsideRangeBetween(db: Executor, firstSeq: number, lastSeq: number): Promise<number | null> {
-  const row = await db
+/**
+ * Where the next range starts (a seq to read from): the oldest row waiting for a batch, or the run of
+ * left-out rows just before it, which the batch then counts. Null when no row waits.
+ */
+export async function nextRangeStart(db: Executor): Promise<number | null> {
+  const firstPending = await db
     .selectFrom('outbox')
     .select((eb) => eb.fn.min('seq').as('seq'))
-    .where('seq', '>', firstSeq)
-    .where('seq', '<', lastSeq)
-    .where((eb) => eb.or([eb('batch_seq', 'is not', null), eb('state', 'not in', ['pending', 'omitted'])]))
+    .where('state', '=', 'pending')
+    .where('batch_seq', 'is', null)
     .executeTakeFirst();
-  return row?.seq ?? null;
+  if (firstPending?.seq == null) return null;
+  const beforeLeftOut = await db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('seq', '<', firstPending.seq)
+    .where((eb) => eb.or([eb('state', '!=', 'omitted'), eb('batch_seq', 'is not', null)]))
+    .executeTakeFirst();
+  // Every row between the two is a left-out one, so the range may start right after the other row.
+  return (beforeLeftOut?.seq ?? 0) + 1;
+}
+
+/** Up to `limit` rows from `fromSeq` on, in seq order, with what a batch needs of them. */
+export async function outboxRowsFrom(db: Executor, fromSeq: number, limit: number): Promise<OutboxEntry[]> {
+  return (await db.selectFrom('outbox').selectAll().where('seq', '>=', fromSeq).orderBy('seq').limit(limit).execute()) as OutboxEntry[];
 }
 
 /** Rows the province rejected for a passing cause, to be sent again unchanged. */
