@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access, open, rename, stat } from 'node:fs/promises';
+import { access, open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { SyncActivity } from '../../shared/validation/sync';
@@ -56,8 +56,13 @@ export class SyncTransfer {
     return { activity: this.activity, lastRun: this.lastRun };
   }
 
-  /** Starts sending in the background; false when a transfer is already under way. */
-  start(actor: Actor): boolean {
+  /**
+   * Starts sending in the background; false when a transfer is already under way. Without an endpoint
+   * it refuses at once rather than start a run that can only fail.
+   */
+  async start(actor: Actor): Promise<boolean> {
+    if (this.running) return false;
+    if (!(await this.settings.sync()).endpoint) throw new AppError('sync_endpoint_missing');
     if (this.running) return false;
     void this.exclusive(() => this.send(actor)).catch(() => undefined);
     return true;
@@ -219,6 +224,8 @@ async function writeCompletely(folder: string, name: string, bytes: Buffer): Pro
     }
     await rename(partial, join(folder, name));
   } catch {
+    // A half-written file would only puzzle whoever looks at the stick; the next export writes it again.
+    await rm(partial, { force: true }).catch(() => undefined);
     throw new AppError('sync_folder_unusable');
   }
 }

@@ -15,6 +15,14 @@ export function SettingsForm({ current, onSaved }: { current: Settings; onSaved:
   const [batchSize, setBatchSize] = useState(String(current.batchSize));
   const [twoPersonApproval, setTwoPersonApproval] = useState(current.twoPersonApproval);
   const [saved, setSaved] = useState(false);
+  // Settings saved at another desk refill the form, so that saving here does not quietly undo them.
+  const [shown, setShown] = useState(current);
+  if (JSON.stringify(shown) !== JSON.stringify(current)) {
+    setShown(current);
+    setEndpoint(current.endpoint ?? '');
+    setBatchSize(String(current.batchSize));
+    setTwoPersonApproval(current.twoPersonApproval);
+  }
 
   const save = useCallback(() => {
     setSaved(false);
