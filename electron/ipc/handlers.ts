@@ -2,11 +2,14 @@ import type { CallName, CallOutput, ParsedInput } from '../../shared/contract/ca
 import type { Actor } from '../services/audit';
 import type { StationServices } from '../services/index';
 import type { Session } from '../services/sessions';
+import { backupHandlers } from './backup-handlers';
 import { consentHandlers } from './consent-handlers';
+import { dashboardHandlers } from './dashboard-handlers';
 import { educationHandlers } from './education-handlers';
 import { figuresHandlers } from './figures-handlers';
 import { memorialHandlers } from './memorial-handlers';
 import { nameListHandlers } from './name-list-handlers';
+import { settingsHandlers } from './settings-handlers';
 import { syncHandlers } from './sync-handlers';
 
 /** Who is calling: the transport's key for the window or tab, and its session. */
@@ -72,5 +75,8 @@ export function createHandlers(services: StationServices): Handlers {
     ...figuresHandlers(services),
     ...syncHandlers(services),
     ...consentHandlers(services),
+    ...backupHandlers(services),
+    ...settingsHandlers(services),
+    ...dashboardHandlers(services),
   };
 }

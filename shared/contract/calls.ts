@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import { backupCalls } from './backup-calls';
 import { consentCalls } from './consent-calls';
+import { dashboardCalls } from './dashboard-calls';
 import { educationCalls } from './education-calls';
 import { figuresCalls } from './figures-calls';
 import { memorialCalls } from './memorial-calls';
 import { nameListCalls } from './name-list-calls';
+import { settingsCalls } from './settings-calls';
 import { syncCalls } from './sync-calls';
 import { anyone, call, confirmsDonations, keepsRecords, listsVisitors, readsAudit, registers, staff, voidsDocuments } from './call';
 import { auditCheck, auditList, auditListInput } from '../validation/audit';
@@ -146,6 +149,9 @@ export const contract = {
   ...figuresCalls,
   ...consentCalls,
   ...syncCalls,
+  ...backupCalls,
+  ...settingsCalls,
+  ...dashboardCalls,
 } as const;
 
 export type Contract = typeof contract;
