@@ -154,6 +154,17 @@ export class FieldCipher {
 
   /** The plaintext of a value sealed for the same context; throws SealedValueError rather than return anything unauthenticated. */
   open(sealed: string, context: string): string {
+    const plain = this.openBytes(sealed, context);
+    const text = plain.toString('utf8');
+    plain.fill(0);
+    return text;
+  }
+
+  /**
+   * The plaintext's UTF-8 bytes, for a caller that writes them out as they are (the sync writer); it
+   * should zero them once copied.
+   */
+  openBytes(sealed: string, context: string): Buffer {
     const aad = requireContext(context);
     const parsed = parseSealed(sealed);
     if (!parsed) throw new SealedValueError('The value is not a sealed value', 'malformed');
@@ -165,10 +176,7 @@ export class FieldCipher {
       const decipher = createDecipheriv('aes-256-gcm', subKeys.encryption, parsed.nonce, { authTagLength: TAG_BYTES });
       decipher.setAAD(aad);
       decipher.setAuthTag(tag);
-      const plain = Buffer.concat([decipher.update(ciphertext), decipher.final()]);
-      const text = plain.toString('utf8');
-      plain.fill(0);
-      return text;
+      return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
     } catch {
       throw new SealedValueError('The sealed value failed authentication (tampered, or sealed for another context)', 'authentication_failed');
     }

@@ -112,6 +112,11 @@ export class DataProtection {
     return this.fieldCipher.open(value, context);
   }
 
+  /** The plaintext's UTF-8 bytes (see FieldCipher.openBytes). */
+  openBytes(value: string, context: string): Buffer {
+    return this.fieldCipher.openBytes(value, context);
+  }
+
   openOptional(value: string | null, context: string): string | null {
     return value === null ? null : this.fieldCipher.open(value, context);
   }

@@ -10,7 +10,8 @@ import {
   lastBatch,
   isRangeCandidate,
   nextRangeStart,
-  outboxRowsFrom,
+  outboxPlacesFrom,
+  pendingRowsBetween,
   releaseResentRowsOf,
   releaseRowsOf,
   rowsToResend,
@@ -19,8 +20,9 @@ import {
   updateBatch,
   type BatchRow,
   type OutboxEntry,
+  type OutboxPlace,
 } from '../db/repositories/sync';
-import { batchIdOf, envelopeLine, envelopeLineAround, sha256Hex, writeBatchFile } from '../sync/batch-file';
+import { batchIdOf, envelopeLine, envelopeLineAround, sha256Hex, writeBatchFile, type BatchLine } from '../sync/batch-file';
 import { travelsAsStored, wirePayload } from '../sync/record-kinds';
 import type { Actor, AuditTrail } from './audit';
 import type { Clock } from './clock';
@@ -63,17 +65,14 @@ export class SyncBatchWriter {
       const { batchSize, twoPersonApproval } = await this.settings.sync(trx);
       const resent = await rowsToResend(trx, batchSize);
       const range = await this.nextRange(trx, batchSize - resent.length);
-      const inRange = range.filter((row) => row.state === 'pending');
       const omitted = range.filter((row) => row.state === 'omitted');
-      if (resent.length + inRange.length === 0) return null;
+      if (resent.length + range.length - omitted.length === 0) return null;
 
       const previous = await lastBatch(trx);
       const batchSeq = (previous?.batch_seq ?? 0) + 1;
       const createdAt = this.clock.now().toISOString();
       const key = await this.signingKey.ensure(trx);
-      const lines = [...resent, ...inRange]
-        .sort((a, b) => a.seq - b.seq)
-        .map((row) => ({ seq: row.seq, kind: row.kind, line: this.lineOf(row, station.code) }));
+      const lines = await this.linesOf(trx, resent, range, station.code);
       const { file, manifest, manifestBytes } = writeBatchFile(
         {
           stationCode: station.code,
@@ -89,7 +88,7 @@ export class SyncBatchWriter {
         this.signingKey.privateKey(key),
         BATCH_COMPRESSION_LEVEL,
       );
-      await insertBatch(trx, {
+      const row: BatchRow = {
         batch_seq: batchSeq,
         batch_id: manifest.batchId,
         state: twoPersonApproval ? 'pending_approval' : 'ready',
@@ -115,7 +114,10 @@ export class SyncBatchWriter {
         duplicate_count: null,
         rejected_count: null,
         ack: null,
-      });
+        send_attempts: 0,
+      };
+      const { send_attempts: _none, ...inserted } = row;
+      await insertBatch(trx, inserted);
       if (manifest.firstSeq !== null && manifest.lastSeq !== null) await setRangeWritten(trx, manifest.firstSeq, manifest.lastSeq, batchSeq);
       await setResentWritten(trx, resent.map((row) => row.seq), batchSeq);
       await this.audit.append(trx, {
@@ -126,7 +128,8 @@ export class SyncBatchWriter {
         objectId: manifest.batchId,
         detail: { records: manifest.recordCount, omitted: manifest.omittedCount, resent: manifest.resentCount, approval: twoPersonApproval },
       });
-      return (await findBatchById(trx, manifest.batchId)) ?? null;
+      // The row as stored, without reading the sealed file back: one copy of it is enough.
+      return row;
     });
   }
 
@@ -185,29 +188,51 @@ export class SyncBatchWriter {
    * that is already elsewhere. Left-out rows do not count against the room, so a long run of them cannot
    * hold back the rows behind it; read in pieces of `room` rows until the run is complete.
    */
-  private async nextRange(trx: Executor, room: number): Promise<OutboxEntry[]> {
+  private async nextRange(trx: Executor, room: number): Promise<OutboxPlace[]> {
     if (room <= 0) return [];
     let from = await nextRangeStart(trx);
-    const run: OutboxEntry[] = [];
+    const run: OutboxPlace[] = [];
     let pending = 0;
     reading: while (from !== null) {
-      const rows = await outboxRowsFrom(trx, from, room);
-      for (const row of rows) {
-        if (!isRangeCandidate(row)) break reading;
-        run.push(row);
-        if (row.state === 'pending') pending += 1;
+      const places = await outboxPlacesFrom(trx, from, room);
+      for (const place of places) {
+        if (!isRangeCandidate(place)) break reading;
+        run.push(place);
+        if (place.state === 'pending') pending += 1;
         if (pending === room) break reading;
       }
-      from = rows.length === room ? (rows[rows.length - 1]?.seq ?? 0) + 1 : null;
+      from = places.length === room ? (places[places.length - 1]?.seq ?? 0) + 1 : null;
     }
     // Rows left out at the end of a run would only be counted; a batch ends with a row it carries.
     while (run.length > 0 && run[run.length - 1]?.state === 'omitted') run.pop();
     return run;
   }
 
-  /** The row's NDJSON line; a kind that travels as stored keeps its payload text as it is. */
-  private lineOf(row: OutboxEntry, stationCode: string): string {
-    const storedJson = this.protection.open(row.payload, OUTBOX_PAYLOAD_CONTEXT);
+  /** The batch's lines in seq order: the range's waiting rows, read one by one, with the re-sent rows put in their place. */
+  private async linesOf(trx: Executor, resent: OutboxEntry[], range: OutboxPlace[], stationCode: string): Promise<BatchLine[]> {
+    const resentLines = resent.map((row) => this.lineOf(row, stationCode)).sort((a, b) => a.seq - b.seq);
+    const lines: BatchLine[] = [];
+    let nextResent = 0;
+    const resentBefore = (seq: number) => {
+      while (nextResent < resentLines.length && (resentLines[nextResent]?.seq ?? Infinity) < seq) lines.push(resentLines[nextResent++]!);
+    };
+    const first = range[0];
+    const last = range[range.length - 1];
+    if (first && last) {
+      for await (const row of pendingRowsBetween(trx, first.seq, last.seq)) {
+        resentBefore(row.seq);
+        lines.push(this.lineOf(row, stationCode));
+      }
+    }
+    resentBefore(Infinity);
+    return lines;
+  }
+
+  /**
+   * The row's NDJSON line in UTF-8. A kind that travels as stored is written around its payload's bytes
+   * as they come out of the seal, never decoded to text; the others are projected first.
+   */
+  private lineOf(row: OutboxEntry, stationCode: string): BatchLine {
     const envelope = {
       seq: row.seq,
       kind: row.kind,
@@ -217,8 +242,15 @@ export class SyncBatchWriter {
       createdAt: row.record_created_at ?? row.created_at,
       changedAt: row.created_at,
     };
-    if (travelsAsStored(row.kind)) return envelopeLineAround(envelope, storedJson);
-    return envelopeLine({ ...envelope, payload: wirePayload(row.kind, JSON.parse(storedJson) as Record<string, unknown>) });
+    if (travelsAsStored(row.kind)) {
+      const payload = this.protection.openBytes(row.payload, OUTBOX_PAYLOAD_CONTEXT);
+      const line = envelopeLineAround(envelope, payload);
+      payload.fill(0);
+      return { seq: row.seq, kind: row.kind, line };
+    }
+    const stored = JSON.parse(this.protection.open(row.payload, OUTBOX_PAYLOAD_CONTEXT)) as Record<string, unknown>;
+    return { seq: row.seq, kind: row.kind, line: envelopeLine({ ...envelope, payload: wirePayload(row.kind, stored) }) };
   }
+
 }
 

@@ -89,15 +89,17 @@ export function envelopeLine(envelope: Envelope): string {
   return `${JSON.stringify({ seq, kind, entityId, version, station, createdAt, changedAt, payload })}\n`;
 }
 
+const PAYLOAD_END = Buffer.from('}\n', 'utf8');
+
 /**
- * The same line around a payload that is already the JSON.stringify text of an object (the outbox keeps
- * payloads so): parsing it only to write it out again would double the writer's JSON work.
+ * envelopeLine() in UTF-8 around a payload that is already the UTF-8 of an object's JSON.stringify text
+ * (the outbox keeps payloads so): it is written as it is, never decoded, parsed or encoded again.
  */
-export function envelopeLineAround(envelope: Omit<Envelope, 'payload'>, payloadJson: string): string {
-  if (payloadJson.charAt(0) !== '{' || payloadJson.charAt(payloadJson.length - 1) !== '}') throw new RangeError(`the payload of seq ${envelope.seq} is not a JSON object`);
+export function envelopeLineAround(envelope: Omit<Envelope, 'payload'>, payloadJson: Buffer): Buffer {
+  if (payloadJson[0] !== 0x7b || payloadJson[payloadJson.length - 1] !== 0x7d) throw new RangeError(`the payload of seq ${envelope.seq} is not a JSON object`);
   const { seq, kind, entityId, version, station, createdAt, changedAt } = envelope;
   const head = JSON.stringify({ seq, kind, entityId, version, station, createdAt, changedAt });
-  return `${head.slice(0, -1)},"payload":${payloadJson}}\n`;
+  return Buffer.concat([Buffer.from(`${head.slice(0, -1)},"payload":`, 'utf8'), payloadJson, PAYLOAD_END]);
 }
 
 /**
@@ -105,15 +107,22 @@ export function envelopeLineAround(envelope: Omit<Envelope, 'payload'>, payloadJ
  * would refuse on receipt (counts that disagree, a line over the limit) is a programming error and
  * throws a RangeError rather than being written and signed.
  */
+/** One record for writeBatchFile: its envelopeLine() text, or those bytes in UTF-8. */
+export interface BatchLine {
+  seq: number;
+  kind: string;
+  line: string | Buffer;
+}
+
 export function writeBatchFile(
   header: BatchHeader,
-  records: ReadonlyArray<{ seq: number; kind: string; line: string }>,
+  records: ReadonlyArray<BatchLine>,
   privateKey: KeyObject,
   compressionLevel: number = DEFAULT_COMPRESSION_LEVEL,
 ): { file: Buffer; manifest: Manifest; manifestBytes: Buffer } {
   // Each line encoded once and checked on its bytes (native searches: a batch holds a thousand lines).
   const lines = records.map((record) => {
-    const bytes = Buffer.from(record.line, 'utf8');
+    const bytes = typeof record.line === 'string' ? Buffer.from(record.line, 'utf8') : record.line;
     if (bytes.length === 0 || bytes.indexOf(LF) !== bytes.length - 1) throw new RangeError(`the line of seq ${record.seq} is not one LF-terminated line`);
     if (bytes.length - 1 > MAX_LINE_BYTES) throw new RangeError(`the line of seq ${record.seq} is over 1 MiB`);
     return bytes;

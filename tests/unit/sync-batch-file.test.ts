@@ -128,11 +128,11 @@ describe('writeBatchFile', () => {
 });
 
 describe('envelopeLineAround', () => {
-  it('writes the line envelopeLine writes, around the payload text JSON.stringify gave', () => {
+  it('writes in UTF-8 the line envelopeLine writes, around the payload bytes of JSON.stringify', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), fc.integer({ min: 1, max: 2 ** 40 }), (payload, seq) => {
+      fc.property(fc.dictionary(fc.string({ unit: 'grapheme' }), fc.jsonValue({ stringUnit: 'grapheme' })), fc.integer({ min: 1, max: 2 ** 40 }), (payload, seq) => {
         const { payload: _unused, ...rest } = envelope(seq);
-        expect(envelopeLineAround(rest, JSON.stringify(payload))).toBe(envelopeLine({ ...rest, payload }));
+        expect(envelopeLineAround(rest, Buffer.from(JSON.stringify(payload), 'utf8')).toString('utf8')).toBe(envelopeLine({ ...rest, payload }));
       }),
     );
   });
@@ -145,7 +145,7 @@ describe('envelopeLineAround', () => {
 
   it('refuses a payload text that is not an object', () => {
     const { payload: _unused, ...rest } = envelope(7);
-    for (const text of ['[1]', '"x"', '1', '']) expect(() => envelopeLineAround(rest, text)).toThrow(RangeError);
+    for (const text of ['[1]', '"x"', '1', '']) expect(() => envelopeLineAround(rest, Buffer.from(text, 'utf8'))).toThrow(RangeError);
   });
 });
 

@@ -34,9 +34,28 @@ export async function nextRangeStart(db: Executor): Promise<number | null> {
   return (beforeLeftOut?.seq ?? 0) + 1;
 }
 
-/** Up to `limit` rows from `fromSeq` on, in seq order, with what a batch needs of them. */
-export async function outboxRowsFrom(db: Executor, fromSeq: number, limit: number): Promise<OutboxEntry[]> {
-  return (await db.selectFrom('outbox').selectAll().where('seq', '>=', fromSeq).orderBy('seq').limit(limit).execute()) as OutboxEntry[];
+/** A row's place on its way, without what it carries: enough to decide a batch's range. */
+export type OutboxPlace = Pick<OutboxEntry, 'seq' | 'state' | 'batch_seq'>;
+
+/** Up to `limit` rows' places from `fromSeq` on, in seq order. */
+export async function outboxPlacesFrom(db: Executor, fromSeq: number, limit: number): Promise<OutboxPlace[]> {
+  return (await db.selectFrom('outbox').select(['seq', 'state', 'batch_seq']).where('seq', '>=', fromSeq).orderBy('seq').limit(limit).execute()) as OutboxPlace[];
+}
+
+/**
+ * The rows between two seqs that wait for a batch, oldest first, read one at a time: a batch's thousand
+ * payloads then never sit in memory together.
+ */
+export function pendingRowsBetween(db: Executor, firstSeq: number, lastSeq: number): AsyncIterableIterator<OutboxEntry> {
+  return db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('seq', '>=', firstSeq)
+    .where('seq', '<=', lastSeq)
+    .where('state', '=', 'pending')
+    .where('batch_seq', 'is', null)
+    .orderBy('seq')
+    .stream() as AsyncIterableIterator<OutboxEntry>;
 }
 
 /** Rows the province rejected for a passing cause, to be sent again unchanged. */
