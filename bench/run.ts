@@ -11,9 +11,12 @@
  * BENCH_MEMORIAL_NAMES the names on the memorial list the name-search benchmark searches (default 100 000),
  * BENCH_SIGN_INS the kiosk sign-ins per side of the sustained sign-in benchmark (default 10 000),
  * BENCH_SYNC_RECORDS the outbox rows the sync-export benchmark writes into batches (default 1 000 000,
- * and a tenth of them in a second run; BENCH_SYNC_CPU_PROF=DIR writes a CPU profile of each side there).
+ * and a tenth of them in a second run; BENCH_SYNC_CPU_PROF=DIR writes a CPU profile of each side there),
+ * BENCH_DASHBOARD_REGISTRATIONS and BENCH_DASHBOARD_VISITS the rows stored before the dashboard benchmark (default
+ * 1 000 000 each), BENCH_DASHBOARD_CALLS its timed calls per side (default 20).
  */
 import type { Comparison, CompareOptions } from './compare';
+import { benchDashboard, type DashboardBenchResult } from './dashboard';
 import { benchFieldEncryption } from './field-encryption';
 import { benchNameSearch, type NameSearchBenchResult } from './name-search';
 import { benchReceipt, type ReceiptBenchResult } from './receipt';
@@ -93,6 +96,19 @@ const latencyBenchmarks: LatencyBenchmark[] = [
           `${formatNumber(records, 0)} rows; each side over the whole outbox in a fresh process; memory sampled every 100 ms and per batch`,
       );
       printSyncExport(await benchSyncExport({ records, log: (line) => console.error(line) }));
+    },
+  },
+  {
+    id: 'dashboard',
+    async run() {
+      const registrations = positiveInteger('BENCH_DASHBOARD_REGISTRATIONS', 1_000_000);
+      const visits = positiveInteger('BENCH_DASHBOARD_VISITS', 1_000_000);
+      const calls = positiveInteger('BENCH_DASHBOARD_CALLS', 20);
+      console.log(
+        `\nstatistics dashboard with ${formatNumber(registrations, 0)} registrations and ${formatNumber(visits, 0)} visits stored: ` +
+          `the first call after reopening the station, then ${calls} calls per side (sides alternating); every call timed`,
+      );
+      printDashboard(await benchDashboard({ registrations, visits, calls, log: (line) => console.error(line) }));
     },
   },
   {
@@ -189,6 +205,53 @@ function printSyncExport(result: SyncExportBenchResult): void {
         writerHeapPeakMb: mb(run.writer.peakHeapMegabytes),
         baselineRssPeakMb: run.baselines.map((side) => mb(side.peakRssMegabytes)),
       })),
+    }),
+  );
+}
+
+function printDashboard(result: DashboardBenchResult): void {
+  const { fill } = result;
+  console.log(
+    `fill: ${formatNumber(fill.seconds, 1)} s with the tallies' triggers on; database ${formatNumber(fill.databaseMegabytes, 0)} MB; ` +
+      `tally rows ${Object.entries(fill.tallyRows).map(([table, count]) => `${table} ${formatNumber(count, 0)}`).join(', ')}; ` +
+      `the dashboard counted ${formatNumber(result.counted.thisYear, 0)} registrations this year (${formatNumber(result.counted.lastYearSameDays, 0)} the same days of last year)`,
+  );
+  console.log('(target: dashboard figures under 300 ms)');
+  const header = ['', 'cold ms', 'median ms', 'max ms', 'mean ms'];
+  const row = (label: string, cold: number, warm: Latency) => [
+    label,
+    formatNumber(cold, 2),
+    formatNumber(warm.medianMs, 2),
+    formatNumber(warm.maxMs, 2),
+    formatNumber(warm.meanMs, 2),
+  ];
+  console.log(
+    table(header, [
+      row('dashboard:get through station.dispatch (audited view)', result.cold.dashboardMs, result.warm.dashboard),
+      row('baseline (select count(*) from registration)', result.cold.baselineMs, result.warm.baseline),
+    ]),
+  );
+  console.log(`ratio of medians: ${formatNumber(result.warm.dashboard.medianMs / result.warm.baseline.medianMs, 2)}`);
+  const browser = 'skipped' in result.browser ? null : result.browser;
+  console.log(
+    browser
+      ? `Chromium, click on the tile to the figures on screen: first ${formatNumber(browser.firstMs, 0)} ms, median of five more ${formatNumber(browser.againMs, 0)} ms`
+      : `Chromium: skipped (${'skipped' in result.browser ? result.browser.skipped : ''})`,
+  );
+  const round = (value: number) => Number(value.toFixed(2));
+  console.log(
+    JSON.stringify({
+      bench: 'dashboard',
+      registrations: result.registrations,
+      visits: result.visits,
+      fillSeconds: round(fill.seconds),
+      coldMs: round(result.cold.dashboardMs),
+      medianMs: round(result.warm.dashboard.medianMs),
+      maxMs: round(result.warm.dashboard.maxMs),
+      baselineColdMs: round(result.cold.baselineMs),
+      baselineMedianMs: round(result.warm.baseline.medianMs),
+      browserFirstMs: browser ? Math.round(browser.firstMs) : null,
+      browserAgainMs: browser ? Math.round(browser.againMs) : null,
     }),
   );
 }

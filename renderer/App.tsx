@@ -10,8 +10,10 @@ import { useIdleLock } from './hooks/useIdleLock';
 import type { ScreenName, Session } from './session';
 import { OpenScreenContext } from './navigation';
 import { AuditScreen } from './screens/Audit/AuditScreen';
+import { BackupScreen } from './screens/Backup/BackupScreen';
 import { DocumentsScreen } from './screens/Documents/DocumentsScreen';
 import { FiguresScreen } from './screens/Figures/FiguresScreen';
+import { DashboardScreen } from './screens/Dashboard/DashboardScreen';
 import { HomeScreen } from './screens/Home/HomeScreen';
 import { LockScreen } from './screens/Lock/LockScreen';
 import { LoginScreen } from './screens/Login/LoginScreen';
@@ -23,6 +25,7 @@ import { RecordsScreen } from './screens/Records/RecordsScreen';
 import { RegistrationScreen } from './screens/Registration/RegistrationScreen';
 import { SessionKioskScreen } from './screens/SessionKiosk/SessionKioskScreen';
 import { SessionsScreen } from './screens/Sessions/SessionsScreen';
+import { SettingsScreen } from './screens/Settings/SettingsScreen';
 import { SetupScreen } from './screens/Setup/SetupScreen';
 import { StaffAccountsScreen } from './screens/StaffAccounts/StaffAccountsScreen';
 import { SyncScreen } from './screens/Sync/SyncScreen';
@@ -221,7 +224,10 @@ export function App() {
                 {screen === 'sessionKiosk' ? <SessionKioskScreen /> : null}
                 {screen === 'sessions' ? <SessionsScreen /> : null}
                 {screen === 'figures' ? <FiguresScreen role={session.role} /> : null}
+                {screen === 'dashboard' ? <DashboardScreen /> : null}
                 {screen === 'sync' ? <SyncScreen role={session.role} /> : null}
+                {screen === 'backup' ? <BackupScreen role={session.role} /> : null}
+                {screen === 'settings' ? <SettingsScreen role={session.role} onStaffSettingsSaved={() => void refreshSession()} /> : null}
               </div>
             </OpenScreenContext>
           ) : null}

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabaseFile, type DatabaseConnection } from '../db/connection';
+import { applyStagedRestore, type RestoreOutcome } from '../services/backup-restore';
+import { scheduleBackups } from '../services/backup-schedule';
 import { migrateToLatest, type MigrationLevel } from '../db/migrate';
 import { DATABASE_FILE_NAME } from '../config/paths';
 import { createHandlers } from '../ipc/handlers';
@@ -21,6 +23,8 @@ export interface OpenStation {
   migrationLevel: MigrationLevel;
   services: StationServices;
   dispatch: Dispatch;
+  /** A staged restore this open put in place (or dropped: newer unsynced work), if there was one. */
+  restore?: RestoreOutcome | null;
   close(): Promise<void>;
 }
 
@@ -64,7 +68,15 @@ export async function openStation(options: OpenStationOptions): Promise<OpenStat
   // Owner-only: the folder holds the database and, by default, the data key.
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const databasePath = join(options.dataDir, DATABASE_FILE_NAME);
-  const connection = openDatabaseFile(databasePath);
+  // A restore staged by the running station (or the CLI) takes the database's place before it opens.
+  const restore = applyStagedRestore(databasePath);
+  let connection: DatabaseConnection;
+  try {
+    connection = openDatabaseFile(databasePath);
+  } catch (error) {
+    restore?.rollBack();
+    throw error;
+  }
   try {
     const clock = options.clock ?? systemClock;
     const migrationLevel = await migrateToLatest(connection.db);
@@ -73,11 +85,14 @@ export async function openStation(options: OpenStationOptions): Promise<OpenStat
     await protection.finishPendingWork();
     const services = createServices(connection.db, protection, clock, lazyFonts(options.fontsDir ?? sourceFontsDir()));
     const dispatch = createDispatcher(createHandlers(services), services.sessions, options.logError);
+    services.backup.useDatabaseFile(connection.sqlite, databasePath);
+    if (restore) await restore.record(services.audit, (await services.station.get())?.code ?? '');
     // Visitor logs older than the retention period go at start-up and then once a day.
     const retentionPurge = scheduleDaily(
       () => services.visitorRetention.purge(),
       (error) => (options.logError ?? logScheduledError)('visitor retention purge', error),
     );
+    const scheduledBackups = scheduleBackups(services.backup, (error) => (options.logError ?? logScheduledError)('scheduled backup', error));
     return {
       dataDir: options.dataDir,
       databasePath,
@@ -85,8 +100,10 @@ export async function openStation(options: OpenStationOptions): Promise<OpenStat
       migrationLevel,
       services,
       dispatch,
+      restore: restore?.outcome ?? null,
       close: async () => {
         await retentionPurge.stop();
+        await scheduledBackups.stop();
         // A transfer under way stops waiting for the network and finishes its transaction first.
         await services.sync.transfer.close();
         await connection.close();
@@ -94,6 +111,7 @@ export async function openStation(options: OpenStationOptions): Promise<OpenStat
     };
   } catch (error) {
     await connection.close();
+    restore?.rollBack();
     throw error;
   }
 }

@@ -16,6 +16,7 @@ import { MAX_SEED_SESSIONS, MAX_SEED_VISITS, SeedClock, seedVisitsAndSessions } 
 import { stationStats } from './stats';
 import { fontsPresent, isSampleKind, printSample, sampleKinds, SOURCE_FONTS_DIR } from './print-sample';
 import { exportBatches, importAcks, importProvinceKey, syncNow, verifyBatch, type SyncCommandResult } from './sync-commands';
+import { backupCommand, restoreCommand } from './backup-commands';
 import type { CallResult } from '../../shared/contract/errors';
 
 /** Staff and scripts: JSON on stdout, a translated sentence on stderr and a non-zero exit on failure. */
@@ -394,6 +395,10 @@ async function main(argv: string[]): Promise<number> {
         return exitOf(await syncNow(rest, t));
       case 'province-key':
         return exitOf(await importProvinceKey(rest, t));
+      case 'backup':
+        return exitOf(await backupCommand(rest, t));
+      case 'restore':
+        return exitOf(await restoreCommand(rest, t));
       case undefined:
       case 'help':
       case '--help':

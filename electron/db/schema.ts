@@ -181,6 +181,10 @@ export interface RegistrationTable {
   typing_stopped: number;
   /** The day the donation took place (YYYY-MM-DD), once the registration is realised. */
   realised_on: string | null;
+  /** How the person heard of donation (a `HeardFromKind`); null when not asked or not answered. */
+  heard_from: string | null;
+  /** The education session they heard of it at, when `heard_from` is `session`. */
+  heard_from_session_id: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -344,6 +348,10 @@ export interface StationDatabase {
   education_group: EducationGroupTable;
   education_walk_in: EducationWalkInTable;
   education_survey: EducationSurveyTable;
+  registration_tally: RegistrationTallyTable;
+  registration_source_tally: RegistrationSourceTallyTable;
+  stem_cell_tally: StemCellTallyTable;
+  visit_tally: VisitTallyTable;
 }
 
 /** A life-education session; `session_date` is the Beijing date of its start. */
@@ -446,4 +454,42 @@ export interface MemorialNameKeyTable {
   entry_id: string;
   engraving_year: number;
   sort_key: string;
+}
+
+/** Registrations per Beijing day, station code of the record, program and event (0012, kept by triggers). */
+export interface RegistrationTallyTable {
+  day: string;
+  station_code: string;
+  program: string;
+  /** registered, withdrawn or realised. */
+  event: string;
+  count: number;
+}
+
+/** Registrations per registration day and station by where the person heard of donation and the session named (0012). */
+export interface RegistrationSourceTallyTable {
+  day: string;
+  station_code: string;
+  /** '' when not given. */
+  heard_from: string;
+  /** '' when no session was named. */
+  session_id: string;
+  count: number;
+}
+
+/** Stem-cell volunteers per sign-up day, station, current step and current follow-up contact consent (0012). */
+export interface StemCellTallyTable {
+  day: string;
+  station_code: string;
+  status: string;
+  contact_consent: number;
+  count: number;
+}
+
+/** Memorial sign-ins and people per Beijing day and site (0012); never decremented by the retention purge. */
+export interface VisitTallyTable {
+  day: string;
+  station_code: string;
+  sign_ins: number;
+  people: number;
 }

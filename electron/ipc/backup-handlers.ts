@@ -1,8 +1,16 @@
 import type { backupCalls } from '../../shared/contract/backup-calls';
 import type { StationServices } from '../services/index';
-import type { AreaHandlers } from './handlers';
+import { actor, type AreaHandlers } from './handlers';
 
 /** Maps each call of `backupCalls` to the service method that carries it out. */
-export function backupHandlers(_services: StationServices): AreaHandlers<keyof typeof backupCalls> {
-  return {};
+export function backupHandlers(services: StationServices): AreaHandlers<keyof typeof backupCalls> {
+  const { backup } = services;
+  return {
+    'backup:status': () => backup.status(),
+    'backup:now': (_input, caller) => backup.take(actor(caller)),
+    'backup:settings': (input, caller) => backup.changeSettings(input, actor(caller)),
+    'backup:inspect': (input, caller) => backup.inspect(input.file, actor(caller)),
+    'backup:restore': (input, caller) => backup.stageRestore(input.file, input.confirm, actor(caller)),
+    'backup:cancelRestore': (_input, caller) => backup.cancelRestore(actor(caller)),
+  };
 }

@@ -1,8 +1,11 @@
 import type { settingsCalls } from '../../shared/contract/settings-calls';
 import type { StationServices } from '../services/index';
-import type { AreaHandlers } from './handlers';
+import { actor, type AreaHandlers } from './handlers';
 
 /** Maps each call of `settingsCalls` to the service method that carries it out. */
-export function settingsHandlers(_services: StationServices): AreaHandlers<keyof typeof settingsCalls> {
-  return {};
+export function settingsHandlers(services: StationServices): AreaHandlers<keyof typeof settingsCalls> {
+  return {
+    'settings:get': () => services.settingsChanges.view(),
+    'settings:change': (input, caller) => services.settingsChanges.change(input, actor(caller)),
+  };
 }

@@ -1,3 +1,4 @@
+import { hkdfSync } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { StationDatabase } from '../db/schema';
 import type { Executor } from '../db/repositories/executor';
@@ -8,6 +9,7 @@ import { FieldCipher } from '../security/field-cipher';
 import {
   currentKey,
   generateKeyRing,
+  KEY_BYTES,
   keyCheckValue,
   withNewCurrentKey,
   withoutKeys,
@@ -98,6 +100,17 @@ export class DataProtection {
 
   get keyLocation(): string {
     return this.keyStore.location;
+  }
+
+  /**
+   * A key for one file (a backup), derived with HKDF-SHA-256 from a data key, the current one unless `keyId`
+   * names another, under its own `info` and the file's salt; null when the ring holds no such key.
+   */
+  deriveFileKey(info: string, salt: Buffer, keyId: string | null = null): { keyId: string; key: Buffer } | null {
+    const id = keyId ?? this.ring.currentKeyId;
+    const dataKey = this.ring.keys.find((key) => key.id === id);
+    if (!dataKey) return null;
+    return { keyId: id, key: Buffer.from(hkdfSync('sha256', dataKey.key, salt, info, KEY_BYTES)) };
   }
 
   seal(value: string, context: string): string {

@@ -112,8 +112,11 @@ export class FiguresService {
     return { ...(await this.targets.change(input, actor)), satisfactionTargetShare: SATISFACTION_TARGET_SHARE };
   }
 
-  /** Everything in one read transaction, so the totals and the months agree with each other. */
-  private async compute(trx: Executor, ownCode: string, period: Period): Promise<Figures> {
+  /**
+   * Everything in one read transaction, so the totals and the months agree with each other. Not
+   * audited here: the caller's view or export is.
+   */
+  async compute(trx: Executor, ownCode: string, period: Period): Promise<Figures> {
     const site = period.site ?? ownCode;
     const range = { from: stationDayBounds(period.from).from, to: stationDayBounds(period.to).to };
     const days = { from: period.from, to: period.to };
@@ -124,7 +127,7 @@ export class FiguresService {
       throw new AppError('validation_failed', 'invalid input', [{ path: 'site', reason: 'site_unknown' }]);
     }
     const at = now.toISOString();
-    const visits = await visitsByMonth(trx, site, range);
+    const visits = await visitsByMonth(trx, site, days);
     const messages = await messagesByMonth(trx, site, range);
     const sessions = await heldSessionsByMonth(trx, site, days, at);
     const cancelled = await cancelledSessionCount(trx, site, days);

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { StationDatabase } from '../db/schema';
 import { AccountService } from './accounts';
 import { AuditTrail } from './audit';
+import { BackupService } from './backup';
+import { BackupSettingsStore } from './backup-settings';
 import { systemClock, type Clock } from './clock';
 import type { DataProtection } from './data-protection';
 import { DocumentJournal } from './document-journal';
@@ -14,8 +16,10 @@ import { createEducationServices, type EducationServices } from './education-ser
 import { MemorialNameService } from './memorial-names';
 import { SessionRegistry } from './sessions';
 import { createSyncServices, type SyncServices } from './sync-services';
+import { createDashboardServices, type DashboardServices } from './dashboard-services';
 import { StationSigningKey } from './signing-key';
 import { StationSettings } from './settings';
+import { SettingsChanges } from './settings-changes';
 import { SetupService } from './setup';
 import { StationService } from './station';
 import { PersonChanges } from './person-changes';
@@ -34,6 +38,7 @@ export interface StationServices {
   station: StationService;
   setup: SetupService;
   settings: StationSettings;
+  settingsChanges: SettingsChanges;
   sessions: SessionRegistry;
   accounts: AccountService;
   audit: AuditTrail;
@@ -54,6 +59,8 @@ export interface StationServices {
   memorialNames: MemorialNameService;
   figures: FiguresService;
   sync: SyncServices;
+  dashboard: DashboardServices;
+  backup: BackupService;
 }
 
 /** Builds every service on one database; the only place that knows how they depend on each other. */
@@ -78,6 +85,7 @@ export function createServices(
     station,
     setup: new SetupService(db, station, accounts, audit, sessions),
     settings,
+    settingsChanges: new SettingsChanges(db, clock, station, settings, audit),
     sessions,
     accounts,
     audit,
@@ -98,5 +106,7 @@ export function createServices(
     memorialNames: new MemorialNameService(db, clock, station, protection, audit),
     figures: new FiguresService(db, clock, station, audit, new FigureTargets(db, clock, station, audit)),
     sync: createSyncServices(db, clock, station, settings, protection, audit, signingKey),
+    dashboard: createDashboardServices(db, clock, station, audit),
+    backup: new BackupService(clock, station, new BackupSettingsStore(db, clock, station, audit), protection, audit),
   };
 }

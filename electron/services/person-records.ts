@@ -29,6 +29,7 @@ import type { DataProtection } from './data-protection';
 import { AppError } from './errors';
 import { documentKeys, nameKeys, openPersonal, openVersionPersonal, openVersionReason } from './people';
 import { DETAILS_CONTEXT, VERSION_DETAILS_CONTEXT, VERSION_NOTE_CONTEXT } from './registration-journal';
+import { heardFromViews } from './registration-sources';
 import type { StationSettings } from './settings';
 import type { StationService } from './station';
 
@@ -74,7 +75,9 @@ function maskChoice(choice: StoredChoice): ChoiceView {
 }
 
 function openChoice(protection: DataProtection, sealed: string, context: string): ChoiceView {
-  return maskChoice(JSON.parse(protection.open(sealed, context)) as StoredChoice);
+  // A version's details also keep how the person heard of donation, which the record shows on its own.
+  const { heardFrom: _heardFrom, ...choice } = JSON.parse(protection.open(sealed, context)) as StoredChoice & { heardFrom?: unknown };
+  return maskChoice(choice as StoredChoice);
 }
 
 /**
@@ -114,7 +117,7 @@ export class PersonRecords {
       documentsOfPerson(db, personId),
     ]);
     const ids = registrations.map((row) => row.id);
-    const [history, followUps] = await Promise.all([registrationVersions(db, ids), followUpsOf(db, ids)]);
+    const [history, followUps, sources] = await Promise.all([registrationVersions(db, ids), followUpsOf(db, ids), heardFromViews(db, registrations)]);
     const actorName = (id: string | null) => (id === null ? null : (staffNames.get(id) ?? null));
     return {
       id: person.id,
@@ -145,6 +148,7 @@ export class PersonRecords {
         channel: row.channel as RegistrationChannel,
         createdAt: row.created_at,
         realisedOn: row.realised_on,
+        heardFrom: sources.get(row.id) ?? null,
         choice: openChoice(this.protection, row.details, DETAILS_CONTEXT),
         stemCell:
           row.program === 'stem_cell'

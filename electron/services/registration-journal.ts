@@ -47,7 +47,7 @@ export class RegistrationJournal {
       at: change.at,
       actor_id: change.actor.id,
       actor_role: change.actor.role,
-      details: this.protection.seal(JSON.stringify(change.choice), VERSION_DETAILS_CONTEXT),
+      details: this.protection.seal(JSON.stringify(versionDetails(change)), VERSION_DETAILS_CONTEXT),
       stem_cell_status: row.stem_cell_status,
       note: this.protection.sealOptional(change.note, VERSION_NOTE_CONTEXT),
     });
@@ -79,6 +79,8 @@ export class RegistrationJournal {
         stemCellStatus: row.stem_cell_status,
         sampleBarcode: row.sample_barcode,
         realisedOn: row.realised_on,
+        heardFrom: row.heard_from,
+        heardFromSessionId: row.heard_from_session_id,
         person: change.person,
         consents: consents.map((consent) => ({ purpose: consent.purpose, granted: consent.granted === 1, textVersion: consent.text_version, at: consent.at })),
         at: change.at,
@@ -88,6 +90,16 @@ export class RegistrationJournal {
       recordCreatedAt: row.created_at,
     });
   }
+}
+
+/**
+ * What a version row keeps: the choice, and how the person heard of donation as the record holds it
+ * (asked at registration, the same in every later version).
+ */
+function versionDetails(change: RegistrationChange): unknown {
+  const { row } = change;
+  const heardFrom = row.heard_from === null ? null : { kind: row.heard_from, sessionId: row.heard_from_session_id };
+  return { ...(change.choice as object), heardFrom };
 }
 
 function auditActionOf(event: RegistrationEvent) {

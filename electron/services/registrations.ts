@@ -21,6 +21,7 @@ import { AppError } from './errors';
 import { documentKeys, openPersonal, type PersonalFields, type PersonRegistry } from './people';
 import { FOLLOW_UP_NOTE_CONTEXT, SIGNATURE_CONTEXT, type PersonRecords } from './person-records';
 import { DETAILS_CONTEXT, type RegistrationJournal } from './registration-journal';
+import { recentSourceSessions, resolveHeardFrom } from './registration-sources';
 import type { StationSettings } from './settings';
 import type { DocumentService } from './documents';
 import type { StationService } from './station';
@@ -90,6 +91,8 @@ export class RegistrationService {
 
   async options(): Promise<CallOutput<'registration:options'>> {
     const settings = await this.settings.registration();
+    const station = await this.station.get();
+    const recentSessions = station === null ? [] : await recentSourceSessions(this.db, station.code, stationDate(this.clock.now()));
     return {
       consentTextVersion: CONSENT_TEXT_VERSION,
       kioskIdleSeconds: settings.kioskIdleSeconds,
@@ -99,6 +102,7 @@ export class RegistrationService {
       coolingOffDays: settings.coolingOffDays,
       bodyChangeNeedsNotarisation: settings.bodyChangeNeedsNotarisation,
       silentReceipts: (await this.settings.receiptPrinter()) !== null,
+      recentSessions,
     };
   }
 
@@ -106,7 +110,8 @@ export class RegistrationService {
    * Registers each chosen program as its own record for the person found by document (or created).
    * Refused as a whole when the person's age does not allow a program on today's date, when a program
    * is already actively registered (`already_registered`: amend it instead), when a refusal is on
-   * file, or when the document is known under another name.
+   * file, or when the document is known under another name. How the person heard of donation, when
+   * answered, is stored on every registration of the call.
    */
   async create(input: CreateInput, actor: Actor, channel: RegistrationChannel): Promise<CallOutput<'registration:create'>> {
     if (actor.role === 'kiosk' && input.signature.kind !== 'drawn') throw refused([{ path: 'signature', reason: 'signature_required' }]);
@@ -130,6 +135,7 @@ export class RegistrationService {
         active.some((row) => row.program === choice.program) ? [{ path: `programs.${index}`, reason: 'invalid' as const }] : [],
       );
       if (duplicates.length > 0) throw new AppError('already_registered', 'already registered', duplicates);
+      const heardFrom = await resolveHeardFrom(trx, input.heardFrom, station.code, today);
 
       const signatureId = await storeSignature(trx, this.protection, person.id, input.signature, at);
       await insertConsents(
@@ -161,6 +167,7 @@ export class RegistrationService {
           registered_on: today,
           typing_stopped: 0,
           realised_on: null,
+          ...heardFrom,
           created_at: at,
           updated_at: at,
         };

@@ -1,6 +1,13 @@
 import type { Kysely } from 'kysely';
 import { defaultRegistrationSettings, type RegistrationSettings } from '../../shared/domain/registration';
-import { DEFAULT_IDLE_LOCK_MINUTES } from '../../shared/domain/roles';
+import {
+  defaultSectionValues,
+  settingBounds,
+  storedWholeNumber,
+  type PrintingSettings,
+  type ReceiptPaper,
+  type StaffSettings,
+} from '../../shared/domain/settings';
 import {
   defaultMemorialSettings,
   MAX_RETENTION_DAYS,
@@ -14,17 +21,24 @@ import { readSetting, readSettings } from '../db/repositories/settings';
 import { MAX_BATCH_RECORDS, MIN_BATCH_RECORDS } from '../../shared/domain/sync';
 import type { SyncSettings } from '../../shared/validation/sync';
 
-export type ReceiptPaper = 'a4' | 'thermal';
+export type { ReceiptPaper } from '../../shared/domain/settings';
 
-/** A stored whole number within bounds, else the default (a bad value never locks a station out). */
-function wholeNumber(stored: string | undefined, fallback: number, min: number, max: number): number {
-  const value = Number(stored);
-  return stored !== undefined && Number.isInteger(value) && value >= min && value <= max ? value : fallback;
-}
+/** Where each setting of the settings screen's sections is stored (`station_setting.key`). */
+export const settingKeys = {
+  registration: {
+    stemCellMinAge: 'stemCellMinAge',
+    stemCellMaxAge: 'stemCellMaxAge',
+    coolingOffDays: 'coolingOffDays',
+    kioskIdleSeconds: 'kioskIdleSeconds',
+    bodyChangeNeedsNotarisation: 'bodyChangeNeedsNotarisation',
+  },
+  staff: { idleLockMinutes: 'staffIdleLockMinutes' },
+  printing: { receiptPrinter: 'receiptPrinter', receiptPaper: 'receiptPaper' },
+} as const;
 
 /**
- * The configurable items of the station, each with its default. The settings screen (a later change)
- * goes through here and clears the cache.
+ * The configurable items of the station, each with its default. Whoever changes one calls
+ * `forgetCached()` after the change is committed.
  */
 export class StationSettings {
   private idleLockMinutesCache: number | undefined;
@@ -36,7 +50,7 @@ export class StationSettings {
     const stored = await readSettings(db, ['syncEndpoint', 'syncBatchSize', 'syncTwoPersonApproval']);
     return {
       endpoint: stored.get('syncEndpoint')?.trim() || null,
-      batchSize: wholeNumber(stored.get('syncBatchSize'), MAX_BATCH_RECORDS, MIN_BATCH_RECORDS, MAX_BATCH_RECORDS),
+      batchSize: storedWholeNumber(stored.get('syncBatchSize'), MAX_BATCH_RECORDS, { min: MIN_BATCH_RECORDS, max: MAX_BATCH_RECORDS }),
       twoPersonApproval: stored.get('syncTwoPersonApproval') === 'true',
     };
   }
@@ -44,10 +58,25 @@ export class StationSettings {
   /** Minutes without activity after which a staff screen locks. Read on every call, so cached. */
   async idleLockMinutes(): Promise<number> {
     if (this.idleLockMinutesCache === undefined) {
-      const stored = Number(await readSetting(this.db, 'staffIdleLockMinutes'));
-      this.idleLockMinutesCache = Number.isInteger(stored) && stored > 0 ? stored : DEFAULT_IDLE_LOCK_MINUTES;
+      this.idleLockMinutesCache = (await this.staff()).idleLockMinutes;
     }
     return this.idleLockMinutesCache;
+  }
+
+  /** The staff section as stored, bypassing the cache; pass the transaction when inside one. */
+  async staff(db: Executor = this.db): Promise<StaffSettings> {
+    const stored = await readSetting(db, settingKeys.staff.idleLockMinutes);
+    return { idleLockMinutes: storedWholeNumber(stored, defaultSectionValues.staff.idleLockMinutes, settingBounds.idleLockMinutes) };
+  }
+
+  /** Drops the cached values, so that the next read sees a change just committed. */
+  forgetCached(): void {
+    this.idleLockMinutesCache = undefined;
+  }
+
+  /** The receipt printer and its paper. */
+  async printing(db: Executor = this.db): Promise<PrintingSettings> {
+    return { receiptPrinter: await this.receiptPrinter(db), receiptPaper: await this.receiptPaper(db) };
   }
 
   /**
@@ -55,13 +84,13 @@ export class StationSettings {
    * null: then every print shows the system dialog.
    */
   async receiptPrinter(db: Executor = this.db): Promise<string | null> {
-    const stored = (await readSetting(db, 'receiptPrinter'))?.trim();
+    const stored = (await readSetting(db, settingKeys.printing.receiptPrinter))?.trim();
     return stored ? stored : null;
   }
 
   /** The paper the receipt printer takes: A4 sheets, or an 80 mm thermal roll. */
   async receiptPaper(db: Executor = this.db): Promise<ReceiptPaper> {
-    return (await readSetting(db, 'receiptPaper')) === 'thermal' ? 'thermal' : 'a4';
+    return (await readSetting(db, settingKeys.printing.receiptPaper)) === 'thermal' ? 'thermal' : 'a4';
   }
 
   /**
@@ -69,15 +98,20 @@ export class StationSettings {
    * transaction when inside one: the database has a single connection, which the transaction holds.
    */
   async registration(db: Executor = this.db): Promise<RegistrationSettings> {
-    const stored = await readSettings(db, Object.keys(defaultRegistrationSettings));
+    const keys = settingKeys.registration;
+    const stored = await readSettings(db, Object.values(keys));
     const defaults = defaultRegistrationSettings;
-    const minAge = wholeNumber(stored.get('stemCellMinAge'), defaults.stemCellMinAge, 18, 60);
+    const bounds = settingBounds;
+    const minAge = storedWholeNumber(stored.get(keys.stemCellMinAge), defaults.stemCellMinAge, bounds.stemCellMinAge);
+    // A stored maximum below the minimum would refuse every volunteer: the default range applies then.
+    const maxAge = storedWholeNumber(stored.get(keys.stemCellMaxAge), defaults.stemCellMaxAge, bounds.stemCellMaxAge);
+    const ordered = minAge <= maxAge;
     return {
-      stemCellMinAge: minAge,
-      stemCellMaxAge: wholeNumber(stored.get('stemCellMaxAge'), defaults.stemCellMaxAge, minAge, 65),
-      coolingOffDays: wholeNumber(stored.get('coolingOffDays'), defaults.coolingOffDays, 0, 90),
-      kioskIdleSeconds: wholeNumber(stored.get('kioskIdleSeconds'), defaults.kioskIdleSeconds, 20, 3600),
-      bodyChangeNeedsNotarisation: (stored.get('bodyChangeNeedsNotarisation') ?? String(defaults.bodyChangeNeedsNotarisation)) === 'true',
+      stemCellMinAge: ordered ? minAge : defaults.stemCellMinAge,
+      stemCellMaxAge: ordered ? maxAge : defaults.stemCellMaxAge,
+      coolingOffDays: storedWholeNumber(stored.get(keys.coolingOffDays), defaults.coolingOffDays, bounds.coolingOffDays),
+      kioskIdleSeconds: storedWholeNumber(stored.get(keys.kioskIdleSeconds), defaults.kioskIdleSeconds, bounds.kioskIdleSeconds),
+      bodyChangeNeedsNotarisation: (stored.get(keys.bodyChangeNeedsNotarisation) ?? String(defaults.bodyChangeNeedsNotarisation)) === 'true',
     };
   }
 
@@ -87,12 +121,10 @@ export class StationSettings {
     const defaults = defaultMemorialSettings;
     return {
       qingmingMode: (stored.get(memorialSettingKeys.qingmingMode) ?? String(defaults.qingmingMode)) === 'true',
-      visitorRetentionDays: wholeNumber(
-        stored.get(memorialSettingKeys.visitorRetentionDays),
-        defaults.visitorRetentionDays,
-        MIN_RETENTION_DAYS,
-        MAX_RETENTION_DAYS,
-      ),
+      visitorRetentionDays: storedWholeNumber(stored.get(memorialSettingKeys.visitorRetentionDays), defaults.visitorRetentionDays, {
+        min: MIN_RETENTION_DAYS,
+        max: MAX_RETENTION_DAYS,
+      }),
     };
   }
 }

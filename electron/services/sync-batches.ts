@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { StationDatabase } from '../db/schema';
 import { lastAuditEntry } from '../db/repositories/audit';
+import { readSetting } from '../db/repositories/settings';
+import { BATCH_SEQ_FLOOR_SETTING } from '../../shared/domain/backup';
 import type { Executor } from '../db/repositories/executor';
 import {
   batchesInStates,
@@ -69,7 +71,9 @@ export class SyncBatchWriter {
       if (resent.length + range.length - omitted.length === 0) return null;
 
       const previous = await lastBatch(trx);
-      const batchSeq = (previous?.batch_seq ?? 0) + 1;
+      // After a restore the database may not know batches that already left: never reuse their numbers.
+      const floor = Number(await readSetting(trx, BATCH_SEQ_FLOOR_SETTING)) || 0;
+      const batchSeq = Math.max(previous?.batch_seq ?? 0, floor) + 1;
       const createdAt = this.clock.now().toISOString();
       const key = await this.signingKey.ensure(trx);
       const lines = await this.linesOf(trx, resent, range, station.code);

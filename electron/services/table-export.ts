@@ -57,15 +57,71 @@ function csvLines(table: ExportTable): string[] {
   return [table.headers, ...table.rows].map((row) => row.map(csvField).join(','));
 }
 
+/** Told after each chunk of work: steps done out of all (a row each, a header each, and packing the file). */
+export type ExportProgress = (done: number, total: number) => void;
+
+/** Rows written between two reports, and between two turns given back to the event loop. */
+const ROWS_PER_STEP = 250;
+
+/** Every row, every header row, and one step for packing the file. */
+export function exportSteps(tables: readonly ExportTable[]): number {
+  return tables.reduce((steps, table) => steps + table.rows.length + 1, 0) + 1;
+}
+
+/** Counts the work done, reporting and yielding every {@link ROWS_PER_STEP} rows so a long export leaves the station free meanwhile. */
+class ExportSteps {
+  private done = 0;
+  private sinceReport = 0;
+
+  constructor(
+    private readonly total: number,
+    private readonly progress?: ExportProgress,
+  ) {}
+
+  async advance(rows = 1): Promise<void> {
+    this.done += rows;
+    this.sinceReport += rows;
+    if (this.sinceReport < ROWS_PER_STEP) return;
+    this.sinceReport = 0;
+    this.progress?.(this.done, this.total);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+
+  finish(): void {
+    this.progress?.(this.total, this.total);
+  }
+}
+
+function csvText(sections: readonly string[][]): Buffer {
+  const text = sections.map((lines) => lines.join('\r\n')).join('\r\n\r\n');
+  return Buffer.from(`${BOM}${text}\r\n`, 'utf8');
+}
+
 /**
  * One table as a plain CSV; several one after another, each under its title line and apart by an
  * empty line, so that the file still opens as one sheet.
  */
 export function tablesToCsv(tables: readonly ExportTable[]): Buffer {
-  const sections =
-    tables.length === 1 ? [csvLines(tables[0]!)] : tables.map((table) => [csvField(table.title), ...csvLines(table)]);
-  const text = sections.map((lines) => lines.join('\r\n')).join('\r\n\r\n');
-  return Buffer.from(`${BOM}${text}\r\n`, 'utf8');
+  return csvText(tables.length === 1 ? [csvLines(tables[0]!)] : tables.map((table) => [csvField(table.title), ...csvLines(table)]));
+}
+
+/** The same CSV, written a chunk of rows at a time with its progress reported. */
+export async function tablesToCsvInSteps(tables: readonly ExportTable[], progress?: ExportProgress): Promise<Buffer> {
+  const steps = new ExportSteps(exportSteps(tables), progress);
+  const sections: string[][] = [];
+  for (const table of tables) {
+    const lines = tables.length === 1 ? [] : [csvField(table.title)];
+    lines.push(table.headers.map(csvField).join(','));
+    await steps.advance();
+    for (const row of table.rows) {
+      lines.push(row.map(csvField).join(','));
+      await steps.advance();
+    }
+    sections.push(lines);
+  }
+  const file = csvText(sections);
+  steps.finish();
+  return file;
 }
 
 /** Excel refuses sheet names over 31 characters or with any of : \ / ? * [ ], and repeated names. */
@@ -85,8 +141,9 @@ function displayWidth(cell: ExportCell): number {
   return Array.from(cell).reduce((width, character) => width + ((character.codePointAt(0) ?? 0) > 0x2e80 ? 2 : 1), 0);
 }
 
-/** The tables as an XLSX workbook, one sheet each, header row bold and frozen. */
-export async function tablesToXlsx(tables: readonly ExportTable[], creator: string): Promise<Buffer> {
+/** The tables as an XLSX workbook, one sheet each, header row bold and frozen; progress reported when asked. */
+export async function tablesToXlsx(tables: readonly ExportTable[], creator: string, progress?: ExportProgress): Promise<Buffer> {
+  const steps = new ExportSteps(exportSteps(tables), progress);
   // Loaded on first use: the spreadsheet library is large (~25 MB resident) and most runs never export.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
@@ -95,17 +152,21 @@ export async function tablesToXlsx(tables: readonly ExportTable[], creator: stri
   for (const table of tables) {
     const sheet = workbook.addWorksheet(sheetName(table.title, taken), { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.addRow(table.headers).font = { bold: true };
+    await steps.advance();
     for (const cells of table.rows) {
       const row = sheet.addRow(cells.map((cell) => (cell === null ? null : isShare(cell) ? cell.share : isDecimal(cell) ? cell.decimal : cell)));
       cells.forEach((cell, index) => {
         if (isShare(cell)) row.getCell(index + 1).numFmt = '0.0%';
         else if (isDecimal(cell)) row.getCell(index + 1).numFmt = '0.00';
       });
+      await steps.advance();
     }
     table.headers.forEach((header, index) => {
       const widest = Math.max(displayWidth(header), ...table.rows.map((row) => displayWidth(row[index] ?? null)));
       sheet.getColumn(index + 1).width = Math.min(60, Math.max(10, widest + 2));
     });
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  const file = Buffer.from(await workbook.xlsx.writeBuffer());
+  steps.finish();
+  return file;
 }

@@ -38,3 +38,9 @@ export const runsSync = ['registrar', 'supervisor', 'admin'] as const;
 export const approvesBatches = ['supervisor', 'admin'] as const;
 /** Who may change where and how the station reports. */
 export const setsSync = ['supervisor', 'admin'] as const;
+/** Who may see the backups and take one now; restoring and the backup settings stay with the administrator. */
+export const takesBackups = ['supervisor', 'admin'] as const;
+/** Who may read the station's settings screen: the supervisor sees the values the administrator sets. */
+export const readsSettings = ['supervisor', 'admin'] as const;
+/** Who may change the station's settings (age bands, cooling-off, idle times, receipt printer). */
+export const changesSettings = ['admin'] as const;

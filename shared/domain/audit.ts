@@ -33,6 +33,9 @@ export const auditActions = [
   'batch_send',
   'ack_import',
   'province_key_import',
+  'backup_take',
+  'backup_inspect',
+  'backup_restore',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -18,6 +18,17 @@ export const registrationChannels = ['kiosk', 'staff', 'cli'] as const;
 /** One of the registration channels. */
 export type RegistrationChannel = (typeof registrationChannels)[number];
 
+/**
+ * How the person first heard of donation, asked once at registration and optional: at one of the
+ * station's life-education sessions, a publicity campaign, the media, a friend or relative, or otherwise.
+ */
+export const heardFromKinds = ['session', 'campaign', 'media', 'friend', 'other'] as const;
+/** One of the answers to "how did you hear of us". */
+export type HeardFromKind = (typeof heardFromKinds)[number];
+
+/** A session counts as where someone heard of donation for this many days after it was held. */
+export const HEARD_FROM_SESSION_DAYS = 90;
+
 /** The kinds of entries in a registration's history. */
 export const registrationEvents = [
   'created',

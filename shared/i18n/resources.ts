@@ -1,10 +1,12 @@
 import enAudit from '../../resources/locales/en/audit.json' with { type: 'json' };
+import enBackup from '../../resources/locales/en/backup.json' with { type: 'json' };
 import enCli from '../../resources/locales/en/cli.json' with { type: 'json' };
 import enCommon from '../../resources/locales/en/common.json' with { type: 'json' };
 import enDocuments from '../../resources/locales/en/documents.json' with { type: 'json' };
 import enDocumentDesk from '../../resources/locales/en/documentDesk.json' with { type: 'json' };
 import enErrors from '../../resources/locales/en/errors.json' with { type: 'json' };
 import enFigures from '../../resources/locales/en/figures.json' with { type: 'json' };
+import enDashboard from '../../resources/locales/en/dashboard.json' with { type: 'json' };
 import enMemorial from '../../resources/locales/en/memorial.json' with { type: 'json' };
 import enNameList from '../../resources/locales/en/nameList.json' with { type: 'json' };
 import enNameListDesk from '../../resources/locales/en/nameListDesk.json' with { type: 'json' };
@@ -17,13 +19,16 @@ import enRegistration from '../../resources/locales/en/registration.json' with {
 import enSessions from '../../resources/locales/en/sessions.json' with { type: 'json' };
 import enSessionKiosk from '../../resources/locales/en/sessionKiosk.json' with { type: 'json' };
 import enSync from '../../resources/locales/en/sync.json' with { type: 'json' };
+import enSettings from '../../resources/locales/en/settings.json' with { type: 'json' };
 import zhAudit from '../../resources/locales/zh-CN/audit.json' with { type: 'json' };
+import zhBackup from '../../resources/locales/zh-CN/backup.json' with { type: 'json' };
 import zhCli from '../../resources/locales/zh-CN/cli.json' with { type: 'json' };
 import zhCommon from '../../resources/locales/zh-CN/common.json' with { type: 'json' };
 import zhDocuments from '../../resources/locales/zh-CN/documents.json' with { type: 'json' };
 import zhDocumentDesk from '../../resources/locales/zh-CN/documentDesk.json' with { type: 'json' };
 import zhErrors from '../../resources/locales/zh-CN/errors.json' with { type: 'json' };
 import zhFigures from '../../resources/locales/zh-CN/figures.json' with { type: 'json' };
+import zhDashboard from '../../resources/locales/zh-CN/dashboard.json' with { type: 'json' };
 import zhMemorial from '../../resources/locales/zh-CN/memorial.json' with { type: 'json' };
 import zhNameList from '../../resources/locales/zh-CN/nameList.json' with { type: 'json' };
 import zhNameListDesk from '../../resources/locales/zh-CN/nameListDesk.json' with { type: 'json' };
@@ -36,6 +41,7 @@ import zhRegistration from '../../resources/locales/zh-CN/registration.json' wit
 import zhSessions from '../../resources/locales/zh-CN/sessions.json' with { type: 'json' };
 import zhSessionKiosk from '../../resources/locales/zh-CN/sessionKiosk.json' with { type: 'json' };
 import zhSync from '../../resources/locales/zh-CN/sync.json' with { type: 'json' };
+import zhSettings from '../../resources/locales/zh-CN/settings.json' with { type: 'json' };
 import type { Language } from './languages';
 
 /** Every translated text of the product, by language and namespace (one JSON file each). */
@@ -59,7 +65,10 @@ export const translations = {
     nameList: zhNameList,
     nameListDesk: zhNameListDesk,
     figures: zhFigures,
+    dashboard: zhDashboard,
     sync: zhSync,
+    backup: zhBackup,
+    settings: zhSettings,
   },
   en: {
     common: enCommon,
@@ -80,7 +89,10 @@ export const translations = {
     nameList: enNameList,
     nameListDesk: enNameListDesk,
     figures: enFigures,
+    dashboard: enDashboard,
     sync: enSync,
+    backup: enBackup,
+    settings: enSettings,
   },
 } satisfies Record<Language, Record<string, unknown>>;
 

@@ -3,7 +3,7 @@ import { CONSENT_TEXT_VERSION, consentPurposes } from '../domain/consents';
 import { checkBodyDonationConsent, checkStemCellContacts, closeRelations } from '../domain/eligibility';
 import { stemCellStatuses, registrationStates } from '../domain/lifecycle';
 import { bloodTypes, normalizeOrganScope, organs, programs } from '../domain/programs';
-import { executorKinds, executorNeedsDocument, followUpOutcomes, registrationChannels, registrationEvents } from '../domain/registration';
+import { executorKinds, executorNeedsDocument, followUpOutcomes, heardFromKinds, registrationChannels, registrationEvents } from '../domain/registration';
 import { isCalendarDate } from '../domain/age';
 import { checkEthnicGroup } from './ethnic-group';
 import { checkedText, isoTimestamp, optionalCheckedText, personName } from './fields';
@@ -225,6 +225,25 @@ export const signatureInput = z.discriminatedUnion(
   { error: 'signature_required' },
 );
 
+/**
+ * How the person heard of donation, asked once and optional (nothing chosen is null): for a session,
+ * which one. Whether that session was held at this station lately is checked by the station.
+ */
+export const heardFromInput = z
+  .discriminatedUnion(
+    'kind',
+    [
+      z.object({
+        kind: z.literal('session'),
+        sessionId: z.string({ error: 'required' }).min(1, { error: 'required' }).max(64, { error: 'invalid' }),
+      }),
+      z.object({ kind: z.enum(heardFromKinds, { error: 'invalid' }).exclude(['session'], { error: 'invalid' }) }),
+    ],
+    { error: 'invalid' },
+  )
+  .nullish()
+  .transform((value) => value ?? null);
+
 /** The cross-field rules of a new registration that need nothing but the input itself. */
 function checkChoices(
   choices: z.output<typeof programChoice>[],
@@ -259,6 +278,8 @@ export const registrationCreateInput = z
     consents: consentsInput,
     signature: signatureInput,
     receiptLanguage,
+    /** Applies to every program registered by the call. */
+    heardFrom: heardFromInput,
   })
   .superRefine((input, ctx) => checkChoices(input.programs, input.person.phone, ctx));
 
@@ -398,6 +419,14 @@ export const choiceView = z.discriminatedUnion('program', [
   }),
 ]);
 
+/** The answer to "how did you hear of us", with the session it names (title and date only). */
+export const heardFromView = z
+  .object({
+    kind: z.enum(heardFromKinds),
+    session: z.object({ id: z.string(), title: z.string(), date: z.string() }).nullable(),
+  })
+  .nullable();
+
 export const personRecord = z.object({
   id: z.string(),
   version: z.number().int(),
@@ -419,6 +448,7 @@ export const personRecord = z.object({
       createdAt: isoTimestamp,
       /** The day the donation took place, once the registration is realised. */
       realisedOn: z.string().nullable(),
+      heardFrom: heardFromView,
       choice: choiceView,
       stemCell: z
         .object({ status: z.enum(stemCellStatuses), sampleBarcode: z.string().nullable(), coolingOffUntil: z.string(), typingStopped: z.boolean() })
@@ -465,4 +495,6 @@ export const registrationOptions = z.object({
   bodyChangeNeedsNotarisation: z.boolean(),
   /** A receipt printer is configured: the desktop kiosk prints the receipt without asking. */
   silentReceipts: z.boolean(),
+  /** The station's sessions a registrant may say they heard of donation at, latest first: public facts only. */
+  recentSessions: z.array(z.object({ id: z.string(), title: z.string(), date: z.string() })),
 });

@@ -3,7 +3,7 @@ import type { PrintRequest } from '../../shared/contract/transport';
 import { SYSTEM_ACTOR_ROLE } from '../../shared/domain/audit';
 import { samplePerson } from '../fixtures/registrations';
 import { expect, sampleStation, test } from './fixtures';
-import { answerConsents, choosePrograms, drawSignature, en, fillIdentity, next, openRegistration, zh, type FlowLabels } from './registration-helpers';
+import { answerConsents, choosePrograms, drawSignature, en, fillIdentity, next, openRegistration, skipHeardFrom, zh, type FlowLabels } from './registration-helpers';
 
 /**
  * The desktop app's printer, as the preload exposes it: here it records what it is asked and answers
@@ -39,6 +39,7 @@ async function registerCornea(page: Page, labels: FlowLabels, cornea: string, su
   await next(page, labels);
   await drawSignature(page);
   await next(page, labels);
+  await skipHeardFrom(page, labels);
   await page.getByRole('button', { name: submit }).click();
 }
 

@@ -108,6 +108,13 @@ export async function drawSignature(page: Page): Promise<void> {
   await expect(pad).toHaveAttribute('data-drawn', 'true');
 }
 
+/** Leaves the optional "how did you hear of us" question unanswered and goes on to the review. */
+export async function skipHeardFrom(page: Page, labels: FlowLabels = zh): Promise<void> {
+  await expect(page.locator('[data-step="heardFrom"]')).toBeVisible();
+  await next(page, labels);
+  await expect(page.locator('[data-step="review"]')).toBeVisible();
+}
+
 /** Rows of the registration tables, read directly from the station's database. */
 export function countRegistrations(station: OpenStation): number {
   return (station.connection.sqlite.prepare('select count(*) n from registration').get() as { n: number }).n;

@@ -11,6 +11,7 @@ import {
   fillIdentity,
   next,
   openRegistration,
+  skipHeardFrom,
 } from './registration-helpers';
 
 /** 李𠮷祥, born 1990-03-07 (female): the sample person of the fixtures, typed at the kiosk. */
@@ -47,6 +48,9 @@ test('a visitor registers body and cornea donation at the kiosk, in Chinese', as
   await drawSignature(page);
   await next(page);
 
+  // The last question is optional: going on without an answer skips it.
+  await expect(page.getByRole('heading', { name: '最后一个问题（可不回答）' })).toBeVisible();
+  await skipHeardFrom(page);
   await expect(page.getByRole('heading', { name: '请核对登记信息' })).toBeVisible();
   const review = page.locator('[data-step="review"]');
   await expect(review).toContainText(maskDocumentNumber(samplePerson.document.number));
@@ -120,6 +124,7 @@ test('a volunteer registers chosen organs and stem cells in English, with two em
   await next(page, en);
   await drawSignature(page);
   await next(page, en);
+  await skipHeardFrom(page, en);
 
   await expect(page.getByRole('heading', { name: 'Please check your registration' })).toBeVisible();
   await expect(page.getByTestId('review-organs')).toHaveText('Kidneys, Liver');
@@ -259,6 +264,7 @@ test('a refusal by the station goes back to the step that owns the field', async
   await next(page);
   await drawSignature(page);
   await next(page);
+  await skipHeardFrom(page);
   await page.getByRole('button', { name: '确认提交' }).click();
 
   await expect(page.getByRole('heading', { name: '请填写身份信息' })).toBeVisible();
@@ -281,6 +287,7 @@ test('registering the same program twice is refused with the translated reason',
   await next(page);
   await drawSignature(page);
   await next(page);
+  await skipHeardFrom(page);
   await page.getByRole('button', { name: '确认提交' }).click();
 
   await expect(page.getByRole('alert')).toHaveText(
@@ -307,9 +314,13 @@ test('the back button keeps what was entered on every step', async ({ page }) =>
   await next(page);
   await drawSignature(page);
   await next(page);
+  await page.getByLabel('亲友介绍').check();
+  await next(page);
   await expect(page.getByTestId('review-organs')).toHaveText('心脏');
 
   const back = page.getByRole('button', { name: '上一步' });
+  await back.click();
+  await expect(page.getByLabel('亲友介绍')).toBeChecked();
   await back.click();
   await expect(page.locator('canvas#signature')).toHaveAttribute('data-drawn', 'true');
   await expect(page.getByTestId('signature-status')).toHaveText('已签名');

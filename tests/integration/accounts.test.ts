@@ -227,6 +227,19 @@ const validInputs: { [N in CallName]: unknown } = {
   'sync:resend': { seq: 1 },
   'sync:settings': { endpoint: null, batchSize: 1000, twoPersonApproval: false },
   'sync:importProvinceKey': { use: 'signing', pem: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n' },
+  'backup:status': undefined,
+  'backup:now': undefined,
+  'backup:settings': { folder: null, keep: 7, intervalHours: 24 },
+  'backup:inspect': { file: '/nonexistent-folder/KMU01-backup.rsbk' },
+  'backup:restore': { file: '/nonexistent-folder/KMU01-backup.rsbk', confirm: false },
+  'backup:cancelRestore': undefined,
+  'settings:get': undefined,
+  'settings:change': { section: 'staff', idleLockMinutes: 5 },
+  'dashboard:get': { year: 2026 },
+  'dashboard:export': { year: 2026, format: 'csv' },
+  'dashboard:exportStart': { year: 2026, format: 'xlsx' },
+  'dashboard:exportProgress': { jobId: 'none' },
+  'dashboard:exportResult': { jobId: 'none' },
 };
 
 describe('authorisation', () => {

@@ -81,6 +81,19 @@ describe('the contract', () => {
       'sync:resend',
       'sync:settings',
       'sync:importProvinceKey',
+      'backup:status',
+      'backup:now',
+      'backup:settings',
+      'backup:inspect',
+      'backup:restore',
+      'backup:cancelRestore',
+      'settings:get',
+      'settings:change',
+      'dashboard:get',
+      'dashboard:export',
+      'dashboard:exportStart',
+      'dashboard:exportProgress',
+      'dashboard:exportResult',
     ]);
     expect(isCallName('visitor:signIn')).toBe(true);
     expect(isCallName('toString')).toBe(false);

@@ -9,6 +9,8 @@ import * as m0007 from './0007_education_sessions';
 import * as m0008 from './0008_realised_donation';
 import * as m0009 from './0009_document_subject_version';
 import * as m0010 from './0010_sync';
+import * as m0011 from './0011_registration_source';
+import * as m0012 from './0012_dashboard_figures';
 
 export interface Migration {
   up(db: Kysely<any>): Promise<void>;
@@ -26,4 +28,6 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0008_realised_donation', m0008],
   ['0009_document_subject_version', m0009],
   ['0010_sync', m0010],
+  ['0011_registration_source', m0011],
+  ['0012_dashboard_figures', m0012],
 ];

@@ -30,20 +30,26 @@ export interface VisitMonth {
   people: number;
 }
 
-export async function visitsByMonth(db: Executor, site: string, range: InstantRange): Promise<VisitMonth[]> {
+/**
+ * Sign-ins and people per month, from the daily tally of migration 0012: it keeps the counts of
+ * sign-ins the retention purge has deleted, and a year of a busy park is a few hundred rows.
+ */
+export async function visitsByMonth(db: Executor, site: string, days: DayRange): Promise<VisitMonth[]> {
   const rows = await db
-    .selectFrom('visitor_sign_in')
+    .selectFrom('visit_tally')
     .select([
-      stationMonth('visited_at').as('month'),
-      (eb) => eb.fn.countAll<number>().as('sign_ins'),
-      (eb) => eb.fn.sum<number>('party_size').as('people'),
+      sql<string>`substr(day, 1, 7)`.as('month'),
+      (eb) => eb.fn.sum<number>('sign_ins').as('sign_ins'),
+      (eb) => eb.fn.sum<number>('people').as('people'),
     ])
+    .where('day', '>=', days.from)
+    .where('day', '<=', days.to)
     .where('station_code', '=', site)
-    .where('visited_at', '>=', range.from)
-    .where('visited_at', '<', range.to)
     .groupBy('month')
     .execute();
-  return rows.map((row) => ({ month: row.month, signIns: Number(row.sign_ins), people: Number(row.people) }));
+  return rows
+    .map((row) => ({ month: row.month, signIns: Number(row.sign_ins), people: Number(row.people) }))
+    .filter((row) => row.signIns !== 0);
 }
 
 export interface MessageMonth {
@@ -160,10 +166,10 @@ export async function surveyScoresByMonth(db: Executor, site: string, days: DayR
 /** Station codes with visits, messages or sessions in the period (the instant and day forms of it). */
 export async function sitesWithRecords(db: Executor, range: InstantRange, days: DayRange): Promise<string[]> {
   const rows = await db
-    .selectFrom('visitor_sign_in')
+    .selectFrom('visit_tally')
     .select('station_code')
-    .where('visited_at', '>=', range.from)
-    .where('visited_at', '<', range.to)
+    .where('day', '>=', days.from)
+    .where('day', '<=', days.to)
     .union(
       db.selectFrom('visitor_message').select('station_code').where('written_at', '>=', range.from).where('written_at', '<', range.to),
     )

@@ -1,12 +1,12 @@
 import { useT } from '../../i18n/index';
 import type { TargetStatus } from '../../../shared/domain/figures';
 
-/** Met or not met, in words and colour; unknown says why (no population, no answers). */
-export function TargetStatusBadge({ status, unknownKey }: { status: TargetStatus; unknownKey: 'noPopulation' | 'noAnswers' }) {
+/** Met or not met, in words and colour; unknown says why (no population, no answers, no year before), in the caller's words. */
+export function TargetStatusBadge({ status, unknownLabel }: { status: TargetStatus; unknownLabel: string }) {
   const { t } = useT();
   return (
     <span className={`target-status target-status--${status}`} data-status={status}>
-      {status === 'unknown' ? t(`figures:status.${unknownKey}`) : t(`figures:status.${status}`)}
+      {status === 'unknown' ? unknownLabel : t(`figures:status.${status}`)}
     </span>
   );
 }

@@ -13,7 +13,7 @@ export function TargetsPanel({ figures }: { figures: Figures }) {
       <h2 id="figure-targets-title">{t('figures:targets.title')}</h2>
       <div className="figure-target" data-testid="target-reach">
         <h3>
-          {t('figures:targets.reach')} <TargetStatusBadge status={reach.status} unknownKey="noPopulation" />
+          {t('figures:targets.reach')} <TargetStatusBadge status={reach.status} unknownLabel={t('figures:status.noPopulation')} />
         </h3>
         {reach.localPopulation === null || reach.share === null || reach.targetPeople === null ? (
           <p>{t('figures:targets.reachNoPopulation', { yearly: format.percent(reach.yearlyTargetShare) })}</p>
@@ -38,7 +38,7 @@ export function TargetsPanel({ figures }: { figures: Figures }) {
       </div>
       <div className="figure-target" data-testid="target-satisfaction">
         <h3>
-          {t('figures:targets.satisfaction')} <TargetStatusBadge status={satisfaction.status} unknownKey="noAnswers" />
+          {t('figures:targets.satisfaction')} <TargetStatusBadge status={satisfaction.status} unknownLabel={t('figures:status.noAnswers')} />
         </h3>
         {satisfaction.share === null ? (
           <p>{t('figures:targets.satisfactionNoAnswers')}</p>

@@ -23,9 +23,12 @@ export function HomeScreen({ station, role, onOpen }: { station: Station; role: 
     { screen: 'sessionKiosk', title: t('sessionKiosk:title'), hint: t('sessionKiosk:homeHint') },
     { screen: 'sessions', title: t('sessions:title'), hint: t('sessions:homeHint') },
     { screen: 'figures', title: t('figures:title'), hint: t('figures:homeHint') },
+    { screen: 'dashboard', title: t('dashboard:title'), hint: t('dashboard:homeHint') },
     { screen: 'sync', title: t('sync:title'), hint: t('sync:homeHint') },
+    { screen: 'backup', title: t('backup:title'), hint: t('backup:homeHint') },
     { screen: 'audit', title: t('audit:title'), hint: t('home.auditHint') },
     { screen: 'staffAccounts', title: t('staff:accounts.title'), hint: t('home.staffHint') },
+    { screen: 'settings', title: t('settings:title'), hint: t('settings:homeHint') },
   ] as const;
   return (
     <section className="panel" aria-labelledby="home-title">

@@ -72,6 +72,17 @@ export function RegistrationCard({ registration, personId, documentKind, mayReal
             <dd data-testid="registration-realised-on">{formatDate(registration.realisedOn)}</dd>
           </>
         ) : null}
+        {registration.heardFrom !== null ? (
+          <>
+            <dt>{t('records:registration.heardFrom')}</dt>
+            <dd data-testid="registration-heard-from">
+              {t(`registration:heardFrom.${registration.heardFrom.kind}`)}
+              {registration.heardFrom.session
+                ? ` · ${t('registration:heardFromSession', { title: registration.heardFrom.session.title, date: formatDate(registration.heardFrom.session.date) })}`
+                : null}
+            </dd>
+          </>
+        ) : null}
       </dl>
       {registration.stemCell ? <StemCellPipeline stemCell={registration.stemCell} /> : null}
       <RegistrationHistory registration={registration} />

@@ -8,6 +8,7 @@ import { ChoicesStep } from './ChoicesStep';
 import { ConsentsStep } from './ConsentsStep';
 import { DoneStep } from './DoneStep';
 import { emptyDraft, orderedPrograms, stepsFor, toCreateInput, type Created, type Draft, type RegistrationOptions, type Step } from './draft';
+import { HeardFromStep } from './HeardFromStep';
 import { IdentityStep } from './IdentityStep';
 import { checkStep, keyOfServerPath, programsAt, stepOfKey, type Issue } from './issues';
 import { ProgramsStep } from './ProgramsStep';
@@ -26,7 +27,7 @@ interface RegistrationFlowProps {
 }
 
 /** Where each step's own issue (one no field of it shows) is kept. */
-const stepIssueKey: Partial<Record<Step, string>> = { identity: 'person', choices: 'choices', consents: 'consents', review: 'review' };
+const stepIssueKey: Partial<Record<Step, string>> = { identity: 'person', choices: 'choices', consents: 'consents', heardFrom: 'heardFrom', review: 'review' };
 
 /**
  * The registration, step by step. Everything the person enters lives in this component's state only:
@@ -150,10 +151,16 @@ export function RegistrationFlow({ options, onInUse, onFinish, wiped }: Registra
           <SignatureStep {...props} />
         </StepFrame>
       );
+    case 'heardFrom':
+      return (
+        <StepFrame {...frame} onNext={next} nextLabel={t('kiosk:actions.next')}>
+          <HeardFromStep {...props} options={options} />
+        </StepFrame>
+      );
     case 'review':
       return (
         <StepFrame {...frame} onNext={() => void submit()} nextLabel={busy ? t('kiosk:actions.submitting') : t('kiosk:actions.submit')}>
-          <ReviewStep draft={draft} />
+          <ReviewStep draft={draft} options={options} />
         </StepFrame>
       );
     case 'done':

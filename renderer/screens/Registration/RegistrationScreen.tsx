@@ -33,6 +33,14 @@ export function RegistrationScreen() {
   useEffect(() => {
     void load();
   }, [load]);
+  // The next visitor sees the sessions held since the screen opened; on failure the list shown stays.
+  const refresh = useCallback(async () => {
+    try {
+      setLoaded({ state: 'ready', options: await call('registration:options', undefined) });
+    } catch {
+      // Nothing to tell the next visitor: the options already loaded still apply.
+    }
+  }, []);
 
   const startOver = useCallback((timedOut: boolean) => {
     setVisit((count) => count + 1);
@@ -40,7 +48,10 @@ export function RegistrationScreen() {
     setWiped(timedOut);
   }, []);
   const onWipe = useCallback(() => startOver(true), [startOver]);
-  const onFinish = useCallback(() => startOver(false), [startOver]);
+  const onFinish = useCallback(() => {
+    startOver(false);
+    void refresh();
+  }, [startOver, refresh]);
 
   const options = loaded.state === 'ready' ? loaded.options : null;
   const idle = useIdleWipe({

@@ -4,13 +4,13 @@ import { maskDocumentNumber, maskPhone } from '../../../shared/domain/masking';
 import { checkDocument } from '../../../shared/validation/identity-document';
 import { useEthnicGroupName } from '../../hooks/useEthnicGroupName';
 import { useFormatDate } from '../../hooks/useFormatDate';
-import { derivedDetails, orderedPrograms, type Draft } from './draft';
+import { derivedDetails, orderedPrograms, type Draft, type RegistrationOptions } from './draft';
 
 /**
  * Everything once more before it is sent. The document number and phones are shown masked, as every
  * kiosk screen shows them: the person typed them a moment ago and the steps have checked them.
  */
-export function ReviewStep({ draft }: { draft: Draft }) {
+export function ReviewStep({ draft, options }: { draft: Draft; options: RegistrationOptions }) {
   const { t } = useT();
   return (
     <div className="registration__review">
@@ -42,7 +42,26 @@ export function ReviewStep({ draft }: { draft: Draft }) {
         <h2>{t('kiosk:review.signature')}</h2>
         {draft.signature ? <img className="registration__signature" src={draft.signature} alt={t('kiosk:signaturePad.drawn')} /> : null}
       </section>
+      <HeardFromReview draft={draft} options={options} />
     </div>
+  );
+}
+
+function HeardFromReview({ draft, options }: { draft: Draft; options: RegistrationOptions }) {
+  const { t } = useT();
+  const formatDate = useFormatDate('long');
+  const session = draft.heardFrom === 'session' ? options.recentSessions.find((each) => each.id === draft.heardFromSessionId) : undefined;
+  const answer =
+    draft.heardFrom === ''
+      ? t('kiosk:review.heardFromNone')
+      : session
+        ? `${t('registration:heardFrom.session')} · ${t('registration:heardFromSession', { title: session.title, date: formatDate(session.date) })}`
+        : t(`registration:heardFrom.${draft.heardFrom}`);
+  return (
+    <section>
+      <h2>{t('kiosk:review.heardFrom')}</h2>
+      <p data-testid="review-heard-from">{answer}</p>
+    </section>
   );
 }
 

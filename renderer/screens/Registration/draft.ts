@@ -2,6 +2,7 @@ import type { CallInput, CallOutput } from '../../../shared/contract/calls';
 import type { FieldIssue } from '../../../shared/contract/errors';
 import { CONSENT_TEXT_VERSION, type ConsentPurpose } from '../../../shared/domain/consents';
 import { programs, type BloodType, type Organ, type Program } from '../../../shared/domain/programs';
+import type { HeardFromKind } from '../../../shared/domain/registration';
 import { checkDocument, numberCarriesBirthDate, type DocumentKind, type Sex } from '../../../shared/validation/identity-document';
 
 export type RegistrationOptions = CallOutput<'registration:options'>;
@@ -41,6 +42,10 @@ export interface Draft {
   optionalConsents: Record<OptionalConsent, YesNo>;
   /** The drawn signature as a PNG data URL. */
   signature: string | null;
+  /** How the person heard of donation; blank when not answered. */
+  heardFrom: HeardFromKind | '';
+  /** The session named, when `heardFrom` is `session`. */
+  heardFromSessionId: string;
 }
 
 const emptyContact: ContactDraft = { name: '', relation: '', phone: '' };
@@ -63,10 +68,12 @@ export const emptyDraft: Draft = {
   donationIntent: false,
   optionalConsents: { provincial_sync: '', follow_up_contact: '', memorial_publication: '' },
   signature: null,
+  heardFrom: '',
+  heardFromSessionId: '',
 };
 
 /** The steps of the flow in order; `choices` only when a chosen program has choices to make. */
-export const allSteps = ['programs', 'identity', 'choices', 'consents', 'signature', 'review', 'done'] as const;
+export const allSteps = ['programs', 'identity', 'choices', 'consents', 'signature', 'heardFrom', 'review', 'done'] as const;
 export type Step = (typeof allSteps)[number];
 
 export function stepsFor(draft: Draft): Step[] {
@@ -139,7 +146,13 @@ export function toCreateInput(draft: Draft): CreateInput {
       memorial_publication: draft.optionalConsents.memorial_publication === 'yes',
     },
     signature: { kind: 'drawn', image: draft.signature ?? '' },
+    heardFrom: heardFromInput(draft),
   };
+}
+
+function heardFromInput(draft: Draft): CreateInput['heardFrom'] {
+  if (draft.heardFrom === '') return null;
+  return draft.heardFrom === 'session' ? { kind: 'session', sessionId: draft.heardFromSessionId } : { kind: draft.heardFrom };
 }
 
 /** What every step with fields receives from the flow. */

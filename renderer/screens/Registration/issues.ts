@@ -19,7 +19,8 @@ import { derivedDetails, orderedPrograms, type Draft, type RegistrationOptions, 
  *   refusals under the program's own key (`organ`, `stem_cell`, …) and `person` for the rest
  * - choices: `organ.organs`, `stem_cell.healthScreenPassed|bloodType|emergencyContacts`,
  *   `stem_cell.emergencyContacts.<n>.name|relation|phone`, and `choices`
- * - consents: `consents.<purpose>` and `consents`; signature: `signature`; review: `review`
+ * - consents: `consents.<purpose>` and `consents`; signature: `signature`
+ * - heardFrom: `heardFrom.sessionId` and `heardFrom`; review: `review`
  */
 export type Issue = FieldIssue;
 
@@ -44,6 +45,7 @@ export function keyOfServerPath(path: string, reason: ValidationReason, sent: re
     return second !== undefined && (consentPurposes as readonly string[]).includes(second) ? `consents.${second}` : 'consents';
   }
   if (head === 'signature') return 'signature';
+  if (head === 'heardFrom') return second === 'sessionId' ? 'heardFrom.sessionId' : 'heardFrom';
   return 'review';
 }
 
@@ -79,6 +81,7 @@ export function stepOfKey(key: string): Step {
   if (head === 'choices' || head === 'organ' || head === 'stem_cell') return 'choices';
   if (head === 'consents') return 'consents';
   if (head === 'signature') return 'signature';
+  if (head === 'heardFrom') return 'heardFrom';
   return 'review';
 }
 
@@ -166,6 +169,11 @@ export function checkSignatureStep(draft: Draft): Issue[] {
   return draft.signature === null ? [{ path: 'signature', reason: 'signature_required' }] : [];
 }
 
+/** The question is optional, but a session answer must name the session. */
+export function checkHeardFromStep(draft: Draft): Issue[] {
+  return draft.heardFrom === 'session' && draft.heardFromSessionId === '' ? [{ path: 'heardFrom.sessionId', reason: 'required' }] : [];
+}
+
 /** The checks of the step being left; steps without fields have none. */
 export function checkStep(step: Step, draft: Draft, options: RegistrationOptions): Issue[] {
   switch (step) {
@@ -179,6 +187,8 @@ export function checkStep(step: Step, draft: Draft, options: RegistrationOptions
       return checkConsentsStep(draft);
     case 'signature':
       return checkSignatureStep(draft);
+    case 'heardFrom':
+      return checkHeardFromStep(draft);
     default:
       return [];
   }

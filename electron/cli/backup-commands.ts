@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { TFunction } from 'i18next';
+import { openStation, type OpenStation } from '../app/open-station';
+import { resolveDataDir } from '../config/paths';
+import { AppError } from '../services/errors';
+import { SYSTEM_ACTOR } from './register';
+
+/**
+ * `backup [--out DIR]` and `restore FILE [--confirm]`, for a station that is not running. Each returns its
+ * exit code (0 done, 1 refused), or `{ usage }` for main to report as a usage error (exit 2).
+ */
+export type BackupCommandResult = number | { usage: string };
+
+function printJson(value: unknown): void {
+  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}
+
+function refusal(t: TFunction, code: string, extra: Record<string, unknown> = {}): number {
+  const message = t(`errors:${code}`, { defaultValue: code });
+  printJson({ ok: false, error: { code, message }, ...extra });
+  process.stderr.write(message + '\n');
+  return 1;
+}
+
+async function withStation<T>(work: (station: OpenStation) => Promise<T>): Promise<T> {
+  const station = await openStation({ dataDir: resolveDataDir() });
+  try {
+    return await work(station);
+  } finally {
+    await station.close();
+  }
+}
+
+/** Takes an encrypted backup into DIR (created if need be), or into the configured folder, which is then pruned. */
+export async function backupCommand(args: string[], t: TFunction): Promise<BackupCommandResult> {
+  const { values } = parseArgs({ args, options: { out: { type: 'string' } }, strict: true });
+  if (values.out !== undefined && values.out.trim() === '') return { usage: t('cli:backupNeedsFolder') };
+  const folder = values.out === undefined ? null : resolve(values.out);
+  return withStation(async (station) => {
+    try {
+      const taken = await station.services.backup.take(SYSTEM_ACTOR, folder);
+      printJson({ ok: true, ...taken.backup, pruned: taken.pruned });
+      process.stderr.write(t('cli:backupWritten', { file: taken.backup.file }) + '\n');
+      return 0;
+    } catch (error) {
+      if (error instanceof AppError) return refusal(t, error.code);
+      throw error;
+    }
+  });
+}
+
+/**
+ * Checks a backup, stages it and applies it at once by opening the station again: the current database is
+ * kept aside as `station.sqlite.before-restore-<time>`. Newer work the province has not acknowledged is
+ * only given up with `--confirm`, which the audit trail records with its count.
+ */
+export async function restoreCommand(args: string[], t: TFunction): Promise<BackupCommandResult> {
+  const { values, positionals } = parseArgs({ args, options: { confirm: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  if (positionals.length !== 1 || positionals[0]?.trim() === '') return { usage: t('cli:restoreNeedsFile') };
+  const file = resolve(positionals[0] as string);
+  if (!existsSync(file)) return { usage: t('cli:fileMissing', { file }) };
+  const confirm = values.confirm === true;
+
+  const staged = await withStation(async (station) => {
+    try {
+      const inspection = await station.services.backup.inspect(file, SYSTEM_ACTOR);
+      const problem = inspection.problems[0];
+      if (problem) return refusal(t, problem);
+      const lost = inspection.newerUnsynced;
+      if (lost.total > 0 && !confirm) {
+        const code = refusal(t, 'backup_unsynced_work', { newerUnsynced: lost });
+        process.stderr.write(t('cli:restoreWouldLose', { count: lost.total }) + '\n');
+        return code;
+      }
+      await station.services.backup.stageRestore(file, confirm, SYSTEM_ACTOR);
+      return 0;
+    } catch (error) {
+      if (error instanceof AppError) return refusal(t, error.code);
+      throw error;
+    }
+  });
+  if (staged !== 0) return staged;
+
+  // Opening the station applies what was staged; a restored file that does not open is undone there.
+  const outcome = await withStation(async (station) => station.restore ?? null);
+  if (outcome?.kind === 'applied') {
+    printJson({ ok: true, restored: file, keptAside: outcome.keptAside, confirmedOverwrite: outcome.note.confirmedOverwrite, batchSeqFloor: outcome.batchSeqFloor });
+    process.stderr.write(t('cli:restoreApplied', { file, keptAside: outcome.keptAside ?? '-' }) + '\n');
+    return 0;
+  }
+  return refusal(t, 'backup_unsynced_work', { newerUnsynced: { total: outcome?.kind === 'abandoned' ? outcome.unsynced : 0 } });
+}

@@ -1,0 +1,54 @@
+import type { Kysely } from 'kysely';
+import {
+  backupSettingKeys,
+  DEFAULT_BACKUP_INTERVAL_HOURS,
+  DEFAULT_BACKUP_KEEP,
+  MAX_BACKUP_INTERVAL_HOURS,
+  MAX_BACKUP_KEEP,
+  MIN_BACKUP_INTERVAL_HOURS,
+  MIN_BACKUP_KEEP,
+} from '../../shared/domain/backup';
+import type { BackupSettings } from '../../shared/validation/backup';
+import type { StationDatabase } from '../db/schema';
+import type { Executor } from '../db/repositories/executor';
+import { readSettings, writeSetting } from '../db/repositories/settings';
+import type { Actor, AuditTrail } from './audit';
+import type { Clock } from './clock';
+import type { StationService } from './station';
+
+/** A stored whole number within bounds, else the default: a damaged value never stops the backups. */
+function storedWhole(stored: string | undefined, fallback: number, min: number, max: number): number {
+  const value = Number(stored);
+  return stored !== undefined && Number.isInteger(value) && value >= min && value <= max ? value : fallback;
+}
+
+/** Where backups go, how many are kept and how often they are taken; changes are audited with their values. */
+export class BackupSettingsStore {
+  constructor(
+    private readonly db: Kysely<StationDatabase>,
+    private readonly clock: Clock,
+    private readonly station: StationService,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async read(db: Executor = this.db): Promise<BackupSettings> {
+    const stored = await readSettings(db, Object.values(backupSettingKeys));
+    return {
+      folder: stored.get(backupSettingKeys.folder)?.trim() || null,
+      keep: storedWhole(stored.get(backupSettingKeys.keep), DEFAULT_BACKUP_KEEP, MIN_BACKUP_KEEP, MAX_BACKUP_KEEP),
+      intervalHours: storedWhole(stored.get(backupSettingKeys.intervalHours), DEFAULT_BACKUP_INTERVAL_HOURS, MIN_BACKUP_INTERVAL_HOURS, MAX_BACKUP_INTERVAL_HOURS),
+    };
+  }
+
+  async change(next: BackupSettings, actor: Actor): Promise<BackupSettings> {
+    const station = await this.station.require();
+    const at = this.clock.now().toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      await writeSetting(trx, backupSettingKeys.folder, next.folder ?? '', at);
+      await writeSetting(trx, backupSettingKeys.keep, String(next.keep), at);
+      await writeSetting(trx, backupSettingKeys.intervalHours, String(next.intervalHours), at);
+      await this.audit.append(trx, { actor, stationCode: station.code, action: 'settings_change', objectType: 'station_setting', objectId: 'backup', detail: { ...next } });
+    });
+    return this.read();
+  }
+}

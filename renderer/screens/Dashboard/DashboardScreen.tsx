@@ -1,0 +1,83 @@
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { useT } from '../../i18n/index';
+import type { ErrorCode, FieldIssue } from '../../../shared/contract/errors';
+import { stationDate } from '../../../shared/domain/age';
+import { asApiError, call } from '../../api/client';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { DashboardCards } from './DashboardCards';
+import { DashboardExportPanel } from './DashboardExportPanel';
+import { SessionsTable } from './SessionsTable';
+import { StationsTable } from './StationsTable';
+import { YearPicker } from './YearPicker';
+import type { Dashboard } from './types';
+import '../Records/records.css';
+import '../Figures/figures.css';
+import './dashboard.css';
+
+// The chart library is most of this screen's weight: loaded when the screen first shows figures.
+const DashboardCharts = lazy(() => import('./DashboardCharts').then((module) => ({ default: module.DashboardCharts })));
+
+/**
+ * The station manager's dashboard: one year (this one so far by default) against the same days of the
+ * year before and the targets, as cards with their status, charts, the sessions that led to
+ * registrations, the stations, and the export of every table. Every reading is audited by the station.
+ */
+export function DashboardScreen() {
+  const { t } = useT();
+  // The station's year (Beijing), whatever zone this computer is set to.
+  const thisYear = Number(stationDate(new Date()).slice(0, 4));
+  const [dashboard, setDashboard] = useState<Dashboard | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [errorCode, setErrorCode] = useState<ErrorCode | null>(null);
+  const [issues, setIssues] = useState<FieldIssue[]>([]);
+
+  const load = useCallback(async (year: number | undefined) => {
+    setBusy(true);
+    try {
+      setDashboard(await call('dashboard:get', year === undefined ? {} : { year }));
+      setErrorCode(null);
+      setIssues([]);
+    } catch (error) {
+      const apiError = asApiError(error);
+      setErrorCode(apiError.code);
+      setIssues(apiError.issues);
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    void load(undefined);
+  }, [load]);
+
+  return (
+    <section className="panel panel--wide figures-screen dashboard-screen" aria-labelledby="dashboard-title">
+      <h1 id="dashboard-title">{t('dashboard:title')}</h1>
+      <p className="lead">{t('dashboard:intro')}</p>
+      <YearPicker thisYear={thisYear} shown={dashboard?.year ?? thisYear} issues={issues} busy={busy} onShow={(year) => void load(year)} />
+      <ErrorBanner code={errorCode} />
+      {dashboard === null ? (
+        busy ? <p className="loading">{t('dashboard:loading')}</p> : null
+      ) : (
+        <>
+          <p className="figures-shown" data-testid="dashboard-shown">
+            {t('dashboard:shown', {
+              year: dashboard.year,
+              from: dashboard.from,
+              to: dashboard.to,
+              previousFrom: dashboard.previous.from,
+              previousTo: dashboard.previous.to,
+            })}
+          </p>
+          <DashboardCards dashboard={dashboard} />
+          <Suspense fallback={<p className="loading">{t('dashboard:loading')}</p>}>
+            <DashboardCharts dashboard={dashboard} />
+          </Suspense>
+          <SessionsTable dashboard={dashboard} />
+          <StationsTable dashboard={dashboard} />
+          <DashboardExportPanel year={dashboard.year} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import { useCallback } from 'react';
+import { useT } from '../../i18n/index';
+import { receiptPapers, type ReceiptPaper } from '../../../shared/domain/settings';
+import { SectionForm, useFormText } from './SectionForm';
+import { SettingField } from './SettingField';
+import type { SettingsView } from './types';
+
+type Values = SettingsView['printing']['values'];
+
+function toText(values: Values): { receiptPrinter: string; receiptPaper: ReceiptPaper } {
+  return { receiptPrinter: values.receiptPrinter ?? '', receiptPaper: values.receiptPaper };
+}
+
+/** The printer kiosk receipts go to without a dialog (blank: none), and the paper it takes. */
+export function PrintingSettingsForm({ view, onSaved }: { view: SettingsView; onSaved: (next: SettingsView) => void }) {
+  const { t } = useT();
+  const [text, setText] = useFormText(view.printing.values, toText);
+  const values = useCallback(
+    // Blank is sent as is: the station reads it as "no printer".
+    () => ({ section: 'printing' as const, receiptPrinter: text.receiptPrinter, receiptPaper: text.receiptPaper }),
+    [text],
+  );
+  return (
+    <SectionForm section="printing" title={t('settings:printing.title')} values={values} onSaved={onSaved}>
+      {(issueFor) => (
+        <>
+          <SettingField id="setting-receiptPrinter" label={t('settings:printing.receiptPrinter')} hint={t('settings:printing.receiptPrinterHint')} issue={issueFor('receiptPrinter')}>
+            <input
+              id="setting-receiptPrinter"
+              value={text.receiptPrinter}
+              onChange={(event) => {
+                const next = event.target.value;
+                setText((current) => ({ ...current, receiptPrinter: next }));
+              }}
+              autoComplete="off"
+              spellCheck={false}
+            />
+          </SettingField>
+          <SettingField
+            id="setting-receiptPaper"
+            label={t('settings:printing.receiptPaper')}
+            hint={t('settings:default', { value: t(`settings:printing.paper.${view.printing.defaults.receiptPaper}`) })}
+            issue={issueFor('receiptPaper')}
+          >
+            <select
+              id="setting-receiptPaper"
+              value={text.receiptPaper}
+              onChange={(event) => {
+                const next = event.target.value as ReceiptPaper;
+                setText((current) => ({ ...current, receiptPaper: next }));
+              }}
+            >
+              {receiptPapers.map((paper) => (
+                <option key={paper} value={paper}>
+                  {t(`settings:printing.paper.${paper}`)}
+                </option>
+              ))}
+            </select>
+          </SettingField>
+        </>
+      )}
+    </SectionForm>
+  );
+}

@@ -1,0 +1,63 @@
+import { useCallback, useState, type ReactNode } from 'react';
+import { useT } from '../../i18n/index';
+import type { FieldIssue } from '../../../shared/contract/errors';
+import { call } from '../../api/client';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { useSubmit } from '../../hooks/useSubmit';
+import type { SectionChange, SettingsView } from './types';
+
+interface SectionFormProps {
+  section: SectionChange['section'];
+  title: string;
+  /** The section's new values, read when the form is saved. */
+  values: () => SectionChange;
+  onSaved: (next: SettingsView) => void;
+  children: (issueFor: (path: string) => FieldIssue | undefined) => ReactNode;
+}
+
+/** One section of the settings, saved on its own, with the refusal or the saved confirmation under it. */
+export function SectionForm({ section, title, values, onSaved, children }: SectionFormProps) {
+  const { t } = useT();
+  const [saved, setSaved] = useState(false);
+  const save = useCallback(() => {
+    setSaved(false);
+    return call('settings:change', values());
+  }, [values]);
+  const done = useCallback(
+    (next: SettingsView) => {
+      setSaved(true);
+      onSaved(next);
+    },
+    [onSaved],
+  );
+  const form = useSubmit(save, done);
+  const titleId = `settings-${section}-title`;
+  return (
+    <form className="form-section settings-card" onSubmit={form.onSubmit} noValidate aria-labelledby={titleId} data-testid={`settings-${section}`}>
+      <h2 id={titleId}>{title}</h2>
+      {children(form.issueFor)}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={form.busy}>
+          {t('settings:save')}
+        </button>
+      </div>
+      <ErrorBanner code={form.errorCode === 'validation_failed' ? null : form.errorCode} />
+      {saved ? (
+        <p role="status" className="success" data-testid={`settings-${section}-saved`}>
+          {t('settings:saved')}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+/** Keeps a form's text in step with the station: values saved elsewhere refill it, edits in progress stay. */
+export function useFormText<T, F>(values: T, toText: (values: T) => F): [F, (update: (current: F) => F) => void] {
+  const [shown, setShown] = useState(values);
+  const [text, setText] = useState(() => toText(values));
+  if (JSON.stringify(shown) !== JSON.stringify(values)) {
+    setShown(values);
+    setText(toText(values));
+  }
+  return [text, setText];
+}

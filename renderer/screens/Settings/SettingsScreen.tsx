@@ -1,0 +1,99 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useT } from '../../i18n/index';
+import type { ErrorCode } from '../../../shared/contract/errors';
+import type { Role } from '../../../shared/domain/roles';
+import { asApiError, call } from '../../api/client';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { mayCall } from '../../session';
+import { ProvinceKeys } from '../Sync/ProvinceKeys';
+import { SettingsForm as SyncSettingsForm, SettingsView as SyncSettingsView } from '../Sync/SettingsForm';
+import type { SyncStatus } from '../Sync/types';
+import { MemorialSettingsPanel } from '../VisitorLog/MemorialSettingsPanel';
+import { PrintingSettingsForm } from './PrintingSettingsForm';
+import { RegistrationSettingsForm } from './RegistrationSettingsForm';
+import { SettingsFacts } from './SettingsFacts';
+import { StaffSettingsForm } from './StaffSettingsForm';
+import type { SettingsView } from './types';
+import '../Records/records.css';
+import '../Sync/sync.css';
+import './settings.css';
+
+interface SettingsScreenProps {
+  role: Role;
+  /** The staff idle lock changed: the app reads its session again, so its own lock timer follows. */
+  onStaffSettingsSaved: () => void;
+}
+
+/**
+ * The station's configurable items in one place: registration, staff screens and printing (changed by
+ * an administrator, read by a supervisor), the memorial retention, and the provincial reporting and
+ * keys as the sync screen shows them.
+ */
+export function SettingsScreen({ role, onStaffSettingsSaved }: SettingsScreenProps) {
+  const { t } = useT();
+  const [view, setView] = useState<SettingsView | null>(null);
+  const [sync, setSync] = useState<SyncStatus | null>(null);
+  const [errorCode, setErrorCode] = useState<ErrorCode | null>(null);
+  const mayChange = mayCall(role, 'settings:change');
+
+  const loadSync = useCallback(async () => {
+    try {
+      setSync(await call('sync:status', undefined));
+    } catch (error) {
+      setErrorCode(asApiError(error).code);
+    }
+  }, []);
+
+  useEffect(() => {
+    call('settings:get', undefined)
+      .then(setView)
+      .catch((error: unknown) => setErrorCode(asApiError(error).code));
+    void loadSync();
+  }, [loadSync]);
+
+  const onStaffSaved = useCallback(
+    (next: SettingsView) => {
+      setView(next);
+      onStaffSettingsSaved();
+    },
+    [onStaffSettingsSaved],
+  );
+  const onSyncChanged = useCallback(() => void loadSync(), [loadSync]);
+
+  return (
+    <section className="panel panel--wide settings-screen" aria-labelledby="settings-title">
+      <h1 id="settings-title">{t('settings:title')}</h1>
+      <p className="lead">{t('settings:intro')}</p>
+      <ErrorBanner code={errorCode} />
+      {view === null ? (
+        errorCode ? null : <p className="loading">{t('loading')}</p>
+      ) : (
+        <>
+          {mayChange ? null : (
+            <p className="lead" data-testid="settings-read-only">
+              {t('settings:readOnly')}
+            </p>
+          )}
+          <div className="settings-cards">
+            {mayChange ? (
+              <>
+                <RegistrationSettingsForm view={view} onSaved={setView} />
+                <StaffSettingsForm view={view} onSaved={onStaffSaved} />
+                <PrintingSettingsForm view={view} onSaved={setView} />
+              </>
+            ) : (
+              <SettingsFacts view={view} />
+            )}
+          </div>
+        </>
+      )}
+      <MemorialSettingsPanel role={role} />
+      {sync === null ? null : (
+        <div className="sync-panels">
+          {mayCall(role, 'sync:settings') ? <SyncSettingsForm current={sync.settings} onSaved={onSyncChanged} /> : <SyncSettingsView current={sync.settings} />}
+          <ProvinceKeys keys={sync.provinceKeys} stationKeyId={sync.stationKeyId} mayImport={mayCall(role, 'sync:importProvinceKey')} onImported={onSyncChanged} />
+        </div>
+      )}
+    </section>
+  );
+}

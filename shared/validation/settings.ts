@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import {
+  MAX_PRINTER_NAME_LENGTH,
+  receiptPapers,
+  settingBounds,
+  type BoundedSetting,
+} from '../domain/settings';
+import type { ValidationReason } from './reasons';
+
+/** Control characters: never part of a printer's name. */
+const CONTROL = /[\p{Cc}\p{Co}\p{Cs}]/u;
+
+/** A whole number within the setting's bounds; anything else (text, NaN, a fraction) is refused with the setting's reason. */
+function bounded(setting: BoundedSetting, reason: ValidationReason) {
+  const { min, max } = settingBounds[setting];
+  return z.number({ error: reason }).int({ error: reason }).min(min, { error: reason }).max(max, { error: reason });
+}
+
+const registrationFields = {
+  stemCellMinAge: bounded('stemCellMinAge', 'stem_cell_min_age_range'),
+  stemCellMaxAge: bounded('stemCellMaxAge', 'stem_cell_max_age_range'),
+  coolingOffDays: bounded('coolingOffDays', 'cooling_off_days_range'),
+  kioskIdleSeconds: bounded('kioskIdleSeconds', 'kiosk_idle_seconds_range'),
+  bodyChangeNeedsNotarisation: z.boolean({ error: 'required' }),
+};
+
+const staffFields = {
+  idleLockMinutes: bounded('idleLockMinutes', 'idle_lock_minutes_range'),
+};
+
+/** A printer's name as the operating system lists it; blank means none (every print shows the dialog). */
+const printerName = z
+  .string({ error: 'invalid' })
+  .nullable()
+  .transform((value) => (value === null ? '' : value.normalize('NFC').trim()))
+  .refine((value) => Array.from(value).length <= MAX_PRINTER_NAME_LENGTH, { error: 'text_too_long' })
+  .refine((value) => !CONTROL.test(value), { error: 'text_characters' })
+  .transform((value) => (value === '' ? null : value));
+
+const printingFields = {
+  receiptPrinter: printerName,
+  receiptPaper: z.enum(receiptPapers, { error: 'receipt_paper' }),
+};
+
+/** The youngest age may not be above the oldest: the range would refuse every volunteer. */
+function ordered(values: { stemCellMinAge: number; stemCellMaxAge: number }): boolean {
+  return values.stemCellMinAge <= values.stemCellMaxAge;
+}
+const orderIssue = { error: 'stem_cell_age_order' satisfies ValidationReason, path: ['stemCellMaxAge'] };
+
+/** What the station answers: values it already holds within bounds. */
+const registrationSettingsValues = z.object({
+  stemCellMinAge: z.number(),
+  stemCellMaxAge: z.number(),
+  coolingOffDays: z.number(),
+  kioskIdleSeconds: z.number(),
+  bodyChangeNeedsNotarisation: z.boolean(),
+});
+const staffSettingsValues = z.object({ idleLockMinutes: z.number() });
+const printingSettingsValues = z.object({ receiptPrinter: z.string().nullable(), receiptPaper: z.enum(receiptPapers) });
+
+/** One section's new values; the section is saved as a whole, so every field of it is given. */
+export const settingsChangeInput = z.discriminatedUnion(
+  'section',
+  [
+    z.object({ section: z.literal('registration'), ...registrationFields }).refine(ordered, orderIssue),
+    z.object({ section: z.literal('staff'), ...staffFields }),
+    z.object({ section: z.literal('printing'), ...printingFields }),
+  ],
+  { error: 'invalid' },
+);
+export type SettingsChangeInput = z.infer<typeof settingsChangeInput>;
+
+const boundsOutput = z.object({ min: z.number(), max: z.number() });
+
+function sectionOutput<T extends z.ZodType>(values: T) {
+  return z.object({ values, defaults: values });
+}
+
+/** Every section with its current values and its defaults, and the bounds of the numeric settings. */
+export const stationSettingsView = z.object({
+  registration: sectionOutput(registrationSettingsValues),
+  staff: sectionOutput(staffSettingsValues),
+  printing: sectionOutput(printingSettingsValues),
+  bounds: z.object({
+    stemCellMinAge: boundsOutput,
+    stemCellMaxAge: boundsOutput,
+    coolingOffDays: boundsOutput,
+    kioskIdleSeconds: boundsOutput,
+    idleLockMinutes: boundsOutput,
+  }),
+});
+export type StationSettingsView = z.infer<typeof stationSettingsView>;
