@@ -60,8 +60,9 @@ export interface GrowthAgainstTarget {
 }
 
 /**
- * Growth against +10 %: met when this period has at least 110 % of the year before, compared in whole
- * numbers so that no rounding decides it. Unknown when the year before had no registration.
+ * Growth against +10 %: met when this period has more than 110 % of the year before ("growing more than
+ * 10 %", DOMAIN.md), compared in whole numbers so that no rounding decides it. Unknown when the year
+ * before had no registration.
  */
 export function growthAgainstTarget(current: number, previous: number, target = REGISTRATION_GROWTH_TARGET): GrowthAgainstTarget {
   if (previous <= 0) return { current, previous, growth: null, target, status: 'unknown' };
@@ -71,7 +72,7 @@ export function growthAgainstTarget(current: number, previous: number, target = 
     previous,
     growth: (current - previous) / previous,
     target,
-    status: current * 100 >= previous * (100 + targetPercent) ? 'met' : 'not_met',
+    status: current * 100 > previous * (100 + targetPercent) ? 'met' : 'not_met',
   };
 }
 

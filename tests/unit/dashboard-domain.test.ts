@@ -14,9 +14,9 @@ describe('dashboard period', () => {
 });
 
 describe('targets', () => {
-  it('meet +10 % growth at 110 % of the year before exactly, not below, and cannot judge without a year before', () => {
-    expect(growthAgainstTarget(110, 100)).toMatchObject({ growth: 0.1, status: 'met' });
-    expect(growthAgainstTarget(109, 100)).toMatchObject({ status: 'not_met' });
+  it('meet +10 % growth only above 110 % of the year before, and cannot judge without a year before', () => {
+    expect(growthAgainstTarget(111, 100)).toMatchObject({ growth: 0.11, status: 'met' });
+    expect(growthAgainstTarget(110, 100)).toMatchObject({ growth: 0.1, status: 'not_met' });
     expect(growthAgainstTarget(80, 100)).toMatchObject({ growth: -0.2, status: 'not_met' });
     expect(growthAgainstTarget(5, 0)).toEqual({ current: 5, previous: 0, growth: null, target: 0.1, status: 'unknown' });
   });
