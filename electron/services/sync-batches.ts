@@ -9,7 +9,7 @@ import {
   deleteBatch,
   findBatchById,
   insertBatch,
-  lastBatch,
+  lastBatchSeq,
   isRangeCandidate,
   nextRangeStart,
   outboxPlacesFrom,
@@ -37,6 +37,8 @@ import type { StationService } from './station';
 import packageJson from '../../package.json' with { type: 'json' };
 
 export const BATCH_FILE_CONTEXT = 'sync_batch.file';
+/** A batch as written, without its sealed file. */
+export type WrittenBatch = Omit<BatchRow, 'file'>;
 const SOFTWARE = `relay-station/${packageJson.version}`;
 /** gzip level 3: about 10 % larger than the default 6 in half its time, the largest share of writing a batch's file. */
 const BATCH_COMPRESSION_LEVEL = 3;
@@ -60,8 +62,12 @@ export class SyncBatchWriter {
     private readonly signingKey: StationSigningKey,
   ) {}
 
-  /** Writes the next batch of waiting rows; null when nothing waits. */
-  async writeNext(actor: Actor): Promise<BatchRow | null> {
+  /**
+   * Writes the next batch of waiting rows; null when nothing waits. The batch comes back without its
+   * sealed file (`fileOf` reads it when it is sent): holding a few hundred kilobytes of text per batch
+   * while the next one is written would keep the collector from freeing them young.
+   */
+  async writeNext(actor: Actor): Promise<WrittenBatch | null> {
     const station = await this.station.require();
     return this.db.transaction().execute(async (trx) => {
       const { batchSize, twoPersonApproval } = await this.settings.sync(trx);
@@ -70,10 +76,9 @@ export class SyncBatchWriter {
       const omitted = range.filter((row) => row.state === 'omitted');
       if (resent.length + range.length - omitted.length === 0) return null;
 
-      const previous = await lastBatch(trx);
       // After a restore the database may not know batches that already left: never reuse their numbers.
       const floor = Number(await readSetting(trx, BATCH_SEQ_FLOOR_SETTING)) || 0;
-      const batchSeq = Math.max(previous?.batch_seq ?? 0, floor) + 1;
+      const batchSeq = Math.max(await lastBatchSeq(trx), floor) + 1;
       const createdAt = this.clock.now().toISOString();
       const key = await this.signingKey.ensure(trx);
       const lines = await this.linesOf(trx, resent, range, station.code);
@@ -132,8 +137,8 @@ export class SyncBatchWriter {
         objectId: manifest.batchId,
         detail: { records: manifest.recordCount, omitted: manifest.omittedCount, resent: manifest.resentCount, approval: twoPersonApproval },
       });
-      // The row as stored, without reading the sealed file back: one copy of it is enough.
-      return row;
+      const { file: _sealed, ...written } = row;
+      return written;
     });
   }
 

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../shared/contract/calls';
 import { openBatchFile, readBatchRecords, verifyBatchSignature } from '../../electron/sync/batch-file';
 import { keyId } from '../../electron/sync/keys';
+import { findBatchById } from '../../electron/db/repositories/sync';
 import { callsOn, signInStaffDesks } from '../fixtures/dispatch';
 import { acknowledge, makeProvince, refuse, type TestProvince } from '../fixtures/province';
 import { residentId, sampleRegistration } from '../fixtures/registrations';
@@ -54,8 +55,10 @@ async function setBatchSize(batchSize: number, twoPersonApproval = false): Promi
 const system = { id: null, role: 'system' };
 
 async function writeNext() {
-  const batch = await station.services.sync.batches.writeNext(system);
-  if (!batch) throw new Error('no batch written');
+  const written = await station.services.sync.batches.writeNext(system);
+  if (!written) throw new Error('no batch written');
+  const batch = await findBatchById(station.connection.db, written.batch_id);
+  if (!batch) throw new Error('the batch written is not stored');
   return { batch, file: station.services.sync.batches.fileOf(batch) };
 }
 

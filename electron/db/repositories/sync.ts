@@ -165,8 +165,10 @@ export async function batchedVersionsOf(db: Executor, personId: string): Promise
 
 // ---- batches ----
 
-export async function lastBatch(db: Executor): Promise<BatchRow | undefined> {
-  return (await db.selectFrom('sync_batch').selectAll().orderBy('batch_seq', 'desc').limit(1).executeTakeFirst()) as BatchRow | undefined;
+/** The highest batch number written (0 before the first); not the batch itself, whose sealed file is large. */
+export async function lastBatchSeq(db: Executor): Promise<number> {
+  const row = await db.selectFrom('sync_batch').select((eb) => eb.fn.max('batch_seq').as('seq')).executeTakeFirst();
+  return row?.seq ?? 0;
 }
 
 export async function insertBatch(db: Executor, row: Omit<SyncBatchTable, 'send_attempts'>): Promise<void> {
