@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { DASHBOARD_NOW, seedDashboard, seededSessionTitle } from '../fixtures/dashboard';
 import { beijing, figuresDesk, PinnedClock } from '../fixtures/figures';
 import { openTempStation, sampleSetup } from '../fixtures/temp-station';
-import { test as base, expect, sampleAdmin, sampleStation } from './fixtures';
+import { test as base, expect, openTileAs, sampleAdmin, sampleStation } from './fixtures';
 
 /**
  * The station's clock and the page's both stand at 10:00 on 30 June 2026 (Beijing time), after the
@@ -32,21 +32,7 @@ test.beforeEach(async ({ station, clock, page, openApp }) => {
   await expect(page.getByRole('heading', { name: sampleStation.name })).toBeVisible();
 });
 
-const texts = {
-  zh: { language: '简体中文', signIn: '工作人员登录', username: '用户名', password: '密码', login: '登录', tile: '统计看板' },
-  en: { language: 'English', signIn: 'Staff sign-in', username: 'Username', password: 'Password', login: 'Sign in', tile: 'Statistics dashboard' },
-} as const;
-
-async function openDashboard(page: Page, l: (typeof texts)[keyof typeof texts]): Promise<void> {
-  await page.getByRole('button', { name: l.language, exact: true }).click();
-  await page.getByRole('button', { name: l.signIn }).click();
-  await page.getByLabel(l.username).fill(sampleAdmin.username);
-  await page.getByLabel(l.password).fill(sampleAdmin.password);
-  await page.getByRole('button', { name: l.login, exact: true }).click();
-  await expect(page.getByTestId('staff-name')).toHaveText(sampleAdmin.displayName);
-  await page.locator('.tile', { has: page.locator('strong', { hasText: new RegExp(`^${l.tile}$`) }) }).click();
-  await expect(page.getByRole('heading', { name: l.tile, level: 1 })).toBeVisible();
-}
+const tiles = { zh: '统计看板', en: 'Statistics dashboard' } as const;
 
 /** Clicks an export button, checks the progress bar filled up, and returns the downloaded file. */
 async function exportFile(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
@@ -74,7 +60,7 @@ function rows(book: ExcelJS.Workbook, sheet: string): unknown[][] {
 }
 
 test('zh: this year against last year and the targets, with charts and sessions, exported as CSV and XLSX with progress', async ({ page, station }) => {
-  await openDashboard(page, texts.zh);
+  await openTileAs(page, 'zh', sampleAdmin, tiles.zh);
   await expect(page.getByTestId('dashboard-shown')).toHaveText('2026 年：2026-01-01 至 2026-06-30，对比 2025-01-01 至 2025-06-30');
   await expect(page.getByTestId('dashboard-registered-value')).toHaveText('6');
   await expect(page.getByTestId('dashboard-registered')).toContainText('上年同期 3');
@@ -137,7 +123,7 @@ test('zh: this year against last year and the targets, with charts and sessions,
 });
 
 test('en: last year, a year still to come refused in English, and an XLSX with English headers', async ({ page }) => {
-  await openDashboard(page, texts.en);
+  await openTileAs(page, 'en', sampleAdmin, tiles.en);
   await expect(page.getByTestId('dashboard-shown')).toHaveText('2026: 2026-01-01 to 2026-06-30, compared with 2025-01-01 to 2025-06-30');
   await expect(page.getByTestId('dashboard-growth').locator('.target-status')).toHaveText('Met');
   await expect(page.getByTestId('dashboard-recontact')).toContainText('2 of 2 volunteers on the register consent to follow-up contact');

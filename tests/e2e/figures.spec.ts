@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { openTempStation, sampleSetup } from '../fixtures/temp-station';
 import { beijing, figuresDesk, PinnedClock, seedFigures } from '../fixtures/figures';
-import { test as base, expect, sampleAdmin, sampleStation } from './fixtures';
+import { test as base, expect, openTileAs, sampleAdmin, sampleStation } from './fixtures';
 
 /**
  * The station's clock and the page's both stand at 10:00 on 10 March 2026 (Beijing time), after the
@@ -33,21 +33,7 @@ test.beforeEach(async ({ station, clock, page, openApp }) => {
   await expect(page.getByRole('heading', { name: sampleStation.name })).toBeVisible();
 });
 
-const texts = {
-  zh: { language: '简体中文', signIn: '工作人员登录', username: '用户名', password: '密码', login: '登录', tile: '纪念与教育统计' },
-  en: { language: 'English', signIn: 'Staff sign-in', username: 'Username', password: 'Password', login: 'Sign in', tile: 'Memorial and education figures' },
-} as const;
-
-async function openFigures(page: Page, l: (typeof texts)[keyof typeof texts]): Promise<void> {
-  await page.getByRole('button', { name: l.language, exact: true }).click();
-  await page.getByRole('button', { name: l.signIn }).click();
-  await page.getByLabel(l.username).fill(sampleAdmin.username);
-  await page.getByLabel(l.password).fill(sampleAdmin.password);
-  await page.getByRole('button', { name: l.login, exact: true }).click();
-  await expect(page.getByTestId('staff-name')).toHaveText(sampleAdmin.displayName);
-  await page.locator('.tile', { has: page.locator('strong', { hasText: new RegExp(`^${l.tile}$`) }) }).click();
-  await expect(page.getByRole('heading', { name: l.tile, level: 1 })).toBeVisible();
-}
+const tiles = { zh: '纪念与教育统计', en: 'Memorial and education figures' } as const;
 
 async function download(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
   const downloading = page.waitForEvent('download');
@@ -72,7 +58,7 @@ function indicator(book: ExcelJS.Workbook, sheet: string, name: string): unknown
 }
 
 test('zh: this year so far against the targets, with charts, and exported as CSV and XLSX', async ({ page, station }) => {
-  await openFigures(page, texts.zh);
+  await openTileAs(page, 'zh', sampleAdmin, tiles.zh);
   await expect(page.getByTestId('figures-shown')).toHaveText('KMU01，2026-01-01 至 2026-03-10');
   // 6 + 9 + 6 visitors in January, February and March; the cancelled session and its group of 40 count nowhere.
   await expect(page.getByTestId('figure-visitors-value')).toHaveText('21');
@@ -152,7 +138,7 @@ test('en: a chosen period and another site, a refused period, and an XLSX with E
   station.connection.sqlite
     .prepare(`insert into visitor_sign_in (id, station_code, visited_at, party_size, purpose, visitor_name, version) values (?, 'KMU02', ?, 12, 'tour', null, 1)`)
     .run(randomUUID(), beijing('2026-01-10', '09:00'));
-  await openFigures(page, texts.en);
+  await openTileAs(page, 'en', sampleAdmin, tiles.en);
   await expect(page.getByTestId('figures-shown')).toHaveText('KMU01, 2026-01-01 to 2026-03-10');
   await expect(page.getByTestId('target-reach').locator('.target-status')).toHaveText('Population not set');
 

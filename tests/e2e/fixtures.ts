@@ -83,6 +83,30 @@ export async function signIn(page: Page, account: { username: string; password: 
   await expect(page.getByTestId('staff-name')).toHaveText(account.displayName);
 }
 
+/** The header's language and sign-in labels in each interface language. */
+const staffLabels = {
+  zh: { language: '简体中文', signIn: '工作人员登录', username: '用户名', password: '密码', login: '登录' },
+  en: { language: 'English', signIn: 'Staff sign-in', username: 'Username', password: 'Password', login: 'Sign in' },
+} as const;
+
+/** Switches the interface to `language`, signs `account` in and opens the home tile titled exactly `tile`. */
+export async function openTileAs(
+  page: Page,
+  language: keyof typeof staffLabels,
+  account: { username: string; password: string; displayName: string },
+  tile: string,
+): Promise<void> {
+  const l = staffLabels[language];
+  await page.getByRole('button', { name: l.language, exact: true }).click();
+  await page.getByRole('button', { name: l.signIn }).click();
+  await page.getByLabel(l.username).fill(account.username);
+  await page.getByLabel(l.password).fill(account.password);
+  await page.getByRole('button', { name: l.login, exact: true }).click();
+  await expect(page.getByTestId('staff-name')).toHaveText(account.displayName);
+  await page.locator('.tile', { has: page.locator('strong', { hasText: new RegExp(`^${tile}$`) }) }).click();
+  await expect(page.getByRole('heading', { name: tile, level: 1 })).toBeVisible();
+}
+
 /** Rows of a table in the station's database, read directly: what was really stored. */
 export function countRows(station: OpenStation, table: 'station' | 'visitor_sign_in' | 'outbox' | 'audit_log' | 'staff'): number {
   return (station.connection.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
