@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useT } from '../../i18n/index';
 import { call } from '../../api/client';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { SaveFooter } from '../../components/SaveFooter';
 import { Field } from '../../components/Field';
 import { useSubmit } from '../../hooks/useSubmit';
 import type { BackupStatus } from './types';
@@ -48,17 +48,7 @@ export function BackupSettingsForm({ current, onSaved }: { current: Settings; on
       <Field id="backup-interval" label={t('backup:settings.interval')} hint={t('backup:settings.intervalHint')} issue={form.issueFor('intervalHours')}>
         <input id="backup-interval" inputMode="numeric" value={interval} onChange={(event) => setInterval(event.target.value)} autoComplete="off" />
       </Field>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={form.busy}>
-          {t('backup:settings.save')}
-        </button>
-      </div>
-      <ErrorBanner code={form.errorCode === 'validation_failed' ? null : form.errorCode} />
-      {saved ? (
-        <p role="status" className="success" data-testid="backup-settings-saved">
-          {t('backup:settings.saved')}
-        </p>
-      ) : null}
+      <SaveFooter label={t('backup:settings.save')} busy={form.busy} errorCode={form.errorCode} savedText={saved ? t('backup:settings.saved') : null} savedTestId="backup-settings-saved" />
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { useCallback, useState, type ReactNode } from 'react';
 import { useT } from '../../i18n/index';
 import type { FieldIssue } from '../../../shared/contract/errors';
 import { call } from '../../api/client';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { SaveFooter } from '../../components/SaveFooter';
 import { useSubmit } from '../../hooks/useSubmit';
 import type { SectionChange, SettingsView } from './types';
 
@@ -36,17 +36,7 @@ export function SectionForm({ section, title, values, onSaved, children }: Secti
     <form className="form-section settings-card" onSubmit={form.onSubmit} noValidate aria-labelledby={titleId} data-testid={`settings-${section}`}>
       <h2 id={titleId}>{title}</h2>
       {children(form.issueFor)}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={form.busy}>
-          {t('settings:save')}
-        </button>
-      </div>
-      <ErrorBanner code={form.errorCode === 'validation_failed' ? null : form.errorCode} />
-      {saved ? (
-        <p role="status" className="success" data-testid={`settings-${section}-saved`}>
-          {t('settings:saved')}
-        </p>
-      ) : null}
+      <SaveFooter label={t('settings:save')} busy={form.busy} errorCode={form.errorCode} savedText={saved ? t('settings:saved') : null} savedTestId={`settings-${section}-saved`} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useT } from '../../i18n/index';
 import { call } from '../../api/client';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { SaveFooter } from '../../components/SaveFooter';
 import { Field } from '../../components/Field';
 import { useSubmit } from '../../hooks/useSubmit';
 import type { SyncStatus } from './types';
@@ -53,17 +53,7 @@ export function SettingsForm({ current, onSaved }: { current: Settings; onSaved:
         <input type="checkbox" checked={twoPersonApproval} onChange={(event) => setTwoPersonApproval(event.target.checked)} />
         {t('sync:settings.twoPersonApproval')}
       </label>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={form.busy}>
-          {t('sync:settings.save')}
-        </button>
-      </div>
-      <ErrorBanner code={form.errorCode === 'validation_failed' ? null : form.errorCode} />
-      {saved ? (
-        <p role="status" className="success" data-testid="settings-saved">
-          {t('sync:settings.saved')}
-        </p>
-      ) : null}
+      <SaveFooter label={t('sync:settings.save')} busy={form.busy} errorCode={form.errorCode} savedText={saved ? t('sync:settings.saved') : null} savedTestId="settings-saved" />
     </form>
   );
 }
