@@ -110,3 +110,26 @@ test('a damaged backup is refused, in Chinese and in English', async ({ page, st
   await expect(page.getByTestId('backup-inspection')).toHaveCount(0);
   expect(existsSync(join(station.dataDir, 'station.sqlite.restore'))).toBe(false);
 });
+
+test('backing up without a folder, or to a folder that is gone (a stick pulled out), is refused in Chinese and in English', async ({ page, station }) => {
+  await openBackup(page);
+  const backUpNow = page.getByRole('button', { name: '立即备份' });
+  await backUpNow.click();
+  await expect(page.locator('[data-error-code="backup_folder_missing"]')).toHaveText(errorText('zh-CN', 'backup_folder_missing'));
+
+  const stick = join(folder, 'stick');
+  const configured = await station.dispatch('backup:settings', { folder: stick, keep: 7, intervalHours: 24 }, adminCaller);
+  expect(configured.ok).toBe(true);
+  await backUpNow.click();
+  const banner = page.locator('[data-error-code="backup_folder_unusable"]');
+  await expect(banner).toHaveText(errorText('zh-CN', 'backup_folder_unusable'));
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { name: 'Backup and restore', level: 1 })).toBeVisible();
+  await expect(banner).toHaveText(errorText('en', 'backup_folder_unusable'));
+  await station.dispatch('backup:settings', { folder: null, keep: 7, intervalHours: 24 }, adminCaller);
+  await page.getByRole('button', { name: 'Back up now' }).click();
+  await expect(page.locator('[data-error-code="backup_folder_missing"]')).toHaveText(errorText('en', 'backup_folder_missing'));
+  // Nothing was written, and no empty folder stands in for the missing stick.
+  await expect(page.getByTestId('backup-taken')).toHaveCount(0);
+  expect(existsSync(stick)).toBe(false);
+});
