@@ -49,6 +49,7 @@ test('the auditor reads the trail, including sign-ins and revealed names, and th
   await expect(rows.filter({ hasText: '站点初始设置' })).toHaveCount(1);
 
   await page.getByRole('button', { name: '校验日志链' }).click();
+  await expect(page.getByTestId('chain-check')).toContainText('日志链完整');
   const total = countRows(station, 'audit_log');
   await expect(page.getByTestId('chain-check')).toHaveText(`日志链完整：共 ${total} 条记录。`);
   await page.getByRole('button', { name: 'English' }).click();

@@ -146,6 +146,8 @@ test('a re-issue voids the earlier copy and links the two', async ({ page, stati
   await documentCard(page, issued.serial).getByRole('button', { name: '补发' }).click();
   await expect(page.getByTestId('reissue-form')).toContainText(`原件 ${issued.serial} 同时作废`);
   await page.getByRole('button', { name: '确认补发' }).click();
+  // The new copy exists once the screen confirms the re-issue, not when the click returns.
+  await expect(page.getByTestId('documents-done')).toContainText('已补发');
   const newSerial = (station.connection.sqlite.prepare('select serial from document where replaces_id is not null').get() as { serial: string }).serial;
   expect(newSerial).not.toBe(issued.serial);
   await expect(page.getByTestId('documents-done')).toHaveText(`已补发 ${newSerial}，原件 ${issued.serial} 已作废。`);
