@@ -58,7 +58,8 @@ interface Storage {
 function registrationSide(connection: DatabaseConnection, storage: Storage, auditKey: Buffer): Side {
   const { sqlite } = connection;
   const insertRegistration = sqlite.prepare('INSERT INTO bench_registration VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const insertOutbox = sqlite.prepare('INSERT INTO outbox (kind, entity_id, version, payload, created_at) VALUES (?, ?, 1, ?, ?)');
+  const insertOutbox = sqlite.prepare('INSERT INTO outbox (kind, entity_id, version, created_at) VALUES (?, ?, 1, ?)');
+  const insertOutboxPayload = sqlite.prepare('INSERT INTO outbox_payload (seq, payload) VALUES (?, ?)');
   const insertAudit = sqlite.prepare(
     `INSERT INTO audit_log (seq, at, actor_id, actor_role, station_code, action, object_type, object_id, detail, prev_hash, hash)
      VALUES (?, ?, NULL, 'registrar', 'KMU01', 'create', 'registration', ?, NULL, ?, ?)`,
@@ -76,7 +77,8 @@ function registrationSide(connection: DatabaseConnection, storage: Storage, audi
       storage.lookupKey('phone', fields.contact_phone),
       at,
     );
-    insertOutbox.run('registration', id, storage.payload(JSON.stringify({ id, program: 'body', ...fields })), at);
+    const queued = insertOutbox.run('registration', id, at);
+    insertOutboxPayload.run(queued.lastInsertRowid, storage.payload(JSON.stringify({ id, program: 'body', ...fields })));
     seq += 1;
     const entry = { seq, at, actorId: null, actorRole: 'registrar', stationCode: 'KMU01', action: 'create', objectType: 'registration', objectId: id, detail: null };
     const hash = chainHash(auditKey, prevHash, entry);

@@ -231,7 +231,8 @@ function bulkFill(context: BulkContext, count: number, baseline: BetterSqlite3.D
       `insert into audit_log (seq, at, actor_id, actor_role, station_code, action, object_type, object_id, detail, prev_hash, hash)
        values (?, ?, ?, ?, ?, 'create', 'registration', ?, ?, ?, ?)`,
     ),
-    outbox: sqlite.prepare(`insert into outbox (kind, entity_id, version, payload, created_at) values ('registration', ?, 1, ?, ?)`),
+    outbox: sqlite.prepare(`insert into outbox (kind, entity_id, version, created_at) values ('registration', ?, 1, ?)`),
+    outboxPayload: sqlite.prepare('insert into outbox_payload (seq, payload) values (?, ?)'),
     sequence: sqlite.prepare(
       `insert into number_sequence (scope, year, last) values ('registration', ?, ?)
        on conflict (scope, year) do update set last = excluded.last`,
@@ -330,7 +331,8 @@ function bulkFill(context: BulkContext, count: number, baseline: BetterSqlite3.D
           consents,
           at,
         };
-        insert.outbox.run(id, protection.seal(JSON.stringify(payload), OUTBOX_PAYLOAD_CONTEXT), at);
+        const queued = insert.outbox.run(id, at);
+        insert.outboxPayload.run(queued.lastInsertRowid, protection.seal(JSON.stringify(payload), OUTBOX_PAYLOAD_CONTEXT));
       }
       registrations += 1;
     }

@@ -49,7 +49,7 @@ async function measureBaseline(station: OpenStation, outFile: string): Promise<S
   const started = process.hrtime.bigint();
   const out = createWriteStream(outFile);
   let records = 0;
-  for (const row of station.connection.sqlite.prepare('SELECT seq, payload FROM outbox').iterate()) {
+  for (const row of station.connection.sqlite.prepare('SELECT seq, payload FROM outbox_payload').iterate()) {
     records += 1;
     if (!out.write(`${JSON.stringify(row)}\n`)) await once(out, 'drain');
     if (records % BASELINE_SAMPLE_ROWS === 0) memory.sample();

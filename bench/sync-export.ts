@@ -134,9 +134,10 @@ async function fillStation(dataDir: string, records: number, log: (line: string)
     // Bulk writing only: nothing fsynced during the fill; the measured sides reopen with the station's settings.
     sqlite.pragma('synchronous = OFF');
     const insert = sqlite.prepare(
-      `insert into outbox (kind, entity_id, version, payload, created_at, person_id, record_created_at)
-       values ('registration', ?, 1, ?, ?, ?, ?)`,
+      `insert into outbox (kind, entity_id, version, created_at, person_id, record_created_at)
+       values ('registration', ?, 1, ?, ?, ?)`,
     );
+    const insertPayload = sqlite.prepare('insert into outbox_payload (seq, payload) values (?, ?)');
     const people: FakePeopleOptions = { seed: SEED, today: stationDate(new Date()) };
     const { protection } = station.services;
     const epoch = Date.parse('2020-01-01T00:00:00.000Z');
@@ -147,7 +148,8 @@ async function fillStation(dataDir: string, records: number, log: (line: string)
         const at = new Date(epoch + index * 61_000).toISOString();
         const { id, personId, json } = registrationPayload(index, people, at);
         payloadBytes += Buffer.byteLength(json, 'utf8');
-        insert.run(id, protection.seal(json, OUTBOX_PAYLOAD_CONTEXT), at, personId, at);
+        const { lastInsertRowid } = insert.run(id, at, personId, at);
+        insertPayload.run(lastInsertRowid, protection.seal(json, OUTBOX_PAYLOAD_CONTEXT));
       }
     });
     for (let from = 0; from < records; from += FILL_CHUNK) {

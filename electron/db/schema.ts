@@ -26,13 +26,18 @@ export interface VisitorSignInTable {
   group_name: string | null;
 }
 
+/** What an outbox row carries, apart from its state since migration 0013. */
+export interface OutboxPayloadTable {
+  seq: number;
+  /** Sealed (encrypted) JSON since migration 0002: it carries personal data. */
+  payload: string;
+}
+
 export interface OutboxTable {
   seq: Generated<number>;
   kind: string;
   entity_id: string;
   version: number;
-  /** Sealed (encrypted) JSON since migration 0002: it carries personal data. */
-  payload: string;
   created_at: string;
   /** Since 0010: OutboxState of shared/domain/sync.ts. */
   state: Generated<string>;
@@ -320,6 +325,7 @@ export interface StationDatabase {
   station: StationTable;
   visitor_sign_in: VisitorSignInTable;
   outbox: OutboxTable;
+  outbox_payload: OutboxPayloadTable;
   sync_batch: SyncBatchTable;
   province_key: ProvinceKeyTable;
   schema_migration: SchemaMigrationTable;

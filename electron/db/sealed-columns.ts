@@ -12,7 +12,8 @@ export const sealedColumns = [
   { table: 'visitor_message', key: 'id', column: 'body' },
   { table: 'visitor_message', key: 'id', column: 'author_masked' },
   { table: 'visitor_message', key: 'id', column: 'reject_reason' },
-  { table: 'outbox', key: 'seq', column: 'payload' },
+  // Sealed as 'outbox.payload' since before the payload had a table of its own (migration 0013).
+  { table: 'outbox_payload', key: 'seq', column: 'payload', context: 'outbox.payload' },
   { table: 'sync_batch', key: 'batch_seq', column: 'file' },
   { table: 'person', key: 'id', column: 'personal' },
   { table: 'person_version', key: 'rowid', column: 'personal' },
@@ -42,7 +43,7 @@ export type SealedColumn = (typeof sealedColumns)[number];
 
 /** The authenticated context a value of this column is sealed under: it cannot be moved to another column. */
 export function sealingContext(column: SealedColumn): string {
-  return `${column.table}.${column.column}`;
+  return 'context' in column ? column.context : `${column.table}.${column.column}`;
 }
 
 export interface SealedCell {

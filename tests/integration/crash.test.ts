@@ -148,7 +148,7 @@ describe('a station killed while signing visitors in', () => {
             (sqlite.prepare('SELECT id FROM visitor_sign_in').all() as { id: string }[]).map((row) => row.id),
           );
           const outboxRows = sqlite
-            .prepare("SELECT entity_id, payload FROM outbox WHERE kind = 'visitor_sign_in'")
+            .prepare("SELECT entity_id, payload FROM outbox join outbox_payload using (seq) WHERE kind = 'visitor_sign_in'")
             .all() as { entity_id: string; payload: string }[];
           const outboxIds = new Set(outboxRows.map((row) => row.entity_id));
 

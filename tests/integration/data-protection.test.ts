@@ -106,7 +106,7 @@ describe('key rotation', () => {
     const connection = openDatabaseFile(join(dir, 'station.sqlite'));
     try {
       const names = connection.sqlite.prepare('select visitor_name as v from visitor_sign_in where visitor_name is not null').all() as Array<{ v: string }>;
-      const payloads = connection.sqlite.prepare('select payload as v from outbox').all() as Array<{ v: string }>;
+      const payloads = connection.sqlite.prepare('select payload as v from outbox_payload').all() as Array<{ v: string }>;
       return new Set([...names, ...payloads].map((row) => FieldCipher.keyIdOf(row.v)));
     } finally {
       void connection.close();
@@ -139,7 +139,7 @@ describe('key rotation', () => {
     const station = await stationWithVisitors(dir);
     const oldKey = station.services.protection.cipher.currentKeyId;
     // The disk "fills up" once the names are done and the outbox is next.
-    station.connection.sqlite.exec("create trigger full_disk before update on outbox begin select raise(abort, 'disk full'); end");
+    station.connection.sqlite.exec("create trigger full_disk before update on outbox_payload begin select raise(abort, 'disk full'); end");
     await expect(station.services.protection.rotate()).rejects.toThrow('disk full');
     const ring = new FileKeyStore(join(dir, 'station.key')).load();
     expect(ring?.keys).toHaveLength(2); // both keys kept while values are under either
@@ -190,7 +190,7 @@ describe('migration 0002', () => {
     expect(rows.filter((row) => row.visitor_name !== null).map((row) => protection.open(row.visitor_name as string, 'visitor_sign_in.visitor_name')).sort()).toEqual(
       [...knownNames].sort(),
     );
-    const payloads = station.connection.sqlite.prepare('select payload from outbox').all() as Array<{ payload: string }>;
+    const payloads = station.connection.sqlite.prepare('select payload from outbox_payload').all() as Array<{ payload: string }>;
     expect(payloads.map((row) => JSON.parse(protection.open(row.payload, 'outbox.payload')).visitor_name).sort()).toEqual([...knownNames].sort());
     expect(station.connection.sqlite.prepare('select count(*) as n from maintenance_task').get()).toEqual({ n: 0 });
     await station.close();

@@ -57,7 +57,7 @@ describe('group check-in', () => {
     expect(JSON.stringify(stored)).not.toContain(sampleGroup.contactName);
     expect(JSON.stringify(stored)).not.toContain('13987654321');
     expect(stored).toMatchObject({ organisation: sampleGroup.organisation, head_count: 42, station_code: 'KMU01', checked_in_by: null });
-    const outbox = edu.rows<{ kind: string; payload: string }>("select kind, payload from outbox where kind = 'education_group'");
+    const outbox = edu.rows<{ kind: string; payload: string }>("select kind, payload from outbox join outbox_payload using (seq) where kind = 'education_group'");
     expect(outbox).toHaveLength(1);
     expect(outbox[0]!.payload).not.toContain(sampleGroup.contactName);
     expect(edu.rows("select actor_role, action from audit_log where object_type = 'education_group'")).toEqual([{ actor_role: 'kiosk', action: 'create' }]);

@@ -69,7 +69,7 @@ describe('a message left at sign-in', () => {
     expect(station.services.protection.open(signIn?.group_name ?? '', 'visitor_sign_in.group_name')).toBe('张氏家族');
 
     expect(rows('select kind from outbox')).toEqual([{ kind: 'visitor_sign_in' }]);
-    const [queued] = rows<{ payload: string }>('select payload from outbox');
+    const [queued] = rows<{ payload: string }>('select payload from outbox join outbox_payload using (seq)');
     expect(JSON.parse(station.services.protection.open(queued?.payload ?? '', 'outbox.payload'))).toMatchObject({
       relation: 'family',
       group_name: '张氏家族',
@@ -114,7 +114,7 @@ describe('moderation', () => {
     expect(wall).toMatchObject({ total: 1, page: 0, pageSize: 12 });
     expect(wall.messages).toEqual([{ id, message: '愿您安息', author: '李*', relation: 'friend', writtenOn: '2026-04-04' }]);
 
-    const queued = rows<{ kind: string; version: number; payload: string }>("select * from outbox where kind = 'visitor_message'");
+    const queued = rows<{ kind: string; version: number; payload: string }>("select * from outbox join outbox_payload using (seq) where kind = 'visitor_message'");
     expect(queued).toHaveLength(1);
     expect(queued[0]?.version).toBe(2);
     expect(JSON.parse(station.services.protection.open(queued[0]?.payload ?? '', 'outbox.payload'))).toMatchObject({
@@ -138,7 +138,7 @@ describe('moderation', () => {
     expect(stored?.reject_reason).not.toContain('广告');
 
     expect(await ok('messages:wall', {})).toMatchObject({ total: 0, messages: [] });
-    const [queued] = rows<{ payload: string }>("select payload from outbox where kind = 'visitor_message'");
+    const [queued] = rows<{ payload: string }>("select payload from outbox join outbox_payload using (seq) where kind = 'visitor_message'");
     const payload = JSON.parse(station.services.protection.open(queued?.payload ?? '', 'outbox.payload'));
     expect(payload).toMatchObject({ id, state: 'rejected' });
     expect(payload).not.toHaveProperty('body');

@@ -102,7 +102,7 @@ describe('adding a name with the family consent', () => {
     const audit = rows<{ action: string; object_type: string; detail: string }>("select * from audit_log where object_type = 'memorial_entry'");
     expect(audit.map((row) => row.action)).toEqual(['create']);
     expect(audit[0]!.detail).not.toContain('张晓明');
-    const outbox = rows<{ kind: string; version: number; payload: string }>("select * from outbox where kind = 'memorial_entry'");
+    const outbox = rows<{ kind: string; version: number; payload: string }>("select * from outbox join outbox_payload using (seq) where kind = 'memorial_entry'");
     expect(outbox).toHaveLength(1);
     const payload = JSON.parse(station.services.protection.open(outbox[0]!.payload, OUTBOX_PAYLOAD_CONTEXT));
     expect(payload).toMatchObject({ id: added.id, state: 'published', name: '张晓明', consent: { relativeName: '李*', signature: 'drawn' } });
@@ -282,7 +282,7 @@ describe('withdrawing the family consent', () => {
 
     const audit = rows<{ action: string; object_id: string }>("select action, object_id from audit_log where object_type = 'memorial_entry' order by seq");
     expect(audit.slice(-1)).toEqual([{ action: 'withdraw', object_id: gone.id }]);
-    const outbox = rows<{ version: number; payload: string }>("select version, payload from outbox where kind = 'memorial_entry' and entity_id = ? order by seq", gone.id);
+    const outbox = rows<{ version: number; payload: string }>("select version, payload from outbox join outbox_payload using (seq) where kind = 'memorial_entry' and entity_id = ? order by seq", gone.id);
     expect(outbox.map((row) => row.version)).toEqual([1, 2]);
     expect(JSON.parse(station.services.protection.open(outbox[1]!.payload, OUTBOX_PAYLOAD_CONTEXT))).toMatchObject({
       state: 'withdrawn',

@@ -42,7 +42,7 @@ interface OutboxRow {
 }
 
 function outbox(where = '1 = 1'): OutboxRow[] {
-  return station.connection.sqlite.prepare(`select * from outbox where ${where} order by seq`).all() as OutboxRow[];
+  return station.connection.sqlite.prepare(`select * from outbox join outbox_payload using (seq) where ${where} order by seq`).all() as OutboxRow[];
 }
 
 function count(table: string, where = '1 = 1'): number {

@@ -30,7 +30,7 @@ function versionDetails(registrationId: string, version: number): Record<string,
 }
 
 function outboxPayload(registrationId: string, version: number): Record<string, unknown> {
-  const [row] = edu.rows<{ payload: string }>("select payload from outbox where kind = 'registration' and entity_id = ? and version = ?", registrationId, version);
+  const [row] = edu.rows<{ payload: string }>("select payload from outbox join outbox_payload using (seq) where kind = 'registration' and entity_id = ? and version = ?", registrationId, version);
   return JSON.parse(edu.station.services.protection.open(row!.payload, OUTBOX_PAYLOAD_CONTEXT)) as Record<string, unknown>;
 }
 

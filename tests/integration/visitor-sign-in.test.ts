@@ -76,7 +76,7 @@ describe('visitor sign-in', () => {
     expect(row.visitor_name).toMatch(/^v1\./);
     expect(station.services.protection.open(row.visitor_name, 'visitor_sign_in.visitor_name')).toBe('李·四');
 
-    const outbox = station.connection.sqlite.prepare('select * from outbox where entity_id = ?').all(data.id) as Array<{
+    const outbox = station.connection.sqlite.prepare('select * from outbox join outbox_payload using (seq) where entity_id = ?').all(data.id) as Array<{
       kind: string;
       version: number;
       payload: string;

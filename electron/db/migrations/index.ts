@@ -11,6 +11,7 @@ import * as m0009 from './0009_document_subject_version';
 import * as m0010 from './0010_sync';
 import * as m0011 from './0011_registration_source';
 import * as m0012 from './0012_dashboard_figures';
+import * as m0013 from './0013_outbox_payload';
 
 export interface Migration {
   up(db: Kysely<any>): Promise<void>;
@@ -30,4 +31,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0010_sync', m0010],
   ['0011_registration_source', m0011],
   ['0012_dashboard_figures', m0012],
+  ['0013_outbox_payload', m0013],
 ];

@@ -14,13 +14,12 @@ export interface OutboxRow {
 
 /** Appends one change for the provincial system; call it inside the transaction that made the change. */
 export async function appendToOutbox(db: Executor, row: OutboxRow): Promise<void> {
-  await db
+  const queued = await db
     .insertInto('outbox')
     .values({
       kind: row.kind,
       entity_id: row.entityId,
       version: row.version,
-      payload: row.sealedPayload,
       created_at: row.createdAt,
       person_id: row.personId,
       record_created_at: row.recordCreatedAt,
@@ -30,7 +29,9 @@ export async function appendToOutbox(db: Executor, row: OutboxRow): Promise<void
       reject_path: null,
       settled_at: null,
     })
-    .execute();
+    .returning('seq')
+    .executeTakeFirstOrThrow();
+  await db.insertInto('outbox_payload').values({ seq: queued.seq, payload: row.sealedPayload }).execute();
 }
 
 /** When the record's earliest queued version was made, or null when none of its versions was queued. */

@@ -2,7 +2,10 @@ import { sql } from 'kysely';
 import type { OutboxTable, ProvinceKeyTable, SyncBatchTable } from '../schema';
 import type { Executor } from './executor';
 
-export type OutboxEntry = Omit<OutboxTable, 'state'> & { seq: number; state: string };
+/** An outbox row: which change it queues and where it stands, without what it carries. */
+export type QueuedChange = Omit<OutboxTable, 'state'> & { seq: number; state: string };
+/** An outbox row with what it carries (the sealed payload, kept in outbox_payload). */
+export type OutboxEntry = QueuedChange & { payload: string };
 export type BatchRow = Omit<SyncBatchTable, 'send_attempts'> & { send_attempts: number };
 
 // ---- outbox rows on their way ----
@@ -42,32 +45,39 @@ export async function outboxPlacesFrom(db: Executor, fromSeq: number, limit: num
   return (await db.selectFrom('outbox').select(['seq', 'state', 'batch_seq']).where('seq', '>=', fromSeq).orderBy('seq').limit(limit).execute()) as OutboxPlace[];
 }
 
+/** Outbox rows with what they carry. */
+function entries(db: Executor) {
+  return db
+    .selectFrom('outbox')
+    .innerJoin('outbox_payload', 'outbox_payload.seq', 'outbox.seq')
+    .selectAll('outbox')
+    .select('outbox_payload.payload');
+}
+
 /**
  * The rows between two seqs that wait for a batch, oldest first, read one at a time: a batch's thousand
  * payloads then never sit in memory together.
  */
 export function pendingRowsBetween(db: Executor, firstSeq: number, lastSeq: number): AsyncIterableIterator<OutboxEntry> {
-  return db
-    .selectFrom('outbox')
-    .selectAll()
-    .where('seq', '>=', firstSeq)
-    .where('seq', '<=', lastSeq)
-    .where('state', '=', 'pending')
-    .where('batch_seq', 'is', null)
-    .orderBy('seq')
+  return entries(db)
+    .where('outbox.seq', '>=', firstSeq)
+    .where('outbox.seq', '<=', lastSeq)
+    .where('outbox.state', '=', 'pending')
+    .where('outbox.batch_seq', 'is', null)
+    .orderBy('outbox.seq')
     .stream() as AsyncIterableIterator<OutboxEntry>;
 }
 
 /** Rows the province rejected for a passing cause, to be sent again unchanged. */
 export async function rowsToResend(db: Executor, limit: number): Promise<OutboxEntry[]> {
-  return (await db.selectFrom('outbox').selectAll().where('state', '=', 'resend').orderBy('seq').limit(limit).execute()) as OutboxEntry[];
+  return (await entries(db).where('outbox.state', '=', 'resend').orderBy('outbox.seq').limit(limit).execute()) as OutboxEntry[];
 }
 
-export async function outboxRowsBySeq(db: Executor, seqs: readonly number[]): Promise<Map<number, OutboxEntry>> {
-  const found = new Map<number, OutboxEntry>();
+export async function outboxRowsBySeq(db: Executor, seqs: readonly number[]): Promise<Map<number, QueuedChange>> {
+  const found = new Map<number, QueuedChange>();
   for (let start = 0; start < seqs.length; start += 500) {
     const rows = await db.selectFrom('outbox').selectAll().where('seq', 'in', seqs.slice(start, start + 500)).execute();
-    for (const row of rows) found.set(row.seq, row as OutboxEntry);
+    for (const row of rows) found.set(row.seq, row);
   }
   return found;
 }
@@ -132,7 +142,7 @@ export async function outboxCounts(db: Executor): Promise<Record<string, number>
 }
 
 export async function rejectedRows(db: Executor, limit: number): Promise<OutboxEntry[]> {
-  return (await db.selectFrom('outbox').selectAll().where('state', '=', 'rejected').orderBy('seq', 'desc').limit(limit).execute()) as OutboxEntry[];
+  return (await entries(db).where('outbox.state', '=', 'rejected').orderBy('outbox.seq', 'desc').limit(limit).execute()) as OutboxEntry[];
 }
 
 // ---- consent to report ----
