@@ -176,7 +176,10 @@ export class FieldCipher {
       const decipher = createDecipheriv('aes-256-gcm', subKeys.encryption, parsed.nonce, { authTagLength: TAG_BYTES });
       decipher.setAAD(aad);
       decipher.setAuthTag(tag);
-      return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
+      const plain = decipher.update(ciphertext);
+      // GCM's final() adds no bytes; it checks the tag.
+      decipher.final();
+      return plain;
     } catch {
       throw new SealedValueError('The sealed value failed authentication (tampered, or sealed for another context)', 'authentication_failed');
     }

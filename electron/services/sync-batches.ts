@@ -13,7 +13,7 @@ import {
   isRangeCandidate,
   nextRangeStart,
   outboxPlacesFrom,
-  pendingRowsBetween,
+  payloadsBetween,
   releaseResentRowsOf,
   releaseRowsOf,
   rowsToResend,
@@ -24,7 +24,7 @@ import {
   type OutboxEntry,
   type OutboxPlace,
 } from '../db/repositories/sync';
-import { batchIdOf, envelopeLine, envelopeLineAround, sha256Hex, writeBatchFile, type BatchLine } from '../sync/batch-file';
+import { BatchPayloadWriter, envelopeLine, envelopeLineAround, sha256Hex, type BatchLine } from '../sync/batch-file';
 import { travelsAsStored, wirePayload } from '../sync/record-kinds';
 import type { Actor, AuditTrail } from './audit';
 import type { Clock } from './clock';
@@ -81,8 +81,9 @@ export class SyncBatchWriter {
       const batchSeq = Math.max(await lastBatchSeq(trx), floor) + 1;
       const createdAt = this.clock.now().toISOString();
       const key = await this.signingKey.ensure(trx);
-      const lines = await this.linesOf(trx, resent, range, station.code);
-      const { file, manifest, manifestBytes } = writeBatchFile(
+      const payload = new BatchPayloadWriter(BATCH_COMPRESSION_LEVEL);
+      await this.addLines(trx, resent, range, station.code, payload);
+      const { file, manifest, manifestBytes } = await payload.finish(
         {
           stationCode: station.code,
           batchSeq,
@@ -93,9 +94,7 @@ export class SyncBatchWriter {
           auditHead: (await lastAuditEntry(trx)) ?? NO_AUDIT_HEAD,
           software: SOFTWARE,
         },
-        lines,
         this.signingKey.privateKey(key),
-        BATCH_COMPRESSION_LEVEL,
       );
       const row: BatchRow = {
         batch_seq: batchSeq,
@@ -218,30 +217,33 @@ export class SyncBatchWriter {
   }
 
   /** The batch's lines in seq order: the range's waiting rows, read one by one, with the re-sent rows put in their place. */
-  private async linesOf(trx: Executor, resent: OutboxEntry[], range: OutboxPlace[], stationCode: string): Promise<BatchLine[]> {
-    const resentLines = resent.map((row) => this.lineOf(row, stationCode)).sort((a, b) => a.seq - b.seq);
-    const lines: BatchLine[] = [];
+  private async addLines(trx: Executor, resent: OutboxEntry[], range: OutboxPlace[], stationCode: string, payload: BatchPayloadWriter): Promise<void> {
+    const resentLines = resent.map((row) => this.lineOf(row, row.payload, stationCode)).sort((a, b) => a.seq - b.seq);
     let nextResent = 0;
-    const resentBefore = (seq: number) => {
-      while (nextResent < resentLines.length && (resentLines[nextResent]?.seq ?? Infinity) < seq) lines.push(resentLines[nextResent++]!);
+    const resentBefore = async (seq: number) => {
+      while (nextResent < resentLines.length && (resentLines[nextResent]?.seq ?? Infinity) < seq) await payload.add(resentLines[nextResent++]!);
     };
     const first = range[0];
     const last = range[range.length - 1];
     if (first && last) {
-      for await (const row of pendingRowsBetween(trx, first.seq, last.seq)) {
-        resentBefore(row.seq);
-        lines.push(this.lineOf(row, stationCode));
+      // The range's rows are in seq order, as the payloads come: walk both together, skipping left-out rows.
+      let next = 0;
+      for await (const { seq, payload: sealed } of payloadsBetween(trx, first.seq, last.seq)) {
+        while ((range[next]?.seq ?? Infinity) < seq) next += 1;
+        const row = range[next];
+        if (row?.seq !== seq || row.state !== 'pending') continue;
+        await resentBefore(seq);
+        await payload.add(this.lineOf(row, sealed, stationCode));
       }
     }
-    resentBefore(Infinity);
-    return lines;
+    await resentBefore(Infinity);
   }
 
   /**
    * The row's NDJSON line in UTF-8. A kind that travels as stored is written around its payload's bytes
    * as they come out of the seal, never decoded to text; the others are projected first.
    */
-  private lineOf(row: OutboxEntry, stationCode: string): BatchLine {
+  private lineOf(row: OutboxPlace, sealedPayload: string, stationCode: string): BatchLine {
     const envelope = {
       seq: row.seq,
       kind: row.kind,
@@ -252,12 +254,12 @@ export class SyncBatchWriter {
       changedAt: row.created_at,
     };
     if (travelsAsStored(row.kind)) {
-      const payload = this.protection.openBytes(row.payload, OUTBOX_PAYLOAD_CONTEXT);
+      const payload = this.protection.openBytes(sealedPayload, OUTBOX_PAYLOAD_CONTEXT);
       const line = envelopeLineAround(envelope, payload);
       payload.fill(0);
       return { seq: row.seq, kind: row.kind, line };
     }
-    const stored = JSON.parse(this.protection.open(row.payload, OUTBOX_PAYLOAD_CONTEXT)) as Record<string, unknown>;
+    const stored = JSON.parse(this.protection.open(sealedPayload, OUTBOX_PAYLOAD_CONTEXT)) as Record<string, unknown>;
     return { seq: row.seq, kind: row.kind, line: envelopeLine({ ...envelope, payload: wirePayload(row.kind, stored) }) };
   }
 

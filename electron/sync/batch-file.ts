@@ -1,5 +1,7 @@
 import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { finished } from 'node:stream/promises';
+import { setImmediate } from 'node:timers/promises';
+import { createGzip, gunzipSync, gzipSync, type Gzip } from 'node:zlib';
 import { SYNC_PROTOCOL_VERSION, SYNC_SCHEMA_VERSION } from '../../shared/domain/sync';
 import { canonicalJson, parseCanonicalJson } from './canonical-json';
 import { readSignedContainer, writeSignedContainer } from './containers';
@@ -119,17 +121,83 @@ export function writeBatchFile(
   records: ReadonlyArray<BatchLine>,
   privateKey: KeyObject,
   compressionLevel: number = DEFAULT_COMPRESSION_LEVEL,
-): { file: Buffer; manifest: Manifest; manifestBytes: Buffer } {
-  // Each line encoded once and checked on its bytes (native searches: a batch holds a thousand lines).
-  const lines = records.map((record) => {
-    const bytes = typeof record.line === 'string' ? Buffer.from(record.line, 'utf8') : record.line;
-    if (bytes.length === 0 || bytes.indexOf(LF) !== bytes.length - 1) throw new RangeError(`the line of seq ${record.seq} is not one LF-terminated line`);
-    if (bytes.length - 1 > MAX_LINE_BYTES) throw new RangeError(`the line of seq ${record.seq} is over 1 MiB`);
-    return bytes;
-  });
+): WrittenBatchFile {
+  const payload = gzipSync(Buffer.concat(records.map(checkedLineBytes)), { level: compressionLevel });
+  return signBatchFile(header, records, payload, privateKey);
+}
+
+export interface WrittenBatchFile {
+  file: Buffer;
+  manifest: Manifest;
+  manifestBytes: Buffer;
+}
+
+/** A line's UTF-8, checked on its bytes (native searches: a batch holds a thousand lines). */
+function checkedLineBytes(record: BatchLine): Buffer {
+  const bytes = typeof record.line === 'string' ? Buffer.from(record.line, 'utf8') : record.line;
+  if (bytes.length === 0 || bytes.indexOf(LF) !== bytes.length - 1) throw new RangeError(`the line of seq ${record.seq} is not one LF-terminated line`);
+  if (bytes.length - 1 > MAX_LINE_BYTES) throw new RangeError(`the line of seq ${record.seq} is over 1 MiB`);
+  return bytes;
+}
+
+/** Lines gathered before they go to the compressor together: one hand-over to zlib per ~64 KB. */
+const COMPRESS_CHUNK_BYTES = 64 * 1024;
+
+/**
+ * A batch's payload compressed as its lines come: zlib works on libuv's thread pool while the caller
+ * prepares the next lines, and no line is kept once handed over. The bytes equal writeBatchFile's.
+ * `add` lets the event loop turn at each hand-over: a caller whose reading never leaves the microtask
+ * queue (better-sqlite3 answers synchronously) would otherwise leave all the compressing to the end.
+ */
+export class BatchPayloadWriter {
+  private readonly gzip: Gzip;
+  private readonly compressed: Buffer[] = [];
+  private readonly added: { seq: number; kind: string }[] = [];
+  private waiting: Buffer[] = [];
+  private waitingBytes = 0;
+
+  constructor(compressionLevel: number = DEFAULT_COMPRESSION_LEVEL) {
+    // Output room for a whole hand-over, so that one pass on the thread pool takes it.
+    this.gzip = createGzip({ level: compressionLevel, chunkSize: COMPRESS_CHUNK_BYTES });
+    this.gzip.on('data', (chunk: Buffer) => this.compressed.push(chunk));
+  }
+
+  /** Records in seq order, as for writeBatchFile. */
+  async add(record: BatchLine): Promise<void> {
+    const bytes = checkedLineBytes(record);
+    this.added.push({ seq: record.seq, kind: record.kind });
+    this.waiting.push(bytes);
+    this.waitingBytes += bytes.length;
+    if (this.waitingBytes < COMPRESS_CHUNK_BYTES) return;
+    this.handOver();
+    await setImmediate();
+  }
+
+  /** The signed `.rsb` bytes, once the compressor has taken every line. */
+  async finish(header: BatchHeader, privateKey: KeyObject): Promise<WrittenBatchFile> {
+    this.handOver();
+    this.gzip.end();
+    await finished(this.gzip);
+    return signBatchFile(header, this.added, Buffer.concat(this.compressed), privateKey);
+  }
+
+  private handOver(): void {
+    if (this.waiting.length === 0) return;
+    this.gzip.write(Buffer.concat(this.waiting, this.waitingBytes));
+    this.waiting = [];
+    this.waitingBytes = 0;
+  }
+}
+
+/** The manifest of a compressed payload, checked as a receiver would, signed in its container. */
+function signBatchFile(
+  header: BatchHeader,
+  records: ReadonlyArray<{ seq: number; kind: string }>,
+  payload: Buffer,
+  privateKey: KeyObject,
+): WrittenBatchFile {
   const tally = tallyRecords(records, header.firstSeq, header.lastSeq);
   if (!tally.ascending) throw new RangeError('records are not in strictly ascending seq order');
-  const payload = gzipSync(Buffer.concat(lines), { level: compressionLevel });
   const draft: Manifest = {
     protocolVersion: SYNC_PROTOCOL_VERSION,
     schemaVersion: SYNC_SCHEMA_VERSION,

@@ -4,6 +4,7 @@ import { createGzip, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  BatchPayloadWriter,
   batchIdOf,
   envelopeLine,
   envelopeLineAround,
@@ -122,8 +123,30 @@ describe('writeBatchFile', () => {
     ['two lines in one', header(), [{ seq: 101, kind: 'visitor_sign_in', line: '{"seq":101}\n{"seq":102}\n' }]],
     ['an empty line', header({ lastSeq: 101 }), [{ seq: 101, kind: 'visitor_sign_in', line: '' }]],
     ['a line over 1 MiB', header({ lastSeq: 101 }), [{ seq: 101, kind: 'visitor_sign_in', line: `{"x":"${'汉'.repeat(350_000)}"}\n` }]],
-  ])('refuses to sign %s (RangeError)', (_label, batchHeader, records) => {
+  ])('refuses to sign %s (RangeError), also line by line', async (_label, batchHeader, records) => {
     expect(() => writeBatchFile(batchHeader, records, station.privateKey)).toThrow(RangeError);
+    const lineByLine = async () => {
+      const payload = new BatchPayloadWriter();
+      for (const record of records) await payload.add(record);
+      return payload.finish(batchHeader, station.privateKey);
+    };
+    await expect(lineByLine()).rejects.toThrow(RangeError);
+  });
+});
+
+describe('BatchPayloadWriter', () => {
+  // Enough lines of about a kilobyte for several hand-overs to the compressor.
+  const many = Array.from({ length: 600 }, (_, index) => envelope(101 + index, { payload: { note: `第${index}条 ${'x'.repeat(900 + (index % 97))}` } }));
+  const manyHeader = header({ firstSeq: 101, lastSeq: 700 });
+
+  it.each([3, 6])('writes, line by line at level %i, the bytes writeBatchFile writes', async (level) => {
+    const payload = new BatchPayloadWriter(level);
+    for (const record of recordsOf(many)) await payload.add(record);
+    const streamed = await payload.finish(manyHeader, station.privateKey);
+    const whole = writeBatchFile(manyHeader, recordsOf(many), station.privateKey, level);
+    expect(streamed.file.equals(whole.file)).toBe(true);
+    expect(streamed.manifest).toEqual(whole.manifest);
+    expect(readBatchRecords(openBatchFile(streamed.file))).toEqual(many);
   });
 });
 

@@ -11,7 +11,7 @@ export type BatchRow = Omit<SyncBatchTable, 'send_attempts'> & { send_attempts: 
 // ---- outbox rows on their way ----
 
 /** Whether a row may stand in a new batch's range: never written into a batch, waiting or left out. */
-export function isRangeCandidate(row: Pick<OutboxEntry, 'state' | 'batch_seq'>): boolean {
+export function isRangeCandidate(row: Pick<QueuedChange, 'state' | 'batch_seq'>): boolean {
   return row.batch_seq === null && (row.state === 'pending' || row.state === 'omitted');
 }
 
@@ -37,12 +37,18 @@ export async function nextRangeStart(db: Executor): Promise<number | null> {
   return (beforeLeftOut?.seq ?? 0) + 1;
 }
 
-/** A row's place on its way, without what it carries: enough to decide a batch's range. */
-export type OutboxPlace = Pick<OutboxEntry, 'seq' | 'state' | 'batch_seq'>;
+/** A row's place on its way and the change it queues, without what it carries: enough to decide a batch's range and write its envelopes. */
+export type OutboxPlace = Pick<QueuedChange, 'seq' | 'state' | 'batch_seq' | 'kind' | 'entity_id' | 'version' | 'created_at' | 'record_created_at'>;
 
 /** Up to `limit` rows' places from `fromSeq` on, in seq order. */
 export async function outboxPlacesFrom(db: Executor, fromSeq: number, limit: number): Promise<OutboxPlace[]> {
-  return (await db.selectFrom('outbox').select(['seq', 'state', 'batch_seq']).where('seq', '>=', fromSeq).orderBy('seq').limit(limit).execute()) as OutboxPlace[];
+  return db
+    .selectFrom('outbox')
+    .select(['seq', 'state', 'batch_seq', 'kind', 'entity_id', 'version', 'created_at', 'record_created_at'])
+    .where('seq', '>=', fromSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
 }
 
 /** Outbox rows with what they carry. */
@@ -55,17 +61,11 @@ function entries(db: Executor) {
 }
 
 /**
- * The rows between two seqs that wait for a batch, oldest first, read one at a time: a batch's thousand
- * payloads then never sit in memory together.
+ * What the rows between two seqs carry, oldest first, read one at a time: a batch's thousand payloads
+ * then never sit in memory together. Read on their own, in the order they are stored, not joined row by row.
  */
-export function pendingRowsBetween(db: Executor, firstSeq: number, lastSeq: number): AsyncIterableIterator<OutboxEntry> {
-  return entries(db)
-    .where('outbox.seq', '>=', firstSeq)
-    .where('outbox.seq', '<=', lastSeq)
-    .where('outbox.state', '=', 'pending')
-    .where('outbox.batch_seq', 'is', null)
-    .orderBy('outbox.seq')
-    .stream() as AsyncIterableIterator<OutboxEntry>;
+export function payloadsBetween(db: Executor, firstSeq: number, lastSeq: number): AsyncIterableIterator<{ seq: number; payload: string }> {
+  return db.selectFrom('outbox_payload').selectAll().where('seq', '>=', firstSeq).where('seq', '<=', lastSeq).orderBy('seq').stream();
 }
 
 /** Rows the province rejected for a passing cause, to be sent again unchanged. */
