@@ -15,8 +15,8 @@ import { OUTBOX_PAYLOAD_CONTEXT } from '../electron/services/outbox';
  * Writing the outbox into signed batch files (`SyncBatchWriter.writeNext` until nothing waits, 1 000
  * records a batch: unseal each payload, envelope, gzip, canonical manifest, Ed25519 signature, the
  * sealed file and the rows' new state in one transaction per batch, audited) against the floor
- * underneath it in the same run: every outbox row read with one plain `SELECT seq, payload`, turned
- * into JSON and written to a file stream. Both sides are timed over the whole outbox (records/s), and
+ * underneath it in the same run: every outbox row's sealed payload read with one plain
+ * `SELECT seq, payload FROM outbox_payload`, turned into JSON and written to a file stream. Both sides are timed over the whole outbox (records/s), and
  * the process's resident memory is sampled every 100 ms and at every batch (every 1 000 rows on the
  * baseline side), so that a writer which held the outbox in memory would show.
  *
