@@ -2,9 +2,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { TFunction } from 'i18next';
-import { openStation, type OpenStation } from '../app/open-station';
-import { resolveDataDir } from '../config/paths';
 import { AppError } from '../services/errors';
+import { printJson, withStation } from './command-support';
 import { SYSTEM_ACTOR } from './register';
 
 /**
@@ -13,24 +12,11 @@ import { SYSTEM_ACTOR } from './register';
  */
 export type BackupCommandResult = number | { usage: string };
 
-function printJson(value: unknown): void {
-  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
-}
-
 function refusal(t: TFunction, code: string, extra: Record<string, unknown> = {}): number {
   const message = t(`errors:${code}`, { defaultValue: code });
   printJson({ ok: false, error: { code, message }, ...extra });
   process.stderr.write(message + '\n');
   return 1;
-}
-
-async function withStation<T>(work: (station: OpenStation) => Promise<T>): Promise<T> {
-  const station = await openStation({ dataDir: resolveDataDir() });
-  try {
-    return await work(station);
-  } finally {
-    await station.close();
-  }
 }
 
 /** Takes an encrypted backup into DIR (created if need be), or into the configured folder, which is then pruned. */

@@ -17,6 +17,7 @@ import { stationStats } from './stats';
 import { fontsPresent, isSampleKind, printSample, sampleKinds, SOURCE_FONTS_DIR } from './print-sample';
 import { exportBatches, importAcks, importProvinceKey, syncNow, verifyBatch, type SyncCommandResult } from './sync-commands';
 import { backupCommand, restoreCommand } from './backup-commands';
+import { printJson } from './command-support';
 import type { CallResult } from '../../shared/contract/errors';
 
 /** Staff and scripts: JSON on stdout, a translated sentence on stderr and a non-zero exit on failure. */
@@ -31,10 +32,6 @@ function cliLanguage(env: NodeJS.ProcessEnv): Language {
   if (isLanguage(env.RELAY_LANG)) return env.RELAY_LANG;
   const locale = env.LC_ALL || env.LANG || '';
   return locale.toLowerCase().startsWith('en') ? 'en' : defaultLanguage;
-}
-
-function printJson(value: unknown): void {
-  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
 }
 
 function describeRefusal(t: TFunction, result: Extract<CallResult<unknown>, { ok: false }>): string {

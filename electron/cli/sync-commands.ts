@@ -5,14 +5,14 @@ import { parseArgs } from 'node:util';
 import type { TFunction } from 'i18next';
 import { SYNC_SCHEMA_VERSION } from '../../shared/domain/sync';
 import { syncEndpoint } from '../../shared/validation/sync';
-import { openStation, type OpenStation } from '../app/open-station';
-import { resolveDataDir } from '../config/paths';
+import type { OpenStation } from '../app/open-station';
 import { firstSigningKey } from '../db/repositories/signing-keys';
 import { AppError } from '../services/errors';
 import { envelopeProblem, openBatchFile, readBatchRecords, verifyBatchSignature, type Manifest } from '../sync/batch-file';
 import { keyId } from '../sync/keys';
 import { decryptFromStation, isEncryptedBatch } from '../sync/usb-encryption';
 import { SyncProtocolError } from '../sync/protocol-error';
+import { printJson, withStation } from './command-support';
 import { SYSTEM_ACTOR } from './register';
 
 /**
@@ -21,10 +21,6 @@ import { SYSTEM_ACTOR } from './register';
  * its exit code (0 done, 1 refused), or `{ usage }` for main to report as a usage error (exit 2).
  */
 export type SyncCommandResult = number | { usage: string };
-
-function printJson(value: unknown): void {
-  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
-}
 
 function printLine(value: unknown): void {
   process.stdout.write(JSON.stringify(value) + '\n');
@@ -48,15 +44,6 @@ function readNamedFile(file: string, t: TFunction): { ok: true; bytes: Buffer } 
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, usage: t('cli:fileMissing', { file }) };
     return { ok: false, usage: t('cli:fileUnreadable', { file, detail: error instanceof Error ? error.message : String(error) }) };
-  }
-}
-
-async function withStation<T>(work: (station: OpenStation) => Promise<T>): Promise<T> {
-  const station = await openStation({ dataDir: resolveDataDir() });
-  try {
-    return await work(station);
-  } finally {
-    await station.close();
   }
 }
 
