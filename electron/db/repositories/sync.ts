@@ -1,9 +1,9 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { OutboxTable, ProvinceKeyTable, SyncBatchTable } from '../schema';
 import type { Executor } from './executor';
 
 /** An outbox row: which change it queues and where it stands, without what it carries. */
-export type QueuedChange = Omit<OutboxTable, 'state'> & { seq: number; state: string };
+export type QueuedChange = Selectable<OutboxTable>;
 /** An outbox row with what it carries (the sealed payload, kept in outbox_payload). */
 export type OutboxEntry = QueuedChange & { payload: string };
 export type BatchRow = Omit<SyncBatchTable, 'send_attempts'> & { send_attempts: number };
