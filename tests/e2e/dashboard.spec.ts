@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { DASHBOARD_NOW, seedDashboard, seededSessionTitle } from '../fixtures/dashboard';
-import { beijing, figuresDesk, PinnedClock } from '../fixtures/figures';
-import { openTempStation, sampleSetup } from '../fixtures/temp-station';
-import { test as base, expect, openTileAs, sampleAdmin, sampleStation } from './fixtures';
+import { beijing, figuresDesk } from '../fixtures/figures';
+import { sampleSetup } from '../fixtures/temp-station';
+import { expect, openTileAs, sampleAdmin, sampleStation, testOnPinnedClock } from './fixtures';
 
 /**
  * The station's clock and the page's both stand at 10:00 on 30 June 2026 (Beijing time), after the
@@ -12,16 +12,7 @@ import { test as base, expect, openTileAs, sampleAdmin, sampleStation } from './
  * calls at their own times. "This year" is then 1 January to 30 June 2026, against the same days of
  * 2025; the expected figures are worked out in tests/integration/dashboard.test.ts.
  */
-const test = base.extend<{ clock: PinnedClock }>({
-  clock: async ({}, use) => {
-    await use(new PinnedClock(new Date(beijing('2025-01-02', '08:00'))));
-  },
-  station: async ({ clock }, use) => {
-    const station = await openTempStation({ clock });
-    await use(station);
-    await station.remove();
-  },
-});
+const test = testOnPinnedClock(beijing('2025-01-02', '08:00'));
 
 test.beforeEach(async ({ station, clock, page, openApp }) => {
   const setup = await station.dispatch('station:setup', sampleSetup, figuresDesk);

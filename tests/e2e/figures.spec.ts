@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
-import { openTempStation, sampleSetup } from '../fixtures/temp-station';
-import { beijing, figuresDesk, PinnedClock, seedFigures } from '../fixtures/figures';
-import { test as base, expect, openTileAs, sampleAdmin, sampleStation } from './fixtures';
+import { sampleSetup } from '../fixtures/temp-station';
+import { beijing, figuresDesk, seedFigures } from '../fixtures/figures';
+import { expect, openTileAs, sampleAdmin, sampleStation, testOnPinnedClock } from './fixtures';
 
 /**
  * The station's clock and the page's both stand at 10:00 on 10 March 2026 (Beijing time), after the
@@ -13,16 +13,7 @@ import { test as base, expect, openTileAs, sampleAdmin, sampleStation } from './
  */
 const NOW = beijing('2026-03-10', '10:00');
 
-const test = base.extend<{ clock: PinnedClock }>({
-  clock: async ({}, use) => {
-    await use(new PinnedClock(new Date(beijing('2025-12-01', '08:00'))));
-  },
-  station: async ({ clock }, use) => {
-    const station = await openTempStation({ clock });
-    await use(station);
-    await station.remove();
-  },
-});
+const test = testOnPinnedClock(beijing('2025-12-01', '08:00'));
 
 test.beforeEach(async ({ station, clock, page, openApp }) => {
   const setup = await station.dispatch('station:setup', sampleSetup, figuresDesk);

@@ -3,6 +3,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import type { OpenStation } from '../../electron/app/open-station';
 import { startStationHost, type StationHost } from '../../electron/host/server';
 import type { StaffRole } from '../../shared/domain/roles';
+import { PinnedClock } from '../fixtures/figures';
 import { openTempStation, sampleAdmin, sampleSetup, sampleStation } from '../fixtures/temp-station';
 
 const builtRenderer = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
@@ -71,6 +72,23 @@ export const test = base.extend<StationFixtures>({
     });
   },
 });
+
+/**
+ * The same fixtures on a station whose clock stands at `start` (an ISO moment) until the test sets it:
+ * for data recorded through the real calls at their own times.
+ */
+export function testOnPinnedClock(start: string) {
+  return test.extend<{ clock: PinnedClock }>({
+    clock: async ({}, use) => {
+      await use(new PinnedClock(new Date(start)));
+    },
+    station: async ({ clock }, use) => {
+      const station = await openTempStation({ clock });
+      await use(station);
+      await station.remove();
+    },
+  });
+}
 
 export { expect, sampleAdmin, sampleStation };
 
