@@ -1,9 +1,9 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useT } from '../../i18n/index';
-import type { ErrorCode, FieldIssue } from '../../../shared/contract/errors';
 import { stationDate } from '../../../shared/domain/age';
-import { asApiError, call } from '../../api/client';
+import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useLoad } from '../../hooks/useLoad';
 import { DashboardCards } from './DashboardCards';
 import { DashboardExportPanel } from './DashboardExportPanel';
 import { SessionsTable } from './SessionsTable';
@@ -17,6 +17,11 @@ import './dashboard.css';
 // The chart library is most of this screen's weight: loaded when the screen first shows figures.
 const DashboardCharts = lazy(() => import('./DashboardCharts').then((module) => ({ default: module.DashboardCharts })));
 
+/** One year's dashboard, or this year so far when none is given. */
+function fetchDashboard(year: number | undefined): Promise<Dashboard> {
+  return call('dashboard:get', year === undefined ? {} : { year });
+}
+
 /**
  * The station manager's dashboard: one year (this one so far by default) against the same days of the
  * year before and the targets, as cards with their status, charts, the sessions that led to
@@ -26,25 +31,7 @@ export function DashboardScreen() {
   const { t } = useT();
   // The station's year (Beijing), whatever zone this computer is set to.
   const thisYear = Number(stationDate(new Date()).slice(0, 4));
-  const [dashboard, setDashboard] = useState<Dashboard | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [errorCode, setErrorCode] = useState<ErrorCode | null>(null);
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-
-  const load = useCallback(async (year: number | undefined) => {
-    setBusy(true);
-    try {
-      setDashboard(await call('dashboard:get', year === undefined ? {} : { year }));
-      setErrorCode(null);
-      setIssues([]);
-    } catch (error) {
-      const apiError = asApiError(error);
-      setErrorCode(apiError.code);
-      setIssues(apiError.issues);
-    } finally {
-      setBusy(false);
-    }
-  }, []);
+  const { data: dashboard, busy, errorCode, issues, load } = useLoad(fetchDashboard);
 
   useEffect(() => {
     void load(undefined);

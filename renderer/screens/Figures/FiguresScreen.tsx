@@ -1,11 +1,12 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useT } from '../../i18n/index';
-import type { ErrorCode, FieldIssue } from '../../../shared/contract/errors';
+import type { ErrorCode } from '../../../shared/contract/errors';
 import { stationDate } from '../../../shared/domain/age';
 import { yearToDate } from '../../../shared/domain/figures';
 import type { Role } from '../../../shared/domain/roles';
 import { asApiError, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useLoad } from '../../hooks/useLoad';
 import { mayCall } from '../../session';
 import { ExportButtons } from './ExportButtons';
 import { FigureCards } from './FigureCards';
@@ -20,6 +21,10 @@ import './figures.css';
 // The chart library is most of this screen's weight: loaded when the screen first shows figures.
 const FigureCharts = lazy(() => import('./FigureCharts').then((module) => ({ default: module.FigureCharts })));
 
+function fetchFigures(query: FiguresQuery): Promise<Figures> {
+  return call('figures:get', query);
+}
+
 /**
  * Staff screen of the memorial and education figures: a period (this year so far by default) and a
  * site, the totals, reach and satisfaction against their targets, charts per month, the months as a
@@ -31,56 +36,45 @@ export function FiguresScreen({ role }: { role: Role }) {
   const today = stationDate(new Date());
   const [initial] = useState<FiguresQuery>(() => yearToDate(today));
   const [query, setQuery] = useState<FiguresQuery>(initial);
-  const [figures, setFigures] = useState<Figures | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [errorCode, setErrorCode] = useState<ErrorCode | null>(null);
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const { data: figures, busy, errorCode: loadError, issues, load } = useLoad(fetchFigures);
+  const [settingsError, setSettingsError] = useState<ErrorCode | null>(null);
   const [settings, setSettings] = useState<FigureTargetSettings | null>(null);
   const [savedTargets, setSavedTargets] = useState(false);
 
-  const load = useCallback(async (next: FiguresQuery) => {
-    setBusy(true);
-    try {
-      const result = await call('figures:get', next);
-      setFigures(result);
-      setQuery(next);
-      setErrorCode(null);
-      setIssues([]);
-    } catch (error) {
-      const apiError = asApiError(error);
-      setErrorCode(apiError.code);
-      setIssues(apiError.issues);
-    } finally {
-      setBusy(false);
-    }
-  }, []);
+  const show = useCallback(
+    async (next: FiguresQuery) => {
+      if (await load(next)) setQuery(next);
+    },
+    [load],
+  );
 
   // This year so far at first; later periods are loaded when staff ask for them.
   useEffect(() => {
-    void load(initial);
-  }, [load, initial]);
+    void show(initial);
+  }, [show, initial]);
 
   const openSettings = async () => {
     setSavedTargets(false);
+    setSettingsError(null);
     try {
       setSettings(await call('figures:targets', undefined));
     } catch (error) {
-      setErrorCode(asApiError(error).code);
+      setSettingsError(asApiError(error).code);
     }
   };
 
   const onTargetsSaved = () => {
     setSettings(null);
     setSavedTargets(true);
-    void load(query);
+    void show(query);
   };
 
   return (
     <section className="panel panel--wide figures-screen" aria-labelledby="figures-title">
       <h1 id="figures-title">{t('figures:title')}</h1>
       <p className="lead">{t('figures:intro')}</p>
-      <PeriodPicker today={today} query={query} sites={figures?.sites ?? []} issues={issues} busy={busy} onShow={(next) => void load(next)} />
-      <ErrorBanner code={errorCode} />
+      <PeriodPicker today={today} query={query} sites={figures?.sites ?? []} issues={issues} busy={busy} onShow={(next) => void show(next)} />
+      <ErrorBanner code={loadError ?? settingsError} />
       {figures === null ? (
         busy ? <p className="loading">{t('figures:loading')}</p> : null
       ) : (
