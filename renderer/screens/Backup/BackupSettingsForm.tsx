@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useT } from '../../i18n/index';
 import { call } from '../../api/client';
+import { FactsSection } from '../../components/FactsSection';
 import { SaveFooter } from '../../components/SaveFooter';
 import { Field } from '../../components/Field';
 import { useSubmit } from '../../hooks/useSubmit';
@@ -57,16 +58,15 @@ export function BackupSettingsForm({ current, onSaved }: { current: Settings; on
 export function BackupSettingsView({ current }: { current: Settings }) {
   const { t } = useT();
   return (
-    <section className="form-section backup-panel" aria-labelledby="backup-settings-title">
-      <h2 id="backup-settings-title">{t('backup:settings.current')}</h2>
-      <dl className="facts">
-        <dt>{t('backup:settings.folder')}</dt>
-        <dd className="mono">{current.folder ?? t('backup:settings.notSet')}</dd>
-        <dt>{t('backup:settings.keep')}</dt>
-        <dd>{current.keep}</dd>
-        <dt>{t('backup:settings.interval')}</dt>
-        <dd>{current.intervalHours}</dd>
-      </dl>
-    </section>
+    <FactsSection
+      id="backup-settings-title"
+      title={t('backup:settings.current')}
+      className="backup-panel"
+      facts={[
+        { label: t('backup:settings.folder'), value: current.folder ?? t('backup:settings.notSet'), mono: true },
+        { label: t('backup:settings.keep'), value: current.keep },
+        { label: t('backup:settings.interval'), value: current.intervalHours },
+      ]}
+    />
   );
 }

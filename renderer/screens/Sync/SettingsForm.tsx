@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useT } from '../../i18n/index';
 import { call } from '../../api/client';
+import { FactsSection } from '../../components/FactsSection';
 import { SaveFooter } from '../../components/SaveFooter';
 import { Field } from '../../components/Field';
 import { useSubmit } from '../../hooks/useSubmit';
@@ -62,16 +63,15 @@ export function SettingsForm({ current, onSaved }: { current: Settings; onSaved:
 export function SettingsView({ current }: { current: Settings }) {
   const { t } = useT();
   return (
-    <section className="form-section sync-panel" aria-labelledby="sync-settings-title">
-      <h2 id="sync-settings-title">{t('sync:settings.current')}</h2>
-      <dl className="facts">
-        <dt>{t('sync:settings.endpoint')}</dt>
-        <dd className="mono">{current.endpoint ?? t('sync:settings.notSet')}</dd>
-        <dt>{t('sync:settings.batchSize')}</dt>
-        <dd>{current.batchSize}</dd>
-        <dt>{t('sync:settings.twoPersonApproval')}</dt>
-        <dd>{current.twoPersonApproval ? t('sync:settings.on') : t('sync:settings.off')}</dd>
-      </dl>
-    </section>
+    <FactsSection
+      id="sync-settings-title"
+      title={t('sync:settings.current')}
+      className="sync-panel"
+      facts={[
+        { label: t('sync:settings.endpoint'), value: current.endpoint ?? t('sync:settings.notSet'), mono: true },
+        { label: t('sync:settings.batchSize'), value: current.batchSize },
+        { label: t('sync:settings.twoPersonApproval'), value: current.twoPersonApproval ? t('sync:settings.on') : t('sync:settings.off') },
+      ]}
+    />
   );
 }
