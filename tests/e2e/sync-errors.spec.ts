@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { makeProvince } from '../fixtures/province';
-import { adminCaller, expect, sampleAdmin, sampleStation, signIn } from './fixtures';
+import { adminCaller, expect, sampleAdmin, signIn } from './fixtures';
 import {
   auditCount,
   batchRow,
@@ -11,6 +11,7 @@ import {
   exportTo,
   importProvinceKeys,
   localeText,
+  openAtHome,
   openSync,
   seedRegistrations,
   sentencePattern,
@@ -21,13 +22,7 @@ import {
   type Locale,
 } from './sync-helpers';
 
-test.beforeEach(async ({ setUpStation, station, openApp, page }) => {
-  await setUpStation();
-  const login = await station.dispatch('session:login', { username: sampleAdmin.username, password: sampleAdmin.password }, adminCaller);
-  expect(login.ok).toBe(true);
-  await openApp();
-  await expect(page.getByRole('heading', { name: sampleStation.name })).toBeVisible();
-});
+test.beforeEach(openAtHome);
 
 /** The refusal's banner shows the code's sentence in Chinese, then in English, and the screen is left in Chinese. */
 async function expectBannerInBothLanguages(page: Page, code: string): Promise<void> {

@@ -7,7 +7,7 @@ import type { CallInput, CallOutput } from '../../shared/contract/calls';
 import type { TestProvince } from '../fixtures/province';
 import { residentId, sampleRegistration } from '../fixtures/registrations';
 import { makeTempDir } from '../fixtures/temp-station';
-import { adminCaller, expect, test as stationTest } from './fixtures';
+import { adminCaller, expect, sampleAdmin, sampleStation, test as stationTest } from './fixtures';
 
 const localesRoot = fileURLToPath(new URL('../../resources/locales/', import.meta.url));
 
@@ -54,6 +54,18 @@ export const test = stationTest.extend<SyncFixtures>({
     temp.remove();
   },
 });
+
+/**
+ * Before each sync test: the station set up, its administrator signed in on `adminCaller` (the seeding acts
+ * as them), and the app open at home, no one signed in there yet.
+ */
+export async function openAtHome({ setUpStation, station, openApp, page }: { setUpStation: () => Promise<void>; station: OpenStation; openApp: () => Promise<void>; page: Page }): Promise<void> {
+  await setUpStation();
+  const login = await station.dispatch('session:login', { username: sampleAdmin.username, password: sampleAdmin.password }, adminCaller);
+  expect(login.ok).toBe(true);
+  await openApp();
+  await expect(page.getByRole('heading', { name: sampleStation.name })).toBeVisible();
+}
 
 /** Registers `count` different people for the cornea program (signed in on `adminCaller`): two outbox rows each. */
 export async function seedRegistrations(station: OpenStation, count: number): Promise<string[]> {

@@ -1,21 +1,18 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { OpenStation } from '../../electron/app/open-station';
-import type { CallInput, CallOutput } from '../../shared/contract/calls';
-import { residentId, sampleRegistration } from '../fixtures/registrations';
-import { makeTempDir } from '../fixtures/temp-station';
+import type { CallOutput } from '../../shared/contract/calls';
 import { startTestReceiver, type TestReceiver, type TestReceiverOptions } from '../support/receiver';
-import { adminCaller, expect, sampleAdmin, sampleStation, signIn, test as stationTest } from './fixtures';
+import { adminCaller, expect, sampleAdmin, signIn } from './fixtures';
+import { batchRow, exportTo, openAtHome, openSync, seedRegistrations, test as syncTest } from './sync-helpers';
 
-interface SyncFixtures {
+interface ReceiverFixtures {
   /** A province receiver in this process that knows the station's public key; closed after the test. */
   startReceiver: (options?: Omit<TestReceiverOptions, 'stationPublicKeyPem'>) => Promise<TestReceiver>;
-  /** A folder standing for the USB stick; removed after the test. */
-  usbFolder: string;
 }
 
-const test = stationTest.extend<SyncFixtures>({
+const test = syncTest.extend<ReceiverFixtures>({
   startReceiver: async ({ station }, use) => {
     const started: TestReceiver[] = [];
     await use(async (options = {}) => {
@@ -28,55 +25,15 @@ const test = stationTest.extend<SyncFixtures>({
     });
     for (const receiver of started) await receiver.close();
   },
-  usbFolder: async ({}, use) => {
-    const temp = makeTempDir('relay-usb-');
-    await use(temp.dir);
-    temp.remove();
-  },
 });
 
-test.beforeEach(async ({ setUpStation, station, openApp, page }) => {
-  await setUpStation();
-  const login = await station.dispatch('session:login', { username: sampleAdmin.username, password: sampleAdmin.password }, adminCaller);
-  expect(login.ok).toBe(true);
-  await openApp();
-  await expect(page.getByRole('heading', { name: sampleStation.name })).toBeVisible();
-});
-
-/** Registers `count` different people for the cornea program: two outbox rows each (the registration and its receipt). */
-async function seedRegistrations(station: OpenStation, count: number, from = 0): Promise<string[]> {
-  const numbers: string[] = [];
-  for (let i = from; i < from + count; i++) {
-    const input: CallInput<'registration:create'> = sampleRegistration({
-      person: { document: { kind: 'resident_id', number: residentId('530102', '19900307', String(100 + i).padStart(3, '0')) }, name: `张${'一二三四五六七八九十'[i % 10]}明`, phone: '13812345678', ethnicGroup: '01' },
-      programs: [{ program: 'cornea' }],
-    });
-    const created = await station.dispatch('registration:create', input, adminCaller);
-    if (!created.ok) throw new Error(`registration refused: ${JSON.stringify(created.error)}`);
-    numbers.push((created.data as CallOutput<'registration:create'>).registrations[0]?.number ?? '');
-  }
-  return numbers;
-}
+test.beforeEach(openAtHome);
 
 async function importProvinceKeys(station: OpenStation, signing: TestReceiver, encryption: TestReceiver = signing): Promise<void> {
   for (const [use, pem] of [['signing', signing.provinceSigningPublicPem], ['encryption', encryption.provinceEncryptionPublicPem]] as const) {
     const imported = await station.dispatch('sync:importProvinceKey', { use, pem }, adminCaller);
     expect(imported.ok).toBe(true);
   }
-}
-
-async function openSync(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /省级同步/ }).click();
-  await expect(page.getByRole('heading', { name: '省级同步', level: 1 })).toBeVisible();
-}
-
-function batchRow(page: Page, batchId: string): Locator {
-  return page.locator(`tr[data-batch="${batchId}"]`);
-}
-
-async function exportTo(page: Page, folder: string, labels = { folder: '文件夹路径', submit: '导出到文件夹' }): Promise<void> {
-  await page.getByLabel(labels.folder).fill(folder);
-  await page.getByRole('button', { name: labels.submit }).click();
 }
 
 async function signOut(page: Page): Promise<void> {
