@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { TFunction } from 'i18next';
 import type { CallOutput, ParsedInput } from '../../shared/contract/calls';
-import type { Language } from '../../shared/i18n/languages';
-import { createTranslator } from '../../shared/i18n/translator';
+import { Translators } from '../../shared/i18n/translator';
 import type { Actor } from './audit';
 import type { Clock } from './clock';
 import type { DashboardService } from './dashboard';
@@ -39,7 +37,7 @@ interface ExportJob {
  * before the file is written, so a job holds no database work; the file is handed over once.
  */
 export class DashboardExport {
-  private readonly translators = new Map<Language, Promise<TFunction>>();
+  private readonly translators = new Translators();
   private readonly jobs = new Map<string, ExportJob>();
 
   constructor(
@@ -81,7 +79,7 @@ export class DashboardExport {
 
   /** Reads (and audits) the figures, and returns how to write them with the number of steps it takes. */
   private async prepare(input: ExportInput, actor: Actor) {
-    const t = await this.translator(input.language);
+    const t = await this.translators.for(input.language);
     const dashboard = await this.dashboard.read(input.year, actor, 'export', input.format);
     const tables = dashboardTables(dashboard, t);
     const fileName = `dashboard-${dashboard.station}-${dashboard.from}-${dashboard.to}.${input.format}`;
@@ -115,14 +113,5 @@ export class DashboardExport {
     for (const [id, job] of this.jobs) {
       if (job.finishedAt !== null && now - job.finishedAt > KEEP_FINISHED_MS) this.jobs.delete(id);
     }
-  }
-
-  private translator(language: Language): Promise<TFunction> {
-    let translator = this.translators.get(language);
-    if (!translator) {
-      translator = createTranslator(language);
-      this.translators.set(language, translator);
-    }
-    return translator;
   }
 }

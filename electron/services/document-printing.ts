@@ -4,7 +4,7 @@ import type { CallOutput } from '../../shared/contract/calls';
 import { stationDate } from '../../shared/domain/age';
 import type { Organ, OrganScope } from '../../shared/domain/programs';
 import { isLanguage, type Language } from '../../shared/i18n/languages';
-import { createTranslator } from '../../shared/i18n/translator';
+import { Translators } from '../../shared/i18n/translator';
 import type { DocumentTable, RegistrationTable, RegistrationVersionTable, StationDatabase } from '../db/schema';
 import { findDocument } from '../db/repositories/documents';
 import { findPersonById } from '../db/repositories/people';
@@ -46,7 +46,7 @@ export type FontProvider = () => Promise<FontSet>;
  * print the person's latest realised registration, and a session's attendance certificate.
  */
 export class DocumentPrinting {
-  private readonly translators = new Map<Language, Promise<TFunction>>();
+  private readonly translators = new Translators();
 
   constructor(
     private readonly db: Kysely<StationDatabase>,
@@ -82,7 +82,7 @@ export class DocumentPrinting {
 
   private async build(document: DocumentTable, paper: ReceiptPaper): Promise<DocumentResult> {
     const language: Language = isLanguage(document.language) ? document.language : 'zh-CN';
-    const t = await this.translator(language);
+    const t = await this.translators.for(language);
     const station = await this.station.require();
     const header = { language, stationName: station.name, serial: document.serial, issuedOn: stationDate(new Date(document.issued_at)), qrPayload: document.payload };
     // An attendance certificate is a group's, not a person's.
@@ -146,15 +146,6 @@ export class DocumentPrinting {
 
   private currentChoice(row: RegistrationTable): StoredChoice {
     return openChoice(this.protection.open(row.details, DETAILS_CONTEXT));
-  }
-
-  private translator(language: Language): Promise<TFunction> {
-    let translator = this.translators.get(language);
-    if (!translator) {
-      translator = createTranslator(language);
-      this.translators.set(language, translator);
-    }
-    return translator;
   }
 }
 

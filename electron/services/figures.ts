@@ -10,8 +10,7 @@ import {
 } from '../../shared/domain/figures';
 import { SATISFIED_FROM_SCORE, surveyScores } from '../../shared/domain/education';
 import { stationDayBounds } from '../../shared/domain/visitors';
-import type { Language } from '../../shared/i18n/languages';
-import { createTranslator } from '../../shared/i18n/translator';
+import { Translators } from '../../shared/i18n/translator';
 import type { StationDatabase } from '../db/schema';
 import type { Executor } from '../db/repositories/executor';
 import {
@@ -51,7 +50,7 @@ function sum(values: readonly number[]): number {
  * Every reading is audited as a view, every file as an export.
  */
 export class FiguresService {
-  private readonly translators = new Map<Language, Promise<TFunction>>();
+  private readonly translators = new Translators();
 
   constructor(
     private readonly db: Kysely<StationDatabase>,
@@ -81,7 +80,7 @@ export class FiguresService {
   /** The same figures as a CSV or XLSX file with headers in the chosen language. */
   async export(input: ParsedInput<'figures:export'>, actor: Actor): Promise<CallOutput<'figures:export'>> {
     const station = await this.station.require();
-    const t = await this.translator(input.language);
+    const t = await this.translators.for(input.language);
     const figures = await this.db.transaction().execute(async (trx) => {
       const computed = await this.compute(trx, station.code, input);
       await this.audit.append(trx, {
@@ -188,15 +187,6 @@ export class FiguresService {
       satisfaction: satisfactionAgainstTarget(byScore),
       months: [...months.values()],
     };
-  }
-
-  private translator(language: Language): Promise<TFunction> {
-    let translator = this.translators.get(language);
-    if (!translator) {
-      translator = createTranslator(language);
-      this.translators.set(language, translator);
-    }
-    return translator;
   }
 }
 

@@ -8,3 +8,17 @@ export async function createTranslator(language: Language = defaultLanguage): Pr
   await instance.init(i18nextOptions(language));
   return instance.t;
 }
+
+/** One translator per language, made on first use and kept: for services that write documents and exports. */
+export class Translators {
+  private readonly made = new Map<Language, Promise<TFunction>>();
+
+  for(language: Language): Promise<TFunction> {
+    let translator = this.made.get(language);
+    if (!translator) {
+      translator = createTranslator(language);
+      this.made.set(language, translator);
+    }
+    return translator;
+  }
+}
