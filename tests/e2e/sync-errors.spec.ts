@@ -14,7 +14,6 @@ import {
   openAtHome,
   openSync,
   seedRegistrations,
-  sentencePattern,
   storedBatches,
   storedOutbox,
   switchTo,

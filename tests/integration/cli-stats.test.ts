@@ -4,7 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStation } from '../../electron/app/open-station';
 import { addCalendarDays, stationDate } from '../../shared/domain/age';
-import { caller, openFiguresStation, seedFigures } from '../fixtures/figures';
+import { openFiguresStation, seedFigures } from '../fixtures/figures';
 import { makeTempDir, sampleAdmin } from '../fixtures/temp-station';
 import { runCli } from '../fixtures/cli';
 
