@@ -82,7 +82,12 @@ export class SyncBatchWriter {
       const createdAt = this.clock.now().toISOString();
       const key = await this.signingKey.ensure(trx);
       const payload = new BatchPayloadWriter(BATCH_COMPRESSION_LEVEL);
-      await this.addLines(trx, resent, range, station.code, payload);
+      try {
+        await this.addLines(trx, resent, range, station.code, payload);
+      } catch (error) {
+        payload.discard();
+        throw error;
+      }
       const { file, manifest, manifestBytes } = await payload.finish(
         {
           stationCode: station.code,

@@ -181,6 +181,11 @@ export class BatchPayloadWriter {
     return signBatchFile(header, this.added, Buffer.concat(this.compressed), privateKey);
   }
 
+  /** Stops the compressor of a batch that will not be written after all (a line could not be made). */
+  discard(): void {
+    this.gzip.destroy();
+  }
+
   private handOver(): void {
     if (this.waiting.length === 0) return;
     this.gzip.write(Buffer.concat(this.waiting, this.waitingBytes));

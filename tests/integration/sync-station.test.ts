@@ -4,6 +4,7 @@ import type { CallInput } from '../../shared/contract/calls';
 import { openBatchFile, readBatchRecords, verifyBatchSignature } from '../../electron/sync/batch-file';
 import { keyId } from '../../electron/sync/keys';
 import { findBatchById } from '../../electron/db/repositories/sync';
+import { SealedValueError } from '../../electron/security/field-cipher';
 import { callsOn, signInStaffDesks } from '../fixtures/dispatch';
 import { acknowledge, makeProvince, refuse, type TestProvince } from '../fixtures/province';
 import { residentId, sampleRegistration } from '../fixtures/registrations';
@@ -87,6 +88,22 @@ describe('batches', () => {
     expect(openBatchFile(second.file).manifest).toMatchObject({ batchId: 'KMU01-B000002', previousBatchId: 'KMU01-B000001', firstSeq: 11, lastSeq: 12, recordCount: 2 });
     expect(await station.services.sync.batches.writeNext(system)).toBeNull();
     expect(rows().every((row) => row.state === 'in_batch')).toBe(true);
+  });
+
+  it('are not written while a payload fails to open: nothing changes, and the rows leave once it opens again', async () => {
+    await register(2);
+    const stored = station.connection.sqlite.prepare('select payload from outbox_payload where seq = 3').get() as { payload: string };
+    // One character of the ciphertext changed: the seal fails authentication, as a damaged value would.
+    const at = stored.payload.length - 10;
+    const damaged = `${stored.payload.slice(0, at)}${stored.payload[at] === 'A' ? 'B' : 'A'}${stored.payload.slice(at + 1)}`;
+    station.connection.sqlite.prepare('update outbox_payload set payload = ? where seq = 3').run(damaged);
+    await expect(station.services.sync.batches.writeNext(system)).rejects.toThrow(SealedValueError);
+    expect(station.connection.sqlite.prepare('select count(*) as n from sync_batch').get()).toEqual({ n: 0 });
+    expect(rows().map((row) => [row.state, row.batch_seq])).toEqual(Array.from({ length: 4 }, () => ['pending', null]));
+
+    station.connection.sqlite.prepare('update outbox_payload set payload = ? where seq = 3').run(stored.payload);
+    const { file } = await writeNext();
+    expect(readBatchRecords(openBatchFile(file)).map((record) => record.seq)).toEqual([1, 2, 3, 4]);
   });
 
   it('leave names, phones and free text of visits and education records at the station', async () => {
