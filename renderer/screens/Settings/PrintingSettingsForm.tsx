@@ -1,7 +1,8 @@
 import { useCallback } from 'react';
 import { useT } from '../../i18n/index';
 import { receiptPapers, type ReceiptPaper } from '../../../shared/domain/settings';
-import { SectionForm, useFormText } from './SectionForm';
+import { useFormText } from '../../hooks/useFormText';
+import { SectionForm } from './SectionForm';
 import { SettingField } from './SettingField';
 import type { SettingsView } from './types';
 

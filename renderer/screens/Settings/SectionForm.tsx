@@ -40,14 +40,3 @@ export function SectionForm({ section, title, values, onSaved, children }: Secti
     </form>
   );
 }
-
-/** Keeps a form's text in step with the station: values saved elsewhere refill it, edits in progress stay. */
-export function useFormText<T, F>(values: T, toText: (values: T) => F): [F, (update: (current: F) => F) => void] {
-  const [shown, setShown] = useState(values);
-  const [text, setText] = useState(() => toText(values));
-  if (JSON.stringify(shown) !== JSON.stringify(values)) {
-    setShown(values);
-    setText(toText(values));
-  }
-  return [text, setText];
-}

@@ -1,8 +1,9 @@
 import { useCallback } from 'react';
 import { useT } from '../../i18n/index';
-import { SectionForm, useFormText } from './SectionForm';
+import { typedWholeNumber, useFormText } from '../../hooks/useFormText';
+import { SectionForm } from './SectionForm';
 import { SettingField } from './SettingField';
-import { typedWholeNumber, type SettingsView } from './types';
+import type { SettingsView } from './types';
 
 function toText(values: SettingsView['staff']['values']): string {
   return String(values.idleLockMinutes);

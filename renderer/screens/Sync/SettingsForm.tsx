@@ -4,54 +4,45 @@ import { call } from '../../api/client';
 import { FactsSection } from '../../components/FactsSection';
 import { SaveFooter } from '../../components/SaveFooter';
 import { Field } from '../../components/Field';
+import { typedOrNull, typedWholeNumber, useFormText } from '../../hooks/useFormText';
 import { useSubmit } from '../../hooks/useSubmit';
 import type { SyncStatus } from './types';
 
 type Settings = SyncStatus['settings'];
+type FormText = { endpoint: string; batchSize: string; twoPersonApproval: boolean };
+
+function toText(settings: Settings): FormText {
+  return { endpoint: settings.endpoint ?? '', batchSize: String(settings.batchSize), twoPersonApproval: settings.twoPersonApproval };
+}
 
 /** Where and how the station reports, for a supervisor or an administrator; the station audits the change. */
 export function SettingsForm({ current, onSaved }: { current: Settings; onSaved: () => void }) {
   const { t } = useT();
-  const [endpoint, setEndpoint] = useState(current.endpoint ?? '');
-  const [batchSize, setBatchSize] = useState(String(current.batchSize));
-  const [twoPersonApproval, setTwoPersonApproval] = useState(current.twoPersonApproval);
+  const [text, setText] = useFormText(current, toText);
   const [saved, setSaved] = useState(false);
-  // Settings saved at another desk refill the form, so that saving here does not quietly undo them.
-  const [shown, setShown] = useState(current);
-  if (JSON.stringify(shown) !== JSON.stringify(current)) {
-    setShown(current);
-    setEndpoint(current.endpoint ?? '');
-    setBatchSize(String(current.batchSize));
-    setTwoPersonApproval(current.twoPersonApproval);
-  }
 
   const save = useCallback(() => {
     setSaved(false);
-    const size = batchSize.trim();
-    return call('sync:settings', {
-      endpoint: endpoint.trim() === '' ? null : endpoint.trim(),
-      // Empty or unreadable goes as NaN, for the schema to name the field.
-      batchSize: size === '' ? Number.NaN : Number(size),
-      twoPersonApproval,
-    });
-  }, [endpoint, batchSize, twoPersonApproval]);
+    return call('sync:settings', { endpoint: typedOrNull(text.endpoint), batchSize: typedWholeNumber(text.batchSize), twoPersonApproval: text.twoPersonApproval });
+  }, [text]);
   const done = useCallback(() => {
     setSaved(true);
     onSaved();
   }, [onSaved]);
   const form = useSubmit(save, done);
+  const edit = (change: Partial<FormText>) => setText((shown) => ({ ...shown, ...change }));
 
   return (
     <form className="form-section sync-panel" onSubmit={form.onSubmit} noValidate aria-labelledby="sync-settings-title">
       <h2 id="sync-settings-title">{t('sync:settings.title')}</h2>
       <Field id="sync-endpoint" label={t('sync:settings.endpoint')} hint={t('sync:settings.endpointHint')} issue={form.issueFor('endpoint')}>
-        <input id="sync-endpoint" type="url" value={endpoint} onChange={(event) => setEndpoint(event.target.value)} autoComplete="off" spellCheck={false} />
+        <input id="sync-endpoint" type="url" value={text.endpoint} onChange={(event) => edit({ endpoint: event.target.value })} autoComplete="off" spellCheck={false} />
       </Field>
       <Field id="sync-batch-size" label={t('sync:settings.batchSize')} hint={t('sync:settings.batchSizeHint')} issue={form.issueFor('batchSize')}>
-        <input id="sync-batch-size" inputMode="numeric" value={batchSize} onChange={(event) => setBatchSize(event.target.value)} autoComplete="off" />
+        <input id="sync-batch-size" inputMode="numeric" value={text.batchSize} onChange={(event) => edit({ batchSize: event.target.value })} autoComplete="off" />
       </Field>
       <label className="choice">
-        <input type="checkbox" checked={twoPersonApproval} onChange={(event) => setTwoPersonApproval(event.target.checked)} />
+        <input type="checkbox" checked={text.twoPersonApproval} onChange={(event) => edit({ twoPersonApproval: event.target.checked })} />
         {t('sync:settings.twoPersonApproval')}
       </label>
       <SaveFooter label={t('sync:settings.save')} busy={form.busy} errorCode={form.errorCode} savedText={saved ? t('sync:settings.saved') : null} savedTestId="settings-saved" />
