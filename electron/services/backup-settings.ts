@@ -8,6 +8,7 @@ import {
   MIN_BACKUP_INTERVAL_HOURS,
   MIN_BACKUP_KEEP,
 } from '../../shared/domain/backup';
+import { storedWholeNumber } from '../../shared/domain/settings';
 import type { BackupSettings } from '../../shared/validation/backup';
 import type { StationDatabase } from '../db/schema';
 import type { Executor } from '../db/repositories/executor';
@@ -15,12 +16,6 @@ import { readSettings, writeSetting } from '../db/repositories/settings';
 import type { Actor, AuditTrail } from './audit';
 import type { Clock } from './clock';
 import type { StationService } from './station';
-
-/** A stored whole number within bounds, else the default: a damaged value never stops the backups. */
-function storedWhole(stored: string | undefined, fallback: number, min: number, max: number): number {
-  const value = Number(stored);
-  return stored !== undefined && Number.isInteger(value) && value >= min && value <= max ? value : fallback;
-}
 
 /** Where backups go, how many are kept and how often they are taken; changes are audited with their values. */
 export class BackupSettingsStore {
@@ -35,8 +30,9 @@ export class BackupSettingsStore {
     const stored = await readSettings(db, Object.values(backupSettingKeys));
     return {
       folder: stored.get(backupSettingKeys.folder)?.trim() || null,
-      keep: storedWhole(stored.get(backupSettingKeys.keep), DEFAULT_BACKUP_KEEP, MIN_BACKUP_KEEP, MAX_BACKUP_KEEP),
-      intervalHours: storedWhole(stored.get(backupSettingKeys.intervalHours), DEFAULT_BACKUP_INTERVAL_HOURS, MIN_BACKUP_INTERVAL_HOURS, MAX_BACKUP_INTERVAL_HOURS),
+      // A damaged value falls back to the default: it never stops the backups.
+      keep: storedWholeNumber(stored.get(backupSettingKeys.keep), DEFAULT_BACKUP_KEEP, { min: MIN_BACKUP_KEEP, max: MAX_BACKUP_KEEP }),
+      intervalHours: storedWholeNumber(stored.get(backupSettingKeys.intervalHours), DEFAULT_BACKUP_INTERVAL_HOURS, { min: MIN_BACKUP_INTERVAL_HOURS, max: MAX_BACKUP_INTERVAL_HOURS }),
     };
   }
 
