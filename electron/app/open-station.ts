@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabaseFile, type DatabaseConnection } from '../db/connection';
 import { applyStagedRestore, type RestoreOutcome } from '../services/backup-restore';
@@ -15,6 +14,8 @@ import { DEBIAN_NOTO_CJK, FontSet, primaryFontPaths, sourceFontsDir } from '../p
 import { systemClock, type Clock } from '../services/clock';
 import { DataProtection } from '../services/data-protection';
 import { scheduleDaily } from '../services/retention-schedule';
+import { lockDataFolder } from './data-folder-lock';
+import { prepareDataFolder } from './data-folder';
 
 export interface OpenStation {
   dataDir: string;
@@ -44,6 +45,8 @@ export interface OpenStationOptions {
    * tree, where the station host, the CLI and the tests run.
    */
   fontsDir?: string;
+  /** How the holder of the data folder's lock is named to a second opener; by default the command line. */
+  program?: string;
 }
 
 /**
@@ -65,16 +68,23 @@ const logScheduledError: ErrorLogger = (name, error) => {
 };
 
 export async function openStation(options: OpenStationOptions): Promise<OpenStation> {
-  // Owner-only: the folder holds the database and, by default, the data key.
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  prepareDataFolder(options.dataDir);
+  // Held until close: no other process (or second open here) works on this folder meanwhile.
+  const lock = lockDataFolder(options.dataDir, options.program);
   const databasePath = join(options.dataDir, DATABASE_FILE_NAME);
-  // A restore staged by the running station (or the CLI) takes the database's place before it opens.
-  const restore = applyStagedRestore(databasePath);
+  let restore: ReturnType<typeof applyStagedRestore>;
   let connection: DatabaseConnection;
   try {
-    connection = openDatabaseFile(databasePath);
+    // A restore staged by the running station (or the CLI) takes the database's place before it opens.
+    restore = applyStagedRestore(databasePath);
+    try {
+      connection = openDatabaseFile(databasePath);
+    } catch (error) {
+      restore?.rollBack();
+      throw error;
+    }
   } catch (error) {
-    restore?.rollBack();
+    lock.release();
     throw error;
   }
   try {
@@ -92,6 +102,7 @@ export async function openStation(options: OpenStationOptions): Promise<OpenStat
       () => services.visitorRetention.purge(),
       (error) => (options.logError ?? logScheduledError)('visitor retention purge', error),
     );
+    let closing: Promise<void> | undefined;
     const scheduledBackups = scheduleBackups(services.backup, (error) => (options.logError ?? logScheduledError)('scheduled backup', error));
     return {
       dataDir: options.dataDir,
@@ -101,17 +112,21 @@ export async function openStation(options: OpenStationOptions): Promise<OpenStat
       services,
       dispatch,
       restore: restore?.outcome ?? null,
-      close: async () => {
-        await retentionPurge.stop();
-        await scheduledBackups.stop();
-        // A transfer under way stops waiting for the network and finishes its transaction first.
-        await services.sync.transfer.close();
-        await connection.close();
-      },
+      // Once: a second call waits for the first (the data folder's lock must not be released twice).
+      close: () =>
+        (closing ??= (async () => {
+          await retentionPurge.stop();
+          await scheduledBackups.stop();
+          // A transfer under way stops waiting for the network and finishes its transaction first.
+          await services.sync.transfer.close();
+          await connection.close();
+          lock.release();
+        })()),
     };
   } catch (error) {
     await connection.close();
     restore?.rollBack();
+    lock.release();
     throw error;
   }
 }

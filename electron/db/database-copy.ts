@@ -1,4 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
+import type { AuditAction } from '../../shared/domain/audit';
+import { makeDatabaseOwnerOnly } from './file-modes';
 
 /**
  * SQL on whole database files other than the open station's connection: a backup's copy, a staged
@@ -12,8 +14,9 @@ const IN_UNACKNOWLEDGED = `(${UNACKNOWLEDGED.map((state) => `'${state}'`).join('
 
 export type DatabaseFile = BetterSqlite3.Database;
 
-/** Opens a database file that must exist; read-only unless told otherwise. */
+/** Opens a database file that must exist; read-only unless told otherwise. A copy opened to be written is made owner-only. */
 export function openDatabaseCopy(file: string, options: { writable?: boolean } = {}): DatabaseFile {
+  if (options.writable) makeDatabaseOwnerOnly(file);
   const sqlite = new BetterSqlite3(file, { readonly: !options.writable, fileMustExist: true });
   sqlite.pragma('busy_timeout = 5000');
   return sqlite;
@@ -91,20 +94,89 @@ export function writeSettingOf(sqlite: DatabaseFile, key: string, value: string,
 }
 
 /**
- * Unacknowledged outbox rows of `current` that `other` does not hold (same kind, record and version),
- * counted per kind: the work a restore of `other` would lose. Streams the rows, so a long outbox costs
- * time, not memory.
+ * Audit actions that change no record a restore could lose: reading, sessions, sync bookkeeping (a
+ * restored outbox is simply sent again, and the batch numbers are carried over), backups themselves, and
+ * the visitor purge (a restore brings back, it does not lose).
+ */
+const ACTIONS_THAT_CHANGE_NO_RECORD: readonly AuditAction[] = [
+  'view',
+  'view_unmasked',
+  'export',
+  'login',
+  'login_failed',
+  'logout',
+  'lock',
+  'unlock',
+  'unlock_failed',
+  'account_locked',
+  'batch_write',
+  'batch_approve',
+  'batch_decline',
+  'batch_send',
+  'ack_import',
+  'backup_take',
+  'backup_inspect',
+  'backup_restore',
+  'retention_purge',
+];
+const CHANGES_NO_RECORD = `(${ACTIONS_THAT_CHANGE_NO_RECORD.map((action) => `'${action}'`).join(', ')})`;
+
+function auditHead(sqlite: DatabaseFile): number {
+  return (sqlite.prepare('select coalesce(max(seq), 0) as n from audit_log').get() as { n: number }).n;
+}
+
+/**
+ * The last audit entry both files hold: the chain is hashed, so when the entries at one `seq` agree, all
+ * before it do too, and a binary search finds where the files went apart (a backup of this station is a
+ * prefix of its chain, unless an earlier restore forked it).
+ */
+function sharedAuditHead(current: DatabaseFile, other: DatabaseFile): number {
+  const hashAt = (sqlite: DatabaseFile, seq: number) => (sqlite.prepare('select hash from audit_log where seq = ?').get(seq) as { hash: string } | undefined)?.hash;
+  let agreed = 0;
+  let high = Math.min(auditHead(current), auditHead(other));
+  while (agreed < high) {
+    const middle = Math.ceil((agreed + high) / 2);
+    const hash = hashAt(current, middle);
+    if (hash !== undefined && hash === hashAt(other, middle)) agreed = middle;
+    else high = middle - 1;
+  }
+  return agreed;
+}
+
+/**
+ * The work a restore of `other` would lose: the audited changes `current` made after the last audit entry
+ * the two share, counted per kind of record (the audit entry's object type). It counts what never goes to
+ * the province too (registrations without consent to report, consent withdrawals, follow-up notes, document
+ * prints and hand-overs, messages awaiting moderation), not only unacknowledged outbox rows.
  */
 export function unsyncedRowsMissingFrom(current: DatabaseFile, other: DatabaseFile): { total: number; byKind: Record<string, number> } {
   const byKind: Record<string, number> = {};
   let total = 0;
-  if (!tableExists(current, 'outbox')) return { total, byKind };
-  const held = tableExists(other, 'outbox') ? other.prepare('select 1 from outbox where kind = ? and entity_id = ? and version = ?') : null;
-  const rows = current.prepare(`select kind, entity_id, version from outbox where state in ${IN_UNACKNOWLEDGED}`);
-  for (const row of rows.iterate() as Iterable<{ kind: string; entity_id: string; version: number }>) {
-    if (held?.get(row.kind, row.entity_id, row.version) !== undefined) continue;
-    total += 1;
-    byKind[row.kind] = (byKind[row.kind] ?? 0) + 1;
+  if (!tableExists(current, 'audit_log')) return { total, byKind };
+  const shared = tableExists(other, 'audit_log') ? sharedAuditHead(current, other) : 0;
+  const rows = current
+    .prepare(`select coalesce(object_type, action) as kind, count(*) as n from audit_log where seq > ? and action not in ${CHANGES_NO_RECORD} group by 1 order by 1`)
+    .all(shared) as { kind: string; n: number }[];
+  for (const row of rows) {
+    total += row.n;
+    byKind[row.kind] = row.n;
   }
   return { total, byKind };
+}
+
+/** The highest number issued per scope and year (registration numbers, document serials). */
+export function numberSequenceHighs(sqlite: DatabaseFile): { scope: string; year: number; last: number }[] {
+  if (!tableExists(sqlite, 'number_sequence')) return [];
+  return sqlite.prepare('select scope, year, last from number_sequence').all() as { scope: string; year: number; last: number }[];
+}
+
+/** Raises `sqlite`'s number sequences to at least these highs, so no number is issued twice. */
+export function raiseNumberSequences(sqlite: DatabaseFile, highs: { scope: string; year: number; last: number }[]): void {
+  if (highs.length === 0) return;
+  const raise = sqlite.prepare(
+    'insert into number_sequence (scope, year, last) values (?, ?, ?) on conflict (scope, year) do update set last = max(number_sequence.last, excluded.last)',
+  );
+  sqlite.transaction(() => {
+    for (const high of highs) raise.run(high.scope, high.year, high.last);
+  })();
 }

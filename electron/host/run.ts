@@ -32,7 +32,7 @@ export function hostPortFromEnv(env: NodeJS.ProcessEnv = process.env): number {
  * and `npm start` without Electron both run.
  */
 export async function runStationHost(options: RunStationHostOptions): Promise<RunningStationHost> {
-  const station = await openStation({ dataDir: options.dataDir ?? resolveDataDir() });
+  const station = await openStation({ dataDir: options.dataDir ?? resolveDataDir(), program: 'station host' });
   let host: StationHost;
   try {
     host = await startStationHost({

@@ -3,7 +3,8 @@ import { basename } from 'node:path';
 import { SYSTEM_ACTOR_ROLE } from '../../shared/domain/audit';
 import { BATCH_SEQ_FLOOR_SETTING } from '../../shared/domain/backup';
 import { pendingRestore, type PendingRestore } from '../../shared/validation/backup';
-import { highestBatchSeq, openDatabaseCopy, unsyncedRowsMissingFrom, writeSettingOf } from '../db/database-copy';
+import { highestBatchSeq, numberSequenceHighs, openDatabaseCopy, raiseNumberSequences, unsyncedRowsMissingFrom, writeSettingOf } from '../db/database-copy';
+import { makeDatabaseOwnerOnly, SQLITE_SIDE_FILES } from '../db/file-modes';
 import type { Actor, AuditTrail } from './audit';
 
 /**
@@ -20,8 +21,6 @@ export interface StagedRestoreNote extends PendingRestore {
   /** Work the current database had that the backup lacks, by kind, when it was staged. */
   overwrittenByKind: Record<string, number>;
 }
-
-const SIDE_FILES = ['-wal', '-shm', '-journal'] as const;
 
 export function stagedRestorePath(databasePath: string): string {
   return `${databasePath}.restore`;
@@ -51,6 +50,7 @@ export function readPendingRestore(databasePath: string): StagedRestoreNote | nu
  */
 export function stageRestore(databasePath: string, checkedCopy: string, note: StagedRestoreNote): void {
   writeFileSync(notePath(databasePath), JSON.stringify(note), { mode: 0o600 });
+  makeDatabaseOwnerOnly(checkedCopy);
   renameSync(checkedCopy, stagedRestorePath(databasePath));
 }
 
@@ -58,17 +58,19 @@ export function stageRestore(databasePath: string, checkedCopy: string, note: St
 export function cancelStagedRestore(databasePath: string): boolean {
   const staged = existsSync(stagedRestorePath(databasePath));
   for (const file of [stagedRestorePath(databasePath), notePath(databasePath)]) rmSync(file, { force: true });
-  for (const suffix of SIDE_FILES) rmSync(stagedRestorePath(databasePath) + suffix, { force: true });
+  for (const suffix of SQLITE_SIDE_FILES) rmSync(stagedRestorePath(databasePath) + suffix, { force: true });
   return staged;
 }
 
+/** Moves a database with its side files; the moved files are owner-only, whatever mode an older version left. */
 function moveWithSideFiles(from: string, to: string): void {
   renameSync(from, to);
-  for (const suffix of SIDE_FILES) if (existsSync(from + suffix)) renameSync(from + suffix, to + suffix);
+  for (const suffix of SQLITE_SIDE_FILES) if (existsSync(from + suffix)) renameSync(from + suffix, to + suffix);
+  makeDatabaseOwnerOnly(to);
 }
 
 function removeWithSideFiles(file: string): void {
-  for (const suffix of ['', ...SIDE_FILES]) rmSync(file + suffix, { force: true });
+  for (const suffix of ['', ...SQLITE_SIDE_FILES]) rmSync(file + suffix, { force: true });
 }
 
 /** What the start-up does with a staged restore it found. */
@@ -92,7 +94,9 @@ function timestampForName(now: Date): string {
 /**
  * Called before the database opens. Puts a staged restore in place: the current file (and its WAL) moves to
  * `station.sqlite.before-restore-<time>`, the staged file takes its name, with the highest batch number that
- * ever left the current database carried over (`syncBatchSeqFloor`). Returns null when nothing is staged.
+ * ever left the current database carried over (`syncBatchSeqFloor`), and the highest registration number
+ * and document serial of each scope and year, so none is issued a second time. Returns null when nothing is
+ * staged.
  */
 export function applyStagedRestore(databasePath: string, now: Date = new Date()): StartupRestore | null {
   const staged = stagedRestorePath(databasePath);
@@ -103,6 +107,7 @@ export function applyStagedRestore(databasePath: string, now: Date = new Date())
   const note = readPendingRestore(databasePath) as StagedRestoreNote;
   const hasCurrent = existsSync(databasePath);
   let batchSeqFloor = 0;
+  let issuedNumbers: ReturnType<typeof numberSequenceHighs> = [];
 
   let restored: ReturnType<typeof openDatabaseCopy> | null = null;
   try {
@@ -119,12 +124,14 @@ export function applyStagedRestore(databasePath: string, now: Date = new Date())
           return { outcome: { kind: 'abandoned', note, unsynced }, rollBack: () => undefined, record: recordOutcome({ kind: 'abandoned', note, unsynced }) };
         }
         batchSeqFloor = highestBatchSeq(current, BATCH_SEQ_FLOOR_SETTING);
+        issuedNumbers = numberSequenceHighs(current);
       } finally {
         if (current.open) current.close();
       }
     }
     batchSeqFloor = Math.max(batchSeqFloor, highestBatchSeq(restored, BATCH_SEQ_FLOOR_SETTING));
     if (batchSeqFloor > 0) writeSettingOf(restored, BATCH_SEQ_FLOOR_SETTING, String(batchSeqFloor), now.toISOString());
+    raiseNumberSequences(restored, issuedNumbers);
   } catch (error) {
     // The staged file cannot even be read: drop it, so the next start opens the current database as before.
     restored?.close();
