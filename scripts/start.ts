@@ -55,7 +55,7 @@ function openChromium(url: string, dataDir: string): ChildProcess | null {
     CHROMIUM,
     [
       `--app=${url}`,
-      // A profile of its own, next to the station's data, keeps the token and storage out of the user's browser.
+      // A profile of its own, next to the station's data, keeps the tab's token and storage out of the user's browser.
       `--user-data-dir=${join(dataDir, 'browser-profile')}`,
       '--no-first-run',
       '--disable-background-networking',
@@ -73,9 +73,17 @@ async function runHost(): Promise<void> {
   npmRun('build:renderer');
   const dataDir = resolveDataDir();
   const running = await runStationHost({ staticRoot: join(projectRoot, 'dist', 'renderer'), dataDir });
-  console.log(`Relay Station: ${running.host.url}`);
+  // A one-time launch address, never the token: Chromium's command line can be read by other local users.
+  const launchUrl = running.host.issueLaunchUrl();
+  const printLaunchUrl = () => console.log(`Relay Station (this address opens once): ${launchUrl}`);
+  const browser = openChromium(launchUrl, dataDir);
+  if (browser) {
+    console.log(`Relay Station: ${running.host.origin} (opened in Chromium)`);
+    browser.once('error', printLaunchUrl);
+  } else {
+    printLaunchUrl();
+  }
   console.log(`data folder: ${running.station.dataDir}`);
-  const browser = openChromium(running.host.url, dataDir);
   stopOnSignals(async () => {
     browser?.kill();
     await running.stop();

@@ -1,7 +1,13 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HOST_API_PREFIX, HOST_CLIENT_HEADER, HOST_TOKEN_HEADER } from '../../shared/contract/transport';
+import {
+  HOST_API_PREFIX,
+  HOST_CLIENT_HEADER,
+  HOST_LAUNCH_CODE_HEADER,
+  HOST_LAUNCH_PATH,
+  HOST_TOKEN_HEADER,
+} from '../../shared/contract/transport';
 import type { CallResult } from '../../shared/contract/errors';
 import type { Dispatch } from '../ipc/dispatch';
 import { SECURITY_HEADERS, readStaticFile } from './static-files';
@@ -18,10 +24,15 @@ export interface StationHostOptions {
 }
 
 export interface StationHost {
-  /** Open this in a browser: the token travels in the fragment, which is never sent over the wire. */
-  url: string;
+  /**
+   * A new address to open the station in one browser tab. It carries a one-time code in the fragment
+   * (never sent over the wire), which the page trades for the token once; the token itself is never in an
+   * address, so it cannot be read from a command line (`/proc`) or a log.
+   */
+  issueLaunchUrl(): string;
   origin: string;
   port: number;
+  /** The per-run token every call carries; in this process only. */
   token: string;
   close(): Promise<void>;
 }
@@ -64,12 +75,15 @@ function parseJsonBody(body: string): { ok: true; value: unknown } | { ok: false
 
 /**
  * The loopback station host: serves the built renderer and the contract over HTTP so the real
- * renderer runs in a browser. Bound to 127.0.0.1 only; every call needs the per-run token; a request
+ * renderer runs in a browser. Bound to 127.0.0.1 only; every call needs the per-run token, which a page
+ * gets by trading the one-time code of its launch address (`issueLaunchUrl`); a request
  * for another Host (DNS rebinding) or from another Origin is refused, and no CORS header is ever sent.
  */
 export async function startStationHost(options: StationHostOptions): Promise<StationHost> {
   const token = randomBytes(24).toString('base64url');
   const expectedToken = Buffer.from(token);
+  /** Launch codes issued and not yet traded; a code leaves the set when it is used. */
+  const launchCodes = new Set<string>();
   let origin = '';
 
   const server = createServer((req, res) => {
@@ -82,6 +96,13 @@ export async function startStationHost(options: StationHostOptions): Promise<Sta
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.headers.host !== origin.replace('http://', '')) return refuse(res, 403, 'unauthorized');
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+
+    if (path === HOST_LAUNCH_PATH && req.method === 'POST') {
+      if (req.headers.origin !== undefined && req.headers.origin !== origin) return refuse(res, 403, 'unauthorized');
+      const code = req.headers[HOST_LAUNCH_CODE_HEADER];
+      if (typeof code !== 'string' || !launchCodes.delete(code)) return refuse(res, 401, 'unauthorized');
+      return sendJson(res, 200, { ok: true, data: { token } });
+    }
 
     if (path.startsWith(HOST_API_PREFIX)) {
       if (req.method !== 'POST') return refuse(res, 405, 'bad_request');
@@ -113,7 +134,11 @@ export async function startStationHost(options: StationHostOptions): Promise<Sta
   origin = `http://${LOOPBACK}:${port}`;
 
   return {
-    url: `${origin}/#token=${token}`,
+    issueLaunchUrl: () => {
+      const code = randomBytes(24).toString('base64url');
+      launchCodes.add(code);
+      return `${origin}/#launch=${code}`;
+    },
     origin,
     port,
     token,

@@ -31,7 +31,7 @@ interface StationFixtures {
   /** A fresh station (real SQLite file in a temp folder) served by the real station host. */
   station: OpenStation;
   host: StationHost;
-  /** Opens the renderer with the host's token, as `npm run host` would. */
+  /** Opens the renderer with a launch address of the host, as `npm run host` would. */
   openApp: () => Promise<void>;
   /** The station already set up with its first administrator, for tests that start after first run. */
   setUpStation: () => Promise<void>;
@@ -52,7 +52,7 @@ export const test = base.extend<StationFixtures>({
   },
   openApp: async ({ page, host }, use) => {
     await use(async () => {
-      await page.goto(host.url);
+      await page.goto(host.issueLaunchUrl());
     });
   },
   setUpStation: async ({ station }, use) => {

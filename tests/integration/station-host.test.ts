@@ -46,9 +46,10 @@ const clientId = 'tab-0123456789abcdef';
 const withToken = () => ({ 'x-station-token': host.token, 'x-station-client': clientId, 'content-type': 'application/json' });
 
 describe('station host', () => {
-  it('listens on the loopback address only and hands the token over in the URL fragment', () => {
+  it('listens on the loopback address only and never puts the token in a launch address', () => {
     expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(host.url).toBe(`${host.origin}/#token=${host.token}`);
+    expect(host.issueLaunchUrl()).toMatch(new RegExp(`^${host.origin}/#launch=[A-Za-z0-9_-]{32}$`));
+    expect(host.issueLaunchUrl()).not.toContain(host.token);
     expect(host.token.length).toBeGreaterThanOrEqual(32);
   });
 

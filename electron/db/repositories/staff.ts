@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from './executor';
 import type { StaffTable } from '../schema';
 
@@ -17,13 +18,29 @@ export async function listStaff(db: Executor): Promise<StaffTable[]> {
   return db.selectFrom('staff').selectAll().orderBy('created_at').orderBy('username').execute();
 }
 
-export async function recordFailedAttempt(
+/**
+ * Counts one sign-in or PIN attempt before its secret is checked, in a single statement, so parallel
+ * attempts cannot read the same count. The attempt that reaches `maxAttempts` sets the lock at once;
+ * the first attempt after a lock ran out starts counting again. Returns the count and lock now stored,
+ * or undefined (nothing counted) while the account is locked.
+ */
+export async function reserveAttempt(
   db: Executor,
   id: string,
-  failedAttempts: number,
-  lockedUntil: string | null,
-): Promise<void> {
-  await db.updateTable('staff').set({ failed_attempts: failedAttempts, locked_until: lockedUntil }).where('id', '=', id).execute();
+  options: { now: string; lockUntil: string; maxAttempts: number },
+): Promise<{ attempts: number; lockedUntil: string | null } | undefined> {
+  const attempts = sql<number>`case when locked_until is not null then 1 else failed_attempts + 1 end`;
+  const row = await db
+    .updateTable('staff')
+    .set({
+      failed_attempts: attempts,
+      locked_until: sql<string | null>`case when ${attempts} >= ${options.maxAttempts} then ${options.lockUntil} else null end`,
+    })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', options.now)]))
+    .returning(['failed_attempts', 'locked_until'])
+    .executeTakeFirst();
+  return row && { attempts: row.failed_attempts, lockedUntil: row.locked_until };
 }
 
 export async function clearFailedAttempts(db: Executor, id: string): Promise<void> {
