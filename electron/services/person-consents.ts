@@ -5,7 +5,7 @@ import { CONSENT_TEXT_VERSION } from '../../shared/domain/consents';
 import type { StationDatabase } from '../db/schema';
 import type { Executor } from '../db/repositories/executor';
 import { currentConsents, findPersonById, insertConsents } from '../db/repositories/people';
-import { batchedVersionsOf, omitUnsentRowsOf } from '../db/repositories/sync';
+import { firstPendingBatchHolding, omitUnsentRowsOf, reportedVersionsOf } from '../db/repositories/sync';
 import type { Actor, AuditTrail } from './audit';
 import type { Clock } from './clock';
 import type { DataProtection } from './data-protection';
@@ -14,6 +14,7 @@ import { queueForSync } from './outbox';
 import type { PersonRecords } from './person-records';
 import { storeSignature } from './registrations';
 import type { StationService } from './station';
+import { takeBackBatchesFrom } from './sync-batches';
 
 /**
  * A person's consents changed after registration, each change a new signed consent row (the earlier
@@ -54,19 +55,33 @@ export class PersonConsents {
         objectId: person.id,
         detail: { purpose: input.purpose, granted: input.granted },
       });
-      if (input.purpose === 'provincial_sync' && !input.granted) await this.stopReporting(trx, person.id, at);
+      if (input.purpose === 'provincial_sync' && !input.granted) await this.stopReporting(trx, person.id, at, actor, station.code);
       return this.records.read(trx, person.id);
     });
   }
 
   /**
-   * Leaves out the person's rows no batch file holds yet, and tells the province to forget what a batch
-   * file already carried. Covers are read first: a row waiting to be re-sent was in a batch file, so the
-   * province may hold it, and it is left out from now on.
+   * Leaves out the person's rows that have not left the station, and tells the province to forget what may
+   * have. Batches waiting for approval that hold the person's rows are taken back first (with the later
+   * ones, as a decline would), so that no file written before the withdrawal can leave after it. A row
+   * once sent stays covered by the tombstone, whatever became of its batch since: a row waiting to be
+   * re-sent is left out from now on, and covered all the same.
    */
-  private async stopReporting(trx: Executor, personId: string, at: string): Promise<void> {
-    const covers = await batchedVersionsOf(trx, personId);
+  private async stopReporting(trx: Executor, personId: string, at: string, actor: Actor, stationCode: string): Promise<void> {
+    const pendingBatch = await firstPendingBatchHolding(trx, personId);
+    const takenBack = pendingBatch === null ? null : await takeBackBatchesFrom(trx, pendingBatch);
+    if (takenBack) {
+      await this.audit.append(trx, {
+        actor,
+        stationCode,
+        action: 'batch_decline',
+        objectType: 'sync_batch',
+        objectId: takenBack[0]!,
+        detail: { batches: takenBack, reason: 'consent_withdrawn' },
+      });
+    }
     await omitUnsentRowsOf(trx, personId);
+    const covers = await reportedVersionsOf(trx, personId);
     if (covers.length === 0) return;
     const entityId = randomUUID();
     // No person link on the tombstone itself: a later withdrawal must never leave it out.

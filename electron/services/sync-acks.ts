@@ -3,7 +3,16 @@ import { resendableRejectCodes, type BatchErrorCode, type RecordRejectCode } fro
 import type { AckImported } from '../../shared/validation/sync';
 import type { StationDatabase } from '../db/schema';
 import type { Executor } from '../db/repositories/executor';
-import { findBatchById, outboxRowsBySeq, releaseResentRowsOf, releaseRowsOf, settleRow, updateBatch, type BatchRow } from '../db/repositories/sync';
+import {
+  findBatchById,
+  omitWaitingRowsWithoutConsent,
+  outboxRowsBySeq,
+  releaseRowsOf,
+  settleRow,
+  updateBatch,
+  type BatchRow,
+  type QueuedChange,
+} from '../db/repositories/sync';
 import { openAckFile, verifyAckSignature, type AckBody, type OpenedAck } from '../sync/ack-file';
 import { SyncProtocolError } from '../sync/protocol-error';
 import type { Actor, AuditTrail } from './audit';
@@ -38,6 +47,10 @@ export class SyncAcknowledgements {
     private readonly audit: AuditTrail,
   ) {}
 
+  /**
+   * Applies one acknowledgement file, as imported from a stick or answered over HTTP; throws AppError
+   * (`ack_invalid`, `ack_signature_invalid`, `ack_mismatch`) and changes nothing when it cannot be applied.
+   */
   async apply(file: Buffer, actor: Actor): Promise<AckImported> {
     const opened = openAck(file);
     if (!verifyAckSignature(opened, await this.provinceKeys.signingKeys())) throw new AppError('ack_signature_invalid');
@@ -48,12 +61,17 @@ export class SyncAcknowledgements {
       const batch = await findBatchById(trx, body.batchId);
       if (!batch) throw new AppError('ack_mismatch');
       if (body.manifestSha256 !== null && body.manifestSha256 !== batch.manifest_sha256) throw new AppError('ack_mismatch');
-      if (batch.state === 'acknowledged' || batch.state === 'refused') return summaryOf(body, true);
+      // A refusal never undoes anything; a processed answer still counts after a refusal (reconciled below).
+      if (batch.state === 'acknowledged' || (batch.state === 'refused' && body.outcome === 'refused')) return summaryOf(body, true);
+      const at = this.clock.now().toISOString();
+      // An answer proves the file reached the province, even if its sending was never recorded (a stick
+      // written just before the station stopped): its rows are marked as possibly held there.
+      if (batch.sent_at === null) await updateBatch(trx, batch.batch_seq, { sent_at: at });
       if (body.outcome === 'refused') {
         await this.applyRefusal(trx, batch, body, file);
       } else {
         if (body.manifestSha256 === null) throw new AppError('ack_mismatch');
-        await this.applyRecords(trx, batch, body, file);
+        await this.applyRecords(trx, batch, body, file, at);
       }
       await this.audit.append(trx, {
         actor,
@@ -61,31 +79,41 @@ export class SyncAcknowledgements {
         action: 'ack_import',
         objectType: 'sync_batch',
         objectId: batch.batch_id,
-        detail: { outcome: body.outcome, ...body.counts, error: body.error?.code ?? null },
+        detail: { outcome: body.outcome, ...body.counts, error: body.error?.code ?? null, ...(batch.state === 'refused' ? { afterRefusal: true } : {}) },
       });
       return summaryOf(body, false);
     });
   }
 
-  private async applyRecords(trx: Executor, batch: BatchRow, body: AckBody, file: Buffer): Promise<void> {
+  /**
+   * Settles the batch's rows as the province judged them. A batch marked refused (the province answered
+   * for it after all) has given its rows back: only those still waiting are settled; rows written into a
+   * later batch since go on with it (the province answers them as duplicates), rows left out stay out.
+   */
+  private async applyRecords(trx: Executor, batch: BatchRow, body: AckBody, file: Buffer, at: string): Promise<void> {
     if (body.records.length !== batch.record_count) throw new AppError('ack_mismatch');
+    const afterRefusal = batch.state === 'refused';
     const rows = await outboxRowsBySeq(trx, body.records.map((record) => record.seq));
     const seen = new Set<number>();
     for (const record of body.records) {
       const row = rows.get(record.seq);
-      const matches = row && row.batch_seq === batch.batch_seq && row.state === 'in_batch' && row.kind === record.kind && row.entity_id === record.entityId && row.version === record.version;
-      if (!matches || seen.has(record.seq)) throw new AppError('ack_mismatch');
+      const sameRecord = row && row.kind === record.kind && row.entity_id === record.entityId && row.version === record.version;
+      const inThisBatch = afterRefusal || (row?.batch_seq === batch.batch_seq && row.state === 'in_batch');
+      if (!sameRecord || !inThisBatch || seen.has(record.seq)) throw new AppError('ack_mismatch');
       seen.add(record.seq);
     }
-    const at = this.clock.now().toISOString();
     for (const record of body.records) {
+      if (afterRefusal && !isWaiting(rows.get(record.seq)!)) continue;
+      const row = { seq: record.seq, batchSeq: batch.batch_seq };
       if (record.status !== 'rejected') {
-        await settleRow(trx, { seq: record.seq, state: 'done', code: null, reason: null, path: null }, at);
+        await settleRow(trx, { ...row, state: 'done', code: null, reason: null, path: null }, at);
         continue;
       }
       const resend = (resendableRejectCodes as readonly string[]).includes(record.code ?? '');
-      await settleRow(trx, { seq: record.seq, state: resend ? 'resend' : 'rejected', code: record.code as RecordRejectCode | null, reason: record.reason, path: record.path }, at);
+      await settleRow(trx, { ...row, state: resend ? 'resend' : 'rejected', code: record.code as RecordRejectCode | null, reason: record.reason, path: record.path }, at);
     }
+    // A row back on its way is re-sent only while its person consents to be reported.
+    await omitWaitingRowsWithoutConsent(trx);
     await updateBatch(trx, batch.batch_seq, {
       state: 'acknowledged',
       acknowledged_at: at,
@@ -99,9 +127,14 @@ export class SyncAcknowledgements {
     });
   }
 
+  /**
+   * A refusal drops the batch only when it is final and names this very file by its manifest's hash. One
+   * without a manifest answers a file the province could not read (a damaged copy, a stray file under the
+   * batch's name): the batch and its file are kept to be sent again.
+   */
   private async applyRefusal(trx: Executor, batch: BatchRow, body: AckBody, file: Buffer): Promise<void> {
     const code = body.error?.code ?? 'internal_error';
-    if (!isFinalRefusal(code)) {
+    if (!isFinalRefusal(code) || body.manifestSha256 === null) {
       await updateBatch(trx, batch.batch_seq, { last_error: code });
       return;
     }
@@ -110,10 +143,14 @@ export class SyncAcknowledgements {
 
   /** A batch the province will never take: its rows wait for a new batch, its file is dropped. */
   async refuse(trx: Executor, batch: BatchRow, code: string, ack: string | null): Promise<void> {
-    await releaseResentRowsOf(trx, batch.batch_seq, batch.first_seq, batch.last_seq);
-    await releaseRowsOf(trx, batch.batch_seq);
+    await releaseRowsOf(trx, batch);
     await updateBatch(trx, batch.batch_seq, { state: 'refused', last_error: code, file: null, ack, acknowledged_at: this.clock.now().toISOString() });
   }
+}
+
+/** A row given back by a refused batch that no later batch holds yet: waiting for a range, or to be re-sent. */
+function isWaiting(row: QueuedChange): boolean {
+  return (row.state === 'pending' && row.batch_seq === null) || row.state === 'resend';
 }
 
 function openAck(file: Buffer): OpenedAck {

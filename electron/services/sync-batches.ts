@@ -3,6 +3,7 @@ import type { StationDatabase } from '../db/schema';
 import { lastAuditEntry } from '../db/repositories/audit';
 import { readSetting } from '../db/repositories/settings';
 import { BATCH_SEQ_FLOOR_SETTING } from '../../shared/domain/backup';
+import { syncBatchStates } from '../../shared/domain/sync';
 import type { Executor } from '../db/repositories/executor';
 import {
   batchesInStates,
@@ -13,8 +14,8 @@ import {
   isRangeCandidate,
   nextRangeStart,
   outboxPlacesFrom,
+  omitWaitingRowsWithoutConsent,
   payloadsBetween,
-  releaseResentRowsOf,
   releaseRowsOf,
   rowsToResend,
   setRangeWritten,
@@ -71,6 +72,8 @@ export class SyncBatchWriter {
     const station = await this.station.require();
     return this.db.transaction().execute(async (trx) => {
       const { batchSize, twoPersonApproval } = await this.settings.sync(trx);
+      // Consent to report is judged as the file is written, however its rows came back on their way.
+      await omitWaitingRowsWithoutConsent(trx);
       const resent = await rowsToResend(trx, batchSize);
       const range = await this.nextRange(trx, batchSize - resent.length);
       const omitted = range.filter((row) => row.state === 'omitted');
@@ -176,23 +179,17 @@ export class SyncBatchWriter {
       const batch = await findBatchById(trx, batchId);
       if (!batch) throw new AppError('not_found');
       if (batch.state !== 'pending_approval') throw new AppError('batch_not_pending_approval');
-      const later = (await batchesInStates(trx, ['pending_approval', 'ready', 'sent', 'acknowledged', 'refused'])).filter((row) => row.batch_seq >= batch.batch_seq);
-      if (later.some((row) => row.state !== 'pending_approval')) throw new AppError('batch_not_last');
-      const declined = later.sort((a, b) => b.batch_seq - a.batch_seq);
-      for (const row of declined) {
-        await releaseResentRowsOf(trx, row.batch_seq, row.first_seq, row.last_seq);
-        await releaseRowsOf(trx, row.batch_seq);
-        await deleteBatch(trx, row.batch_seq);
-      }
+      const declined = await takeBackBatchesFrom(trx, batch.batch_seq);
+      if (!declined) throw new AppError('batch_not_last');
       await this.audit.append(trx, {
         actor,
         stationCode: station.code,
         action: 'batch_decline',
         objectType: 'sync_batch',
         objectId: batchId,
-        detail: { batches: declined.map((row) => row.batch_id) },
+        detail: { batches: declined },
       });
-      return declined.map((row) => row.batch_id).reverse();
+      return declined;
     });
   }
 
@@ -270,3 +267,18 @@ export class SyncBatchWriter {
 
 }
 
+/**
+ * Takes back the batch numbered `batchSeq` and every later one, when none of them left the station nor may
+ * leave without a second person (all wait for approval): their files are deleted, their numbers used again,
+ * their rows wait for the next batch. Returns the batch ids taken back, oldest first; null, changing
+ * nothing, when a later batch is past approval.
+ */
+export async function takeBackBatchesFrom(trx: Executor, batchSeq: number): Promise<string[] | null> {
+  const later = (await batchesInStates(trx, syncBatchStates)).filter((row) => row.batch_seq >= batchSeq);
+  if (later.some((row) => row.state !== 'pending_approval')) return null;
+  for (const row of [...later].reverse()) {
+    await releaseRowsOf(trx, row);
+    await deleteBatch(trx, row.batch_seq);
+  }
+  return later.map((row) => row.batch_id);
+}

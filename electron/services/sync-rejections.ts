@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { SyncRejection } from '../../shared/validation/sync';
 import type { StationDatabase } from '../db/schema';
-import { outboxRowsBySeq, rejectedRows, setRowState, type OutboxEntry } from '../db/repositories/sync';
+import { omitWaitingRowsWithoutConsent, outboxRowsBySeq, rejectedRows, setRowState, type OutboxEntry } from '../db/repositories/sync';
 import type { Actor, AuditTrail } from './audit';
 import type { DataProtection } from './data-protection';
 import { AppError } from './errors';
@@ -12,7 +12,8 @@ const SHOWN = 200;
 
 /**
  * Records the province rejected (§8.3), with its reason, for staff: correcting the record queues a new
- * version by itself; a rejection whose cause the province resolved can be sent again unchanged.
+ * version by itself; a rejection whose cause the province resolved can be sent again unchanged, unless
+ * its person withdrew consent to report since (§5.4).
  */
 export class SyncRejections {
   constructor(
@@ -32,7 +33,17 @@ export class SyncRejections {
       const row = (await outboxRowsBySeq(trx, [seq])).get(seq);
       if (!row || row.state !== 'rejected') throw new AppError('outbox_row_not_rejected');
       await setRowState(trx, seq, 'resend');
-      await this.audit.append(trx, { actor, stationCode: station.code, action: 'amend', objectType: 'outbox', objectId: String(seq), detail: { resend: true, kind: row.kind, version: row.version } });
+      // Of a person who withdrew consent to report since, the row is left out instead: it leaves the list, never sent.
+      await omitWaitingRowsWithoutConsent(trx);
+      const leftOut = (await outboxRowsBySeq(trx, [seq])).get(seq)?.state === 'omitted';
+      await this.audit.append(trx, {
+        actor,
+        stationCode: station.code,
+        action: 'amend',
+        objectType: 'outbox',
+        objectId: String(seq),
+        detail: { resend: !leftOut, kind: row.kind, version: row.version, ...(leftOut ? { leftOut: true } : {}) },
+      });
     });
     return this.list();
   }

@@ -49,10 +49,13 @@ function count(table: string, where = '1 = 1'): number {
   return (station.connection.sqlite.prepare(`select count(*) as n from ${table} where ${where}`).get() as { n: number }).n;
 }
 
-/** Marks rows as written into a batch file, as the batch writer does, with the state the province left them in. */
+/**
+ * Marks rows as written into a batch file, as the batch writer does, with the state the province left them
+ * in: a row the province answered for was sent; one still `in_batch` waits in a batch not sent yet.
+ */
 function markBatched(seqs: number[], batchSeq: number, state: 'in_batch' | 'done' | 'resend'): void {
-  const update = station.connection.sqlite.prepare('update outbox set batch_seq = ?, state = ? where seq = ?');
-  for (const seq of seqs) update.run(batchSeq, state, seq);
+  const update = station.connection.sqlite.prepare('update outbox set batch_seq = ?, state = ?, sent_at = ? where seq = ?');
+  for (const seq of seqs) update.run(batchSeq, state, state === 'in_batch' ? null : now.toISOString(), seq);
 }
 
 function openPayload(row: OutboxRow): unknown {

@@ -1,5 +1,5 @@
-import { sql, type Selectable } from 'kysely';
-import type { OutboxTable, ProvinceKeyTable, SyncBatchTable } from '../schema';
+import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
+import type { OutboxTable, ProvinceKeyTable, StationDatabase, SyncBatchTable } from '../schema';
 import type { Executor } from './executor';
 
 /** An outbox row: which change it queues and where it stands, without what it carries. */
@@ -103,21 +103,25 @@ export async function setResentWritten(db: Executor, seqs: readonly number[], ba
   }
 }
 
-/** A batch that never left the station, or that the province refused for good: its rows wait for a new batch. */
-export async function releaseRowsOf(db: Executor, batchSeq: number): Promise<void> {
-  await db.updateTable('outbox').set({ state: 'pending', batch_seq: null }).where('batch_seq', '=', batchSeq).where('state', '=', 'in_batch').execute();
-  await db.updateTable('outbox').set({ batch_seq: null }).where('batch_seq', '=', batchSeq).where('state', '=', 'omitted').execute();
-}
-
-/** A row that was re-sent in a batch the station takes back goes back to waiting for a re-send. */
-export async function releaseResentRowsOf(db: Executor, batchSeq: number, firstSeq: number | null, lastSeq: number | null): Promise<void> {
-  let query = db.updateTable('outbox').set({ state: 'resend' }).where('batch_seq', '=', batchSeq).where('state', '=', 'in_batch');
-  if (firstSeq !== null && lastSeq !== null) query = query.where((eb) => eb.or([eb('seq', '<', firstSeq), eb('seq', '>', lastSeq)]));
-  await query.execute();
+/**
+ * A batch that never left the station, or that the province refused for good: its rows wait for a new
+ * batch (rows it re-sent wait to be re-sent), except those of a person who no longer consents to be
+ * reported, which are left out from now on (§5.4).
+ */
+export async function releaseRowsOf(db: Executor, batch: Pick<SyncBatchTable, 'batch_seq' | 'first_seq' | 'last_seq'>): Promise<void> {
+  let resent = db.updateTable('outbox').set({ state: 'resend' }).where('batch_seq', '=', batch.batch_seq).where('state', '=', 'in_batch');
+  const { first_seq: firstSeq, last_seq: lastSeq } = batch;
+  if (firstSeq !== null && lastSeq !== null) resent = resent.where((eb) => eb.or([eb('seq', '<', firstSeq), eb('seq', '>', lastSeq)]));
+  await resent.execute();
+  await db.updateTable('outbox').set({ state: 'pending', batch_seq: null }).where('batch_seq', '=', batch.batch_seq).where('state', '=', 'in_batch').execute();
+  await db.updateTable('outbox').set({ batch_seq: null }).where('batch_seq', '=', batch.batch_seq).where('state', '=', 'omitted').execute();
+  await omitWaitingRowsWithoutConsent(db);
 }
 
 export interface RowSettlement {
   seq: number;
+  /** The batch whose acknowledgement settles the row. */
+  batchSeq: number;
   state: 'done' | 'rejected' | 'resend';
   code: string | null;
   reason: string | null;
@@ -127,7 +131,14 @@ export interface RowSettlement {
 export async function settleRow(db: Executor, settlement: RowSettlement, at: string): Promise<void> {
   await db
     .updateTable('outbox')
-    .set({ state: settlement.state, reject_code: settlement.code, reject_reason: settlement.reason, reject_path: settlement.path, settled_at: at })
+    .set({
+      state: settlement.state,
+      batch_seq: settlement.batchSeq,
+      reject_code: settlement.code,
+      reject_reason: settlement.reason,
+      reject_path: settlement.path,
+      settled_at: at,
+    })
     .where('seq', '=', settlement.seq)
     .execute();
 }
@@ -147,30 +158,66 @@ export async function rejectedRows(db: Executor, limit: number): Promise<OutboxE
 
 // ---- consent to report ----
 
+/** Rows on their way that no batch file holds: never written into one, or waiting to be re-sent. */
+function waiting(eb: ExpressionBuilder<StationDatabase, 'outbox'>) {
+  return eb.or([eb.and([eb('state', '=', 'pending'), eb('batch_seq', 'is', null)]), eb('state', '=', 'resend')]);
+}
+
 /** Leaves out the person's rows that no batch file holds yet (§5.4). Returns how many. */
 export async function omitUnsentRowsOf(db: Executor, personId: string): Promise<number> {
+  const result = await db.updateTable('outbox').set({ state: 'omitted' }).where('person_id', '=', personId).where(waiting).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
+ * Leaves out every waiting row of a person whose latest consent to report is not granted (a purpose never
+ * answered counts as not given). Run whenever rows may be written into a batch file or are put back on
+ * their way: whatever brought a row back, nothing of such a person is written into a batch.
+ */
+export async function omitWaitingRowsWithoutConsent(db: Executor): Promise<number> {
   const result = await db
     .updateTable('outbox')
     .set({ state: 'omitted' })
-    .where('person_id', '=', personId)
-    .where((eb) => eb.or([eb.and([eb('state', '=', 'pending'), eb('batch_seq', 'is', null)]), eb('state', '=', 'resend')]))
+    .where('person_id', 'is not', null)
+    .where(waiting)
+    .where(
+      sql<boolean>`coalesce((select granted from consent
+        where consent.person_id = outbox.person_id and consent.purpose = 'provincial_sync' order by consent.id desc limit 1), 0) = 0`,
+    )
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 
-/** Per record of the person, the highest version ever written into a batch file: what a tombstone covers. */
-export async function batchedVersionsOf(db: Executor, personId: string): Promise<{ kind: string; entityId: string; throughVersion: number }[]> {
+/**
+ * Per record of the person, the highest version the province may hold or still receive: what a tombstone
+ * covers. That is every version a batch file carried out of the station, and every version in a batch
+ * written and not taken back, which will still leave; never a version that only sat in a batch declined
+ * before it left.
+ */
+export async function reportedVersionsOf(db: Executor, personId: string): Promise<{ kind: string; entityId: string; throughVersion: number }[]> {
   const rows = await db
     .selectFrom('outbox')
     .select(['kind', 'entity_id', (eb) => eb.fn.max('version').as('version')])
     .where('person_id', '=', personId)
-    .where('batch_seq', 'is not', null)
-    .where('state', '!=', 'omitted')
+    .where((eb) => eb.or([eb('sent_at', 'is not', null), eb('state', '=', 'in_batch')]))
     .groupBy(['kind', 'entity_id'])
     .orderBy('kind')
     .orderBy('entity_id')
     .execute();
   return rows.map((row) => ({ kind: row.kind, entityId: row.entity_id, throughVersion: Number(row.version) }));
+}
+
+/** The first batch waiting for approval that holds rows of the person (written, never sent), or null. */
+export async function firstPendingBatchHolding(db: Executor, personId: string): Promise<number | null> {
+  const row = await db
+    .selectFrom('outbox')
+    .innerJoin('sync_batch', 'sync_batch.batch_seq', 'outbox.batch_seq')
+    .select((eb) => eb.fn.min('sync_batch.batch_seq').as('seq'))
+    .where('outbox.person_id', '=', personId)
+    .where('outbox.state', '=', 'in_batch')
+    .where('sync_batch.state', '=', 'pending_approval')
+    .executeTakeFirst();
+  return row?.seq ?? null;
 }
 
 // ---- batches ----
