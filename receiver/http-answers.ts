@@ -27,9 +27,9 @@ export const statusOf: Record<BatchErrorCode, number> = {
 export const ACK_CONTENT_TYPE = 'application/vnd.relay-station.ack';
 
 /** Codes outside the protocol, for requests that are not one of its calls. */
-export type HttpOnlyCode = 'not_found' | 'method_not_allowed' | 'length_required';
+export type HttpOnlyCode = 'not_found' | 'method_not_allowed' | 'length_required' | 'unauthorized';
 
-const HTTP_ONLY_STATUS: Record<HttpOnlyCode, number> = { not_found: 404, method_not_allowed: 405, length_required: 411 };
+const HTTP_ONLY_STATUS: Record<HttpOnlyCode, number> = { not_found: 404, method_not_allowed: 405, length_required: 411, unauthorized: 401 };
 
 export function sendJson(response: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
   const body = Buffer.from(JSON.stringify(value), 'utf8');
@@ -41,6 +41,14 @@ export function sendJson(response: ServerResponse, status: number, value: unknow
 export function sendError(response: ServerResponse, code: BatchErrorCode | HttpOnlyCode, message: string, headers: Record<string, string> = {}): void {
   const status = code in statusOf ? statusOf[code as BatchErrorCode] : HTTP_ONLY_STATUS[code as HttpOnlyCode];
   sendJson(response, status, { error: { code, message } }, headers);
+}
+
+/**
+ * A whole-batch refusal: `{"error":{"code","message"},"ack"}` with the signed refusal (base64) beside the code
+ * when the manifest was read; without it the station takes the refusal as passing.
+ */
+export function sendRefusal(response: ServerResponse, code: BatchErrorCode, message: string, ack: Buffer | null, headers: Record<string, string> = {}): void {
+  sendJson(response, statusOf[code], { error: { code, message }, ...(ack ? { ack: ack.toString('base64') } : {}) }, headers);
 }
 
 export function sendAck(response: ServerResponse, ack: Buffer): void {

@@ -20,8 +20,8 @@ export interface ProcessContext {
   /** HTTP: the batch id named by the URL (§6.4 step 5). */
   urlBatchId?: string;
   /**
-   * Removable media (§10.1): a refused file is answered with a signed refusal; the file's name
-   * (`KMU01-B000042.rse`) names the batch when its manifest cannot be read.
+   * Removable media (§10.1): the file's name (`KMU01-B000042.rse`) names the batch in the report when its
+   * manifest cannot be read (its refusal is then unsigned all the same).
    */
   usb?: { fileName?: string };
   /** Schema versions accepted (§4); the current one by default. */
@@ -33,7 +33,10 @@ export type ProcessResult =
   | { outcome: 'processed'; batchId: string; stationCode: string; ack: Buffer; counts: { accepted: number; duplicate: number; rejected: number }; auditHeadRegressed: boolean }
   /** Processed before with the same manifest (§8.2): the acknowledgement made the first time. */
   | { outcome: 'replayed'; batchId: string; stationCode: string; ack: Buffer }
-  /** Refused as a whole, nothing stored; `ack` is the signed refusal on removable media when the batch can be named. */
+  /**
+   * Refused as a whole, nothing stored; `ack` is the signed refusal naming the manifest refused, made whenever
+   * the manifest could be read, and only then (a station takes a refusal as final only when signed for its manifest).
+   */
   | { outcome: 'refused'; code: BatchErrorCode; message: string; batchId: string | null; stationCode: string | null; ack: Buffer | null };
 
 /** One batch file through §6.4 in order, then §8.1 for each record, all stored in one transaction. */
@@ -74,12 +77,12 @@ export function processBatchFile(file: Buffer, context: ProcessContext): Process
     });
   } catch (error) {
     if (!(error instanceof SyncProtocolError)) throw error;
-    return refusal(error, opened, context, receivedAt, now);
+    return refusalOf(error, opened, context, receivedAt);
   }
 }
 
 /** Step 4: a registered station, a registered key of it, and a valid signature; never a key learnt from the batch (§11). */
-function authenticate(batch: OpenedBatch, store: ReceiverStore): void {
+export function authenticate(batch: OpenedBatch, store: ReceiverStore): void {
   const { stationCode, stationKeyId } = batch.manifest;
   const keys = store.stationKeys(stationCode);
   if (keys.length === 0) throw new SyncProtocolError('station_unknown', `station ${stationCode} is not registered`);
@@ -101,19 +104,25 @@ function checkAnswerable(envelope: Envelope): void {
 
 const FILE_NAME = /^([A-Z0-9]{2,12})-B(\d{6,})\.rs[eb]$/;
 
-function refusal(error: SyncProtocolError, opened: OpenedBatch | null, context: ProcessContext, receivedAt: string, now: () => Date): ProcessResult {
-  const named = opened
-    ? { batchId: opened.manifest.batchId, stationCode: opened.manifest.stationCode, manifestSha256: sha256Hex(opened.manifestBytes) }
-    : nameFromFile(context.usb?.fileName);
-  const ack =
-    context.usb && named
-      ? refusedAck({ ...named, receivedAt, processedAt: now().toISOString() }, { code: error.code, reason: refusalReasons[error.code] }, context.keys)
-      : null;
-  return { outcome: 'refused', code: error.code, message: error.message, batchId: named?.batchId ?? null, stationCode: named?.stationCode ?? null, ack };
+export type Refusal = Extract<ProcessResult, { outcome: 'refused' }>;
+
+/**
+ * The refusal of a file, signed when its manifest was read: the signature binds the refusal to that
+ * manifest's hash. A file nothing could be read of (junk named like a batch, a copy damaged on the stick,
+ * an upload cut short) gets no signed refusal, so it can never end a batch the province may hold.
+ */
+export function refusalOf(error: SyncProtocolError, opened: OpenedBatch | null, context: Pick<ProcessContext, 'keys' | 'usb' | 'now'>, receivedAt?: string): Refusal {
+  const now = context.now ?? (() => new Date());
+  const named = opened ? { batchId: opened.manifest.batchId, stationCode: opened.manifest.stationCode, manifestSha256: sha256Hex(opened.manifestBytes) } : null;
+  const ack = named
+    ? refusedAck({ ...named, receivedAt: receivedAt ?? now().toISOString(), processedAt: now().toISOString() }, { code: error.code, reason: refusalReasons[error.code] }, context.keys)
+    : null;
+  const reported = named ?? nameFromFile(context.usb?.fileName);
+  return { outcome: 'refused', code: error.code, message: error.message, batchId: reported?.batchId ?? null, stationCode: reported?.stationCode ?? null, ack };
 }
 
-function nameFromFile(fileName: string | undefined): { batchId: string; stationCode: string; manifestSha256: null } | null {
+function nameFromFile(fileName: string | undefined): { batchId: string; stationCode: string } | null {
   const match = fileName === undefined ? null : FILE_NAME.exec(basename(fileName));
   if (!match?.[1]) return null;
-  return { batchId: `${match[1]}-B${match[2]}`, stationCode: match[1], manifestSha256: null };
+  return { batchId: `${match[1]}-B${match[2]}`, stationCode: match[1] };
 }

@@ -7,6 +7,7 @@ import type { PolicyHook } from './policy';
 import { processBatchFile, type ProcessResult } from './process-batch';
 import { loadOrCreateProvinceKeys, type ProvinceKeys } from './province-keys';
 import { ReceiverStore } from './store';
+import { checkUploadHead, type HeadVerdict } from './upload-head';
 
 /** A station the province registered at commissioning (§11): its code and a public key PEM. */
 export interface StationRegistration {
@@ -34,13 +35,18 @@ export interface Receiver {
   keysCreated: boolean;
   /** One file through §6.4; `urlBatchId` for HTTP, `usb` for removable media. */
   process(file: Buffer, how?: { urlBatchId?: string; usb?: { fileName?: string }; recordUnavailable?: RecordRules['recordUnavailable'] }): ProcessResult;
+  /** The first bytes of an upload of `fileLength` bytes, judged before the rest is read (see checkUploadHead). */
+  checkHead(prefix: Buffer, fileLength: number): HeadVerdict;
   close(): void;
 }
 
 export const DATABASE_FILE = 'receiver.sqlite';
 const STATION_CODE = /^[A-Z0-9]{2,12}$/;
 
-/** Registers a station key from its PEM; throws Error('key_invalid') for anything but an Ed25519 public key. */
+/**
+ * Registers a station key from its PEM; throws Error('key_invalid') for anything but an Ed25519 public key,
+ * and RangeError for a key already registered under another station code.
+ */
 export function registerStation(store: ReceiverStore, station: StationRegistration): string {
   if (!STATION_CODE.test(station.code)) throw new RangeError(`not a station code: ${station.code}`);
   const key = publicKeyFromPem(station.publicKeyPem, 'ed25519');
@@ -69,6 +75,7 @@ export function openReceiver(setup: ReceiverSetup): Receiver {
         schemaVersions: setup.schemaVersions,
         now: setup.now,
       }),
+    checkHead: (prefix, fileLength) => checkUploadHead(prefix, fileLength, { store, keys, now: setup.now }),
     close: () => store.close(),
   };
 }

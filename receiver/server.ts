@@ -1,11 +1,14 @@
+import { createPublicKey } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
+import { requestKeyId, verifyRequest } from '../electron/sync/request-signature';
 import { SYNC_PROTOCOL_VERSION, SYNC_SCHEMA_VERSION } from '../shared/domain/sync';
 import { FaultInjector, type FaultCounts, type FaultOptions } from './faults';
-import { sendAck, sendError, sendJson, sendProcessing } from './http-answers';
-import { MAX_BATCH_BYTES, type ProcessResult } from './process-batch';
+import { sendAck, sendError, sendJson, sendProcessing, sendRefusal } from './http-answers';
+import { MAX_BATCH_BYTES, type ProcessResult, type Refusal } from './process-batch';
 import { openReceiver, type Receiver, type ReceiverSetup } from './receiver';
+import type { HeadVerdict } from './upload-head';
 
 export interface ReceiverOptions extends ReceiverSetup {
   /** Default 0 (any free port). */
@@ -15,6 +18,8 @@ export interface ReceiverOptions extends ReceiverSetup {
   /** Prefix of every path, e.g. `/relay` for `http://127.0.0.1:8790/relay/v1/info`. */
   basePath?: string;
   faults?: FaultOptions;
+  /** Uploads read at the same time; beyond, 503 with Retry-After. Default 4. */
+  maxConcurrentUploads?: number;
 }
 
 export interface RunningReceiver {
@@ -50,18 +55,42 @@ function routeOf(pathname: string, basePath: string): Route | null {
   return null;
 }
 
-/** The whole body of an upload, or null when the client went away before sending all of it. */
-function readBody(request: IncomingMessage, length: number): Promise<Buffer | null> {
+type UploadRead = { kind: 'body'; body: Buffer } | { kind: 'refused'; refusal: Refusal } | { kind: 'gone' };
+
+/** The head is judged again each time the bytes so far have doubled: linear work however the client slices its body. */
+const FIRST_HEAD_CHECK_BYTES = 128;
+
+/**
+ * Reads an upload of `length` bytes, showing the bytes so far to `judgeHead` until it decides. A refusal
+ * stops the reading there: the rest of the body is never held. 'gone' when the client left before the end.
+ */
+function readUpload(request: IncomingMessage, length: number, judgeHead: (prefix: Buffer) => HeadVerdict): Promise<UploadRead> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let nextCheckAt: number | null = FIRST_HEAD_CHECK_BYTES;
+    const done = (read: UploadRead): void => {
+      request.removeAllListeners('data');
+      resolve(read);
+    };
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       chunks.push(chunk);
+      if (nextCheckAt === null || (size < nextCheckAt && size < length)) return;
+      const verdict = judgeHead(Buffer.concat(chunks));
+      if (verdict === 'more') {
+        nextCheckAt = size * 2;
+        return;
+      }
+      nextCheckAt = null;
+      if (verdict !== 'authentic') {
+        request.pause();
+        done({ kind: 'refused', refusal: verdict });
+      }
     });
-    request.on('end', () => resolve(size === length ? Buffer.concat(chunks) : null));
-    request.on('aborted', () => resolve(null));
-    request.on('error', () => resolve(null));
+    request.on('end', () => done(size === length ? { kind: 'body', body: Buffer.concat(chunks) } : { kind: 'gone' }));
+    request.on('aborted', () => done({ kind: 'gone' }));
+    request.on('error', () => done({ kind: 'gone' }));
   });
 }
 
@@ -74,6 +103,9 @@ export async function startReceiver(options: ReceiverOptions): Promise<RunningRe
   const basePath = normaliseBasePath(options.basePath);
   const faults = new FaultInjector(options.faults);
   const processing = new Set<string>();
+  const now = options.now ?? (() => new Date());
+  const maxUploads = options.maxConcurrentUploads ?? 4;
+  let uploads = 0;
 
   const info = {
     protocolVersions: [SYNC_PROTOCOL_VERSION],
@@ -115,8 +147,26 @@ export async function startReceiver(options: ReceiverOptions): Promise<RunningRe
       sendError(response, 'batch_too_large', `the limit is ${MAX_BATCH_BYTES} bytes`, { connection: 'close' });
       return;
     }
-    const body = await readBody(request, length);
-    if (body === null || earlyFault(request, response)) return;
+    if (uploads >= maxUploads) {
+      sendError(response, 'unavailable', `${maxUploads} uploads are under way; try again later`, { 'retry-after': '5', connection: 'close' });
+      return;
+    }
+    uploads += 1;
+    try {
+      const read = await readUpload(request, length, (prefix) => receiver.checkHead(prefix, length));
+      if (read.kind === 'refused') {
+        const { code, message, ack } = read.refusal;
+        sendRefusal(response, code, message, ack, { connection: 'close' });
+      } else if (read.kind === 'body') {
+        await processUpload(request, response, batchId, read.body);
+      }
+    } finally {
+      uploads -= 1;
+    }
+  }
+
+  async function processUpload(request: IncomingMessage, response: ServerResponse, batchId: string, body: Buffer): Promise<void> {
+    if (earlyFault(request, response)) return;
     if (processing.has(batchId)) {
       sendProcessing(response);
       return;
@@ -141,24 +191,42 @@ export async function startReceiver(options: ReceiverOptions): Promise<RunningRe
       } else if (result.outcome === 'replayed') {
         sendError(response, 'batch_replayed', `${result.batchId} was processed before; fetch its acknowledgement`);
       } else {
-        sendError(response, result.code, result.message);
+        sendRefusal(response, result.code, result.message, result.ack);
       }
     } finally {
       processing.delete(batchId);
     }
   }
 
-  async function fetchAck(request: IncomingMessage, response: ServerResponse, batchId: string): Promise<void> {
+  /** The station whose registered key signed this request for the protocol's `path` (§10.2), or null. */
+  function signingStation(request: IncomingMessage, path: string): string | null {
+    const id = requestKeyId(request.headers);
+    const registered = id === null ? [] : receiver.store.stationKeysById(id);
+    // One key names one station; a key an older database holds under two codes answers for neither.
+    const [key] = registered;
+    if (!key || registered.length > 1) return null;
+    return verifyRequest(request.headers, 'GET', path, createPublicKey(key.publicKeyPem), now()) ? key.code : null;
+  }
+
+  async function fetchAck(request: IncomingMessage, response: ServerResponse, batchId: string, path: string): Promise<void> {
     if (earlyFault(request, response)) return;
-    const stored = receiver.store.batch(batchId);
+    const station = signingStation(request, path);
+    if (station === null) {
+      sendError(response, 'unauthorized', 'sign the request with a registered station key');
+      return;
+    }
+    // Another station's batches are not this station's business: answered as if never received.
+    const own = batchId.startsWith(`${station}-B`);
+    const stored = own ? receiver.store.batch(batchId) : null;
     await answerSlowly();
-    if (stored) sendAck(response, stored.ack);
-    else if (processing.has(batchId)) sendProcessing(response);
+    if (stored?.station === station) sendAck(response, stored.ack);
+    else if (own && !stored && processing.has(batchId)) sendProcessing(response);
     else sendError(response, 'batch_unknown', `${batchId} was never received`);
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const route = routeOf(new URL(request.url ?? '/', 'http://receiver').pathname, basePath);
+    const path = new URL(request.url ?? '/', 'http://receiver').pathname;
+    const route = routeOf(path, basePath);
     if (!route) {
       sendError(response, 'not_found', 'no such call');
       return;
@@ -170,7 +238,8 @@ export async function startReceiver(options: ReceiverOptions): Promise<RunningRe
     }
     if (route.call === 'info') sendJson(response, 200, info);
     else if (route.call === 'upload') await upload(request, response, route.batchId);
-    else await fetchAck(request, response, route.batchId);
+    // Signed requests cover the protocol's path: a proxy in front may put the base path in or take it out.
+    else await fetchAck(request, response, route.batchId, path.slice(basePath.length));
   }
 
   const server = createServer((request, response) => {

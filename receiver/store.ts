@@ -136,7 +136,10 @@ export class ReceiverStore {
     return this.sqlite.transaction(work)();
   }
 
+  /** Registers a key for a station; a key already registered for another station is refused (a key names one station). */
   registerStationKey(key: StationKey): void {
+    const other = this.stationKeysById(key.keyId).find((registered) => registered.code !== key.code);
+    if (other) throw new RangeError(`key ${key.keyId} is already registered for station ${other.code}`);
     this.sqlite
       .prepare(
         `INSERT INTO stations (code, key_id, public_key_pem, name) VALUES (?, ?, ?, ?)
@@ -146,7 +149,16 @@ export class ReceiverStore {
   }
 
   stationKeys(code: string): StationKey[] {
-    const rows = this.sqlite.prepare('SELECT code, key_id, public_key_pem, name FROM stations WHERE code = ? ORDER BY key_id').all(code) as Array<{
+    return this.stationKeysWhere('code', code);
+  }
+
+  /** The registrations of one key id: one at most, unless an older database registered it twice. */
+  stationKeysById(keyId: string): StationKey[] {
+    return this.stationKeysWhere('key_id', keyId);
+  }
+
+  private stationKeysWhere(column: 'code' | 'key_id', value: string): StationKey[] {
+    const rows = this.sqlite.prepare(`SELECT code, key_id, public_key_pem, name FROM stations WHERE ${column} = ? ORDER BY code, key_id`).all(value) as Array<{
       code: string;
       key_id: string;
       public_key_pem: string;

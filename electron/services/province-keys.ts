@@ -21,7 +21,7 @@ const keyTypeOf = { signing: 'ed25519', encryption: 'x25519' } as const;
 
 /**
  * The province's public keys (docs/sync-protocol.md §11): acknowledgements must verify under an imported
- * signing key; USB batches are encrypted to the newest encryption key. Every key ever imported is kept.
+ * signing key; every batch is encrypted to the newest encryption key. Every key ever imported is kept.
  */
 export class ProvinceKeys {
   constructor(
@@ -65,7 +65,7 @@ export class ProvinceKeys {
     return (await provinceKeys(db)).filter((row) => row.use === 'signing' && row.retired_at === null).map((row) => publicKeyFromPem(row.pem, 'ed25519'));
   }
 
-  /** The newest encryption key, the one USB batches (and batches over plain http) are encrypted to. */
+  /** The newest encryption key, the one every batch is encrypted to, on a USB stick or over the network. */
   async encryptionKey(db: Executor = this.db): Promise<KeyObject> {
     const rows = (await provinceKeys(db)).filter((row) => row.use === 'encryption' && row.retired_at === null);
     const newest = rows[rows.length - 1];

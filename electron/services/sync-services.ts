@@ -37,7 +37,7 @@ export function createSyncServices(
   const provinceKeys = new ProvinceKeys(db, clock, station, audit);
   const batches = new SyncBatchWriter(db, clock, station, settings, protection, audit, signingKey);
   const acks = new SyncAcknowledgements(db, clock, station, provinceKeys, audit);
-  const transfer = new SyncTransfer(db, clock, station, settings, audit, batches, acks, provinceKeys);
+  const transfer = new SyncTransfer(db, clock, station, settings, audit, batches, acks, provinceKeys, signingKey);
   return {
     batches,
     acks,

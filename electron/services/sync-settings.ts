@@ -1,13 +1,19 @@
 import type { Kysely } from 'kysely';
+import { setsSyncEndpoint } from '../../shared/contract/sync-calls';
 import type { SyncSettings } from '../../shared/validation/sync';
 import type { StationDatabase } from '../db/schema';
 import { writeSetting } from '../db/repositories/settings';
 import type { Actor, AuditTrail } from './audit';
 import type { Clock } from './clock';
+import { AppError } from './errors';
 import type { StationSettings } from './settings';
 import type { StationService } from './station';
 
-/** Changes where and how the station reports; audited with the values (none of them is personal). */
+/**
+ * Changes where and how the station reports; audited with the values (none of them is personal). Where the
+ * batches go is an administrator's decision (like the province's keys); batch size and two-person approval
+ * stay with supervisors too.
+ */
 export class SyncSettingsChange {
   constructor(
     private readonly db: Kysely<StationDatabase>,
@@ -21,6 +27,8 @@ export class SyncSettingsChange {
     const station = await this.station.require();
     const at = this.clock.now().toISOString();
     await this.db.transaction().execute(async (trx) => {
+      const before = await this.settings.sync(trx);
+      if (next.endpoint !== before.endpoint && !(setsSyncEndpoint as readonly string[]).includes(actor.role)) throw new AppError('sync_endpoint_admin_only');
       await writeSetting(trx, 'syncEndpoint', next.endpoint ?? '', at);
       await writeSetting(trx, 'syncBatchSize', String(next.batchSize), at);
       await writeSetting(trx, 'syncTwoPersonApproval', String(next.twoPersonApproval), at);

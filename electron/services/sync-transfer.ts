@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -5,15 +6,18 @@ import type { Kysely } from 'kysely';
 import type { SyncActivity } from '../../shared/validation/sync';
 import type { StationDatabase } from '../db/schema';
 import { batchesInStates, countSendAttempt, findBatchById, updateBatch, type BatchRow } from '../db/repositories/sync';
-import { fetchAck, uploadBatch, type HttpTransportOptions, type TransferOutcome } from '../sync/http-transport';
+import { fetchAck, fetchReceiverInfo, ReceiverInfoError, uploadBatch, type HttpTransportOptions, type ReceiverInfo, type TransferOutcome } from '../sync/http-transport';
+import { keyId } from '../sync/keys';
+import { requestSigner, type RequestSigner } from '../sync/request-signature';
 import { encryptForProvince } from '../sync/usb-encryption';
 import type { Actor, AuditTrail } from './audit';
 import type { Clock } from './clock';
 import { AppError } from './errors';
 import type { ProvinceKeys } from './province-keys';
-import { isFinalRefusal, type SyncAcknowledgements } from './sync-acks';
+import type { SyncAcknowledgements } from './sync-acks';
 import type { SyncBatchWriter } from './sync-batches';
 import type { StationSettings } from './settings';
+import type { StationSigningKey } from './signing-key';
 import type { StationService } from './station';
 
 export interface SyncRunResult {
@@ -27,6 +31,8 @@ const MAX_REFUSAL_ROUNDS = 3;
 /** …and after this many rounds in all: records the province keeps rejecting for a passing cause wait for the next run. */
 const MAX_ROUNDS = 20;
 const REFUSED_FOR_GOOD = 'refused_for_good';
+/** The endpoint's /v1/info does not name the imported encryption key and a known signing key: nothing is sent. */
+const ENDPOINT_UNVERIFIED = 'sync_endpoint_unverified';
 
 /**
  * Moves batches to the province (docs/sync-protocol.md §10): files into a folder on a USB stick, or
@@ -48,6 +54,7 @@ export class SyncTransfer {
     private readonly writer: SyncBatchWriter,
     private readonly acks: SyncAcknowledgements,
     private readonly provinceKeys: ProvinceKeys,
+    private readonly signingKey: StationSigningKey,
     /** Timeouts and back-off of the HTTP transport; tests shorten them. */
     public transportOptions: Omit<HttpTransportOptions, 'baseUrl'> = {},
   ) {}
@@ -129,9 +136,12 @@ export class SyncTransfer {
    * rejected for a passing cause wait to be re-sent; the next round writes both into new batches.
    */
   private async sendRounds(actor: Actor, endpoint: string): Promise<string | null> {
-    // Batches travel in the clear only inside TLS; over plain http they go encrypted (§7).
-    const encryptTo = new URL(endpoint).protocol === 'http:' ? await this.provinceKeys.encryptionKey() : null;
+    // Every batch leaves encrypted to the province's key, over https as over http (§7): only the province reads it.
+    const encryptTo = await this.provinceKeys.encryptionKey();
     const options: HttpTransportOptions = { ...this.transportOptions, baseUrl: endpoint, signal: this.closing.signal };
+    const unverified = await this.checkEndpoint(options, encryptTo);
+    if (unverified !== null) return unverified;
+    options.signRequest = await this.stationRequestSigner();
     let refusalRounds = 0;
     for (let round = 0; round < MAX_ROUNDS; round++) {
       await this.writeAll(actor);
@@ -140,10 +150,10 @@ export class SyncTransfer {
       let refusedForGood = false;
       for (const batch of batches) {
         const file = this.writer.fileOf(batch);
-        const body = encryptTo ? encryptForProvince(file, encryptTo) : file;
+        const body = encryptForProvince(file, encryptTo);
         this.activity = { step: 'sending', batchId: batch.batch_id, done: 0, total: body.length };
         await this.markSent(batch, 'http', actor);
-        const outcome = await uploadBatch(batch.batch_id, body, encryptTo !== null, options, (done, total) => {
+        const outcome = await uploadBatch(batch.batch_id, body, true, options, (done, total) => {
           this.activity = { step: 'sending', batchId: batch.batch_id, done, total };
         });
         const stop = await this.settle(batch, outcome, options, actor);
@@ -155,6 +165,30 @@ export class SyncTransfer {
     return 'temporarily_unavailable';
   }
 
+  /**
+   * Before anything leaves: the endpoint's /v1/info must name the imported encryption key and one of the
+   * imported signing keys, so a mistyped or substituted endpoint is told apart from the province at once.
+   * Null when it does; else the code that stops the run.
+   */
+  private async checkEndpoint(options: HttpTransportOptions, encryptTo: KeyObject): Promise<string | null> {
+    let info: ReceiverInfo;
+    try {
+      info = await fetchReceiverInfo(options);
+    } catch (error) {
+      if (!(error instanceof ReceiverInfoError)) throw error;
+      return error.reason === 'unreachable' || error.reason === 'aborted' ? 'unreachable' : ENDPOINT_UNVERIFIED;
+    }
+    const signingKeyIds = (await this.provinceKeys.signingKeys()).map(keyId);
+    const known = info.encryptionKeyId === keyId(encryptTo) && info.signingKeyIds.some((id) => signingKeyIds.includes(id));
+    return known ? null : ENDPOINT_UNVERIFIED;
+  }
+
+  /** Signs the acknowledgement look-ups with the station's key, which the province registered (§10.2). */
+  private async stationRequestSigner(): Promise<RequestSigner> {
+    const key = await this.db.transaction().execute((trx) => this.signingKey.ensure(trx));
+    return requestSigner(key.id, this.signingKey.privateKey(key), () => this.clock.now());
+  }
+
   /** Applies what the province answered for one batch; the code that must stop the run, or null to go on. */
   private async settle(batch: BatchRow, outcome: TransferOutcome, options: HttpTransportOptions, actor: Actor): Promise<string | null> {
     if (outcome.kind === 'gave_up') {
@@ -163,9 +197,9 @@ export class SyncTransfer {
     }
     if (outcome.kind === 'refused') {
       await countSendAttempt(this.db, batch.batch_seq, outcome.code);
-      if (!isFinalRefusal(outcome.code)) return outcome.code;
-      await this.db.transaction().execute((trx) => this.acks.refuse(trx, batch, outcome.code, null));
-      return REFUSED_FOR_GOOD;
+      // A code alone (a proxy's bare 413, a body anyone could write) is a passing fault: the batch waits for the next run.
+      if (outcome.ack === null) return outcome.code;
+      return this.applySignedRefusal(batch, outcome.ack, outcome.code, actor);
     }
     await countSendAttempt(this.db, batch.batch_seq, null);
     const applied = await this.acks.apply(outcome.ack, actor);
@@ -178,6 +212,21 @@ export class SyncTransfer {
     const after = await findBatchById(this.db, batch.batch_id);
     if (after?.state === 'refused') return REFUSED_FOR_GOOD;
     return after?.state === 'acknowledged' ? null : (after?.last_error ?? 'ack_mismatch');
+  }
+
+  /**
+   * The province's signed refusal goes through the acknowledgement rules like any other: it ends the batch
+   * only when it verifies, names this manifest and carries a final code. Anything else leaves it to be sent again.
+   */
+  private async applySignedRefusal(batch: BatchRow, ack: Buffer, code: string, actor: Actor): Promise<string> {
+    try {
+      await this.acks.apply(ack, actor);
+    } catch (error) {
+      if (error instanceof AppError) return code;
+      throw error;
+    }
+    const after = await findBatchById(this.db, batch.batch_id);
+    return after?.state === 'refused' ? REFUSED_FOR_GOOD : code;
   }
 
   private async writeAll(actor: Actor): Promise<void> {
@@ -211,11 +260,17 @@ async function usableFolder(folder: string): Promise<void> {
   }
 }
 
-/** Writes `name.partial`, flushes it to the stick, then renames: a pulled stick never holds half a batch under its name. */
+/**
+ * Writes `name.partial`, flushes it to the stick, then renames: a pulled stick never holds half a batch under
+ * its name. Whatever lies at either name is replaced, never followed: a link planted on the stick (to the
+ * station's database, say) is removed and the file created afresh ('wx'), and the rename replaces a link
+ * at the final name rather than writing through it.
+ */
 async function writeCompletely(folder: string, name: string, bytes: Buffer): Promise<void> {
   const partial = join(folder, `${name}.partial`);
   try {
-    const handle = await open(partial, 'w');
+    await rm(partial, { force: true });
+    const handle = await open(partial, 'wx');
     try {
       await handle.writeFile(bytes);
       await handle.sync();

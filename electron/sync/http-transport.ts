@@ -3,6 +3,7 @@ import https from 'node:https';
 import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
 import { batchErrorCodes, type BatchErrorCode } from '../../shared/domain/sync';
+import type { RequestSigner } from './request-signature';
 import { isRetryableStatus, parseRetryAfter, retryDelayMs } from './retry-policy';
 
 /**
@@ -11,7 +12,9 @@ import { isRetryableStatus, parseRetryAfter, retryDelayMs } from './retry-policy
  *
  * Network and server faults never throw: they are retried and end as `gave_up`. A server answer that is
  * not the protocol's (4xx without a known `{"error":{"code"}}`, a 3xx) is refused as `internal_error`,
- * except a bare 413 (typically from a proxy in front of the receiver), which is `batch_too_large`.
+ * except a bare 413 (typically from a proxy in front of the receiver), which is `batch_too_large`. A refusal
+ * is final only with the signed refusal acknowledgement the receiver puts beside the code (`ack`); the
+ * transport hands it on unread, and whoever applies acknowledgements decides.
  */
 
 export interface HttpTransportOptions {
@@ -31,11 +34,15 @@ export interface HttpTransportOptions {
   random?: () => number;
   /** Stops waiting (the station is closing). */
   signal?: AbortSignal;
+  /** Signs each request with the station's key (acknowledgement look-ups need it). */
+  signRequest?: RequestSigner;
+  /** Certificate authorities (PEM) trusted for https instead of the system's: a province with its own, or tests. */
+  ca?: string;
 }
 
 export type TransferOutcome =
   | { kind: 'ack'; ack: Buffer }
-  | { kind: 'refused'; code: BatchErrorCode; message: string; status: number }
+  | { kind: 'refused'; code: BatchErrorCode; message: string; status: number; ack: Buffer | null }
   | { kind: 'gave_up'; attempts: number; lastError: string };
 
 export interface ReceiverInfo {
@@ -77,6 +84,8 @@ interface Settings {
   sleep: (ms: number) => Promise<void>;
   random: () => number;
   signal: AbortSignal | undefined;
+  signRequest: RequestSigner | undefined;
+  ca: string | undefined;
 }
 
 function positive(value: number | undefined, fallback: number, name: string): number {
@@ -105,6 +114,8 @@ function resolveSettings(options: HttpTransportOptions): Settings {
     sleep: options.sleep ?? ((ms) => delay(ms, undefined, signal ? { signal } : {}).catch(() => undefined)),
     random: options.random ?? Math.random,
     signal,
+    signRequest: options.signRequest,
+    ca: options.ca,
   };
 }
 
@@ -137,8 +148,12 @@ function describeError(error: unknown): string {
   return String(error);
 }
 
-/** One HTTP request and its whole answer, or why there is none. Never rejects. */
-function exchange(url: URL, method: 'GET' | 'PUT', settings: Settings, upload?: Upload): Promise<Exchange> {
+/**
+ * One HTTP request to the protocol's `path` under the base URL, and its whole answer, or why there is none.
+ * The signature covers the protocol's path, not the base path, which a proxy in front may rewrite. Never rejects.
+ */
+function exchange(path: string, method: 'GET' | 'PUT', settings: Settings, upload?: Upload): Promise<Exchange> {
+  const url = endpoint(settings.base, path);
   return new Promise((resolve) => {
     const signal = settings.signal;
     if (signal?.aborted) {
@@ -152,11 +167,14 @@ function exchange(url: URL, method: 'GET' | 'PUT', settings: Settings, upload?: 
     let markSettled: () => void = () => undefined;
     const settledNow = new Promise<void>((done) => (markSettled = done));
 
-    const headers: http.OutgoingHttpHeaders = upload
-      ? { 'content-type': upload.contentType, 'content-length': upload.body.length, accept: `${ACK_CONTENT_TYPE}, application/json` }
-      : { accept: `${ACK_CONTENT_TYPE}, application/json` };
+    const headers: http.OutgoingHttpHeaders = {
+      ...(upload ? { 'content-type': upload.contentType, 'content-length': upload.body.length } : {}),
+      accept: `${ACK_CONTENT_TYPE}, application/json`,
+      ...settings.signRequest?.(method, path),
+    };
     // A fresh connection per request: no idle sockets outlive a call, and the connect timeout always applies.
-    const request = (url.protocol === 'https:' ? https : http).request(url, { method, headers, agent: false });
+    const request =
+      url.protocol === 'https:' ? https.request(url, { method, headers, agent: false, ...(settings.ca ? { ca: settings.ca } : {}) }) : http.request(url, { method, headers, agent: false });
 
     const finish = (result: Exchange): void => {
       if (settled) return;
@@ -247,10 +265,10 @@ function mediaType(contentType: string): string {
   return (contentType.split(';')[0] ?? '').trim().toLowerCase();
 }
 
-const protocolErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string().optional() }) });
+const protocolErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string().optional() }), ack: z.base64().optional() });
 
-/** The protocol's `{"error":{"code","message"}}` in an answer, or null when the body is not one. */
-function protocolErrorOf(body: Buffer): { code: string; message: string } | null {
+/** The protocol's `{"error":{"code","message"},"ack"?}` in an answer, or null when the body is not one. */
+function protocolErrorOf(body: Buffer): { code: string; message: string; ack: Buffer | null } | null {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body.toString('utf8'));
@@ -259,25 +277,29 @@ function protocolErrorOf(body: Buffer): { code: string; message: string } | null
   }
   const result = protocolErrorSchema.safeParse(parsed);
   if (!result.success) return null;
-  return { code: result.data.error.code, message: (result.data.error.message ?? '').slice(0, MAX_MESSAGE_CHARS) };
+  const { error, ack } = result.data;
+  return { code: error.code, message: (error.message ?? '').slice(0, MAX_MESSAGE_CHARS), ack: ack === undefined ? null : Buffer.from(ack, 'base64') };
 }
 
-/** The code to act on for a refusal; an answer without a known code is `internal_error` (bare 413: `batch_too_large`). */
-function refusalOf(status: number, contentType: string, body: Buffer): { code: BatchErrorCode; message: string } {
+/**
+ * The code to act on for a refusal, with the signed refusal when the receiver gave one; an answer without a
+ * known code is `internal_error` (bare 413: `batch_too_large`), never with a signed refusal.
+ */
+function refusalOf(status: number, contentType: string, body: Buffer): { code: BatchErrorCode; message: string; ack: Buffer | null } {
   const error = protocolErrorOf(body);
   if (error && (batchErrorCodes as readonly string[]).includes(error.code)) {
-    return { code: error.code as BatchErrorCode, message: error.message };
+    return { code: error.code as BatchErrorCode, message: error.message, ack: error.ack };
   }
-  if (error) return { code: 'internal_error', message: `HTTP ${status} with unknown code ${error.code}: ${error.message}` };
+  if (error) return { code: 'internal_error', message: `HTTP ${status} with unknown code ${error.code}: ${error.message}`, ack: null };
   const what = `HTTP ${status} without a protocol error (${mediaType(contentType) || 'no content type'})`;
-  return { code: status === 413 ? 'batch_too_large' : 'internal_error', message: what };
+  return { code: status === 413 ? 'batch_too_large' : 'internal_error', message: what, ack: null };
 }
 
 /** How one exchange counts: done, a retryable failure, or a refusal to act on. */
 type Verdict =
   | { kind: 'ack'; ack: Buffer }
   | { kind: 'retry'; error: string; retryAfterMs: number | undefined; receiverHasBody: boolean }
-  | { kind: 'refused'; code: BatchErrorCode; message: string; status: number }
+  | { kind: 'refused'; code: BatchErrorCode; message: string; status: number; ack: Buffer | null }
   | { kind: 'aborted' };
 
 function judge(result: Exchange, method: 'GET' | 'PUT'): Verdict {
@@ -314,15 +336,15 @@ async function transfer(
   settings: Settings,
   upload?: Upload,
 ): Promise<TransferOutcome> {
-  const batchUrl = endpoint(settings.base, `/v1/batches/${batchId}`);
-  const ackUrl = endpoint(settings.base, `/v1/batches/${batchId}/ack`);
+  const batchPath = `/v1/batches/${batchId}`;
+  const ackPath = `/v1/batches/${batchId}/ack`;
   let next: 'put' | 'probe' | 'ack' = mode;
   // Consecutive failures of this call; the call ends at its first success, so each call starts at 0.
   let failures = 0;
   let lastError = '';
   for (;;) {
     const method = next === 'put' ? 'PUT' : 'GET';
-    const verdict = judge(await exchange(next === 'put' ? batchUrl : ackUrl, method, settings, next === 'put' ? upload : undefined), method);
+    const verdict = judge(await exchange(next === 'put' ? batchPath : ackPath, method, settings, next === 'put' ? upload : undefined), method);
     if (verdict.kind === 'aborted') return { kind: 'gave_up', attempts: failures, lastError: 'aborted' };
     if (verdict.kind === 'ack') return verdict;
     if (verdict.kind === 'refused') {
@@ -399,7 +421,7 @@ const receiverInfoSchema = z.object({
 /** GET /v1/info, once (a settings check wants a prompt answer, not back-off): the parsed JSON or ReceiverInfoError. */
 export async function fetchReceiverInfo(options: HttpTransportOptions): Promise<ReceiverInfo> {
   const settings = resolveSettings(options);
-  const result = await exchange(endpoint(settings.base, '/v1/info'), 'GET', settings);
+  const result = await exchange('/v1/info', 'GET', settings);
   if (result.kind === 'aborted') throw new ReceiverInfoError('aborted', 'aborted');
   if (result.kind === 'fault') throw new ReceiverInfoError('unreachable', result.error);
   if (result.status !== 200) throw new ReceiverInfoError('bad_status', `HTTP ${result.status}`);

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, type KeyObject } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, type DecipherGCM, type KeyObject } from 'node:crypto';
 import { keyId, publicKeyFromRaw, rawPublicKey } from './keys';
 import { SyncProtocolError } from './protocol-error';
 
@@ -14,6 +14,8 @@ const HEADER_BYTES = 81;
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
 const HKDF_INFO = Buffer.from('relay-station batch encryption v1', 'ascii');
+/** What encryption adds to a batch file: the header and the tag. */
+export const ENCRYPTION_OVERHEAD_BYTES = HEADER_BYTES + TAG_BYTES;
 
 export function isEncryptedBatch(file: Buffer): boolean {
   return file.length >= MAGIC.length && file.subarray(0, MAGIC.length).equals(MAGIC);
@@ -59,6 +61,31 @@ export function recipientKeyIdOf(file: Buffer): string {
  * returned before the tag has verified.
  */
 export function decryptFromStation(file: Buffer, privateKeys: ReadonlyArray<KeyObject>): Buffer {
+  if (file.length < HEADER_BYTES + TAG_BYTES) throw new SyncProtocolError('malformed_container', 'not an RSE1 file of scheme 1');
+  const decipher = decipherFor(file, privateKeys);
+  try {
+    decipher.setAuthTag(file.subarray(file.length - TAG_BYTES));
+    return Buffer.concat([decipher.update(file.subarray(HEADER_BYTES, file.length - TAG_BYTES)), decipher.final()]);
+  } catch (error) {
+    throw decryptionFailed(error);
+  }
+}
+
+/**
+ * The first plaintext bytes of a file still arriving (`prefix`, of a file of `fileLength` bytes in all),
+ * not yet authenticated by the tag: only for reading the signed manifest early, whose own signature
+ * vouches for it. Empty until the 81-byte header is in.
+ */
+export function decryptPrefix(prefix: Buffer, fileLength: number, privateKeys: ReadonlyArray<KeyObject>): Buffer {
+  if (prefix.length < HEADER_BYTES) return Buffer.alloc(0);
+  if (fileLength < HEADER_BYTES + TAG_BYTES) throw new SyncProtocolError('malformed_container', 'not an RSE1 file of scheme 1');
+  const ciphertextEnd = Math.min(prefix.length, fileLength - TAG_BYTES);
+  // AES-GCM is a stream cipher underneath: each ciphertext byte gives its plaintext byte at once.
+  return decipherFor(prefix, privateKeys).update(prefix.subarray(HEADER_BYTES, ciphertextEnd));
+}
+
+/** The decipher of a file from its header, keyed with the private key the header names. */
+function decipherFor(file: Buffer, privateKeys: ReadonlyArray<KeyObject>): DecipherGCM {
   const { header, recipientKeyId, ephemeralRaw, nonce } = readHeader(file);
   const recipient = privateKeys.find((candidate) => keyId(createPublicKey(candidate)) === recipientKeyId);
   if (!recipient) throw new SyncProtocolError('recipient_key_unknown', `no private key for ${recipientKeyId}`);
@@ -70,15 +97,18 @@ export function decryptFromStation(file: Buffer, privateKeys: ReadonlyArray<KeyO
     const key = deriveFileKey(z, ephemeralRaw, rawPublicKey(recipient));
     const decipher = createDecipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG_BYTES });
     decipher.setAAD(header);
-    decipher.setAuthTag(file.subarray(file.length - TAG_BYTES));
-    return Buffer.concat([decipher.update(file.subarray(HEADER_BYTES, file.length - TAG_BYTES)), decipher.final()]);
+    return decipher;
   } catch (error) {
-    throw new SyncProtocolError('decryption_failed', `cannot decrypt: ${error instanceof Error ? error.message : String(error)}`);
+    throw decryptionFailed(error);
   }
 }
 
+function decryptionFailed(error: unknown): SyncProtocolError {
+  return new SyncProtocolError('decryption_failed', `cannot decrypt: ${error instanceof Error ? error.message : String(error)}`);
+}
+
 function readHeader(file: Buffer): { header: Buffer; recipientKeyId: string; ephemeralRaw: Buffer; nonce: Buffer } {
-  if (!isEncryptedBatch(file) || file.length < HEADER_BYTES + TAG_BYTES || file[4] !== SCHEME) {
+  if (!isEncryptedBatch(file) || file.length < HEADER_BYTES || file[4] !== SCHEME) {
     throw new SyncProtocolError('malformed_container', 'not an RSE1 file of scheme 1');
   }
   return {

@@ -18,6 +18,12 @@ import {
   syncStatus,
 } from '../validation/sync';
 
+/**
+ * Who may change where batches go, the `endpoint` of `sync:settings`: the station refuses anyone else
+ * (sync_endpoint_admin_only), while supervisors keep the batch size and two-person approval.
+ */
+export const setsSyncEndpoint = ['admin'] as const;
+
 /** Reporting to the provincial system (docs/sync-protocol.md): batches, transports, acknowledgements, keys. */
 export const syncCalls = {
   /** What waits, what is under way (with progress), the last success, the settings and the province's keys; polled by the screen. */
@@ -38,7 +44,7 @@ export const syncCalls = {
   'sync:decline': call(batchRef, batchesDeclined, approvesBatches),
   /** Sends a rejected record again unchanged, once the province has resolved its cause. */
   'sync:resend': call(outboxRowRef, syncRejectionList, approvesBatches),
-  /** Endpoint, batch size and two-person approval; audited. */
+  /** Endpoint (administrators only, see setsSyncEndpoint), batch size and two-person approval; audited. */
   'sync:settings': call(syncSettings, syncSettings, setsSync),
   /** Imports one of the province's public keys after its fingerprint was confirmed; audited. */
   'sync:importProvinceKey': call(provinceKeyInput, provinceKey, ['admin']),

@@ -6,7 +6,8 @@ export const batchId = z.string({ error: 'required' }).regex(/^[A-Z0-9]{2,12}-B\
 
 /**
  * Where the provincial system listens: http(s), a host and optional port and path; no user name, query or
- * fragment (plain http only carries encrypted batches, docs/sync-protocol.md §7).
+ * fragment. Batches go encrypted to the province's key over either (docs/sync-protocol.md §7), and only to
+ * an endpoint whose /v1/info names the imported keys; only an administrator changes it.
  */
 const ENDPOINT_FORMAT = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[A-Za-z0-9._~%!$&'()*+,;=:@/-]*)?$/;
 export const syncEndpoint = z

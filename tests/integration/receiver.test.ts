@@ -9,8 +9,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openAckFile, verifyAckSignature, type AckBody } from '../../electron/sync/ack-file';
 import { envelopeLine, sha256Hex, writeBatchFile, type Envelope } from '../../electron/sync/batch-file';
 import { canonicalJson } from '../../electron/sync/canonical-json';
-import { exampleKeyPair, publicKeyToPem, signBytes } from '../../electron/sync/keys';
+import { exampleKeyPair, keyId, publicKeyToPem, signBytes } from '../../electron/sync/keys';
 import { SyncProtocolError } from '../../electron/sync/protocol-error';
+import { requestSigner } from '../../electron/sync/request-signature';
 import { encryptForProvince } from '../../electron/sync/usb-encryption';
 import { loadOrCreateProvinceKeys } from '../../receiver/province-keys';
 import { makeTempDir } from '../fixtures/temp-station';
@@ -253,16 +254,15 @@ describe('whole-file refusals', () => {
     expect(receiver.process(batch(1, [documentLine(1, 1)], { key: stranger.privateKey }).file)).toMatchObject({ code: 'station_key_unknown' });
   });
 
-  it('decrypts a file encrypted to the province key and refuses tampered ciphertext with a signed refusal', async () => {
+  it('decrypts a file encrypted to the province key and refuses tampered ciphertext unsigned, named only by its file', async () => {
     const receiver = await receiverFor();
     const { file, manifestBytes } = batch(1, [registrationLine(1, 1)]);
     const encrypted = encryptForProvince(file, createPublicKey(receiver.provinceEncryptionPublicPem));
     const tampered = Buffer.from(encrypted);
     tampered[100] = (tampered[100] ?? 0) ^ 0xff;
     expect(refusalCode(() => receiver.processFile(tampered))).toBe('decryption_failed');
-    const refusal = ackOf(receiver, receiver.processFile(tampered, 'KMU01-B000001.rse'));
-    expect(refusal).toMatchObject({ outcome: 'refused', batchId: 'KMU01-B000001', stationCode: 'KMU01', manifestSha256: null, records: [] });
-    expect(refusal.error?.code).toBe('decryption_failed');
+    // Nothing of it could be read: no manifest to bind a refusal to, so none is signed (a station could take it as final).
+    expect(receiver.process(tampered, 'KMU01-B000001.rse')).toMatchObject({ outcome: 'refused', code: 'decryption_failed', batchId: 'KMU01-B000001', stationCode: 'KMU01', ack: null });
     const otherProvince = exampleKeyPair('relay-station test: another province', 'x25519');
     expect(refusalCode(() => receiver.processFile(encryptForProvince(file, otherProvince.publicKey)))).toBe('recipient_key_unknown');
 
@@ -364,6 +364,12 @@ function http(url: string, method: string, body?: Buffer, headers: Record<string
   });
 }
 
+/** An acknowledgement look-up signed by the station KMU01 (§10.2), over the protocol's path (from /v1 on). */
+function signedGet(url: string): Promise<HttpAnswer> {
+  const protocolPath = new URL(url).pathname.replace(/^.*(?=\/v1\/)/, '');
+  return http(url, 'GET', undefined, requestSigner(keyId(station.publicKey), station.privateKey)('GET', protocolPath));
+}
+
 function errorCode(answer: HttpAnswer): string {
   return (JSON.parse(answer.body.toString('utf8')) as { error: { code: string } }).error.code;
 }
@@ -384,7 +390,7 @@ describe('HTTP API (§10.2)', () => {
     expect((await http(`${receiver.url.replace('/relay', '')}/v1/info`, 'GET')).status).toBe(404);
 
     const { file, batchId } = batch(1, [registrationLine(1, 1)]);
-    expect(errorCode(await http(`${receiver.url}/v1/batches/${batchId}/ack`, 'GET'))).toBe('batch_unknown');
+    expect(errorCode(await signedGet(`${receiver.url}/v1/batches/${batchId}/ack`))).toBe('batch_unknown');
     const put = await http(`${receiver.url}/v1/batches/${batchId}`, 'PUT', file, { 'content-type': 'application/vnd.relay-station.batch' });
     expect(put.status).toBe(200);
     expect(put.headers['content-type']).toBe('application/vnd.relay-station.ack');
@@ -392,7 +398,7 @@ describe('HTTP API (§10.2)', () => {
 
     const replay = await http(`${receiver.url}/v1/batches/${batchId}`, 'PUT', file);
     expect([replay.status, errorCode(replay)]).toEqual([409, 'batch_replayed']);
-    const fetched = await http(`${receiver.url}/v1/batches/${batchId}/ack`, 'GET');
+    const fetched = await signedGet(`${receiver.url}/v1/batches/${batchId}/ack`);
     expect(fetched.status).toBe(200);
     expect(fetched.body.equals(put.body)).toBe(true);
   });
@@ -436,7 +442,7 @@ describe('injected faults', () => {
       const receiver = await receiverFor({ faults: { seed: 7, errorRate: 0.3, unavailableRate: 0.3 } });
       const seen: number[] = [];
       for (let call = 0; call < 30; call += 1) {
-        const answer = await http(`${receiver.url}/v1/batches/KMU01-B000001/ack`, 'GET');
+        const answer = await signedGet(`${receiver.url}/v1/batches/KMU01-B000001/ack`);
         if (answer.status === 503) expect(answer.headers['retry-after']).toBe('1');
         seen.push(answer.status);
       }
@@ -460,7 +466,7 @@ describe('injected faults', () => {
     const after = await receiverFor({ faults: { dropAfterRate: 1 } });
     await expect(http(`${after.url}/v1/batches/${batchId}`, 'PUT', file)).rejects.toThrow();
     expect(after.faultCounts.dropAfter).toBe(1);
-    const fetched = await http(`${after.url}/v1/batches/${batchId}/ack`, 'GET');
+    const fetched = await signedGet(`${after.url}/v1/batches/${batchId}/ack`);
     expect(fetched.status).toBe(200);
     expect(ackOf(after, fetched.body).batchId).toBe(batchId);
   });
@@ -473,7 +479,7 @@ describe('injected faults', () => {
     expect(receiver.faultCounts.duplicateAck).toBe(0);
     expect(ackOf(receiver, (await http(`${receiver.url}/v1/batches/${second.batchId}`, 'PUT', second.file)).body).batchId).toBe(first.batchId);
     expect(receiver.faultCounts.duplicateAck).toBe(1);
-    expect(ackOf(receiver, (await http(`${receiver.url}/v1/batches/${second.batchId}/ack`, 'GET')).body).batchId).toBe(second.batchId);
+    expect(ackOf(receiver, (await signedGet(`${receiver.url}/v1/batches/${second.batchId}/ack`)).body).batchId).toBe(second.batchId);
 
     const unavailable = await receiverFor({ faults: { recordUnavailableRate: 1, slowRate: 1, slowMs: 300 } });
     const started = Date.now();
@@ -532,9 +538,8 @@ describe('command line', () => {
     const processed = openAckFile(readFileSync(join(out, 'KMU01-B000001.rsa')));
     expect(verifyAckSignature(processed, signing)).toBe(true);
     expect(processed.body.counts.accepted).toBe(1);
-    const refused = openAckFile(readFileSync(join(out, 'KMU01-B000002.rsa')));
-    expect(verifyAckSignature(refused, signing)).toBe(true);
-    expect(refused.body.error?.code).toBe('decryption_failed');
+    // The damaged copy could not be opened: reported, but no signed refusal is written for it.
+    expect(existsSync(join(out, 'KMU01-B000002.rsa'))).toBe(false);
     expect(existsSync(join(out, 'KMU01-B000001.rsa.partial'))).toBe(false);
 
     // The province keys are made once: a second run uses them again.

@@ -19,6 +19,7 @@ export interface TestReceiverOptions {
   faults?: FaultOptions;
   policy?: PolicyHook;
   knownKinds?: readonly string[];
+  maxConcurrentUploads?: number;
 }
 
 export interface TestReceiver {
@@ -54,6 +55,7 @@ export async function startTestReceiver(options: TestReceiverOptions): Promise<T
     faults: options.faults,
     policy: options.policy,
     knownKinds: options.knownKinds,
+    maxConcurrentUploads: options.maxConcurrentUploads,
   });
   const { receiver } = running;
   const process = (file: Buffer, fileName?: string): ProcessResult => receiver.process(file, { usb: { fileName } });

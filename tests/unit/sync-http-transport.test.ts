@@ -229,7 +229,7 @@ describe('uploadBatch', () => {
 
     const outcome = await uploadBatch(BATCH_ID, Buffer.from('batch'), false, options);
 
-    expect(outcome).toEqual({ kind: 'refused', code: 'signature_invalid', message: 'because signature_invalid', status: 422 });
+    expect(outcome).toEqual({ kind: 'refused', code: 'signature_invalid', message: 'because signature_invalid', status: 422, ack: null });
     expect(seen).toHaveLength(1);
     expect(delays).toEqual([]);
   });
@@ -248,14 +248,16 @@ describe('uploadBatch', () => {
       code: 'internal_error',
       message: 'HTTP 400 without a protocol error (text/html)',
       status: 400,
+      ack: null,
     });
     expect(await uploadBatch(BATCH_ID, Buffer.from('a'), false, options)).toEqual({
       kind: 'refused',
       code: 'internal_error',
       message: 'HTTP 400 with unknown code made_up: x',
       status: 400,
+      ack: null,
     });
-    expect(await uploadBatch(BATCH_ID, Buffer.from('a'), false, options)).toMatchObject({ kind: 'refused', code: 'batch_too_large', status: 413 });
+    expect(await uploadBatch(BATCH_ID, Buffer.from('a'), false, options)).toMatchObject({ kind: 'refused', code: 'batch_too_large', status: 413, ack: null });
   });
 
   it('retries a 200 that is not an acknowledgement', async () => {
@@ -374,7 +376,7 @@ describe('fetchAck', () => {
     const { baseUrl, seen } = await serve((req, res) => answerError(req, res, 404, 'batch_unknown'));
     const { options, delays } = fastOptions(baseUrl);
 
-    expect(await fetchAck(BATCH_ID, options)).toEqual({ kind: 'refused', code: 'batch_unknown', message: 'because batch_unknown', status: 404 });
+    expect(await fetchAck(BATCH_ID, options)).toEqual({ kind: 'refused', code: 'batch_unknown', message: 'because batch_unknown', status: 404, ack: null });
     expect(seen).toHaveLength(1);
     expect(delays).toEqual([]);
   });

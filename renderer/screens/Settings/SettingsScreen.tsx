@@ -90,7 +90,7 @@ export function SettingsScreen({ role, onStaffSettingsSaved }: SettingsScreenPro
       <MemorialSettingsPanel role={role} />
       {sync === null ? null : (
         <div className="sync-panels">
-          {mayCall(role, 'sync:settings') ? <SyncSettingsForm current={sync.settings} onSaved={onSyncChanged} /> : <SyncSettingsView current={sync.settings} />}
+          {mayCall(role, 'sync:settings') ? <SyncSettingsForm current={sync.settings} onSaved={onSyncChanged} role={role} /> : <SyncSettingsView current={sync.settings} />}
           <ProvinceKeys keys={sync.provinceKeys} stationKeyId={sync.stationKeyId} mayImport={mayCall(role, 'sync:importProvinceKey')} onImported={onSyncChanged} />
         </div>
       )}

@@ -6,6 +6,8 @@ import { SaveFooter } from '../../components/SaveFooter';
 import { Field } from '../../components/Field';
 import { typedOrNull, typedWholeNumber, useFormText } from '../../hooks/useFormText';
 import { useSubmit } from '../../hooks/useSubmit';
+import { setsSyncEndpoint } from '../../../shared/contract/sync-calls';
+import type { Role } from '../../../shared/domain/roles';
 import type { SyncStatus } from './types';
 
 type Settings = SyncStatus['settings'];
@@ -15,9 +17,13 @@ function toText(settings: Settings): FormText {
   return { endpoint: settings.endpoint ?? '', batchSize: String(settings.batchSize), twoPersonApproval: settings.twoPersonApproval };
 }
 
-/** Where and how the station reports, for a supervisor or an administrator; the station audits the change. */
-export function SettingsForm({ current, onSaved }: { current: Settings; onSaved: () => void }) {
+/**
+ * Where and how the station reports, for a supervisor or an administrator; the station audits the change.
+ * Only an administrator changes the endpoint: a supervisor sees it, unchangeable.
+ */
+export function SettingsForm({ current, onSaved, role }: { current: Settings; onSaved: () => void; role: Role }) {
   const { t } = useT();
+  const mayChangeEndpoint = (setsSyncEndpoint as readonly Role[]).includes(role);
   const [text, setText] = useFormText(current, toText);
   const [saved, setSaved] = useState(false);
 
@@ -35,8 +41,16 @@ export function SettingsForm({ current, onSaved }: { current: Settings; onSaved:
   return (
     <form className="form-section sync-panel" onSubmit={form.onSubmit} noValidate aria-labelledby="sync-settings-title">
       <h2 id="sync-settings-title">{t('sync:settings.title')}</h2>
-      <Field id="sync-endpoint" label={t('sync:settings.endpoint')} hint={t('sync:settings.endpointHint')} issue={form.issueFor('endpoint')}>
-        <input id="sync-endpoint" type="url" value={text.endpoint} onChange={(event) => edit({ endpoint: event.target.value })} autoComplete="off" spellCheck={false} />
+      <Field id="sync-endpoint" label={t('sync:settings.endpoint')} hint={t(mayChangeEndpoint ? 'sync:settings.endpointHint' : 'sync:settings.endpointAdminOnly')} issue={form.issueFor('endpoint')}>
+        <input
+          id="sync-endpoint"
+          type="url"
+          value={text.endpoint}
+          onChange={(event) => edit({ endpoint: event.target.value })}
+          readOnly={!mayChangeEndpoint}
+          autoComplete="off"
+          spellCheck={false}
+        />
       </Field>
       <Field id="sync-batch-size" label={t('sync:settings.batchSize')} hint={t('sync:settings.batchSizeHint')} issue={form.issueFor('batchSize')}>
         <input id="sync-batch-size" inputMode="numeric" value={text.batchSize} onChange={(event) => edit({ batchSize: event.target.value })} autoComplete="off" />

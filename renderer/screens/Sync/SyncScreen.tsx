@@ -119,7 +119,7 @@ export function SyncScreen({ role }: { role: Role }) {
           <BatchTable batches={batches} mayApprove={mayCall(role, 'sync:approve')} onChanged={onChanged} />
           {mayReadRejections ? <RejectionList records={rejections} mayResend={mayCall(role, 'sync:resend')} onResent={onResent} /> : null}
           <div className="sync-panels">
-            {mayCall(role, 'sync:settings') ? <SettingsForm current={status.settings} onSaved={onChanged} /> : <SettingsView current={status.settings} />}
+            {mayCall(role, 'sync:settings') ? <SettingsForm current={status.settings} onSaved={onChanged} role={role} /> : <SettingsView current={status.settings} />}
             <ProvinceKeys keys={status.provinceKeys} stationKeyId={status.stationKeyId} mayImport={mayCall(role, 'sync:importProvinceKey')} onImported={onChanged} />
           </div>
         </>
