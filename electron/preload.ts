@@ -14,10 +14,13 @@ const bridge: StationBridge = {
   },
 };
 
-/** Printing and saving the station's PDFs; the main process checks what it is given (electron/shell/printing.ts). */
+/**
+ * Printing and saving the station's documents by id: the main process renders them itself
+ * (electron/shell/print-document.ts). Only the three named fields are sent, whatever else a page adds.
+ */
 const printer: StationPrinter = {
-  print(request) {
-    return ipcRenderer.invoke(PRINT_IPC_CHANNEL, request);
+  print({ source, documentId, mode }) {
+    return ipcRenderer.invoke(PRINT_IPC_CHANNEL, { source, documentId, mode });
   },
 };
 

@@ -1,5 +1,5 @@
 import { STATION_IPC_CHANNEL } from '../../shared/contract/transport';
-import type { Dispatch } from './dispatch';
+import type { CallerContext, Dispatch } from './dispatch';
 
 /** The slice of Electron's `ipcMain` this module needs, so it can be tested without Electron. */
 export interface IpcMainLike {
@@ -10,6 +10,11 @@ export interface IpcEventLike {
   senderFrame: { url: string } | null;
   /** The window's web contents; its id names the window's session. */
   sender: { id: number };
+}
+
+/** The caller a window's IPC message speaks for: one session per window (also for its prints, electron/main.ts). */
+export function windowCaller(event: IpcEventLike): CallerContext {
+  return { sessionKey: `ipc:${event.sender.id}` };
 }
 
 /**
@@ -23,6 +28,6 @@ export function registerIpc(ipcMain: IpcMainLike, dispatch: Dispatch, isTrustedU
       return { ok: false, error: { code: 'unauthorized', message: 'untrusted sender' } };
     }
     // One session per window: signing in at one window does not sign in another.
-    return dispatch(name, input, { sessionKey: `ipc:${event.sender.id}` });
+    return dispatch(name, input, windowCaller(event));
   });
 }

@@ -7,7 +7,7 @@ import type { ReceiptPaper, StationSettings } from './settings';
 import type { StationService } from './station';
 
 export interface ReceiptPrinting {
-  /** The printer's name as the operating system lists it; null: every print shows the dialog. */
+  /** The printer's name as the operating system lists it; null: none (staff print with the dialog, a kiosk prints no receipts). */
   receiptPrinter: string | null;
   receiptPaper: ReceiptPaper;
 }

@@ -1,5 +1,6 @@
-import type { PrintOutcome, StationPrinter } from '../../shared/contract/transport';
-import { blobUrl, saveDownload } from './files';
+import { printSources, type PrintedDocument, type PrintOutcome, type PrintSource, type StationPrinter } from '../../shared/contract/transport';
+import { ApiError, call, resultData } from './client';
+import { blobUrl, saveDownload, type StationFile } from './files';
 
 declare global {
   interface Window {
@@ -8,37 +9,34 @@ declare global {
   }
 }
 
-/** A PDF the station rendered, as a call returns it. */
-export interface RenderedPdf {
-  fileName: string;
-  contentBase64: string;
-}
-
 /** `print`: with the system dialog; `silent`: on the configured receipt printer, without one; `save`: to a file. */
 export type PdfAction = 'print' | 'silent' | 'save';
 
-function asFile(pdf: RenderedPdf) {
-  return { ...pdf, mediaType: 'application/pdf' };
+/** Opens the PDF in a new tab, whose viewer prints it, or saves it as a download. */
+function presentInBrowser(pdf: StationFile, action: PdfAction): PrintOutcome {
+  if (action !== 'save' && window.open(blobUrl(pdf), '_blank')) return 'opened';
+  // Saved when asked, and when a blocked pop-up would otherwise lose the print.
+  saveDownload(pdf);
+  return 'saved';
 }
 
 /**
- * Prints or saves a PDF. The desktop app prints through Electron (the system dialog, or silently on the
- * receipt printer) and saves through its save dialog; in a browser on the station host the PDF opens in
- * a new tab, whose viewer prints it, and is saved as a download.
+ * Prints or saves one document; the station records each rendering as a print. The desktop app asks
+ * its main process, which renders the document itself and prints it (the system dialog, or silently on
+ * the receipt printer) or saves it: the page never hands it a PDF. In a browser on the station host the
+ * document is rendered through its call and opens in a new tab, or is saved as a download.
  */
-export async function presentPdf(pdf: RenderedPdf, action: PdfAction): Promise<PrintOutcome> {
+export async function printDocument(source: PrintSource, documentId: string, action: PdfAction): Promise<PrintedDocument> {
   const printer = window.stationPrinter;
   if (printer) {
-    const mode = action === 'print' ? 'dialog' : action;
-    return printer.print({ mode, fileName: pdf.fileName, contentBase64: pdf.contentBase64 });
+    let reply: unknown;
+    try {
+      reply = await printer.print({ source, documentId, mode: action === 'print' ? 'dialog' : action });
+    } catch {
+      throw new ApiError('unavailable');
+    }
+    return resultData(printSources[source], reply) as PrintedDocument;
   }
-  if (action === 'save') {
-    saveDownload(asFile(pdf));
-    return 'saved';
-  }
-  const tab = window.open(blobUrl(asFile(pdf)), '_blank');
-  if (tab) return 'opened';
-  // A blocked pop-up must not lose the print: the PDF is downloaded instead.
-  saveDownload(asFile(pdf));
-  return 'saved';
+  const pdf = await call(printSources[source], { documentId });
+  return { outcome: presentInBrowser({ ...pdf, mediaType: 'application/pdf' }, action), missing: pdf.missing };
 }

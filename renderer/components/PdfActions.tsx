@@ -1,34 +1,36 @@
 import { useState } from 'react';
 import { useT } from '../i18n/index';
 import type { ErrorCode } from '../../shared/contract/errors';
-import type { PrintOutcome } from '../../shared/contract/transport';
+import type { PrintedDocument, PrintSource } from '../../shared/contract/transport';
 import { asApiError } from '../api/client';
-import { presentPdf, type PdfAction, type RenderedPdf } from '../api/printing';
+import { printDocument, type PdfAction } from '../api/printing';
 import { ErrorBanner } from './ErrorBanner';
 
-/** A PDF the station rendered, with the characters no font could draw. */
-export type StationPdf = RenderedPdf & { missing: string[] };
-
 interface PdfActionsProps {
-  /** Renders the PDF; the station records each rendering as a print. */
-  render: () => Promise<StationPdf>;
-  onDone: (outcome: PrintOutcome, pdf: StationPdf) => void;
+  /** The document, and which call renders it; the station records each rendering as a print. */
+  source: PrintSource;
+  documentId: string;
+  /** The outcome, with the characters no font could draw. */
+  onDone: (printed: PrintedDocument) => void;
   /** Save is offered to staff; the public at a kiosk only prints. */
   allowSave?: boolean;
 }
 
 /** Print and save buttons for one document; each press renders it afresh, so each is audited. */
-export function PdfActions({ render, onDone, allowSave = true }: PdfActionsProps) {
+export function PdfActions({ source, documentId, onDone, allowSave = true }: PdfActionsProps) {
   const { t } = useT();
   const [busy, setBusy] = useState(false);
   const [errorCode, setErrorCode] = useState<ErrorCode | null>(null);
+  const [noPrinter, setNoPrinter] = useState(false);
 
   const run = async (action: PdfAction) => {
     setBusy(true);
     setErrorCode(null);
     try {
-      const pdf = await render();
-      onDone(await presentPdf(pdf, action), pdf);
+      const printed = await printDocument(source, documentId, action);
+      // Nothing was rendered: a kiosk prints only on its receipt printer, and none is configured.
+      setNoPrinter(printed.outcome === 'no_printer');
+      if (printed.outcome !== 'no_printer') onDone(printed);
     } catch (error) {
       setErrorCode(asApiError(error).code);
     } finally {
@@ -47,6 +49,11 @@ export function PdfActions({ render, onDone, allowSave = true }: PdfActionsProps
         </button>
       ) : null}
       {errorCode ? <ErrorBanner code={errorCode} /> : null}
+      {noPrinter ? (
+        <p role="status" className="error-banner" data-testid="print-no-printer">
+          {t('settings:printing.kioskNoPrinter')}
+        </p>
+      ) : null}
     </>
   );
 }

@@ -120,7 +120,7 @@ test('a supervisor sees the settings read-only, with no way to save them', async
   await expect(page.getByTestId('fact-stemCellMaxAge')).toHaveText('50');
   await expect(page.getByTestId('fact-coolingOffDays')).toHaveText('10');
   await expect(page.getByTestId('fact-idleLockMinutes')).toHaveText('5');
-  await expect(page.getByTestId('fact-receiptPrinter')).toHaveText('未设置（每次打印显示对话框）');
+  await expect(page.getByTestId('fact-receiptPrinter')).toHaveText('未设置（工作人员打印时显示对话框）');
   await expect(page.getByTestId('fact-receiptPaper')).toHaveText('A4 纸');
   for (const section of ['registration', 'staff', 'printing']) {
     await expect(page.getByTestId(`settings-${section}`).getByRole('button')).toHaveCount(0);

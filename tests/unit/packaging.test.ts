@@ -247,7 +247,7 @@ describe('electron-builder.yml', () => {
     for (const platform of Object.values(platforms)) expect(nodeModuleFilter(platform)(nativeFile)).toBe(true);
   });
 
-  it('sets the Electron fuses: no RunAsNode, no NODE_OPTIONS, no --inspect, encrypted cookies, app only from a verified asar', async () => {
+  it('sets the Electron fuses: no RunAsNode, no NODE_OPTIONS, no --inspect, encrypted cookies, app only from a verified asar, no file:// privileges', async () => {
     const flipped = await PlatformPackager.prototype.generateFuseConfig.call({}, config.electronFuses);
     expect(flipped[FuseV1Options['RunAsNode']!]).toBe(false);
     expect(flipped[FuseV1Options['EnableNodeOptionsEnvironmentVariable']!]).toBe(false);
@@ -255,6 +255,8 @@ describe('electron-builder.yml', () => {
     expect(flipped[FuseV1Options['EnableCookieEncryption']!]).toBe(true);
     expect(flipped[FuseV1Options['OnlyLoadAppFromAsar']!]).toBe(true);
     expect(flipped[FuseV1Options['EnableEmbeddedAsarIntegrityValidation']!]).toBe(true);
+    // Nothing is loaded from file:// (the print window's PDF comes through a custom protocol).
+    expect(flipped[FuseV1Options['GrantFileProtocolExtraPrivileges']!]).toBe(false);
     // The integrity fuse needs the hash electron-builder embeds in the executable.
     expect(config.disableAsarIntegrity).not.toBe(true);
   });

@@ -26,10 +26,10 @@ describe('preload', () => {
     expect(Object.keys(exposed.get('stationPrinter') as StationPrinter)).toEqual(['print']);
   });
 
-  it('sends a print request on the print channel only', async () => {
+  it('sends "print document X" on the print channel, without anything else a page adds to it (PDF bytes)', async () => {
     const printer = exposed.get('stationPrinter') as StationPrinter;
-    const request = { mode: 'dialog', fileName: 'a.pdf', contentBase64: '' } as const;
-    await printer.print(request);
+    const request = { source: 'receipt', documentId: 'doc-1', mode: 'silent' } as const;
+    await printer.print({ ...request, contentBase64: 'JVBERi0=' } as typeof request);
     expect(invoke).toHaveBeenLastCalledWith(PRINT_IPC_CHANNEL, request);
   });
 

@@ -1,35 +1,44 @@
 import { describe, expect, it } from 'vitest';
-import { acceptPrintRequest, MAX_PRINT_BYTES, printOptions } from '../../electron/shell/printing';
-
-const pdfBase64 = Buffer.from('%PDF-1.7\n% a receipt\n').toString('base64');
+import { acceptPrintRequest, isStationPdf, MAX_PRINT_BYTES, printOutcome } from '../../electron/shell/printing';
 
 describe('print requests from the renderer', () => {
-  it('accepts a PDF with a serial as its file name, in each mode', () => {
-    for (const mode of ['dialog', 'silent', 'save'] as const) {
-      const accepted = acceptPrintRequest({ mode, fileName: 'KMU01-2026-RCP-000012.pdf', contentBase64: pdfBase64 });
-      expect(accepted?.mode).toBe(mode);
-      expect(accepted?.pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  it('accepts "print document X" for each kind of print, in each mode', () => {
+    for (const source of ['document', 'receipt'] as const) {
+      for (const mode of ['dialog', 'silent', 'save'] as const) {
+        expect(acceptPrintRequest({ source, documentId: 'a1b2', mode })).toEqual({ source, documentId: 'a1b2', mode });
+      }
     }
   });
 
-  it('refuses names that could leave the folder, other files, unknown modes and oversized content', () => {
-    const valid = { mode: 'dialog', fileName: 'receipt.pdf', contentBase64: pdfBase64 };
-    expect(acceptPrintRequest(valid)).not.toBeNull();
-    for (const fileName of ['../receipt.pdf', 'a/b.pdf', 'a\\b.pdf', '.hidden.pdf', 'receipt.exe', 'receipt', '', 7]) {
-      expect(acceptPrintRequest({ ...valid, fileName })).toBeNull();
-    }
+  it('refuses PDF bytes, file names, unknown kinds and modes, and anything that is not a request', () => {
+    const valid = { source: 'receipt', documentId: 'a1b2', mode: 'silent' };
+    const pdf = Buffer.from('%PDF-1.7\n').toString('base64');
+    expect(acceptPrintRequest({ ...valid, contentBase64: pdf })).toBeNull();
+    expect(acceptPrintRequest({ ...valid, fileName: 'a.pdf' })).toBeNull();
+    // The request as the renderer used to send it: the PDF itself.
+    expect(acceptPrintRequest({ mode: 'silent', fileName: 'KMU01-2026-RCP-000012.pdf', contentBase64: pdf })).toBeNull();
+    expect(acceptPrintRequest({ ...valid, source: 'export' })).toBeNull();
     expect(acceptPrintRequest({ ...valid, mode: 'fax' })).toBeNull();
-    expect(acceptPrintRequest({ ...valid, contentBase64: Buffer.from('<html>').toString('base64') })).toBeNull();
-    expect(acceptPrintRequest({ ...valid, contentBase64: 'A'.repeat(Math.ceil((MAX_PRINT_BYTES * 4) / 3) + 8) })).toBeNull();
+    expect(acceptPrintRequest({ ...valid, documentId: '' })).toBeNull();
+    expect(acceptPrintRequest({ ...valid, documentId: 'x'.repeat(65) })).toBeNull();
     expect(acceptPrintRequest(null)).toBeNull();
     expect(acceptPrintRequest('print me')).toBeNull();
   });
 });
 
-describe('print options', () => {
-  it('prints silently only on the configured receipt printer, else shows the dialog', () => {
-    expect(printOptions('silent', 'EPSON TM-T82')).toEqual({ silent: true, printBackground: true, deviceName: 'EPSON TM-T82' });
-    expect(printOptions('silent', null)).toEqual({ silent: false, printBackground: true });
-    expect(printOptions('dialog', 'EPSON TM-T82')).toEqual({ silent: false, printBackground: true });
+describe('rendered bytes', () => {
+  it('are printed only when they are a PDF of a plausible size', () => {
+    expect(isStationPdf(Buffer.from('%PDF-1.7\n'))).toBe(true);
+    expect(isStationPdf(Buffer.from('<html>'))).toBe(false);
+    expect(isStationPdf(Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(MAX_PRINT_BYTES)]))).toBe(false);
+  });
+});
+
+describe('the end of a print job', () => {
+  it('reads Electron\'s callback: printed, cancelled in the dialog ("Print job canceled"), or failed', () => {
+    expect(printOutcome(true, '')).toBe('printed');
+    expect(printOutcome(false, 'Print job canceled')).toBe('cancelled');
+    expect(printOutcome(false, 'Print job failed')).toBe('failed');
+    expect(printOutcome(false, 'Invalid printer settings')).toBe('failed');
   });
 });

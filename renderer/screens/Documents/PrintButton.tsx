@@ -1,5 +1,4 @@
 import { useT } from '../../i18n/index';
-import { call } from '../../api/client';
 import { PdfActions } from '../../components/PdfActions';
 import type { OnDocumentDone } from './types';
 
@@ -11,9 +10,10 @@ export function PrintButton({ document: copy, onDone }: { document: { id: string
   const { t } = useT();
   return (
     <PdfActions
-      render={() => call('documents:pdf', { documentId: copy.id })}
-      onDone={(_outcome, pdf) => {
-        const note = pdf.missing.length > 0 ? t('documentDesk:print.missing', { characters: pdf.missing.join(' ') }) : undefined;
+      source="document"
+      documentId={copy.id}
+      onDone={({ missing }) => {
+        const note = missing.length > 0 ? t('documentDesk:print.missing', { characters: missing.join(' ') }) : undefined;
         onDone({ action: 'print', serial: copy.serial, note });
       }}
     />

@@ -1,6 +1,8 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useT } from '../../i18n/index';
 import { receiptPapers, type ReceiptPaper } from '../../../shared/domain/settings';
+import { isKioskKind } from '../../../shared/domain/station';
+import { call } from '../../api/client';
 import { useFormText } from '../../hooks/useFormText';
 import { SectionForm } from './SectionForm';
 import { SettingField } from './SettingField';
@@ -12,10 +14,29 @@ function toText(values: Values): { receiptPrinter: string; receiptPaper: Receipt
   return { receiptPrinter: values.receiptPrinter ?? '', receiptPaper: values.receiptPaper };
 }
 
-/** The printer kiosk receipts go to without a dialog (blank: none), and the paper it takes. */
+/** True for a station of the kiosk kind, which prints receipts only on a configured receipt printer. */
+function useKioskStation(): boolean {
+  const [kiosk, setKiosk] = useState(false);
+  useEffect(() => {
+    call('station:get', undefined).then(
+      (station) => setKiosk(station !== null && isKioskKind(station.kind)),
+      // Without the station's kind the form still works; only the warning is not shown.
+      () => setKiosk(false),
+    );
+  }, []);
+  return kiosk;
+}
+
+/**
+ * The printer kiosk receipts go to without a dialog (blank: none), and the paper it takes. A kiosk
+ * without one is allowed but warned about: the desktop app never opens a dialog at a kiosk whatever is
+ * saved here, so a missing printer costs the visitors a trip to the desk, not the kiosk's safety; and
+ * refusing would keep an administrator from clearing a broken printer or setting up before it arrives.
+ */
 export function PrintingSettingsForm({ view, onSaved }: { view: SettingsView; onSaved: (next: SettingsView) => void }) {
   const { t } = useT();
   const [text, setText] = useFormText(view.printing.values, toText);
+  const kioskStation = useKioskStation();
   const values = useCallback(
     // Blank is sent as is: the station reads it as "no printer".
     () => ({ section: 'printing' as const, receiptPrinter: text.receiptPrinter, receiptPaper: text.receiptPaper }),
@@ -25,6 +46,11 @@ export function PrintingSettingsForm({ view, onSaved }: { view: SettingsView; on
     <SectionForm section="printing" title={t('settings:printing.title')} values={values} onSaved={onSaved}>
       {(issueFor) => (
         <>
+          {kioskStation && text.receiptPrinter.trim() === '' ? (
+            <p role="alert" className="error-banner" data-testid="kiosk-needs-printer">
+              {t('settings:printing.kioskNeedsPrinter')}
+            </p>
+          ) : null}
           <SettingField id="setting-receiptPrinter" label={t('settings:printing.receiptPrinter')} hint={t('settings:printing.receiptPrinterHint')} issue={issueFor('receiptPrinter')}>
             <input
               id="setting-receiptPrinter"
