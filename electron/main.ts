@@ -1,5 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   app,
@@ -14,13 +13,15 @@ import {
   type WebContents,
 } from 'electron';
 import { openStation, type OpenStation } from './app/open-station';
-import { resolveDataDir } from './config/paths';
-import { SealedFileKeyStore, type KeyStore } from './security/key-store';
-import { registerIpc } from './ipc/register';
+import { defaultUserDataDir, resolveDataDir } from './config/paths';
+import { FileKeyStore, MigratingKeyStore, resolveKeyFile, SealedFileKeyStore, UnavailableSealedKeyStore, type KeyStore } from './security/key-store';
+import { registerIpc, windowCaller } from './ipc/register';
 import { createAppProtocolHandler } from './shell/app-protocol';
 import { describeStartupFailure } from './app/startup-errors';
 import { PRINT_IPC_CHANNEL, type PrintOutcome } from '../shared/contract/transport';
-import { acceptPrintRequest, printOptions, type AcceptedPrint } from './shell/printing';
+import { documentPrinterFor, type PrintDevice } from './shell/print-document';
+import { PRINT_PARTITION, PRINT_SCHEME, PrintJobs } from './shell/print-jobs';
+import { printOutcome } from './shell/printing';
 import { APP_SCHEME, isTrustedUrl, shouldRunAsKiosk, START_URL, windowOptions } from './shell/window-policy';
 
 /**
@@ -35,6 +36,8 @@ app.enableSandbox();
 // 'self', without the file:// origin that would expose the whole disk.
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+  // The hidden print window's PDFs (electron/shell/print-jobs.ts): no fetch, no CORS, nothing but loading.
+  { scheme: PRINT_SCHEME, privileges: { standard: true, secure: true } },
 ]);
 
 let station: OpenStation | null = null;
@@ -79,52 +82,64 @@ async function createWindow(openedStation: OpenStation): Promise<BrowserWindow> 
   return window;
 }
 
-/** Saves the PDF where the person chooses, or prints it from a hidden window through Chromium's PDF viewer. */
-async function printPdf(request: AcceptedPrint): Promise<PrintOutcome> {
-  if (request.mode === 'save') {
-    const options = { defaultPath: request.fileName, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+/** PDFs on their way to the hidden print window, never written to disk. */
+const printJobs = new PrintJobs();
+
+/**
+ * Prints a PDF the station rendered from a hidden window through Chromium's PDF viewer, with the options
+ * the print policy chose, or saves it where the person chooses. Which of these may happen is decided
+ * in ./shell/print-policy.ts before anything is rendered.
+ */
+const printDevice: PrintDevice = {
+  async print(pdf, options) {
+    const job = printJobs.open(pdf);
+    const window = new BrowserWindow({
+      show: false,
+      webPreferences: { sandbox: true, contextIsolation: true, plugins: true, session: session.fromPartition(PRINT_PARTITION) },
+    });
+    try {
+      await window.loadURL(job.url);
+      return await new Promise<PrintOutcome>((resolve) => {
+        window.webContents.print(options, (success, reason) => resolve(printOutcome(success, reason)));
+      });
+    } finally {
+      window.destroy();
+      job.close();
+    }
+  },
+  async save(pdf, fileName) {
+    const options = { defaultPath: fileName, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
     const choice = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
     if (choice.canceled || !choice.filePath) return 'cancelled';
-    await writeFile(choice.filePath, request.pdf);
+    await writeFile(choice.filePath, pdf);
     return 'saved';
-  }
-  const receiptPrinter = (await station?.services.settings.receiptPrinter()) ?? null;
-  const folder = await mkdtemp(join(tmpdir(), 'relay-print-'));
-  const file = join(folder, request.fileName);
-  const window = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, plugins: true } });
-  try {
-    await writeFile(file, request.pdf, { mode: 0o600 });
-    await window.loadFile(file);
-    return await new Promise<PrintOutcome>((resolve) => {
-      window.webContents.print(printOptions(request.mode === 'silent' ? 'silent' : 'dialog', receiptPrinter), (success, reason) =>
-        resolve(success ? 'printed' : reason === 'cancelled' ? 'cancelled' : 'failed'),
-      );
-    });
-  } finally {
-    window.destroy();
-    // The PDF holds personal data: it does not outlive the print job.
-    await rm(folder, { recursive: true, force: true });
-  }
-}
+  },
+};
 
 /**
  * The data key, sealed by the operating system's key store (DPAPI, Keychain, Secret Service). Where
  * there is none, or only Electron's fixed-password fallback on Linux, the owner-only key file is used.
+ * Which one a session gets can change (a keyring that appears, or stays locked): the key is looked for in
+ * both, and moved into the sealed file when that becomes possible.
  */
-function osSealedKeyStore(dataDir: string): KeyStore | undefined {
-  if (!safeStorage.isEncryptionAvailable()) return undefined;
-  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return undefined;
-  return new SealedFileKeyStore(join(dataDir, 'station.key.sealed'), {
-    seal: (plain) => safeStorage.encryptString(plain.toString('base64')),
-    unseal: (sealed) => Buffer.from(safeStorage.decryptString(sealed), 'base64'),
+function osSealedKeyStore(dataDir: string): KeyStore {
+  const sealedPath = join(dataDir, 'station.key.sealed');
+  const plain = new FileKeyStore(resolveKeyFile(process.env, dataDir));
+  const sealing = safeStorage.isEncryptionAvailable() && !(process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text');
+  if (!sealing) return new MigratingKeyStore(plain, new UnavailableSealedKeyStore(sealedPath));
+  const sealed = new SealedFileKeyStore(sealedPath, {
+    seal: (bytes) => safeStorage.encryptString(bytes.toString('base64')),
+    unseal: (bytes) => Buffer.from(safeStorage.decryptString(bytes), 'base64'),
   });
+  return new MigratingKeyStore(sealed, plain);
 }
 
 /** Set when the station could not start, so the process reports failure once the database is closed. */
 let exitCode = 0;
 
 async function start(): Promise<void> {
-  const dataDir = resolveDataDir(process.env, app.getPath('userData'));
+  // Not app.getPath('userData'): on Windows that is the roaming profile (see defaultUserDataDir).
+  const dataDir = resolveDataDir(process.env, defaultUserDataDir());
   try {
     // Packaged, the fonts are extra resources (electron-builder.yml); unpacked, where `npm run fonts` put them.
     const fontsDir = app.isPackaged ? join(process.resourcesPath, 'fonts') : join(app.getAppPath(), 'resources', 'fonts');
@@ -132,9 +147,12 @@ async function start(): Promise<void> {
     denyAllPermissions(session.defaultSession);
     protocol.handle(APP_SCHEME, createAppProtocolHandler(join(app.getAppPath(), 'dist', 'renderer')));
     registerIpc(ipcMain, station.dispatch, isTrustedUrl);
-    ipcMain.handle(PRINT_IPC_CHANNEL, async (event, raw: unknown): Promise<PrintOutcome> => {
-      const request = isTrustedUrl(event.senderFrame?.url ?? '') ? acceptPrintRequest(raw) : null;
-      return request === null ? 'failed' : printPdf(request);
+    session.fromPartition(PRINT_PARTITION).protocol.handle(PRINT_SCHEME, printJobs.handle);
+    const printDocument = documentPrinterFor(station, process.argv, printDevice);
+    // Print document X, as the window's own session: the renderer never hands over PDF bytes.
+    ipcMain.handle(PRINT_IPC_CHANNEL, async (event, raw: unknown) => {
+      if (!isTrustedUrl(event.senderFrame?.url ?? '')) return { ok: false, error: { code: 'unauthorized', message: 'untrusted sender' } };
+      return printDocument(raw, windowCaller(event));
     });
     mainWindow = await createWindow(station);
   } catch (error) {

@@ -2,12 +2,15 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { TFunction } from 'i18next';
+import { recoveredRingOf } from '../services/backup';
 import { AppError } from '../services/errors';
 import { printJson, withStation } from './command-support';
 import { SYSTEM_ACTOR } from './register';
 
 /**
- * `backup [--out DIR]` and `restore FILE [--confirm]`, for a station that is not running. Each returns its
+ * `backup [--out DIR]` and `restore FILE [--confirm]`, for a station that is not running. With the recovery
+ * code in `RELAY_RECOVERY_CODE` (never on the command line, which `ps` shows), `restore FILE` rebuilds a
+ * station that is not set up (a fresh install, an empty data folder) from the backup alone. Each returns its
  * exit code (0 done, 1 refused), or `{ usage }` for main to report as a usage error (exit 2).
  */
 export type BackupCommandResult = number | { usage: string };
@@ -48,6 +51,8 @@ export async function restoreCommand(args: string[], t: TFunction): Promise<Back
   const file = resolve(positionals[0] as string);
   if (!existsSync(file)) return { usage: t('cli:fileMissing', { file }) };
   const confirm = values.confirm === true;
+  const recoveryCode = process.env.RELAY_RECOVERY_CODE?.trim();
+  if (recoveryCode) return restoreWithRecoveryCode(file, recoveryCode, t);
 
   const staged = await withStation(async (station) => {
     try {
@@ -77,4 +82,32 @@ export async function restoreCommand(args: string[], t: TFunction): Promise<Back
     return 0;
   }
   return refusal(t, 'backup_unsynced_work', { newerUnsynced: { total: outcome?.kind === 'abandoned' ? outcome.unsynced : 0 } });
+}
+
+/**
+ * A fresh install rebuilt from a backup and the recovery code: the code is checked against the file before
+ * any station is opened, so a wrong one leaves the data folder exactly as it was (or absent). Then the key
+ * ring and the database are staged, and opening the station again puts them in place.
+ */
+async function restoreWithRecoveryCode(file: string, recoveryCode: string, t: TFunction): Promise<BackupCommandResult> {
+  try {
+    await recoveredRingOf(file, recoveryCode);
+  } catch (error) {
+    if (error instanceof AppError) return refusal(t, error.code);
+    throw error;
+  }
+  const staged = await withStation(async (station) => {
+    try {
+      return await station.services.backup.restoreWithRecoveryCode(file, recoveryCode, SYSTEM_ACTOR);
+    } catch (error) {
+      if (error instanceof AppError) return refusal(t, error.code);
+      throw error;
+    }
+  });
+  if (typeof staged === 'number') return staged;
+  const outcome = await withStation(async (station) => ({ restore: station.restore ?? null, station: await station.services.station.get() }));
+  if (outcome.restore?.kind !== 'applied' || !outcome.station) return refusal(t, 'backup_corrupt');
+  printJson({ ok: true, restored: file, stationCode: outcome.station.code, backupCreatedAt: staged.createdAt, batchSeqFloor: outcome.restore.batchSeqFloor });
+  process.stderr.write(t('cli:restoreRecovered', { file, station: outcome.station.code }) + '\n');
+  return 0;
 }

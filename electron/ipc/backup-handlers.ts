@@ -4,7 +4,7 @@ import { actor, type AreaHandlers } from './handlers';
 
 /** Maps each call of `backupCalls` to the service method that carries it out. */
 export function backupHandlers(services: StationServices): AreaHandlers<keyof typeof backupCalls> {
-  const { backup } = services;
+  const { backup, recovery } = services;
   return {
     'backup:status': () => backup.status(),
     'backup:now': (_input, caller) => backup.take(actor(caller)),
@@ -12,5 +12,7 @@ export function backupHandlers(services: StationServices): AreaHandlers<keyof ty
     'backup:inspect': (input, caller) => backup.inspect(input.file, actor(caller)),
     'backup:restore': (input, caller) => backup.stageRestore(input.file, input.confirm, actor(caller)),
     'backup:cancelRestore': (_input, caller) => backup.cancelRestore(actor(caller)),
+    'backup:newRecoveryCode': (_input, caller) => recovery.reissue(actor(caller)),
+    'backup:restoreWithRecoveryCode': (input, caller) => backup.restoreWithRecoveryCode(input.file, input.recoveryCode, actor(caller)),
   };
 }

@@ -1,11 +1,12 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 /**
  * The station's key material: the data keys that seal personal fields and the audit-chain key.
  *
  * Pure functions over an immutable-by-convention value; loading and saving live in key-store.ts.
  * Losing this ring means losing every sealed value in the database, so rotation only ever adds keys,
- * and a key is retired explicitly, after re-encryption has moved every value off it.
+ * and a key is retired explicitly, after re-encryption has moved every value off it. A retired key is
+ * archived, not dropped: it never seals again, but backups and values made under it still open.
  */
 
 /** Length in bytes of every key in the ring (AES-256 / HMAC-SHA-256). */
@@ -19,6 +20,8 @@ export interface DataKey {
   id: string;
   key: Buffer;
   createdAt: string;
+  /** Retired by a rotation: kept only to open what was sealed under it (older backups above all). */
+  archived?: true;
 }
 
 /** Everything the station needs to read and write protected data. */
@@ -27,7 +30,7 @@ export interface KeyRing {
   /** HMAC key of the audit chain; never rotated, so old audit entries stay verifiable. */
   auditKey: Buffer;
   currentKeyId: string;
-  /** Includes the current key; older ones are kept until re-encryption finishes. */
+  /** Includes the current key; older ones stay, archived once re-encryption has moved every value off them. */
   keys: DataKey[];
 }
 
@@ -66,16 +69,34 @@ export function withNewCurrentKey(ring: KeyRing, now: Date): KeyRing {
   return { ...ring, currentKeyId: added.id, keys: [...ring.keys, added] };
 }
 
+/** Keys that are neither current nor archived: left by a rotation that has not finished re-encrypting. */
+export function unretiredOldKeys(ring: KeyRing): DataKey[] {
+  return ring.keys.filter((k) => k.id !== ring.currentKeyId && !k.archived);
+}
+
 /**
- * Finishes a rotation by dropping keys nobody uses any more. Refuses to drop the current key: that would
- * make every value sealed since the rotation unreadable. Ids not in the ring are ignored.
+ * Finishes a rotation by archiving keys no value uses any more: they stay in the ring so that backups
+ * made under them still open, but never seal again. Refuses to archive the current key. Ids not in the
+ * ring are ignored.
  */
-export function withoutKeys(ring: KeyRing, retiredIds: readonly string[]): KeyRing {
+export function withKeysArchived(ring: KeyRing, retiredIds: readonly string[]): KeyRing {
   if (retiredIds.includes(ring.currentKeyId)) {
     throw new Error(`Refusing to retire the current data key ${ring.currentKeyId}`);
   }
   const retired = new Set(retiredIds);
-  return { ...ring, keys: ring.keys.filter((k) => !retired.has(k.id)) };
+  return { ...ring, keys: ring.keys.map((k) => (retired.has(k.id) ? { ...k, archived: true as const } : k)) };
+}
+
+/**
+ * A key for one file (a backup), derived with HKDF-SHA-256 from the data key `keyId` (the current one when
+ * null), under its own `info` and the file's salt; null when the ring holds no such key. Archived keys
+ * count: they exist so that older files still open.
+ */
+export function deriveFileKeyFrom(ring: KeyRing, info: string, salt: Buffer, keyId: string | null): { keyId: string; key: Buffer } | null {
+  const id = keyId ?? ring.currentKeyId;
+  const dataKey = ring.keys.find((key) => key.id === id);
+  if (!dataKey) return null;
+  return { keyId: id, key: Buffer.from(hkdfSync('sha256', dataKey.key, salt, info, KEY_BYTES)) };
 }
 
 /** The key new values are sealed with. Throws if the ring is inconsistent rather than sealing with a wrong key. */
@@ -91,7 +112,7 @@ export function serializeKeyRing(ring: KeyRing): Buffer {
     version: ring.version,
     auditKey: ring.auditKey.toString('base64'),
     currentKeyId: ring.currentKeyId,
-    keys: ring.keys.map((k) => ({ id: k.id, key: k.key.toString('base64'), createdAt: k.createdAt })),
+    keys: ring.keys.map((k) => ({ id: k.id, key: k.key.toString('base64'), createdAt: k.createdAt, ...(k.archived ? { archived: true } : {}) })),
   };
   return Buffer.from(JSON.stringify(json), 'utf8');
 }
@@ -142,9 +163,11 @@ export function parseKeyRing(bytes: Buffer): KeyRing {
     if (typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt))) {
       throw new KeyFileInvalidError(`Data key ${id} has no valid creation time`);
     }
-    keys.push({ id, key: decodeKey(entry.key, `Data key ${id}`), createdAt });
+    if (entry.archived !== undefined && entry.archived !== true) throw new KeyFileInvalidError(`Data key ${id} has a malformed archive mark`);
+    keys.push({ id, key: decodeKey(entry.key, `Data key ${id}`), createdAt, ...(entry.archived === true ? { archived: true as const } : {}) });
   }
   if (!seen.has(currentKeyId)) throw new KeyFileInvalidError(`The current key ${currentKeyId} is not in the key ring`);
+  if (keys.some((k) => k.id === currentKeyId && k.archived)) throw new KeyFileInvalidError(`The current key ${currentKeyId} is archived`);
   return { version: 1, auditKey, currentKeyId, keys };
 }
 

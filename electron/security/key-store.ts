@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import {
   closeSync,
+  existsSync,
   fstatSync,
   fsyncSync,
   mkdirSync,
   openSync,
   readFileSync,
   renameSync,
+  rmSync,
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -29,6 +31,11 @@ export interface KeyStore {
   load(): KeyRing | null;
   /** Replaces the stored ring atomically: after a crash the old or the new ring is there, never a mix. */
   save(ring: KeyRing): void;
+}
+
+/** A store whose file can be deleted once its ring has moved to another store. */
+export interface RemovableKeyStore extends KeyStore {
+  remove(): void;
 }
 
 /** Encrypts the key file with a platform secret (e.g. Electron safeStorage), supplied by the shell. */
@@ -137,7 +144,7 @@ function parseFrom(path: string, bytes: Buffer): KeyRing {
 }
 
 /** The key ring as a plain owner-only (0600) file, for hosts without a platform secret store (CLI, station host, tests). */
-export class FileKeyStore implements KeyStore {
+export class FileKeyStore implements RemovableKeyStore {
   readonly location: string;
 
   constructor(path: string) {
@@ -162,13 +169,17 @@ export class FileKeyStore implements KeyStore {
       bytes.fill(0);
     }
   }
+
+  remove(): void {
+    removeKeyFile(this.location);
+  }
 }
 
 /**
  * The key ring sealed by a platform secret (Electron safeStorage: DPAPI, Keychain, libsecret), so a copy
  * of the data folder alone does not reveal the keys. Same file handling as FileKeyStore.
  */
-export class SealedFileKeyStore implements KeyStore {
+export class SealedFileKeyStore implements RemovableKeyStore {
   readonly location: string;
 
   constructor(
@@ -202,5 +213,70 @@ export class SealedFileKeyStore implements KeyStore {
     } finally {
       plain.fill(0);
     }
+  }
+
+  remove(): void {
+    removeKeyFile(this.location);
+  }
+}
+
+function removeKeyFile(path: string): void {
+  rmSync(path, { force: true });
+  fsyncDirectory(dirname(path));
+}
+
+/**
+ * A sealed key file in a session that cannot unseal it (a kiosk autologin without an unlocked keyring,
+ * say): says so instead of letting the station believe its key is missing. Nothing is ever saved here.
+ */
+export class UnavailableSealedKeyStore implements RemovableKeyStore {
+  constructor(readonly location: string) {}
+
+  load(): KeyRing | null {
+    if (!existsSync(this.location)) return null;
+    throw new KeyFileInvalidError(
+      `The key file ${this.location} is sealed by the operating system's key store, which this session cannot use; unlock the keyring (or sign in as the user who set the station up) and start again`,
+      this.location,
+    );
+  }
+
+  save(): void {
+    throw new Error(`the operating system's key store is not available to seal ${this.location}`);
+  }
+
+  remove(): void {
+    // Never: it is the only copy of the keys.
+  }
+}
+
+/**
+ * The key ring in the store this session prefers, found in the other one when need be and moved over:
+ * which store the platform offers can change between sessions (a keyring that appears later, or one
+ * that is locked). The ring is saved to the preferred store and read back before the other file is
+ * removed, so a failure on the way leaves at least one readable copy.
+ */
+export class MigratingKeyStore implements KeyStore {
+  constructor(
+    private readonly preferred: KeyStore,
+    private readonly other: RemovableKeyStore,
+  ) {}
+
+  get location(): string {
+    return this.preferred.location;
+  }
+
+  load(): KeyRing | null {
+    const ring = this.preferred.load();
+    if (ring !== null) return ring;
+    const found = this.other.load();
+    if (found === null) return null;
+    this.preferred.save(found);
+    if (this.preferred.load()?.currentKeyId !== found.currentKeyId) throw new KeyFileInvalidError(`The key ring could not be moved to ${this.preferred.location}`, this.preferred.location);
+    this.other.remove();
+    return found;
+  }
+
+  save(ring: KeyRing): void {
+    this.preferred.save(ring);
   }
 }

@@ -39,7 +39,8 @@ function maxmemFor({ N, r, p }: ScryptParams): number {
   return 128 * N * r + 128 * r * p + 16 * 1024 * 1024;
 }
 
-function deriveKey(secret: string, salt: Buffer, params: ScryptParams, length: number): Promise<Buffer> {
+/** scrypt of the secret (NFC-normalised) under `salt`: `length` bytes of key material. */
+export function deriveKey(secret: string, salt: Buffer, params: ScryptParams, length: number): Promise<Buffer> {
   // NFC so the same PIN or password typed through different input methods (composed or decomposed) matches.
   const input = Buffer.from(secret.normalize('NFC'), 'utf8');
   return new Promise((resolve, reject) => {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import {
+  BACKUP_LAST_RUN_SETTING,
   backupSettingKeys,
   DEFAULT_BACKUP_INTERVAL_HOURS,
   DEFAULT_BACKUP_KEEP,
@@ -9,10 +10,10 @@ import {
   MIN_BACKUP_KEEP,
 } from '../../shared/domain/backup';
 import { storedWholeNumber } from '../../shared/domain/settings';
-import type { BackupSettings } from '../../shared/validation/backup';
+import { backupRun, type BackupRun, type BackupSettings } from '../../shared/validation/backup';
 import type { StationDatabase } from '../db/schema';
 import type { Executor } from '../db/repositories/executor';
-import { readSettings, writeSetting } from '../db/repositories/settings';
+import { readSetting, readSettings, writeSetting } from '../db/repositories/settings';
 import type { Actor, AuditTrail } from './audit';
 import type { Clock } from './clock';
 import type { StationService } from './station';
@@ -34,6 +35,20 @@ export class BackupSettingsStore {
       keep: storedWholeNumber(stored.get(backupSettingKeys.keep), DEFAULT_BACKUP_KEEP, { min: MIN_BACKUP_KEEP, max: MAX_BACKUP_KEEP }),
       intervalHours: storedWholeNumber(stored.get(backupSettingKeys.intervalHours), DEFAULT_BACKUP_INTERVAL_HOURS, { min: MIN_BACKUP_INTERVAL_HOURS, max: MAX_BACKUP_INTERVAL_HOURS }),
     };
+  }
+
+  /** The last run, kept across restarts so the schedule and the screen know it; null when none or damaged. */
+  async lastRun(): Promise<BackupRun | null> {
+    try {
+      const parsed = backupRun.safeParse(JSON.parse((await readSetting(this.db, BACKUP_LAST_RUN_SETTING)) ?? 'null'));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async recordLastRun(run: BackupRun): Promise<void> {
+    await writeSetting(this.db, BACKUP_LAST_RUN_SETTING, JSON.stringify(run), this.clock.now().toISOString());
   }
 
   async change(next: BackupSettings, actor: Actor): Promise<BackupSettings> {

@@ -5,7 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { SYSTEM_ACTOR_ROLE } from '../../shared/domain/audit';
 import { BATCH_SEQ_FLOOR_SETTING, type BackupProblem } from '../../shared/domain/backup';
-import type { BackupEntry, BackupInspection, BackupSettings, BackupStatus, PendingRestore } from '../../shared/validation/backup';
+import type { BackupEntry, BackupInspection, BackupRun, BackupSettings, BackupStatus, PendingRestore, RecoveryRestoreStaged } from '../../shared/validation/backup';
 import {
   appliedMigrationCount,
   dataKeyIds,
@@ -18,12 +18,14 @@ import {
   unsyncedRowsMissingFrom,
 } from '../db/database-copy';
 import { migrations } from '../db/migrations/index';
+import { deriveFileKeyFrom, type KeyRing } from '../security/key-ring';
 import type { Actor, AuditTrail } from './audit';
 import {
   BACKUP_FILE_EXTENSION,
   BackupCorruptError,
   decryptBackup,
   encryptBackup,
+  readAuthenticatedHeader,
   readBackupHeader,
   type BackupFacts,
   type BackupHeader,
@@ -34,6 +36,7 @@ import type { BackupSettingsStore } from './backup-settings';
 import type { Clock } from './clock';
 import type { DataProtection } from './data-protection';
 import { AppError } from './errors';
+import { openRecoveredRing, type RecoveryKeys } from './recovery';
 import type { StationService } from './station';
 
 /** HKDF info of the backup file keys: a backup key is never the key of anything else. */
@@ -50,12 +53,6 @@ interface DatabaseFileAccess {
   databasePath: string;
 }
 
-interface LastRun {
-  at: string;
-  file: string | null;
-  error: string | null;
-}
-
 /** `KMU01-backup-20261123T035400123Z.rsbk`, with `-2`, `-3`… should two fall in the same millisecond. */
 function backupNamePattern(stationCode: string): RegExp {
   return new RegExp(`^${stationCode}-backup-\\d{8}T\\d{9}Z(-\\d+)?\\${BACKUP_FILE_EXTENSION}$`);
@@ -66,7 +63,15 @@ function compactTime(iso: string): string {
 }
 
 function entryOf(file: string, header: BackupHeader, fileBytes: number): BackupEntry {
-  return { file, name: basename(file), createdAt: header.createdAt, bytes: fileBytes, schemaVersion: header.schemaVersion, stationCode: header.stationCode };
+  return {
+    file,
+    name: basename(file),
+    createdAt: header.createdAt,
+    bytes: fileBytes,
+    schemaVersion: header.schemaVersion,
+    stationCode: header.stationCode,
+    recoverable: header.recovery !== undefined,
+  };
 }
 
 /** A decrypted backup's checks and what a restore of it would lose. */
@@ -84,7 +89,6 @@ interface Evaluation {
 export class BackupService {
   private files: DatabaseFileAccess | null = null;
   private running: Promise<unknown> | null = null;
-  private lastRun: LastRun | null = null;
 
   constructor(
     private readonly clock: Clock,
@@ -92,6 +96,7 @@ export class BackupService {
     readonly settings: BackupSettingsStore,
     private readonly protection: DataProtection,
     private readonly audit: AuditTrail,
+    private readonly recovery: RecoveryKeys,
   ) {}
 
   /**
@@ -133,11 +138,26 @@ export class BackupService {
         folderReadable = false;
       }
     }
-    return { settings, backups, folderReadable, lastRun: this.lastRun, pendingRestore: this.pendingRestore(), schemaVersion: migrations.length };
+    const now = this.clock.now().getTime();
+    return {
+      settings,
+      backups,
+      folderReadable,
+      lastRun: await this.settings.lastRun(),
+      pendingRestore: this.pendingRestore(),
+      schemaVersion: migrations.length,
+      recoveryKey: await this.recovery.info(),
+      backupInFuture: backups.some((entry) => Date.parse(entry.createdAt) > now),
+    };
   }
 
   async changeSettings(next: BackupSettings, actor: Actor): Promise<BackupSettings> {
     return this.settings.change(next, actor);
+  }
+
+  /** Whether a restore waits for the next start; false before the database file is known. */
+  hasPendingRestore(): boolean {
+    return this.files !== null && readPendingRestore(this.files.databasePath) !== null;
   }
 
   private pendingRestore(): PendingRestore | null {
@@ -145,7 +165,11 @@ export class BackupService {
     return note ? { source: note.source, stagedAt: note.stagedAt, confirmedOverwrite: note.confirmedOverwrite } : null;
   }
 
-  /** This station's backups in a folder, newest first: recognised by name and by a readable header of this station. */
+  /**
+   * This station's backups in a folder, newest first: recognised by name and by a header authenticated with
+   * a key of this station, so a planted or foreign file is never listed, never counted by the schedule and
+   * never pruned, whatever date it claims.
+   */
   async backupsIn(folder: string, stationCode: string): Promise<BackupEntry[]> {
     const pattern = backupNamePattern(stationCode);
     const entries: BackupEntry[] = [];
@@ -153,7 +177,7 @@ export class BackupService {
       if (!pattern.test(name)) continue;
       const file = join(folder, name);
       try {
-        const { header, fileBytes } = await readBackupHeader(file);
+        const { header, fileBytes } = await readAuthenticatedHeader(file, this.deriveKey);
         if (header.stationCode === stationCode) entries.push(entryOf(file, header, fileBytes));
       } catch {
         // Not one of ours after all (or damaged): never listed, never pruned.
@@ -173,13 +197,22 @@ export class BackupService {
     this.running = run;
     try {
       const result = await run;
-      this.lastRun = { at: result.backup.createdAt, file: result.backup.file, error: null };
+      await this.rememberRun({ at: result.backup.createdAt, file: result.backup.file, error: null });
       return result;
     } catch (error) {
-      this.lastRun = { at: this.clock.now().toISOString(), file: null, error: error instanceof AppError ? error.code : 'internal' };
+      await this.rememberRun({ at: this.clock.now().toISOString(), file: null, error: error instanceof AppError ? error.code : 'internal' });
       throw error;
     } finally {
       this.running = null;
+    }
+  }
+
+  /** Persisted, so that the schedule and the screen still know the last run after a restart. */
+  private async rememberRun(run: BackupRun): Promise<void> {
+    try {
+      await this.settings.recordLastRun(run);
+    } catch {
+      // The backup itself (or its error) matters more than remembering it.
     }
   }
 
@@ -197,20 +230,22 @@ export class BackupService {
       await this.access.sqlite.backup(copy);
       const createdAt = this.clock.now().toISOString();
       const facts = this.factsOf(copy, createdAt);
+      const recovery = await this.recovery.sealForBackup();
+      if (recovery) facts.recovery = recovery;
       const name = await this.freeName(folder, `${station.code}-backup-${compactTime(createdAt)}`);
       const partial = join(folder, `.${name}.partial`);
       const header = await encryptBackup(copy, partial, facts, this.deriveKey);
       await rename(partial, join(folder, name));
       const file = join(folder, name);
       const fileBytes = (await stat(file)).size;
-      const pruned = explicitFolder === null ? await this.prune(folder, station.code, settings.keep) : [];
+      const pruned = explicitFolder === null ? await this.prune(folder, station.code, settings.keep, file) : [];
       await this.audit.record({
         actor,
         stationCode: station.code,
         action: 'backup_take',
         objectType: 'backup',
         objectId: name,
-        detail: { folder, bytes: fileBytes, schemaVersion: header.schemaVersion, outbox: header.outbox, lastBatchSeq: header.lastBatchSeq, pruned },
+        detail: { folder, bytes: fileBytes, schemaVersion: header.schemaVersion, outbox: header.outbox, lastBatchSeq: header.lastBatchSeq, pruned, recoveryKey: recovery?.fingerprint ?? null },
       });
       return { backup: entryOf(file, header, fileBytes), pruned };
     } finally {
@@ -256,26 +291,40 @@ export class BackupService {
     }
   }
 
-  /** Deletes this station's backups in the folder beyond the newest `keep`; returns their names. */
-  private async prune(folder: string, stationCode: string, keep: number): Promise<string[]> {
-    const old = (await this.backupsIn(folder, stationCode)).slice(keep);
+  /**
+   * Deletes this station's authenticated backups in the folder beyond the newest `keep`; returns their names.
+   * The backup just taken and the newest by date always stay: after the clock jumped they are not the same.
+   */
+  private async prune(folder: string, stationCode: string, keep: number, justTaken: string): Promise<string[]> {
+    const backups = await this.backupsIn(folder, stationCode);
+    const kept = new Set([justTaken, backups[0]?.file]);
+    for (const entry of backups) if (kept.size < keep) kept.add(entry.file);
+    const old = backups.filter((entry) => !kept.has(entry.file));
     for (const entry of old) await rm(entry.file, { force: true });
     return old.map((entry) => entry.name);
   }
 
-  /** A scheduled run: takes a backup when a folder is set and the newest one there is older than the interval. */
+  /**
+   * A scheduled run: takes a backup when a folder is set and the newest backup there not dated in the future
+   * is older than the interval. A backup dated after the clock (the clock went back, or ran ahead when it was
+   * taken) does not count, so backups never stop for as long as the clock is behind it.
+   */
   async takeIfDue(): Promise<boolean> {
     if (this.running) return false;
     const settings = await this.settings.read();
     const station = await this.station.get();
     if (settings.folder === null || !station) return false;
-    let newest: string | null = this.lastRun?.file ? this.lastRun.at : null;
+    const now = this.clock.now().getTime();
+    const notInFuture = (at: string | undefined) => (at !== undefined && Date.parse(at) <= now ? at : null);
+    const lastRun = await this.settings.lastRun();
+    let newest = lastRun?.file ? notInFuture(lastRun.at) : null;
     try {
-      newest = (await this.backupsIn(settings.folder, station.code))[0]?.createdAt ?? newest;
+      const backups = await this.backupsIn(settings.folder, station.code);
+      newest = notInFuture(backups.find((entry) => notInFuture(entry.createdAt) !== null)?.createdAt) ?? newest;
     } catch {
       // An unreadable folder: the attempt below reports it.
     }
-    if (newest !== null && this.clock.now().getTime() - Date.parse(newest) < settings.intervalHours * HOUR_MS) return false;
+    if (newest !== null && now - Date.parse(newest) < settings.intervalHours * HOUR_MS) return false;
     await this.take(SCHEDULER);
     return true;
   }
@@ -345,6 +394,41 @@ export class BackupService {
     return this.status();
   }
 
+  /**
+   * Restores a station that is not set up (a fresh install) from a backup and the recovery code: the key
+   * ring sealed in the backup is opened with the code, the backup decrypted and checked with it, the
+   * database staged and the ring saved to this station's key store. Both take effect at the next start.
+   * A wrong code, a damaged file or a failed check changes nothing.
+   */
+  async restoreWithRecoveryCode(file: string, recoveryCode: string, actor: Actor): Promise<RecoveryRestoreStaged> {
+    if (await this.station.get()) throw new AppError('station_already_set_up');
+    if (this.running) throw new AppError('backup_busy');
+    if (this.hasPendingRestore()) throw new AppError('backup_restore_pending');
+    const ring = await recoveredRingOf(file, recoveryCode);
+    const copy = this.scratchFile('restore');
+    try {
+      let header: BackupHeader;
+      try {
+        header = await decryptBackup(file, copy, (keyId, salt) => deriveFileKeyFrom(ring, BACKUP_KEY_INFO, salt, keyId));
+      } catch (error) {
+        if (error instanceof BackupCorruptError) throw new AppError('backup_corrupt', error.message);
+        throw error;
+      }
+      const stationCode = checkRecoveredCopy(copy, ring);
+      stageRestore(this.access.databasePath, copy, { source: file, stagedAt: this.clock.now().toISOString(), confirmedOverwrite: 0, stagedBy: actor, overwrittenByKind: {} });
+      try {
+        this.protection.installRecoveredRing(ring);
+      } catch (error) {
+        // Without its ring the staged database would not open: stage nothing.
+        cancelStagedRestore(this.access.databasePath);
+        throw error;
+      }
+      return { source: file, stationCode, createdAt: header.createdAt };
+    } finally {
+      await removeCopy(copy);
+    }
+  }
+
   private async evaluate(file: string): Promise<Evaluation> {
     const station = await this.station.require();
     let fileBytes: number;
@@ -372,8 +456,8 @@ export class BackupService {
         const schemaVersion = ok ? appliedMigrationCount(backup) : header.schemaVersion;
         if (schemaVersion > migrations.length) problems.push('backup_schema_too_new');
         if ((ok ? stationCodeOf(backup) : header.stationCode) !== station.code) problems.push('backup_other_station');
-        // A database whose data keys do not include the current one would not open with this key file.
-        if (ok && !dataKeyIds(backup).includes(this.protection.cipher.currentKeyId)) problems.push('backup_key_outdated');
+        // A database none of whose data keys this ring holds (archived ones count) would not open with it.
+        if (ok && !dataKeyIds(backup).some((id) => this.protection.holdsKey(id))) problems.push('backup_key_outdated');
         const newerUnsynced = ok ? unsyncedRowsMissingFrom(current, backup) : { total: 0, byKind: {} };
         return {
           copy,
@@ -396,6 +480,41 @@ export class BackupService {
       await removeCopy(copy);
       throw error;
     }
+  }
+}
+
+/**
+ * The key ring a backup carries, opened with the recovery code: `not_found`, `backup_corrupt`,
+ * `backup_not_recoverable` (made before the station had a recovery key) or `recovery_code_wrong` otherwise.
+ * Reads the file and nothing else, so the command line can check a code before it opens any station.
+ */
+export async function recoveredRingOf(file: string, recoveryCode: string): Promise<KeyRing> {
+  let header: BackupHeader;
+  try {
+    header = (await readBackupHeader(file)).header;
+  } catch (error) {
+    if (error instanceof BackupCorruptError) throw new AppError('backup_corrupt', error.message);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('not_found');
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') throw new AppError('backup_corrupt', 'not a file');
+    throw error;
+  }
+  if (!header.recovery) throw new AppError('backup_not_recoverable');
+  return openRecoveredRing(header.recovery, recoveryCode);
+}
+
+/** The checks of a decrypted backup restored onto a fresh install; its station code when they pass. */
+function checkRecoveredCopy(copy: string, ring: KeyRing): string {
+  const backup = openDatabaseCopy(copy, { writable: true });
+  try {
+    if (!passesIntegrityCheck(backup)) throw new AppError('backup_integrity_failed');
+    if (appliedMigrationCount(backup) > migrations.length) throw new AppError('backup_schema_too_new');
+    // The ring sealed in the header is the one the database was written with; anything else is a forgery.
+    if (!dataKeyIds(backup).includes(ring.currentKeyId)) throw new AppError('backup_corrupt');
+    const stationCode = stationCodeOf(backup);
+    if (!stationCode) throw new AppError('backup_corrupt');
+    return stationCode;
+  } finally {
+    backup.close();
   }
 }
 

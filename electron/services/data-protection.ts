@@ -1,4 +1,3 @@
-import { hkdfSync } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { StationDatabase } from '../db/schema';
 import type { Executor } from '../db/repositories/executor';
@@ -8,11 +7,12 @@ import { findStaleSealedCells, sealedColumns, sealingContext, updateSealedCell }
 import { FieldCipher } from '../security/field-cipher';
 import {
   currentKey,
+  deriveFileKeyFrom,
   generateKeyRing,
-  KEY_BYTES,
   keyCheckValue,
+  unretiredOldKeys,
+  withKeysArchived,
   withNewCurrentKey,
-  withoutKeys,
   type KeyRing,
 } from '../security/key-ring';
 import type { KeyStore } from '../security/key-store';
@@ -78,13 +78,24 @@ export class DataProtection {
       // harmless, never a saved key the database does not recognise.
       await recordKeys(db, ring);
       keyStore.save(ring);
+    } else if (known.length === 0) {
+      await recordKeys(db, ring);
     } else {
       const current = currentKey(ring);
       const knownCurrent = known.find((row) => row.id === current.id);
-      if (known.length > 0 && (!knownCurrent || knownCurrent.check_value !== keyCheckValue(current.key))) {
-        throw new DataKeyMismatchError(keyStore.location);
+      if (knownCurrent) {
+        if (knownCurrent.check_value !== keyCheckValue(current.key)) throw new DataKeyMismatchError(keyStore.location);
+      } else {
+        // A database restored from before a rotation: the ring holds its keys archived (and none of them
+        // differently); its values then move to the current key, as after a rotation cut short.
+        const ringKeys = ring.keys;
+        const held = known.map((row) => ({ row, key: ringKeys.find((key) => key.id === row.id) }));
+        const matching = held.filter(({ row, key }) => key && keyCheckValue(key.key) === row.check_value);
+        const conflicting = held.some(({ row, key }) => key && keyCheckValue(key.key) !== row.check_value);
+        if (matching.length === 0 || conflicting) throw new DataKeyMismatchError(keyStore.location);
+        await recordKeys(db, ring);
+        await requestTask(db, 'reseal', clock.now().toISOString());
       }
-      if (known.length === 0) await recordKeys(db, ring);
     }
     return new DataProtection(db, keyStore, clock, ring, new FieldCipher(ring), reindexers);
   }
@@ -102,15 +113,31 @@ export class DataProtection {
     return this.keyStore.location;
   }
 
-  /**
-   * A key for one file (a backup), derived with HKDF-SHA-256 from a data key, the current one unless `keyId`
-   * names another, under its own `info` and the file's salt; null when the ring holds no such key.
-   */
+  /** A key for one file (a backup): see deriveFileKeyFrom. Archived keys count, so older backups open. */
   deriveFileKey(info: string, salt: Buffer, keyId: string | null = null): { keyId: string; key: Buffer } | null {
-    const id = keyId ?? this.ring.currentKeyId;
-    const dataKey = this.ring.keys.find((key) => key.id === id);
-    if (!dataKey) return null;
-    return { keyId: id, key: Buffer.from(hkdfSync('sha256', dataKey.key, salt, info, KEY_BYTES)) };
+    return deriveFileKeyFrom(this.ring, info, salt, keyId);
+  }
+
+  /** Whether the ring holds the data key `id`, current or archived. */
+  holdsKey(id: string): boolean {
+    return this.ring.keys.some((key) => key.id === id);
+  }
+
+  /**
+   * The whole ring handed to `wrap` (which seals it for a recovery key) without the ring leaving this
+   * module in plain form any longer than the call.
+   */
+  wrapKeyRing<T>(wrap: (ring: KeyRing) => T): T {
+    return wrap(this.ring);
+  }
+
+  /**
+   * Saves a ring recovered from a backup into this station's key store, for the restored database that the
+   * next start puts in place. Only for a station that is not set up: the ring in use stays in memory for
+   * the empty database until then.
+   */
+  installRecoveredRing(ring: KeyRing): void {
+    this.keyStore.save(ring);
   }
 
   seal(value: string, context: string): string {
@@ -141,12 +168,13 @@ export class DataProtection {
 
   /**
    * Re-encrypts every sealed value under a new key. The new key is saved before any value is
-   * re-encrypted, and the old one is dropped only after the last value has moved, so an interrupted
-   * rotation loses nothing and is finished by the next rotation or the next start.
+   * re-encrypted, and the old one is archived (never dropped: older backups need it) only after the last
+   * value has moved, so an interrupted rotation loses nothing and is finished by the next rotation or the
+   * next start.
    * Returns the number of values re-encrypted.
    */
   async rotate(): Promise<number> {
-    if (!(await isTaskPending(this.db, 'reseal')) || this.ring.keys.length === 1) {
+    if (!(await isTaskPending(this.db, 'reseal')) || unretiredOldKeys(this.ring).length === 0) {
       const next = withNewCurrentKey(this.ring, this.clock.now());
       await recordKeys(this.db, next);
       this.keyStore.save(next);
@@ -164,9 +192,9 @@ export class DataProtection {
   private async resealAndRetire(): Promise<number> {
     const resealed = await this.resealStale();
     await this.reindexStale();
-    const retired = this.ring.keys.filter((key) => key.id !== this.ring.currentKeyId).map((key) => key.id);
+    const retired = unretiredOldKeys(this.ring).map((key) => key.id);
     if (retired.length > 0) {
-      const next = withoutKeys(this.ring, retired);
+      const next = withKeysArchived(this.ring, retired);
       this.keyStore.save(next);
       this.useRing(next);
     }

@@ -1,11 +1,14 @@
 import { z } from 'zod';
-import { call, takesBackups } from './call';
+import { anyone, call, takesBackups } from './call';
 import {
   backupFileInput,
   backupInspection,
   backupSettings,
   backupStatus,
   backupTaken,
+  recoveryCodeIssued,
+  recoveryRestoreInput,
+  recoveryRestoreStaged,
   restoreInput,
   restoreStaged,
 } from '../validation/backup';
@@ -24,4 +27,11 @@ export const backupCalls = {
   'backup:restore': call(restoreInput, restoreStaged, ['admin']),
   /** Drops a staged restore before it is applied; audited. */
   'backup:cancelRestore': call(z.undefined(), backupStatus, ['admin']),
+  /** A new recovery code replacing the current one (older backups keep their code); shown once; audited. */
+  'backup:newRecoveryCode': call(z.undefined(), recoveryCodeIssued, ['admin']),
+  /**
+   * Restores a station that is not set up yet (a fresh install) from a backup and the recovery code: the key
+   * ring is recovered and the database staged; both take effect when the station starts again.
+   */
+  'backup:restoreWithRecoveryCode': call(recoveryRestoreInput, recoveryRestoreStaged, anyone),
 } as const;

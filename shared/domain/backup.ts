@@ -18,6 +18,9 @@ export const backupSettingKeys = {
   intervalHours: 'backupIntervalHours',
 } as const;
 
+/** Where the last backup run (scheduled or not) is remembered across restarts: JSON of the backup status's `lastRun`. */
+export const BACKUP_LAST_RUN_SETTING = 'backupLastRun';
+
 /**
  * The highest batch number that has ever left this station, carried over a restore so that the restored
  * station never writes a batch under a number the province has already seen.

@@ -30,7 +30,7 @@ export const backupSettings = z.object({
 });
 export type BackupSettings = z.infer<typeof backupSettings>;
 
-/** A backup file as its (not yet authenticated) header describes it: enough to list it. */
+/** A backup file as its header describes it (authenticated with this station's keys when listed): enough to list it. */
 export const backupEntry = z.object({
   file: z.string(),
   name: z.string(),
@@ -38,6 +38,8 @@ export const backupEntry = z.object({
   bytes: z.number(),
   schemaVersion: z.number(),
   stationCode: z.string(),
+  /** Whether it carries the key ring sealed to a recovery key: then it and the recovery code rebuild the station. */
+  recoverable: z.boolean(),
 });
 export type BackupEntry = z.infer<typeof backupEntry>;
 
@@ -48,6 +50,7 @@ export const backupRun = z.object({
   /** The error code of a failed run. */
   error: z.string().nullable(),
 });
+export type BackupRun = z.infer<typeof backupRun>;
 
 export const pendingRestore = z.object({
   /** The backup the staged database came from. */
@@ -57,6 +60,10 @@ export const pendingRestore = z.object({
   confirmedOverwrite: z.number(),
 });
 export type PendingRestore = z.infer<typeof pendingRestore>;
+
+/** The recovery key as the station shows it: which code it is (fingerprint) and when it was made. */
+export const recoveryKeyInfo = z.object({ fingerprint: z.string(), createdAt: z.string() });
+export type RecoveryKeyInfo = z.infer<typeof recoveryKeyInfo>;
 
 export const backupStatus = z.object({
   settings: backupSettings,
@@ -68,6 +75,10 @@ export const backupStatus = z.object({
   pendingRestore: pendingRestore.nullable(),
   /** The number of migrations this build knows, the schema version a backup is compared with. */
   schemaVersion: z.number(),
+  /** The recovery key backups are sealed to; null for a station set up before recovery codes: make one. */
+  recoveryKey: recoveryKeyInfo.nullable(),
+  /** A backup in the folder is dated after the station's clock: the clock went back, or a backup was taken while it was ahead. */
+  backupInFuture: z.boolean(),
 });
 export type BackupStatus = z.infer<typeof backupStatus>;
 
@@ -103,3 +114,22 @@ export const restoreInput = z.object({
 });
 
 export const restoreStaged = pendingRestore;
+
+/** A recovery code just made: shown once, never stored; the station keeps only its public key. */
+export const recoveryCodeIssued = recoveryKeyInfo.extend({ code: z.string() });
+export type RecoveryCodeIssued = z.infer<typeof recoveryCodeIssued>;
+
+/** A backup file and the recovery code typed by the administrator, to restore onto a station not yet set up. */
+export const recoveryRestoreInput = z.object({
+  file: stationPath,
+  recoveryCode: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(200, { error: 'text_too_long' }),
+});
+
+/** A restore staged onto a fresh install: it takes effect when the station starts again. */
+export const recoveryRestoreStaged = z.object({
+  source: z.string(),
+  stationCode: z.string(),
+  /** When the backup was made. */
+  createdAt: z.string(),
+});
+export type RecoveryRestoreStaged = z.infer<typeof recoveryRestoreStaged>;

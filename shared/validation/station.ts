@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { STATION_CODE_PATTERN, stationKinds } from '../domain/station';
 import { findRegion } from '../reference/regions';
+import { recoveryCodeIssued } from './backup';
 import { isoTimestamp } from './fields';
 import { newStaffAccount } from './staff';
 
@@ -35,3 +36,6 @@ export const station = z.object({
   regionCode: z.string(),
   createdAt: isoTimestamp,
 });
+
+/** What setup answers: the station, and its recovery code, shown once to be written down. */
+export const stationSetUp = station.extend({ recovery: recoveryCodeIssued });

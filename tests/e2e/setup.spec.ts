@@ -4,7 +4,7 @@ test.describe('first-run setup', () => {
   test('records the station and its first administrator, who is signed in, also after a reload', async ({ page, openApp, station }) => {
     await openApp();
     await expect(page.getByRole('heading', { name: '初始设置' })).toBeVisible();
-    await expect(page).not.toHaveURL(/token=/);
+    await expect(page).not.toHaveURL(/launch=/);
     // Nobody is signed in before the station exists: no staff controls yet.
     await expect(page.getByRole('button', { name: '工作人员登录' })).toHaveCount(0);
 
@@ -21,6 +21,14 @@ test.describe('first-run setup', () => {
     await expect(page.getByLabel('管理员 PIN 码')).toHaveAttribute('type', 'password');
     await expect(page.getByLabel('管理员 PIN 码')).toHaveAttribute('inputmode', 'numeric');
     await page.getByRole('button', { name: '保存并开始使用' }).click();
+
+    // The recovery code is shown once, before anything else; going on needs the administrator's word that it is kept.
+    await expect(page.getByRole('heading', { name: '恢复码' })).toBeVisible();
+    await expect(page.getByTestId('recovery-code')).toHaveText(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){4}$/);
+    await expect(page.getByRole('button', { name: '打印本页' })).toBeVisible();
+    await expect(page.getByRole('button', { name: '继续' })).toBeDisabled();
+    await page.getByLabel('我已抄下或打印恢复码，并妥善保管。').check();
+    await page.getByRole('button', { name: '继续' }).click();
 
     await expect(page.getByRole('heading', { name: '昆明医科大学遗体捐献登记接收站' })).toBeVisible();
     await expect(page.getByTestId('station-code')).toHaveText('KMU01');

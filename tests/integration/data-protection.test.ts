@@ -113,7 +113,7 @@ describe('key rotation', () => {
     }
   }
 
-  it('re-encrypts every sealed value under a new key and drops the old one', async () => {
+  it('re-encrypts every sealed value under a new key and archives the old one', async () => {
     const dir = tempDir();
     const station = await stationWithVisitors(dir);
     const before = station.services.protection.cipher.currentKeyId;
@@ -124,7 +124,10 @@ describe('key rotation', () => {
     expect(after).not.toBe(before);
     expect(resealed).toBe(knownNames.length * 2); // each visit's name and its outbox payload
     expect(keyIdsInUse(dir)).toEqual(new Set([after]));
-    expect(new FileKeyStore(join(dir, 'station.key')).load()?.keys.map((key) => key.id)).toEqual([after]);
+    expect(new FileKeyStore(join(dir, 'station.key')).load()?.keys.map((key) => [key.id, key.archived ?? false])).toEqual([
+      [before, true],
+      [after, false],
+    ]);
     await station.close();
 
     const reopened = await openStation({ dataDir: dir });
@@ -151,7 +154,7 @@ describe('key rotation', () => {
     const resumed = await openStation({ dataDir: dir });
     expect(resumed.services.protection.cipher.currentKeyId).toBe(newKey);
     expect(keyIdsInUse(dir)).toEqual(new Set([newKey]));
-    expect(new FileKeyStore(join(dir, 'station.key')).load()?.keys).toHaveLength(1);
+    expect(new FileKeyStore(join(dir, 'station.key')).load()?.keys.filter((key) => !key.archived).map((key) => key.id)).toEqual([newKey]);
     const id = (resumed.connection.sqlite.prepare('select id from visitor_sign_in limit 1').get() as { id: string }).id;
     await resumed.dispatch('session:login', { username: 'admin', password: sampleSetup.admin.password }, staff);
     const revealed = await resumed.dispatch('visitor:revealName', { id }, staff);

@@ -2,7 +2,7 @@ import { createCipheriv, createHmac, hkdfSync } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FieldCipher, SealedValueError } from '../../electron/security/field-cipher';
-import { currentKey, generateKeyRing, withNewCurrentKey, withoutKeys, type KeyRing } from '../../electron/security/key-ring';
+import { currentKey, generateKeyRing, withKeysArchived, withNewCurrentKey, type KeyRing } from '../../electron/security/key-ring';
 
 const now = new Date('2025-03-01T08:00:00.000Z');
 const NAME = 'visitor_sign_in.visitor_name';
@@ -263,11 +263,13 @@ describe('FieldCipher across a key rotation', () => {
     expectSealedError(() => before.open(fresh, NAME), 'unknown_key');
   });
 
-  it('can no longer open values of a retired key', () => {
+  it('still opens values of an archived key, and none of a key the ring does not hold', () => {
     const ring = generateKeyRing(now);
     const old = new FieldCipher(ring).seal('郑十', NAME);
-    const pruned = withoutKeys(withNewCurrentKey(ring, now), [ring.currentKeyId]);
-    expectSealedError(() => new FieldCipher(pruned).open(old, NAME), 'unknown_key');
+    const archived = withKeysArchived(withNewCurrentKey(ring, now), [ring.currentKeyId]);
+    expect(new FieldCipher(archived).open(old, NAME)).toBe('郑十');
+    const without = { ...archived, keys: archived.keys.filter((key) => key.id !== ring.currentKeyId) };
+    expectSealedError(() => new FieldCipher(without).open(old, NAME), 'unknown_key');
   });
 });
 

@@ -8,7 +8,7 @@ import {
   parseKeyRing,
   serializeKeyRing,
   withNewCurrentKey,
-  withoutKeys,
+  withKeysArchived,
   type KeyRing,
 } from '../../electron/security/key-ring';
 
@@ -74,26 +74,31 @@ describe('withNewCurrentKey', () => {
   });
 });
 
-describe('withoutKeys', () => {
-  it('drops retired keys and keeps the rest', () => {
+describe('withKeysArchived', () => {
+  it('archives retired keys, keeps every key, and the archive mark survives a save', () => {
     const first = generateKeyRing(now);
     const second = withNewCurrentKey(first, later);
     const third = withNewCurrentKey(second, later);
-    const pruned = withoutKeys(third, [first.currentKeyId]);
-    expect(pruned.keys.map((k) => k.id)).toEqual([second.currentKeyId, third.currentKeyId]);
-    expect(pruned.currentKeyId).toBe(third.currentKeyId);
-    expect(third.keys).toHaveLength(3);
+    const archived = withKeysArchived(third, [first.currentKeyId]);
+    expect(archived.keys.map((k) => [k.id, k.archived ?? false])).toEqual([
+      [first.currentKeyId, true],
+      [second.currentKeyId, false],
+      [third.currentKeyId, false],
+    ]);
+    expect(archived.currentKeyId).toBe(third.currentKeyId);
+    expect(parseKeyRing(serializeKeyRing(archived))).toEqual(archived);
+    expect(third.keys.every((k) => !k.archived)).toBe(true);
   });
 
   it('refuses to retire the current key', () => {
     const ring = withNewCurrentKey(generateKeyRing(now), later);
-    expect(() => withoutKeys(ring, [ring.currentKeyId])).toThrow(/current/);
-    expect(() => withoutKeys(ring, [ring.keys[0]?.id ?? '', ring.currentKeyId])).toThrow(/current/);
+    expect(() => withKeysArchived(ring, [ring.currentKeyId])).toThrow(/current/);
+    expect(() => withKeysArchived(ring, [ring.keys[0]?.id ?? '', ring.currentKeyId])).toThrow(/current/);
   });
 
   it('ignores ids that are not in the ring', () => {
     const ring = generateKeyRing(now);
-    expect(withoutKeys(ring, ['000000000000']).keys).toEqual(ring.keys);
+    expect(withKeysArchived(ring, ['000000000000']).keys).toEqual(ring.keys);
   });
 });
 

@@ -9,6 +9,7 @@ import { mayCall } from '../../session';
 import { BackupList } from './BackupList';
 import { BackupNowPanel } from './BackupNowPanel';
 import { BackupSettingsForm, BackupSettingsView } from './BackupSettingsForm';
+import { RecoveryKeyPanel } from './RecoveryKeyPanel';
 import { RestorePanel } from './RestorePanel';
 import type { BackupStatus } from './types';
 import '../Records/records.css';
@@ -87,6 +88,12 @@ export function BackupScreen({ role }: { role: Role }) {
             {mayCall(role, 'backup:now') ? <BackupNowPanel onDone={() => void load()} /> : null}
             {mayCall(role, 'backup:settings') ? <BackupSettingsForm current={status.settings} onSaved={() => void load()} /> : <BackupSettingsView current={status.settings} />}
           </div>
+          {status.backupInFuture ? (
+            <p className="warning" role="alert" data-testid="backup-in-future">
+              {t('backup:list.inFuture')}
+            </p>
+          ) : null}
+          <RecoveryKeyPanel recoveryKey={status.recoveryKey} mayIssue={mayCall(role, 'backup:newRecoveryCode')} onIssued={() => void load()} />
           <BackupList status={status} onChoose={mayRestore ? setChosen : null} />
           {mayRestore ? <RestorePanel chosen={chosen} onChosen={setChosen} onStaged={onStaged} /> : null}
         </>

@@ -9,6 +9,9 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { useSubmit } from '../../hooks/useSubmit';
 import { useRegionName } from '../../hooks/useRegionName';
+import { RecoveryCodeSheet } from './RecoveryCodeSheet';
+import { RestoreFromBackupForm } from './RestoreFromBackupForm';
+import './setup.css';
 
 type Station = CallOutput<'station:setup'>;
 
@@ -17,8 +20,22 @@ const regionGroups = [
   ['yunnanPrefectures', yunnanPrefectures],
 ] as const;
 
-/** First run: who this station is. Everything else waits until it is recorded. */
+/**
+ * First run: who this station is, then its recovery code, shown once. Everything else waits until it is
+ * recorded. A station being rebuilt is restored from a backup and its recovery code instead.
+ */
 export function SetupScreen({ onDone }: { onDone: (station: Station) => void }) {
+  const { t } = useT();
+  const [restoring, setRestoring] = useState(false);
+  const [created, setCreated] = useState<Station | null>(null);
+  if (created) {
+    return <RecoveryCodeSheet issued={created.recovery} stationName={created.name} onDone={() => onDone(created)} doneLabel={t('setup:recovery.continue')} />;
+  }
+  if (restoring) return <RestoreFromBackupForm onCancel={() => setRestoring(false)} />;
+  return <StationForm onDone={setCreated} onRestore={() => setRestoring(true)} />;
+}
+
+function StationForm({ onDone, onRestore }: { onDone: (station: Station) => void; onRestore: () => void }) {
   const { t } = useT();
   const regionName = useRegionName();
   const [code, setCode] = useState('');
@@ -93,6 +110,12 @@ export function SetupScreen({ onDone }: { onDone: (station: Station) => void }) 
           {t('setup:submit')}
         </button>
       </form>
+      <p className="setup-restore">
+        {t('setup:restore.offer')}{' '}
+        <button type="button" onClick={onRestore}>
+          {t('setup:restore.open')}
+        </button>
+      </p>
     </section>
   );
 }
