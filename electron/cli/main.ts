@@ -7,7 +7,7 @@ import { isLanguage, defaultLanguage, type Language } from '../../shared/i18n/la
 import { createTranslator } from '../../shared/i18n/translator';
 import { openStation } from '../app/open-station';
 import { resolveDataDir } from '../config/paths';
-import { startupErrorCode } from '../app/startup-errors';
+import { startupErrorCode, startupErrorValues } from '../app/startup-errors';
 import { documentKinds, isDocumentKind } from '../../shared/validation/identity-document';
 import { reasonMessage, reportDocument } from './validate-id';
 import { readJsonFile, registerDocument, SYSTEM_ACTOR } from './register';
@@ -411,7 +411,7 @@ async function main(argv: string[]): Promise<number> {
     }
     const startupCode = startupErrorCode(error);
     if (startupCode !== 'internal') {
-      process.stderr.write(`${t(`errors:${startupCode}`)}\n${error instanceof Error ? error.message : ''}\n`);
+      process.stderr.write(`${t(`errors:${startupCode}`, startupErrorValues(error))}\n${error instanceof Error ? error.message : ''}\n`);
       return 1;
     }
     // parseArgs rejects unknown or malformed options with a TypeError carrying an ERR_PARSE_ARGS code.

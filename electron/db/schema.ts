@@ -51,6 +51,8 @@ export interface OutboxTable {
   reject_reason: string | null;
   reject_path: string | null;
   settled_at: string | null;
+  /** Since 0014: when a batch file holding the row first left the station (the province may hold it); never cleared. */
+  sent_at: string | null;
 }
 
 export interface SyncBatchTable {
@@ -358,6 +360,26 @@ export interface StationDatabase {
   registration_source_tally: RegistrationSourceTallyTable;
   stem_cell_tally: StemCellTallyTable;
   visit_tally: VisitTallyTable;
+  kiosk_held_change: KioskHeldChangeTable;
+  kiosk_receipt_session: KioskReceiptSessionTable;
+}
+
+/** A new phone typed at the public kiosk for a person on file, waiting for staff (migration 0015). */
+export interface KioskHeldChangeTable {
+  id: string;
+  person_id: string;
+  /** Sealed. */
+  phone: string;
+  held_at: string;
+  state: 'pending' | 'confirmed' | 'discarded';
+  decided_at: string | null;
+  decided_by: string | null;
+}
+
+/** The hashed key of the kiosk caller that registered, per kiosk receipt (migration 0015). */
+export interface KioskReceiptSessionTable {
+  document_id: string;
+  session_hash: string;
 }
 
 /** A life-education session; `session_date` is the Beijing date of its start. */

@@ -18,6 +18,7 @@ export const sealedColumns = [
   { table: 'person', key: 'id', column: 'personal' },
   { table: 'person_version', key: 'rowid', column: 'personal' },
   { table: 'person_version', key: 'rowid', column: 'reason' },
+  { table: 'kiosk_held_change', key: 'id', column: 'phone' },
   { table: 'registration', key: 'id', column: 'details' },
   { table: 'registration_version', key: 'rowid', column: 'details' },
   { table: 'registration_version', key: 'rowid', column: 'note' },

@@ -1,9 +1,18 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { SYSTEM_ACTOR_ROLE } from '../../shared/domain/audit';
-import { BATCH_SEQ_FLOOR_SETTING } from '../../shared/domain/backup';
+import { BATCH_FLOOR_UNCONFIRMED_SETTING, BATCH_SEQ_FLOOR_SETTING } from '../../shared/domain/backup';
 import { pendingRestore, type PendingRestore } from '../../shared/validation/backup';
-import { highestBatchSeq, numberSequenceHighs, openDatabaseCopy, raiseNumberSequences, unsyncedRowsMissingFrom, writeSettingOf } from '../db/database-copy';
+import {
+  highestBatchSeq,
+  numberSequenceHighs,
+  openDatabaseCopy,
+  raiseNumberSequences,
+  readSettingOf,
+  stationCodeOf,
+  unsyncedRowsMissingFrom,
+  writeSettingOf,
+} from '../db/database-copy';
 import { makeDatabaseOwnerOnly, SQLITE_SIDE_FILES } from '../db/file-modes';
 import type { Actor, AuditTrail } from './audit';
 
@@ -75,7 +84,7 @@ function removeWithSideFiles(file: string): void {
 
 /** What the start-up does with a staged restore it found. */
 export type RestoreOutcome =
-  | { kind: 'applied'; note: StagedRestoreNote; keptAside: string | null; batchSeqFloor: number }
+  | { kind: 'applied'; note: StagedRestoreNote; keptAside: string | null; batchSeqFloor: number; batchFloorUnconfirmed: boolean }
   /** More unacknowledged work appeared after staging than was agreed to: the restore was dropped. */
   | { kind: 'abandoned'; note: StagedRestoreNote; unsynced: number };
 
@@ -107,6 +116,7 @@ export function applyStagedRestore(databasePath: string, now: Date = new Date())
   const note = readPendingRestore(databasePath) as StagedRestoreNote;
   const hasCurrent = existsSync(databasePath);
   let batchSeqFloor = 0;
+  let batchFloorUnconfirmed = true;
   let issuedNumbers: ReturnType<typeof numberSequenceHighs> = [];
 
   let restored: ReturnType<typeof openDatabaseCopy> | null = null;
@@ -125,12 +135,16 @@ export function applyStagedRestore(databasePath: string, now: Date = new Date())
         }
         batchSeqFloor = highestBatchSeq(current, BATCH_SEQ_FLOOR_SETTING);
         issuedNumbers = numberSequenceHighs(current);
+        // Only this station's own database (itself sure of its batches) knows every batch that left it.
+        batchFloorUnconfirmed = stationCodeOf(current) !== stationCodeOf(restored) || Boolean(readSettingOf(current, BATCH_FLOOR_UNCONFIRMED_SETTING));
       } finally {
         if (current.open) current.close();
       }
     }
     batchSeqFloor = Math.max(batchSeqFloor, highestBatchSeq(restored, BATCH_SEQ_FLOOR_SETTING));
     if (batchSeqFloor > 0) writeSettingOf(restored, BATCH_SEQ_FLOOR_SETTING, String(batchSeqFloor), now.toISOString());
+    // Batches sent after the backup are unknown here: none is written until the province's last one is learnt (sync-batch-floor.ts).
+    if (batchFloorUnconfirmed) writeSettingOf(restored, BATCH_FLOOR_UNCONFIRMED_SETTING, now.toISOString(), now.toISOString());
     raiseNumberSequences(restored, issuedNumbers);
   } catch (error) {
     // The staged file cannot even be read: drop it, so the next start opens the current database as before.
@@ -145,7 +159,7 @@ export function applyStagedRestore(databasePath: string, now: Date = new Date())
   if (keptAside) moveWithSideFiles(databasePath, keptAside);
   moveWithSideFiles(staged, databasePath);
   rmSync(notePath(databasePath), { force: true });
-  const outcome: RestoreOutcome = { kind: 'applied', note, keptAside: keptAside ? basename(keptAside) : null, batchSeqFloor };
+  const outcome: RestoreOutcome = { kind: 'applied', note, keptAside: keptAside ? basename(keptAside) : null, batchSeqFloor, batchFloorUnconfirmed };
   return {
     outcome,
     rollBack: () => {
@@ -173,6 +187,7 @@ function recordOutcome(outcome: RestoreOutcome): (audit: AuditTrail, stationCode
               overwrittenByKind: outcome.note.overwrittenByKind,
               keptAside: outcome.keptAside,
               batchSeqFloor: outcome.batchSeqFloor,
+              batchFloorUnconfirmed: outcome.batchFloorUnconfirmed,
             }
           : { step: 'abandoned', reason: 'backup_unsynced_work', unsynced: outcome.unsynced, confirmedOverwrite: outcome.note.confirmedOverwrite },
     });

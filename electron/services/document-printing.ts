@@ -70,13 +70,13 @@ export class DocumentPrinting {
 
   /**
    * The receipt the kiosk prints right after a registration, for the visitor who made it and nobody
-   * else: a receipt issued at the kiosk (no staff member) minutes ago and never printed. Any later copy
-   * is printed by staff, who see the person's document first.
+   * else: a receipt issued at the kiosk (no staff member) to this kiosk window or tab (`sessionKey`)
+   * minutes ago and never printed. Any later copy is printed by staff, who see the person's document first.
    */
-  async renderKioskReceipt(documentId: string, actor: Actor): Promise<CallOutput<'documents:pdf'>> {
+  async renderKioskReceipt(documentId: string, actor: Actor, sessionKey: string): Promise<CallOutput<'documents:pdf'>> {
     if (actor.role !== 'kiosk') return this.render(documentId, actor);
     // Claimed before rendering, in one transaction: two presses of "print" cannot both print it.
-    const document = await this.documents.recordKioskPrint(documentId, actor, KIOSK_RECEIPT_WINDOW_MS);
+    const document = await this.documents.recordKioskPrint(documentId, actor, sessionKey, KIOSK_RECEIPT_WINDOW_MS);
     return pdfOf(document, await this.build(document, await this.settings.receiptPaper()));
   }
 

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { CallOutput, ParsedInput } from '../../shared/contract/calls';
 import { stationDate } from '../../shared/domain/age';
@@ -7,11 +7,13 @@ import { maskDocumentNumber } from '../../shared/domain/masking';
 import { formatSerialNumber } from '../../shared/domain/registration-number';
 import type { DocumentTable, StationDatabase } from '../db/schema';
 import {
+  bindKioskReceipt,
   countDocuments,
   documentEventsOf,
   findDocument,
   findDocumentBySerial,
   insertDocument,
+  kioskReceiptSession,
   listDocuments,
   updateDocumentState,
   type DocumentStateChange,
@@ -41,6 +43,11 @@ type Verification = CallOutput<'documents:verify'>;
 /** The scope of a document kind's serial numbers in the number_sequence table. */
 function serialScope(kind: string): string {
   return `doc:${kind}`;
+}
+
+/** A kiosk caller's key as stored with its receipts: hashed, since on the station host it names a tab. */
+function sessionHash(sessionKey: string): string {
+  return createHash('sha256').update(sessionKey).digest('base64url');
 }
 
 /**
@@ -123,6 +130,11 @@ export class DocumentService {
     return row;
   }
 
+  /** Ties a receipt just issued at the kiosk to the kiosk caller that registered: only it may print it there. */
+  async bindToKioskSession(trx: Executor, documentId: string, sessionKey: string): Promise<void> {
+    await bindKioskReceipt(trx, documentId, sessionHash(sessionKey));
+  }
+
   /** Records who collected a printed copy; once, and only for a copy that has not been voided. */
   async handOver(input: ParsedInput<'documents:handOver'>, actor: Actor): Promise<DocumentView> {
     return this.step(input.documentId, actor, 'handed_over', (current, at) => {
@@ -168,15 +180,17 @@ export class DocumentService {
 
   /**
    * The one print a kiosk may make: of a receipt issued at a kiosk (by the kiosk role, not by staff or
-   * the command line) less than `windowMs` ago and never printed. Checked and recorded in one
-   * transaction; anything else is `not_found` to the kiosk, which must not learn what exists.
+   * the command line) to this same kiosk caller (`sessionKey`), less than `windowMs` ago and never
+   * printed. Checked and recorded in one transaction; anything else is `not_found` to the kiosk, which
+   * must not learn what exists.
    */
-  async recordKioskPrint(documentId: string, actor: Actor, windowMs: number): Promise<DocumentTable> {
+  async recordKioskPrint(documentId: string, actor: Actor, sessionKey: string, windowMs: number): Promise<DocumentTable> {
     const station = await this.station.require();
     const now = this.clock.now();
     return this.db.transaction().execute(async (trx) => {
       const current = await findDocument(trx, documentId);
       if (!current || current.kind !== 'receipt' || current.state !== 'issued') throw new AppError('not_found');
+      if ((await kioskReceiptSession(trx, current.id)) !== sessionHash(sessionKey)) throw new AppError('not_found');
       const events = await documentEventsOf(trx, [current.id]);
       const issuedAtKiosk = events.some((event) => event.event === 'issued' && event.actor_role === 'kiosk');
       const age = now.getTime() - Date.parse(current.issued_at);

@@ -4,6 +4,7 @@ import { AccountService } from './accounts';
 import { AuditTrail } from './audit';
 import { BackupService } from './backup';
 import { BackupSettingsStore } from './backup-settings';
+import { RecoveryKeys } from './recovery';
 import { systemClock, type Clock } from './clock';
 import type { DataProtection } from './data-protection';
 import { DocumentJournal } from './document-journal';
@@ -61,6 +62,7 @@ export interface StationServices {
   sync: SyncServices;
   dashboard: DashboardServices;
   backup: BackupService;
+  recovery: RecoveryKeys;
 }
 
 /** Builds every service on one database; the only place that knows how they depend on each other. */
@@ -81,9 +83,11 @@ export function createServices(
   const signingKey = new StationSigningKey(protection, clock);
   const documentJournal = new DocumentJournal(protection, audit);
   const documents = new DocumentService(db, clock, station, protection, audit, signingKey, documentJournal);
+  const recovery = new RecoveryKeys(db, clock, station, protection, audit);
+  const backup = new BackupService(clock, station, new BackupSettingsStore(db, clock, station, audit), protection, audit, recovery);
   return {
     station,
-    setup: new SetupService(db, station, accounts, audit, sessions),
+    setup: new SetupService(db, station, accounts, audit, sessions, recovery, () => backup.hasPendingRestore()),
     settings,
     settingsChanges: new SettingsChanges(db, clock, station, settings, audit),
     sessions,
@@ -107,6 +111,7 @@ export function createServices(
     figures: new FiguresService(db, clock, station, audit, new FigureTargets(db, clock, station, audit)),
     sync: createSyncServices(db, clock, station, settings, protection, audit, signingKey),
     dashboard: createDashboardServices(db, clock, station, audit),
-    backup: new BackupService(clock, station, new BackupSettingsStore(db, clock, station, audit), protection, audit),
+    backup,
+    recovery,
   };
 }

@@ -82,13 +82,29 @@ export class PersonRegistry {
    * guess (`person_details_mismatch`). A new phone becomes a new version of the person.
    */
   async findOrCreate(trx: Executor, fields: PersonalFields, stationCode: string, actor: Actor, at: string): Promise<{ row: PersonTable; created: boolean }> {
+    const found = await this.findOrCreateUnchanged(trx, fields, stationCode, actor, at);
+    if (found.differingPhone === null) return { row: found.row, created: found.created };
+    const row = await this.amend(trx, found.row, { ...found.stored, phone: found.differingPhone }, actor, at, null);
+    return { row, created: false };
+  }
+
+  /**
+   * As {@link findOrCreate}, but an existing person is returned exactly as stored, never amended: the
+   * public kiosk may not change anyone's details. A phone that differs from the stored one is handed
+   * back (`differingPhone`) for the caller to hold until staff confirm it.
+   */
+  async findOrCreateUnchanged(
+    trx: Executor,
+    fields: PersonalFields,
+    stationCode: string,
+    actor: Actor,
+    at: string,
+  ): Promise<{ row: PersonTable; created: boolean; stored: PersonalFields; differingPhone: string | null }> {
     const existing = await this.findByDocument(trx, fields.documentKind, fields.documentNumber);
     if (existing) {
       const stored = openPersonal(this.protection, existing);
       if (stored.name !== fields.name) throw new AppError('person_details_mismatch');
-      if (stored.phone === fields.phone) return { row: existing, created: false };
-      const row = await this.amend(trx, existing, { ...stored, phone: fields.phone }, actor, at, null);
-      return { row, created: false };
+      return { row: existing, created: false, stored, differingPhone: stored.phone === fields.phone ? null : fields.phone };
     }
     const row: PersonTable = {
       id: randomUUID(),
@@ -102,7 +118,7 @@ export class PersonRegistry {
     };
     await insertPerson(trx, row);
     await this.insertVersion(trx, row, fields, actor, null);
-    return { row, created: true };
+    return { row, created: true, stored: fields, differingPhone: null };
   }
 
   /** A new version of the person; refused with `version_conflict` when another desk wrote one meanwhile. */

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { CallOutput, ParsedInput } from '../../shared/contract/calls';
-import type { StationDatabase } from '../db/schema';
+import type { PersonTable, StationDatabase } from '../db/schema';
 import type { Executor } from '../db/repositories/executor';
+import { findHeldChange, settleHeldChange } from '../db/repositories/kiosk-held-changes';
 import { currentConsents, findPersonById, insertRefusal, revokeRefusal, standingRefusal } from '../db/repositories/people';
 import { registrationsOf } from '../db/repositories/registrations';
 import type { Actor, AuditTrail } from './audit';
@@ -11,7 +12,7 @@ import type { DataProtection } from './data-protection';
 import { AppError } from './errors';
 import { queueForSync } from './outbox';
 import { openPersonal, type PersonalFields, type PersonRegistry } from './people';
-import { REFUSAL_STATEMENT_CONTEXT, type PersonRecords } from './person-records';
+import { HELD_PHONE_CONTEXT, REFUSAL_STATEMENT_CONTEXT, type PersonRecords } from './person-records';
 import { personalFieldsOf, storeSignature } from './registrations';
 import type { StationService } from './station';
 
@@ -39,18 +40,70 @@ export class PersonChanges {
     const station = await this.station.require();
     const at = this.clock.now().toISOString();
     return this.db.transaction().execute(async (trx) => {
-      const current = await findPersonById(trx, input.personId);
-      if (!current) throw new AppError('not_found');
-      if (current.version !== input.expectedVersion) throw new AppError('version_conflict');
+      const current = await this.currentVersion(trx, input.personId, input.expectedVersion);
       const fields: PersonalFields = { ...openPersonal(this.protection, current), name: input.name, phone: input.phone };
-      const row = await this.people.amend(trx, current, fields, actor, at, input.reason);
-      await this.audit.append(trx, { actor, stationCode: station.code, action: 'amend', objectType: 'person', objectId: row.id, detail: { version: row.version } });
-      const consents = await currentConsents(trx, row.id);
-      if (consents.some((consent) => consent.purpose === 'provincial_sync' && consent.granted === 1)) {
-        await queueForSync(trx, this.protection, { kind: 'person', entityId: row.id, version: row.version, payload: { id: row.id, version: row.version, person: fields, at }, createdAt: at, personId: row.id, recordCreatedAt: row.created_at });
-      }
+      const row = await this.writeContact(trx, current, fields, actor, station.code, at, input.reason, {});
       return this.records.read(trx, row.id);
     });
+  }
+
+  /** Applies a phone held from the public kiosk, once a staff member has seen the person: a new version. */
+  async confirmHeldChange(input: ParsedInput<'person:confirmHeldChange'>, actor: Actor): Promise<CallOutput<'person:get'>> {
+    const station = await this.station.require();
+    const at = this.clock.now().toISOString();
+    return this.db.transaction().execute(async (trx) => {
+      const current = await this.currentVersion(trx, input.personId, input.expectedVersion);
+      const held = await this.settleHeld(trx, input, 'confirmed', actor, at);
+      const fields: PersonalFields = { ...openPersonal(this.protection, current), phone: this.protection.open(held.phone, HELD_PHONE_CONTEXT) };
+      const row = await this.writeContact(trx, current, fields, actor, station.code, at, null, { heldChange: held.id });
+      return this.records.read(trx, row.id);
+    });
+  }
+
+  /** Drops a phone held from the public kiosk; the person stays as they are. Audited. */
+  async discardHeldChange(input: ParsedInput<'person:discardHeldChange'>, actor: Actor): Promise<CallOutput<'person:get'>> {
+    const station = await this.station.require();
+    const at = this.clock.now().toISOString();
+    return this.db.transaction().execute(async (trx) => {
+      await this.currentVersion(trx, input.personId, input.expectedVersion);
+      const held = await this.settleHeld(trx, input, 'discarded', actor, at);
+      await this.audit.append(trx, { actor, stationCode: station.code, action: 'cancel', objectType: 'kiosk_held_change', objectId: held.id, detail: { personId: input.personId } });
+      return this.records.read(trx, input.personId);
+    });
+  }
+
+  private async currentVersion(trx: Executor, personId: string, expectedVersion: number): Promise<PersonTable> {
+    const current = await findPersonById(trx, personId);
+    if (!current) throw new AppError('not_found');
+    if (current.version !== expectedVersion) throw new AppError('version_conflict');
+    return current;
+  }
+
+  /** Settles a pending held change of this person; `not_found` for another person's or one settled already. */
+  private async settleHeld(trx: Executor, input: { personId: string; heldChangeId: string }, state: 'confirmed' | 'discarded', actor: Actor, at: string) {
+    const held = await findHeldChange(trx, input.heldChangeId);
+    if (!held || held.person_id !== input.personId || !(await settleHeldChange(trx, held.id, state, at, actor.id))) throw new AppError('not_found');
+    return held;
+  }
+
+  /** A new version of the person's contact details, audited, and queued for the province when they consented. */
+  private async writeContact(
+    trx: Executor,
+    current: PersonTable,
+    fields: PersonalFields,
+    actor: Actor,
+    stationCode: string,
+    at: string,
+    reason: string | null,
+    detail: Record<string, unknown>,
+  ): Promise<PersonTable> {
+    const row = await this.people.amend(trx, current, fields, actor, at, reason);
+    await this.audit.append(trx, { actor, stationCode, action: 'amend', objectType: 'person', objectId: row.id, detail: { version: row.version, ...detail } });
+    const consents = await currentConsents(trx, row.id);
+    if (consents.some((consent) => consent.purpose === 'provincial_sync' && consent.granted === 1)) {
+      await queueForSync(trx, this.protection, { kind: 'person', entityId: row.id, version: row.version, payload: { id: row.id, version: row.version, person: fields, at }, createdAt: at, personId: row.id, recordCreatedAt: row.created_at });
+    }
+    return row;
   }
 
   /**

@@ -23,6 +23,7 @@ import {
   standingRefusal,
 } from '../db/repositories/people';
 import { documentsOfPerson } from '../db/repositories/documents';
+import { pendingHeldChanges } from '../db/repositories/kiosk-held-changes';
 import { findRegistrationByNumber, followUpsOf, registrationsOf, registrationVersions } from '../db/repositories/registrations';
 import type { Actor, AuditTrail } from './audit';
 import type { DataProtection } from './data-protection';
@@ -42,9 +43,11 @@ type StoredChoice = ParsedInput<'registration:create'>['programs'][number];
 const SIGNATURE_CONTEXT = 'signature.image';
 const REFUSAL_STATEMENT_CONTEXT = 'refusal.statement';
 const FOLLOW_UP_NOTE_CONTEXT = 'follow_up.note';
+/** A phone typed at the kiosk and held for staff (see sealed-columns). */
+const HELD_PHONE_CONTEXT = 'kiosk_held_change.phone';
 const MAX_SEARCH_RESULTS = 20;
 
-export { SIGNATURE_CONTEXT, REFUSAL_STATEMENT_CONTEXT, FOLLOW_UP_NOTE_CONTEXT };
+export { SIGNATURE_CONTEXT, REFUSAL_STATEMENT_CONTEXT, FOLLOW_UP_NOTE_CONTEXT, HELD_PHONE_CONTEXT };
 
 /** A stored choice as staff read it: names of third parties and their numbers masked. */
 function maskChoice(choice: StoredChoice): ChoiceView {
@@ -106,7 +109,7 @@ export class PersonRecords {
     const person = await findPersonById(db, personId);
     if (!person) throw new AppError('not_found');
     const personal = openPersonal(this.protection, person);
-    const [versions, consents, signatures, refusal, registrations, staffNames, settings, documents] = await Promise.all([
+    const [versions, consents, signatures, refusal, registrations, staffNames, settings, documents, held] = await Promise.all([
       personVersions(db, personId),
       currentConsents(db, personId),
       signaturesOf(db, personId),
@@ -115,6 +118,7 @@ export class PersonRecords {
       this.staffNames(db),
       this.settings.registration(db),
       documentsOfPerson(db, personId),
+      pendingHeldChanges(db, personId),
     ]);
     const ids = registrations.map((row) => row.id);
     const [history, followUps, sources] = await Promise.all([registrationVersions(db, ids), followUpsOf(db, ids), heardFromViews(db, registrations)]);
@@ -135,6 +139,7 @@ export class PersonRecords {
       refusal: refusal
         ? { id: refusal.id, recordedAt: refusal.recorded_at, statement: this.protection.openOptional(refusal.statement, REFUSAL_STATEMENT_CONTEXT) }
         : null,
+      heldChanges: held.map((row) => ({ id: row.id, heldAt: row.held_at, phone: maskPhone(this.protection.open(row.phone, HELD_PHONE_CONTEXT)) })),
       history: versions.map((row) => {
         const fields = openVersionPersonal(this.protection, row.personal);
         return { version: row.version, at: row.at, actorName: actorName(row.actor_id), name: maskName(fields.name), phone: maskPhone(fields.phone), reason: openVersionReason(this.protection, row.reason) };

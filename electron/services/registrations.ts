@@ -2,24 +2,26 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { CallOutput, ParsedInput } from '../../shared/contract/calls';
 import type { FieldIssue } from '../../shared/contract/errors';
-import { stationDate } from '../../shared/domain/age';
+import { stationDate, type CalendarDate } from '../../shared/domain/age';
 import { CONSENT_TEXT_VERSION, consentPurposes } from '../../shared/domain/consents';
 import { checkEligibility, checkStemCellContacts } from '../../shared/domain/eligibility';
 import { canAmend, canMoveStemCell, canRealise, canWithdraw, withdrawalStopsTyping, type RegistrationState, type StemCellStatus } from '../../shared/domain/lifecycle';
-import { maskName } from '../../shared/domain/masking';
+import { maskDocumentNumber, maskName } from '../../shared/domain/masking';
 import { KIOSK_COUNTDOWN_SECONDS, type RegistrationChannel, type RegistrationEvent, type RegistrationSettings } from '../../shared/domain/registration';
 import { formatRegistrationNumber } from '../../shared/domain/registration-number';
 import { defaultLanguage, type Language } from '../../shared/i18n/languages';
 import type { PersonTable, RegistrationTable, StationDatabase } from '../db/schema';
 import type { Executor } from '../db/repositories/executor';
+import { insertHeldChange } from '../db/repositories/kiosk-held-changes';
 import { findPersonById, insertConsents, insertSignature, standingRefusal } from '../db/repositories/people';
 import { findRegistration, insertFollowUp, insertRegistration, nextNumber, registrationsOf, updateRegistration } from '../db/repositories/registrations';
 import type { Actor, AuditTrail } from './audit';
 import type { Clock } from './clock';
 import type { DataProtection } from './data-protection';
 import { AppError } from './errors';
+import { KioskAttempts, throttledRefusal, type KioskAttempt } from './kiosk-attempts';
 import { documentKeys, openPersonal, type PersonalFields, type PersonRegistry } from './people';
-import { FOLLOW_UP_NOTE_CONTEXT, SIGNATURE_CONTEXT, type PersonRecords } from './person-records';
+import { FOLLOW_UP_NOTE_CONTEXT, HELD_PHONE_CONTEXT, SIGNATURE_CONTEXT, type PersonRecords } from './person-records';
 import { DETAILS_CONTEXT, type RegistrationJournal } from './registration-journal';
 import { recentSourceSessions, resolveHeardFrom } from './registration-sources';
 import type { StationSettings } from './settings';
@@ -35,7 +37,7 @@ type PersonRecord = CallOutput<'person:get'>;
 const RECEIPTED_EVENTS: ReadonlySet<RegistrationEvent> = new Set(['created', 'amended', 'withdrawn']);
 
 /** Issues documents inside a registration's transaction (the document service). */
-export type ReceiptIssuer = Pick<DocumentService, 'issueWithin'>;
+export type ReceiptIssuer = Pick<DocumentService, 'issueWithin' | 'bindToKioskSession'>;
 
 /** The scope of registration numbers in the number_sequence table. */
 const REGISTRATION_NUMBER_SCOPE = 'registration';
@@ -76,6 +78,8 @@ export async function storeSignature(
  * commits together with its history row, its audit entry and its outbox entry.
  */
 export class RegistrationService {
+  private readonly kioskAttempts: KioskAttempts;
+
   constructor(
     private readonly db: Kysely<StationDatabase>,
     private readonly clock: Clock,
@@ -87,7 +91,9 @@ export class RegistrationService {
     private readonly journal: RegistrationJournal,
     private readonly records: PersonRecords,
     private readonly receipts: ReceiptIssuer,
-  ) {}
+  ) {
+    this.kioskAttempts = new KioskAttempts(clock, audit);
+  }
 
   async options(): Promise<CallOutput<'registration:options'>> {
     const settings = await this.settings.registration();
@@ -112,50 +118,92 @@ export class RegistrationService {
    * is already actively registered (`already_registered`: amend it instead), when a refusal is on
    * file, or when the document is known under another name. How the person heard of donation, when
    * answered, is stored on every registration of the call.
+   *
+   * At the public kiosk (`sessionKey` names the kiosk window or tab) every check of the input alone
+   * comes before the person is looked up; each refusal met against the station's records is audited
+   * with its real reason, and those that depend on a person on file all answer `see_staff`; a person on
+   * file is never changed (a new phone is held for staff to confirm, their consents stand); and a
+   * caller refused too often is answered `see_staff` without any look-up.
    */
-  async create(input: CreateInput, actor: Actor, channel: RegistrationChannel): Promise<CallOutput<'registration:create'>> {
+  async create(input: CreateInput, actor: Actor, channel: RegistrationChannel, sessionKey?: string): Promise<CallOutput<'registration:create'>> {
     if (actor.role === 'kiosk' && input.signature.kind !== 'drawn') throw refused([{ path: 'signature', reason: 'signature_required' }]);
     const station = await this.station.require();
-    const settings = await this.settings.registration();
     const now = this.clock.now();
-    const at = now.toISOString();
-    const today = stationDate(now);
-    const ageIssues = input.programs.flatMap((choice, index): FieldIssue[] => {
+    const ageIssues = await this.ageIssues(input, stationDate(now));
+    if (ageIssues.length > 0) throw refused(ageIssues);
+    if (actor.role !== 'kiosk') return this.register(input, actor, channel, station.code, now, null);
+
+    if (sessionKey === undefined) throw new Error('a kiosk registration needs the kiosk caller');
+    const attempt = { sessionKey, actor, stationCode: station.code, maskedDocument: maskDocumentNumber(input.person.document.normalized), programs: input.programs.map((choice) => choice.program) };
+    try {
+      return await this.register(input, actor, channel, station.code, now, attempt);
+    } catch (error) {
+      // Refused against the station's records (sessions, people): audited, the transaction being rolled back.
+      if (error instanceof AppError) throw await this.kioskAttempts.refuse(attempt, error);
+      throw error;
+    }
+  }
+
+  /** Whether the person's age allows each program on the registration date. */
+  private async ageIssues(input: CreateInput, today: CalendarDate): Promise<FieldIssue[]> {
+    const settings = await this.settings.registration();
+    return input.programs.flatMap((choice, index): FieldIssue[] => {
       const check = checkEligibility(choice.program, { birthDate: input.person.birthDate, registrationDate: today, settings });
       return check.ok ? [] : [{ path: `programs.${index}`, reason: check.reason }];
     });
-    if (ageIssues.length > 0) throw refused(ageIssues);
+  }
 
+  private async register(
+    input: CreateInput,
+    actor: Actor,
+    channel: RegistrationChannel,
+    stationCode: string,
+    now: Date,
+    kiosk: KioskAttempt | null,
+  ): Promise<CallOutput<'registration:create'>> {
+    const at = now.toISOString();
+    const today = stationDate(now);
     const fields = personalFieldsOf(input.person);
     return this.db.transaction().execute(async (trx) => {
-      const { row: person } = await this.people.findOrCreate(trx, fields, station.code, actor, at);
+      // Input only, before anyone is looked up: its answer cannot depend on who is on file.
+      const heardFrom = await resolveHeardFrom(trx, input.heardFrom, stationCode, today);
+      if (kiosk !== null && this.kioskAttempts.throttled(kiosk.sessionKey)) throw throttledRefusal();
+      // At a desk the person is amended to what was typed; the kiosk changes nothing of a person on file.
+      const found =
+        kiosk === null
+          ? { ...(await this.people.findOrCreate(trx, fields, stationCode, actor, at)), stored: fields, differingPhone: null }
+          : await this.people.findOrCreateUnchanged(trx, fields, stationCode, actor, at);
+      const person = found.row;
       if (await standingRefusal(trx, person.id)) throw new AppError('refusal_on_file');
       const active = (await registrationsOf(trx, [person.id])).filter((row) => row.state === 'active');
       const duplicates = input.programs.flatMap((choice, index) =>
         active.some((row) => row.program === choice.program) ? [{ path: `programs.${index}`, reason: 'invalid' as const }] : [],
       );
       if (duplicates.length > 0) throw new AppError('already_registered', 'already registered', duplicates);
-      const heardFrom = await resolveHeardFrom(trx, input.heardFrom, station.code, today);
+      if (found.differingPhone !== null) await this.holdPhone(trx, person.id, found.differingPhone, actor, stationCode, at);
 
       const signatureId = await storeSignature(trx, this.protection, person.id, input.signature, at);
-      await insertConsents(
-        trx,
-        consentPurposes.map((purpose) => ({
-          person_id: person.id,
-          purpose,
-          granted: input.consents[purpose] ? 1 : 0,
-          text_version: input.consents.textVersion,
-          at,
-          signature_id: signatureId,
-        })),
-      );
+      // A person on file keeps the consents staff recorded; the kiosk gives consents only for someone new.
+      if (kiosk === null || found.created) {
+        await insertConsents(
+          trx,
+          consentPurposes.map((purpose) => ({
+            person_id: person.id,
+            purpose,
+            granted: input.consents[purpose] ? 1 : 0,
+            text_version: input.consents.textVersion,
+            at,
+            signature_id: signatureId,
+          })),
+        );
+      }
       const year = Number(today.slice(0, 4));
       const created: RegistrationTable[] = [];
       for (const choice of input.programs) {
         const sequence = await nextNumber(trx, REGISTRATION_NUMBER_SCOPE, year);
         const row: RegistrationTable = {
           id: randomUUID(),
-          number: formatRegistrationNumber(station.code, year, sequence),
+          number: formatRegistrationNumber(stationCode, year, sequence),
           person_id: person.id,
           program: choice.program,
           state: 'active',
@@ -172,12 +220,13 @@ export class RegistrationService {
           updated_at: at,
         };
         await insertRegistration(trx, row);
-        await this.journal.record(trx, { row, choice, event: 'created', note: null, person: fields, stationCode: station.code, actor, at });
+        await this.journal.record(trx, { row, choice, event: 'created', note: null, person: found.stored, stationCode: stationCode, actor, at });
         created.push(row);
       }
       const receipts = [];
       for (const row of created) {
-        const receipt = await this.issueReceipt(trx, row, input.receiptLanguage, actor, station.code);
+        const receipt = await this.issueReceipt(trx, row, input.receiptLanguage, actor, stationCode);
+        if (kiosk !== null) await this.receipts.bindToKioskSession(trx, receipt.id, kiosk.sessionKey);
         receipts.push({ registrationId: row.id, documentId: receipt.id, serial: receipt.serial });
       }
       return {
@@ -188,6 +237,13 @@ export class RegistrationService {
         receipts,
       };
     });
+  }
+
+  /** A phone typed at the kiosk for a person on file: held, sealed, until staff confirm or discard it. */
+  private async holdPhone(trx: Executor, personId: string, phone: string, actor: Actor, stationCode: string, at: string): Promise<void> {
+    const id = randomUUID();
+    await insertHeldChange(trx, { id, person_id: personId, phone: this.protection.seal(phone, HELD_PHONE_CONTEXT), held_at: at, state: 'pending', decided_at: null, decided_by: null });
+    await this.audit.append(trx, { actor, stationCode, action: 'create', objectType: 'kiosk_held_change', objectId: id, detail: { personId, field: 'phone' } });
   }
 
   /** A new version of an active registration with changed choices for the same program. */

@@ -5,6 +5,7 @@ import type { StationDatabase } from '../db/schema';
 import type { Executor } from '../db/repositories/executor';
 import {
   findBatchById,
+  lastBatchSeq,
   omitWaitingRowsWithoutConsent,
   outboxRowsBySeq,
   releaseRowsOf,
@@ -20,6 +21,7 @@ import type { Clock } from './clock';
 import { AppError } from './errors';
 import type { ProvinceKeys } from './province-keys';
 import type { StationService } from './station';
+import { batchSeqIn, learnProvinceBatchSeq } from './sync-batch-floor';
 
 /**
  * Whole-batch refusals after which the same file will never be accepted (§12.1): the batch is marked
@@ -50,16 +52,17 @@ export class SyncAcknowledgements {
   /**
    * Applies one acknowledgement file, as imported from a stick or answered over HTTP; throws AppError
    * (`ack_invalid`, `ack_signature_invalid`, `ack_mismatch`) and changes nothing when it cannot be applied.
+   * Every acknowledgement also shows a batch number the province holds (sync-batch-floor.ts); one of a batch
+   * this station does not hold, numbered above all it wrote, changes only that.
    */
   async apply(file: Buffer, actor: Actor): Promise<AckImported> {
-    const opened = openAck(file);
-    if (!verifyAckSignature(opened, await this.provinceKeys.signingKeys())) throw new AppError('ack_signature_invalid');
-    const station = await this.station.require();
-    const { body } = opened;
-    if (body.stationCode !== station.code) throw new AppError('ack_mismatch');
+    const { body, stationCode } = await this.verified(file);
     return this.db.transaction().execute(async (trx) => {
       const batch = await findBatchById(trx, body.batchId);
-      if (!batch) throw new AppError('ack_mismatch');
+      // A batch this station does not hold, numbered above all it wrote: sent after the backup it was rebuilt from.
+      if (!batch && (batchSeqIn(stationCode, body.batchId) ?? 0) <= (await lastBatchSeq(trx))) throw new AppError('ack_mismatch');
+      await this.learnBatchSeq(trx, body, stationCode, actor);
+      if (!batch) return summaryOf(body, true);
       if (body.manifestSha256 !== null && body.manifestSha256 !== batch.manifest_sha256) throw new AppError('ack_mismatch');
       // A refusal never undoes anything; a processed answer still counts after a refusal (reconciled below).
       if (batch.state === 'acknowledged' || (batch.state === 'refused' && body.outcome === 'refused')) return summaryOf(body, true);
@@ -75,7 +78,7 @@ export class SyncAcknowledgements {
       }
       await this.audit.append(trx, {
         actor,
-        stationCode: station.code,
+        stationCode,
         action: 'ack_import',
         objectType: 'sync_batch',
         objectId: batch.batch_id,
@@ -83,6 +86,29 @@ export class SyncAcknowledgements {
       });
       return summaryOf(body, false);
     });
+  }
+
+  /**
+   * The province's answer to a rebuilt station's look-up of its last batch (sync-transfer.ts): checked like any
+   * acknowledgement, it only raises the batch-number floor and clears the mark, whatever this station holds.
+   */
+  async learnBatchFloor(file: Buffer, actor: Actor): Promise<void> {
+    const { body, stationCode } = await this.verified(file);
+    await this.db.transaction().execute((trx) => this.learnBatchSeq(trx, body, stationCode, actor));
+  }
+
+  /** An acknowledgement signed by an imported province key, for this station; else AppError. */
+  private async verified(file: Buffer): Promise<{ body: AckBody; stationCode: string }> {
+    const opened = openAck(file);
+    if (!verifyAckSignature(opened, await this.provinceKeys.signingKeys())) throw new AppError('ack_signature_invalid');
+    const station = await this.station.require();
+    if (opened.body.stationCode !== station.code) throw new AppError('ack_mismatch');
+    return { body: opened.body, stationCode: station.code };
+  }
+
+  private learnBatchSeq(trx: Executor, body: AckBody, stationCode: string, actor: Actor): Promise<void> {
+    const provinceSeq = batchSeqIn(stationCode, body.batchId) ?? 0;
+    return learnProvinceBatchSeq(trx, this.audit, { actor, stationCode, provinceSeq, batchId: body.batchId }, this.clock.now().toISOString());
   }
 
   /**

@@ -1,8 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { StationDatabase } from '../db/schema';
 import { lastAuditEntry } from '../db/repositories/audit';
-import { readSetting } from '../db/repositories/settings';
-import { BATCH_SEQ_FLOOR_SETTING } from '../../shared/domain/backup';
 import { syncBatchStates } from '../../shared/domain/sync';
 import type { Executor } from '../db/repositories/executor';
 import {
@@ -34,6 +32,7 @@ import { AppError } from './errors';
 import { OUTBOX_PAYLOAD_CONTEXT } from './outbox';
 import type { StationSettings } from './settings';
 import type { StationSigningKey } from './signing-key';
+import { batchFloorUnconfirmed, batchSeqFloor } from './sync-batch-floor';
 import type { StationService } from './station';
 import packageJson from '../../package.json' with { type: 'json' };
 
@@ -80,8 +79,8 @@ export class SyncBatchWriter {
       if (resent.length + range.length - omitted.length === 0) return null;
 
       // After a restore the database may not know batches that already left: never reuse their numbers.
-      const floor = Number(await readSetting(trx, BATCH_SEQ_FLOOR_SETTING)) || 0;
-      const batchSeq = Math.max(await lastBatchSeq(trx), floor) + 1;
+      if (await batchFloorUnconfirmed(trx)) throw new AppError('sync_batch_floor_unconfirmed');
+      const batchSeq = Math.max(await lastBatchSeq(trx), await batchSeqFloor(trx)) + 1;
       const createdAt = this.clock.now().toISOString();
       const key = await this.signingKey.ensure(trx);
       const payload = new BatchPayloadWriter(BATCH_COMPRESSION_LEVEL);

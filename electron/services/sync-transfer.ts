@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { SyncActivity } from '../../shared/validation/sync';
 import type { StationDatabase } from '../db/schema';
 import { batchesInStates, countSendAttempt, findBatchById, updateBatch, type BatchRow } from '../db/repositories/sync';
-import { fetchAck, fetchReceiverInfo, ReceiverInfoError, uploadBatch, type HttpTransportOptions, type ReceiverInfo, type TransferOutcome } from '../sync/http-transport';
+import { fetchAck, fetchLastBatchAck, fetchReceiverInfo, ReceiverInfoError, uploadBatch, type HttpTransportOptions, type ReceiverInfo, type TransferOutcome } from '../sync/http-transport';
 import { keyId } from '../sync/keys';
 import { requestSigner, type RequestSigner } from '../sync/request-signature';
 import { encryptForProvince } from '../sync/usb-encryption';
@@ -15,6 +15,7 @@ import type { Clock } from './clock';
 import { AppError } from './errors';
 import type { ProvinceKeys } from './province-keys';
 import type { SyncAcknowledgements } from './sync-acks';
+import { batchFloorUnconfirmed, learnProvinceBatchSeq } from './sync-batch-floor';
 import type { SyncBatchWriter } from './sync-batches';
 import type { StationSettings } from './settings';
 import type { StationSigningKey } from './signing-key';
@@ -33,6 +34,8 @@ const MAX_ROUNDS = 20;
 const REFUSED_FOR_GOOD = 'refused_for_good';
 /** The endpoint's /v1/info does not name the imported encryption key and a known signing key: nothing is sent. */
 const ENDPOINT_UNVERIFIED = 'sync_endpoint_unverified';
+/** A station rebuilt from a backup could not learn the province's last batch of it: nothing is written. */
+const BATCH_FLOOR_UNCONFIRMED = 'sync_batch_floor_unconfirmed';
 
 /**
  * Moves batches to the province (docs/sync-protocol.md §10): files into a folder on a USB stick, or
@@ -142,6 +145,8 @@ export class SyncTransfer {
     const unverified = await this.checkEndpoint(options, encryptTo);
     if (unverified !== null) return unverified;
     options.signRequest = await this.stationRequestSigner();
+    const floorUnknown = await this.confirmBatchFloor(options, actor);
+    if (floorUnknown !== null) return floorUnknown;
     let refusalRounds = 0;
     for (let round = 0; round < MAX_ROUNDS; round++) {
       await this.writeAll(actor);
@@ -181,6 +186,35 @@ export class SyncTransfer {
     const signingKeyIds = (await this.provinceKeys.signingKeys()).map(keyId);
     const known = info.encryptionKeyId === keyId(encryptTo) && info.signingKeyIds.some((id) => signingKeyIds.includes(id));
     return known ? null : ENDPOINT_UNVERIFIED;
+  }
+
+  /**
+   * A station rebuilt from a backup asks the province for its last batch before writing any (§8.3,
+   * sync-batch-floor.ts), so none reuses the number of a batch sent after the backup. Null when the floor
+   * is known; else the code that stops the run.
+   */
+  private async confirmBatchFloor(options: HttpTransportOptions, actor: Actor): Promise<string | null> {
+    if (!(await batchFloorUnconfirmed(this.db))) return null;
+    const station = await this.station.require();
+    const answer = await fetchLastBatchAck(station.code, options);
+    if (answer.kind === 'gave_up') return 'unreachable';
+    if (answer.kind === 'ack') {
+      try {
+        // Signed by the province and checked like any acknowledgement before its number counts.
+        await this.acks.learnBatchFloor(answer.ack, actor);
+      } catch (error) {
+        if (error instanceof AppError) return BATCH_FLOOR_UNCONFIRMED;
+        throw error;
+      }
+    } else if (answer.code === 'batch_unknown') {
+      // The province holds no batch of this station: the floor the backup carried stands.
+      const learnt = { actor, stationCode: station.code, provinceSeq: 0, batchId: null };
+      await this.db.transaction().execute((trx) => learnProvinceBatchSeq(trx, this.audit, learnt, this.clock.now().toISOString()));
+    } else {
+      // A receiver without the look-up (or refusing it): the staff import the province's latest acknowledgement instead.
+      return BATCH_FLOOR_UNCONFIRMED;
+    }
+    return null;
   }
 
   /** Signs the acknowledgement look-ups with the station's key, which the province registered (§10.2). */

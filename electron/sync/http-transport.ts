@@ -73,6 +73,7 @@ const CHUNK_BYTES = 64 * 1024;
 const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 const MAX_MESSAGE_CHARS = 500;
 const BATCH_ID = /^[A-Z0-9]{2,12}-B\d{6,}$/;
+const STATION_CODE = /^[A-Z0-9]{2,12}$/;
 
 interface Settings {
   base: URL;
@@ -135,6 +136,8 @@ type Exchange =
   | { kind: 'aborted' };
 
 interface Upload {
+  /** The protocol's path of the upload (`/v1/batches/{batchId}`). */
+  path: string;
   body: Buffer;
   contentType: string;
   onProgress: ((sentBytes: number, totalBytes: number) => void) | undefined;
@@ -327,24 +330,18 @@ function judge(result: Exchange, method: 'GET' | 'PUT'): Verdict {
 
 /**
  * The retry loop shared by uploads and acknowledgement fetches. `mode` says what the next request is:
- * `put` uploads, `probe` asks for the ack because an earlier upload may have arrived (404 → upload again),
- * `ack` asks for the ack of a batch the receiver has (404 is a refusal).
+ * `put` uploads, `probe` asks for the ack (at `ackPath`) because an earlier upload may have arrived
+ * (404 → upload again), `ack` asks for an ack the receiver has (404 is a refusal).
  */
-async function transfer(
-  batchId: string,
-  mode: 'put' | 'ack',
-  settings: Settings,
-  upload?: Upload,
-): Promise<TransferOutcome> {
-  const batchPath = `/v1/batches/${batchId}`;
-  const ackPath = `/v1/batches/${batchId}/ack`;
+async function transfer(ackPath: string, mode: 'put' | 'ack', settings: Settings, upload?: Upload): Promise<TransferOutcome> {
   let next: 'put' | 'probe' | 'ack' = mode;
   // Consecutive failures of this call; the call ends at its first success, so each call starts at 0.
   let failures = 0;
   let lastError = '';
   for (;;) {
     const method = next === 'put' ? 'PUT' : 'GET';
-    const verdict = judge(await exchange(next === 'put' ? batchPath : ackPath, method, settings, next === 'put' ? upload : undefined), method);
+    const put = next === 'put' ? upload : undefined;
+    const verdict = judge(await exchange(put?.path ?? ackPath, method, settings, put), method);
     if (verdict.kind === 'aborted') return { kind: 'gave_up', attempts: failures, lastError: 'aborted' };
     if (verdict.kind === 'ack') return verdict;
     if (verdict.kind === 'refused') {
@@ -401,13 +398,23 @@ export function uploadBatch(
   checkBatchId(batchId);
   const settings = resolveSettings(options);
   const contentType = encrypted ? ENCRYPTED_BATCH_CONTENT_TYPE : BATCH_CONTENT_TYPE;
-  return transfer(batchId, 'put', settings, { body: file, contentType, onProgress });
+  return transfer(`/v1/batches/${batchId}/ack`, 'put', settings, { path: `/v1/batches/${batchId}`, body: file, contentType, onProgress });
 }
 
 /** GET /v1/batches/{batchId}/ack with the same retry rules; 404 batch_unknown → refused batch_unknown. */
 export function fetchAck(batchId: string, options: HttpTransportOptions): Promise<TransferOutcome> {
   checkBatchId(batchId);
-  return transfer(batchId, 'ack', resolveSettings(options));
+  return transfer(`/v1/batches/${batchId}/ack`, 'ack', resolveSettings(options));
+}
+
+/**
+ * GET /v1/stations/{stationCode}/last-batch, signed like the acknowledgement look-ups: the acknowledgement of the
+ * highest-numbered batch of this station the receiver holds, with the same retry rules; 404 batch_unknown
+ * when it holds none. A station rebuilt from a backup asks it before writing its first batch.
+ */
+export function fetchLastBatchAck(stationCode: string, options: HttpTransportOptions): Promise<TransferOutcome> {
+  if (!STATION_CODE.test(stationCode)) throw new TypeError(`not a station code: ${stationCode}`);
+  return transfer(`/v1/stations/${stationCode}/last-batch`, 'ack', resolveSettings(options));
 }
 
 const receiverInfoSchema = z.object({

@@ -1,7 +1,14 @@
 import { contract, type CallInput, type CallName, type CallOutput } from '../../shared/contract/calls';
 import { isErrorCode, type CallResult, type ErrorCode, type FieldIssue } from '../../shared/contract/errors';
 import { toFieldIssues } from '../../shared/contract/issues';
-import { HOST_API_PREFIX, HOST_CLIENT_HEADER, HOST_TOKEN_HEADER, type StationBridge } from '../../shared/contract/transport';
+import {
+  HOST_API_PREFIX,
+  HOST_CLIENT_HEADER,
+  HOST_LAUNCH_CODE_HEADER,
+  HOST_LAUNCH_PATH,
+  HOST_TOKEN_HEADER,
+  type StationBridge,
+} from '../../shared/contract/transport';
 
 declare global {
   interface Window {
@@ -25,14 +32,21 @@ const TOKEN_STORAGE_KEY = 'relay-station.host-token';
 const CLIENT_STORAGE_KEY = 'relay-station.host-client';
 
 /**
- * The station host hands its token over in the URL fragment; keep it for this tab and take it out of
- * the address bar so it is not copied along with the URL.
+ * This tab's token for the station host. The host's launch address carries a one-time code, never the
+ * token: trade the code for the token once, keep the token for this tab, and take the spent code out of
+ * the address bar. Without either, calls go without a token and the host refuses them.
  */
-function takeHostToken(): string {
-  const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
+async function takeHostToken(): Promise<string> {
+  const match = /(?:^#|&)launch=([^&]+)/.exec(window.location.hash);
   if (match?.[1]) {
-    sessionStorage.setItem(TOKEN_STORAGE_KEY, match[1]);
     history.replaceState(null, '', window.location.pathname + window.location.search);
+    try {
+      const response = await fetch(HOST_LAUNCH_PATH, { method: 'POST', headers: { [HOST_LAUNCH_CODE_HEADER]: match[1] } });
+      const result: unknown = await response.json();
+      if (isCallResult(result) && result.ok) sessionStorage.setItem(TOKEN_STORAGE_KEY, (result.data as { token: string }).token);
+    } catch {
+      // A spent or unknown code leaves the tab with the token it had, if any.
+    }
   }
   return sessionStorage.getItem(TOKEN_STORAGE_KEY) ?? '';
 }
@@ -47,13 +61,13 @@ function hostClientId(): string {
   return id;
 }
 
-function httpBridge(token: string): StationBridge {
+function httpBridge(token: Promise<string>): StationBridge {
   const clientId = hostClientId();
   return {
     async call(name, input) {
       const response = await fetch(HOST_API_PREFIX + encodeURIComponent(name), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [HOST_TOKEN_HEADER]: token, [HOST_CLIENT_HEADER]: clientId },
+        headers: { 'content-type': 'application/json', [HOST_TOKEN_HEADER]: await token, [HOST_CLIENT_HEADER]: clientId },
         body: input === undefined ? '' : JSON.stringify(input),
       });
       return response.json();
@@ -103,8 +117,16 @@ export async function call<N extends CallName>(name: N, input: CallInput<N>): Pr
   } catch {
     throw new ApiError('unavailable');
   }
+  return resultData(name, result) as CallOutput<N>;
+}
+
+/**
+ * The data of a result the station answered for call `name` (or on its behalf, as the desktop app's
+ * print channel does); throws `ApiError` on refusal, after telling the refusal listeners.
+ */
+export function resultData(name: CallName, result: unknown): unknown {
   if (!isCallResult(result)) throw new ApiError('unavailable');
-  if (result.ok) return result.data as CallOutput<N>;
+  if (result.ok) return result.data;
   const code = isErrorCode(result.error.code) ? result.error.code : 'internal';
   for (const listener of refusalListeners) listener(code, name);
   throw new ApiError(code, result.error.issues ?? []);

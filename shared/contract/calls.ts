@@ -27,6 +27,7 @@ import { loginInput, session, staffAccount, staffAccountInput, unlockInput } fro
 import {
   bodyPaperworkRecordInput,
   followUpInput,
+  heldChangeInput,
   personAmendInput,
   personRecord,
   personRef,
@@ -46,7 +47,7 @@ import {
   signatureImage,
   stemCellStatusInput,
 } from '../validation/registration';
-import { station, stationSetupInput } from '../validation/station';
+import { station, stationSetUp, stationSetupInput } from '../validation/station';
 import {
   visitorList,
   visitorListInput,
@@ -65,7 +66,7 @@ export const contract = {
   /** The station this installation belongs to, or null before first-run setup. */
   'station:get': call(z.undefined(), station.nullable(), anyone),
   /** First-run setup: the station's code, name, kind and region, and its first administrator. Only once. */
-  'station:setup': call(stationSetupInput, station, anyone),
+  'station:setup': call(stationSetupInput, stationSetUp, anyone),
 
   /** Who is at the screen: the anonymous kiosk role or a signed-in staff member. */
   'session:get': call(z.undefined(), session, anyone, { whileLocked: true }),
@@ -113,6 +114,10 @@ export const contract = {
   'person:signature': call(personRef, signatureImage, keepsRecords),
   /** New name or phone for a person; the earlier version is kept. */
   'person:amend': call(personAmendInput, personRecord, keepsRecords),
+  /** Applies a phone held from the public kiosk as a new version of the person; audited. */
+  'person:confirmHeldChange': call(heldChangeInput, personRecord, keepsRecords),
+  /** Discards a phone held from the public kiosk; audited. */
+  'person:discardHeldChange': call(heldChangeInput, personRecord, keepsRecords),
   /** Records a person's refusal of donation (不同意捐献). */
   'refusal:record': call(refusalRecordInput, refusalRecorded, keepsRecords),
   /** Revokes a refusal at the person's request, so that they can register. */

@@ -31,8 +31,8 @@ export const educationCalls = {
   'education:list': call(sessionListInput, sessionList, keepsRecords),
   /** One session with its groups (contact adults masked), walk-ins and survey figures. */
   'education:get': call(sessionRef, sessionDetail, keepsRecords),
-  /** Today's sessions at the station (Beijing date), as the public kiosk shows them. */
-  'education:today': call(z.undefined(), todaysSessions, anyone),
+  /** Today's sessions at the station (Beijing date), as the public kiosk shows them (polled: no one at work). */
+  'education:today': call(z.undefined(), todaysSessions, anyone, { polling: true }),
   /** A group checks in on the day of its session: organisation, contact adult, head count, age band. */
   'education:checkIn': call(groupCheckInInput, groupCheckedIn, anyone),
   /** Staff count walk-ins (a negative count corrects an earlier entry). */

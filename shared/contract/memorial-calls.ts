@@ -17,10 +17,10 @@ import {
 
 /** Memorial visits beyond the basic sign-in: the message wall and its moderation. */
 export const memorialCalls = {
-  /** Whether the kiosk runs in Qingming mode; the only memorial setting the public screen reads. */
-  'memorial:kioskOptions': call(z.undefined(), memorialKioskOptions, anyone),
-  /** How many people have visited today (station day); a count only, for the Qingming kiosk. */
-  'memorial:todayCount': call(z.undefined(), visitorTodayCount, anyone),
+  /** Whether the kiosk runs in Qingming mode; the only memorial setting the public screen reads (polled: no one at work). */
+  'memorial:kioskOptions': call(z.undefined(), memorialKioskOptions, anyone, { polling: true }),
+  /** How many people have visited today (station day); a count only, for the Qingming kiosk (polled). */
+  'memorial:todayCount': call(z.undefined(), visitorTodayCount, anyone, { polling: true }),
   /** The memorial settings, for staff. */
   'memorial:settings': call(z.undefined(), memorialSettings, listsVisitors),
   /** Switches Qingming mode on or off; audited as a settings change. */
@@ -34,6 +34,6 @@ export const memorialCalls = {
   'messages:approve': call(messageApproveInput, visitorMessage, keepsRecords),
   /** Keeps a pending message off the wall, with the reason; audited and queued for sync. */
   'messages:reject': call(messageRejectInput, visitorMessage, keepsRecords),
-  /** One page of the public wall: approved messages only, newest first. */
-  'messages:wall': call(wallInput, wallPage, anyone),
+  /** One page of the public wall: approved messages only, newest first (the wall turns its pages by itself). */
+  'messages:wall': call(wallInput, wallPage, anyone, { polling: true }),
 } as const;

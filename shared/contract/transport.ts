@@ -1,3 +1,6 @@
+import type { CallName } from './calls';
+import type { CallResult } from './errors';
+
 /** The single IPC channel every call travels on in the desktop app. */
 export const STATION_IPC_CHANNEL = 'station:call';
 
@@ -13,6 +16,14 @@ export const HOST_TOKEN_HEADER = 'x-station-token';
  */
 export const HOST_CLIENT_HEADER = 'x-station-client';
 
+/**
+ * Where a page of the station host trades the one-time code of its launch address (`/#launch=<code>`)
+ * for the per-run token: `POST` with the code in the header below, answered `{ ok: true, data: { token } }`.
+ * Each code works once, so the address printed or put on the browser's command line is spent once opened.
+ */
+export const HOST_LAUNCH_PATH = '/launch';
+export const HOST_LAUNCH_CODE_HEADER = 'x-station-launch-code';
+
 /** What the preload exposes as `window.station` (and what the HTTP client imitates). */
 export interface StationBridge {
   call(name: string, input: unknown): Promise<unknown>;
@@ -25,16 +36,34 @@ export const PRINT_IPC_CHANNEL = 'station:print';
 export const printModes = ['dialog', 'silent', 'save'] as const;
 export type PrintMode = (typeof printModes)[number];
 
+/**
+ * The call that renders each kind of print: a staff copy of any document, or the receipt the kiosk
+ * prints once right after a registration. The main process makes the call itself, as the window's session.
+ */
+export const printSources = { document: 'documents:pdf', receipt: 'registration:receipt' } as const satisfies Record<string, CallName>;
+export type PrintSource = keyof typeof printSources;
+
+/** Print document X: the renderer names the document, never sends its bytes. */
 export interface PrintRequest {
+  source: PrintSource;
+  documentId: string;
   mode: PrintMode;
-  fileName: string;
-  contentBase64: string;
 }
 
-/** `opened`: shown in a browser tab for the person to print (station host). */
-export type PrintOutcome = 'printed' | 'saved' | 'opened' | 'cancelled' | 'failed';
+/**
+ * `opened`: shown in a browser tab for the person to print (station host). `no_printer`: not printed,
+ * because only the configured receipt printer may print here (a kiosk) and there is none; staff print it.
+ */
+export type PrintOutcome = 'printed' | 'saved' | 'opened' | 'cancelled' | 'failed' | 'no_printer';
+
+/** How a print went, with the characters no font could draw (as `documents:pdf` reports them). */
+export interface PrintedDocument {
+  outcome: PrintOutcome;
+  missing: string[];
+}
 
 /** What the preload exposes as `window.stationPrinter`, in the desktop app only. */
 export interface StationPrinter {
-  print(request: PrintRequest): Promise<PrintOutcome>;
+  /** A refusal of the station (not signed in, the copy left the station…) comes back as the call's error. */
+  print(request: PrintRequest): Promise<CallResult<PrintedDocument>>;
 }

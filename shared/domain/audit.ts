@@ -14,6 +14,7 @@ export const auditActions = [
   'export',
   'login',
   'login_failed',
+  'registration_refused',
   'logout',
   'lock',
   'unlock',

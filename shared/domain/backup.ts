@@ -27,6 +27,13 @@ export const BACKUP_LAST_RUN_SETTING = 'backupLastRun';
  */
 export const BATCH_SEQ_FLOOR_SETTING = 'syncBatchSeqFloor';
 
+/**
+ * Set (to the time of the restore) when a backup is restored without this station's own database beside it
+ * (a rebuilt station on a new machine): batches sent after the backup are unknown here, so no batch is written
+ * until the province's highest batch number for the station is learnt. Empty once learnt.
+ */
+export const BATCH_FLOOR_UNCONFIRMED_SETTING = 'syncBatchFloorUnconfirmed';
+
 /** Outbox states of a row the province has not acknowledged: pending, in a batch, to be re-sent, or rejected. */
 export const unacknowledgedOutboxStates = ['pending', 'in_batch', 'resend', 'rejected'] as const;
 

@@ -352,6 +352,13 @@ export const personAmendInput = z
     reason: optionalShortText,
   });
 
+/** Staff settle a change held from the kiosk, against the person's version the screen read. */
+export const heldChangeInput = z.object({
+  personId: z.string({ error: 'required' }).min(1).max(64),
+  heldChangeId: z.string({ error: 'required' }).min(1).max(64),
+  expectedVersion: recordRef.expectedVersion,
+});
+
 export const searchInput = z.object({
   query: z.string({ error: 'required' }).max(100, { error: 'text_too_long' }).refine((value) => value.trim() !== '', { error: 'required' }),
 });
@@ -441,6 +448,8 @@ export const personRecord = z.object({
   consents: z.array(z.object({ purpose: z.enum(consentPurposes), granted: z.boolean(), textVersion: z.string(), at: isoTimestamp })),
   signatures: z.array(z.object({ id: z.string(), kind: z.enum(['drawn', 'paper']), at: isoTimestamp })),
   refusal: z.object({ id: z.string(), recordedAt: isoTimestamp, statement: z.string().nullable() }).nullable(),
+  /** A new phone typed at the public kiosk, held (masked here) until staff confirm or discard it. */
+  heldChanges: z.array(z.object({ id: z.string(), heldAt: isoTimestamp, phone: z.string() })),
   history: z.array(z.object({ version: z.number().int(), at: isoTimestamp, actorName: z.string().nullable(), name: z.string(), phone: z.string(), reason: z.string().nullable() })),
   registrations: z.array(
     registrationSummary.extend({

@@ -12,6 +12,8 @@ import * as m0010 from './0010_sync';
 import * as m0011 from './0011_registration_source';
 import * as m0012 from './0012_dashboard_figures';
 import * as m0013 from './0013_outbox_payload';
+import * as m0014 from './0014_sync_sent';
+import * as m0015 from './0015_kiosk_safeguards';
 
 export interface Migration {
   up(db: Kysely<any>): Promise<void>;
@@ -32,4 +34,6 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0011_registration_source', m0011],
   ['0012_dashboard_figures', m0012],
   ['0013_outbox_payload', m0013],
+  ['0014_sync_sent', m0014],
+  ['0015_kiosk_safeguards', m0015],
 ];

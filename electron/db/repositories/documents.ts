@@ -86,3 +86,14 @@ export async function documentEventsOf(db: Executor, documentIds: string[]): Pro
   if (documentIds.length === 0) return [];
   return db.selectFrom('document_event').selectAll().where('document_id', 'in', documentIds).orderBy('document_id').orderBy('seq').execute();
 }
+
+/** Records which kiosk caller (its hashed key) a kiosk receipt belongs to. */
+export async function bindKioskReceipt(db: Executor, documentId: string, sessionHash: string): Promise<void> {
+  await db.insertInto('kiosk_receipt_session').values({ document_id: documentId, session_hash: sessionHash }).execute();
+}
+
+/** The hashed key of the kiosk caller a receipt belongs to, if it was issued at a kiosk. */
+export async function kioskReceiptSession(db: Executor, documentId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('kiosk_receipt_session').select('session_hash').where('document_id', '=', documentId).executeTakeFirst();
+  return row?.session_hash;
+}

@@ -4,6 +4,7 @@ import type { ErrorCode } from '../../../shared/contract/errors';
 import { asApiError, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { ConsentSection } from './ConsentSection';
+import { HeldChangesSection } from './HeldChangesSection';
 import { PersonContactForm } from './PersonContactForm';
 import { PersonDetails } from './PersonDetails';
 import { PersonDocuments } from './PersonDocuments';
@@ -115,6 +116,7 @@ export function PersonRecordPanel({ personId, initialDone, mayRealise, onClose, 
               onUpdated={onUpdated}
             />
           ) : null}
+          <HeldChangesSection record={record} onUpdated={onUpdated} />
           <PersonDetails record={record} />
           <ConsentSection
             record={record}

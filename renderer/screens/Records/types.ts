@@ -13,7 +13,7 @@ export type RegistrationAction = 'amend' | 'withdraw' | 'realise' | 'bodyPaperwo
 
 /** What the success line names after a change: the action, and the registration it concerned. */
 export interface Done {
-  action: Exclude<RegistrationAction, 'issueDocument'> | 'personAmend' | 'refusalRecorded' | 'refusalRevoked';
+  action: Exclude<RegistrationAction, 'issueDocument'> | 'personAmend' | 'refusalRecorded' | 'refusalRevoked' | 'heldConfirmed' | 'heldDiscarded';
   number?: string;
 }
 

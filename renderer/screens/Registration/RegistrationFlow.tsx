@@ -13,6 +13,7 @@ import { IdentityStep } from './IdentityStep';
 import { checkStep, keyOfServerPath, programsAt, stepOfKey, type Issue } from './issues';
 import { ProgramsStep } from './ProgramsStep';
 import { ReviewStep } from './ReviewStep';
+import { SeeStaffNotice } from './SeeStaffNotice';
 import { SignatureStep } from './SignatureStep';
 import { StepFrame } from './StepFrame';
 
@@ -44,6 +45,8 @@ export function RegistrationFlow({ options, onInUse, onFinish, wiped }: Registra
   const [created, setCreated] = useState<Created | null>(null);
   /** Programs the station already holds an active registration of for this person. */
   const [registered, setRegistered] = useState<Program[]>([]);
+  /** The kiosk was told to send the visitor to staff: said kindly, with no reason given. */
+  const [seeStaff, setSeeStaff] = useState(false);
   /** Bumped on every refusal, so that the step moves the focus to the first field at fault. */
   const [attention, setAttention] = useState(0);
 
@@ -82,6 +85,10 @@ export function RegistrationFlow({ options, onInUse, onFinish, wiped }: Registra
       setStep('done');
     } catch (error) {
       const apiError = asApiError(error);
+      if (apiError.code === 'see_staff') {
+        setSeeStaff(true);
+        return;
+      }
       setErrorCode(apiError.code);
       setAttention((count) => count + 1);
       if (apiError.code === 'already_registered') {
@@ -114,6 +121,14 @@ export function RegistrationFlow({ options, onInUse, onFinish, wiped }: Registra
     onBack: index > 0 && step !== 'done' ? () => go(steps[index - 1]) : undefined,
   };
   const props = { draft, update, issueFor };
+
+  if (seeStaff) {
+    return (
+      <StepFrame {...frame} title={t('kiosk:seeStaff.title')} lead={undefined} onBack={undefined} onNext={onFinish} nextLabel={t('kiosk:actions.finish')}>
+        <SeeStaffNotice />
+      </StepFrame>
+    );
+  }
 
   switch (step) {
     case 'programs':
