@@ -32,7 +32,7 @@ export interface RunningReceiver {
   close(): Promise<void>;
 }
 
-type Route = { call: 'info' } | { call: 'upload' | 'ack'; batchId: string };
+type Route = { call: 'info' } | { call: 'upload'; batchId: string } | { call: 'ack'; batchId: string } | { call: 'last-batch'; stationCode: string };
 
 function normaliseBasePath(basePath: string | undefined): string {
   const trimmed = (basePath ?? '').replace(/\/+$/, '');
@@ -43,6 +43,7 @@ function routeOf(pathname: string, basePath: string): Route | null {
   if (!pathname.startsWith(`${basePath}/`)) return null;
   const parts = pathname.slice(basePath.length + 1).split('/');
   if (parts.length === 2 && parts[0] === 'v1' && parts[1] === 'info') return { call: 'info' };
+  if (parts.length === 4 && parts[0] === 'v1' && parts[1] === 'stations' && parts[2] && parts[3] === 'last-batch') return { call: 'last-batch', stationCode: parts[2] };
   if (parts[0] !== 'v1' || parts[1] !== 'batches' || !parts[2]) return null;
   let batchId: string;
   try {
@@ -96,7 +97,7 @@ function readUpload(request: IncomingMessage, length: number, judgeHead: (prefix
 
 /**
  * The reference receiver's HTTP API (§10.2) on 127.0.0.1, with optional injected faults. Faults apply to
- * uploads and acknowledgement fetches, never to /v1/info.
+ * uploads and acknowledgement (and last-batch) look-ups, never to /v1/info.
  */
 export async function startReceiver(options: ReceiverOptions): Promise<RunningReceiver> {
   const receiver = openReceiver(options);
@@ -224,6 +225,21 @@ export async function startReceiver(options: ReceiverOptions): Promise<RunningRe
     else sendError(response, 'batch_unknown', `${batchId} was never received`);
   }
 
+  /** A station's own last batch (a station rebuilt from a backup asks before writing one): its acknowledgement. */
+  async function fetchLastBatch(request: IncomingMessage, response: ServerResponse, stationCode: string, path: string): Promise<void> {
+    if (earlyFault(request, response)) return;
+    const station = signingStation(request, path);
+    if (station === null) {
+      sendError(response, 'unauthorized', 'sign the request with a registered station key');
+      return;
+    }
+    // Another station's batches are not this station's business: answered as if it had sent none.
+    const last = station === stationCode ? receiver.store.lastBatch(station) : null;
+    await answerSlowly();
+    if (last) sendAck(response, last.ack);
+    else sendError(response, 'batch_unknown', `no batch of ${stationCode} was received`);
+  }
+
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = new URL(request.url ?? '/', 'http://receiver').pathname;
     const route = routeOf(path, basePath);
@@ -239,7 +255,8 @@ export async function startReceiver(options: ReceiverOptions): Promise<RunningRe
     if (route.call === 'info') sendJson(response, 200, info);
     else if (route.call === 'upload') await upload(request, response, route.batchId);
     // Signed requests cover the protocol's path: a proxy in front may put the base path in or take it out.
-    else await fetchAck(request, response, route.batchId, path.slice(basePath.length));
+    else if (route.call === 'ack') await fetchAck(request, response, route.batchId, path.slice(basePath.length));
+    else await fetchLastBatch(request, response, route.stationCode, path.slice(basePath.length));
   }
 
   const server = createServer((request, response) => {

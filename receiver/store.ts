@@ -238,6 +238,12 @@ export class ReceiverStore {
     return row ? batchFromRow(row) : null;
   }
 
+  /** The processed batch of a station with the highest batchSeq, or null when it has sent none. */
+  lastBatch(station: string): StoredBatch | null {
+    const row = this.sqlite.prepare('SELECT * FROM batches WHERE station = ? ORDER BY batch_seq DESC LIMIT 1').get(station) as BatchRow | undefined;
+    return row ? batchFromRow(row) : null;
+  }
+
   /** The latest processed batch of a station other than `batchId` (the newest by batchSeq below it, else any). */
   earlierBatch(station: string, batchId: string): StoredBatch | null {
     const row = this.sqlite
