@@ -28,7 +28,7 @@ const staffFields = {
   idleLockMinutes: bounded('idleLockMinutes', 'idle_lock_minutes_range'),
 };
 
-/** A printer's name as the operating system lists it; blank means none (every print shows the dialog). */
+/** A printer's name as the operating system lists it; blank means none (staff desks print with the dialog, a kiosk prints no receipt). */
 const printerName = z
   .string({ error: 'invalid' })
   .nullable()

@@ -58,7 +58,7 @@ test('a backup is inspected, and restoring over newer unsynced work needs the co
   const taken = await station.dispatch('backup:now', undefined, adminCaller);
   expect(taken.ok).toBe(true);
   const file = (taken as { data: CallOutput<'backup:now'> }).data.backup.file;
-  // Registered after the backup and not yet sent to the province: the restore would lose it.
+  // Registered after the backup: the restore would lose it.
   const created = await station.dispatch(
     'registration:create',
     sampleRegistration({
@@ -78,10 +78,10 @@ test('a backup is inspected, and restoring over newer unsynced work needs the co
   await expect(inspection.getByTestId('inspection-integrity')).toHaveText('通过');
   const lost = Number(await inspection.getByTestId('inspection-lost').textContent());
   expect(lost).toBeGreaterThan(0);
-  await expect(page.getByTestId('backup-loss')).toContainText(`有 ${lost} 条省级系统尚未确认的记录不在此备份中`);
+  await expect(page.getByTestId('backup-loss')).toContainText(`此备份之后记录的 ${lost} 项变更不在备份中`);
   const restore = page.getByRole('button', { name: '恢复此备份' });
   await expect(restore).toBeDisabled();
-  await page.getByLabel(`我知道 ${lost} 条尚未报送省级系统的记录将会丢失，仍要恢复此备份。`).check();
+  await page.getByLabel(`我知道此备份之后的 ${lost} 项变更将会丢失，仍要恢复此备份。`).check();
   await expect(restore).toBeEnabled();
   await restore.click();
 

@@ -44,6 +44,9 @@ const knownObjectTypes = [
   'memorial_entry',
   'figures',
   'station_setting',
+  'kiosk_registration',
+  'kiosk_held_change',
+  'recovery_key',
 ] as const;
 type KnownObjectType = (typeof knownObjectTypes)[number];
 
