@@ -1,4 +1,5 @@
 import { createPublicKey, createPrivateKey, randomBytes, type KeyObject } from 'node:crypto';
+import { foldFullwidthAscii } from '../../shared/validation/fullwidth';
 import { deriveKey, type ScryptParams } from './secrets';
 
 /**
@@ -27,12 +28,12 @@ export function newRecoveryCode(): string {
 }
 
 /**
- * The code as typed, in canonical form: case, spaces and dashes do not matter, and O, I, L read as 0, 1, 1
- * (Crockford). Null when it cannot be a recovery code at all.
+ * The code as typed, in canonical form: case, width, spaces and dashes do not matter, and O, I, L read as
+ * 0, 1, 1 (Crockford). Null when it cannot be a recovery code at all.
  */
 export function canonicalRecoveryCode(typed: string): string | null {
   if (typed.length > 200) return null;
-  const cleaned = typed
+  const cleaned = foldFullwidthAscii(typed)
     .toUpperCase()
     .replace(/[\s-]/g, '')
     .replace(/O/g, '0')

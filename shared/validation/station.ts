@@ -3,6 +3,7 @@ import { STATION_CODE_PATTERN, stationKinds } from '../domain/station';
 import { findRegion } from '../reference/regions';
 import { recoveryCodeIssued } from './backup';
 import { isoTimestamp } from './fields';
+import { foldFullwidthAscii } from './fullwidth';
 import { newStaffAccount } from './staff';
 
 export const stationCode = z
@@ -22,9 +23,10 @@ export const stationSetupInput = z.object({
   code: stationCode,
   name: stationName,
   kind: z.enum(stationKinds, { error: 'station_kind' }),
-  regionCode: z.string({ error: 'required' }).refine((code) => findRegion(code) !== undefined, {
-    error: 'region_unknown',
-  }),
+  regionCode: z
+    .string({ error: 'required' })
+    .transform((raw) => foldFullwidthAscii(raw).trim())
+    .refine((code) => findRegion(code) !== undefined, { error: 'region_unknown' }),
   /** The first administrator, created together with the station. */
   admin: newStaffAccount,
 });
