@@ -1,30 +1,14 @@
-import type { Page } from '@playwright/test';
 import { residentId, samplePerson, sampleRegistration } from '../fixtures/registrations';
 import { kioskCaller } from '../fixtures/temp-station';
 import { expect, openTileAs, sampleAdmin, sampleStation, test } from './fixtures';
 import { openFirstResult, register, search } from './records-helpers';
-import { answerConsents, choosePrograms, drawSignature, en, fillIdentity, next, openRegistration, skipHeardFrom, zh, type FlowLabels } from './registration-helpers';
+import { en, registerAtKiosk, zh } from './registration-helpers';
 
 test.beforeEach(async ({ setUpStation, openApp, page }) => {
   await setUpStation();
   await openApp();
   await expect(page.getByRole('heading', { name: sampleStation.name })).toBeVisible();
 });
-
-/** The kiosk screens, from the first step to "submit", for someone the station may or may not know. */
-async function registerAtKiosk(page: Page, labels: FlowLabels, program: string, person: { number: string; name: string; phone: string }, submit: string): Promise<void> {
-  await openRegistration(page, labels);
-  await choosePrograms(page, [program]);
-  await next(page, labels);
-  await fillIdentity(page, { ...person, ethnicGroup: labels === zh ? '汉族' : 'Han' }, labels);
-  await next(page, labels);
-  await answerConsents(page, { provincial_sync: true, follow_up_contact: true, memorial_publication: false }, labels);
-  await next(page, labels);
-  await drawSignature(page);
-  await next(page, labels);
-  await skipHeardFrom(page, labels);
-  await page.getByRole('button', { name: submit }).click();
-}
 
 const known = { number: samplePerson.document.number, name: samplePerson.name, phone: samplePerson.phone };
 

@@ -4,7 +4,7 @@ import type { PrintOutcome, PrintRequest } from '../../shared/contract/transport
 import { SYSTEM_ACTOR_ROLE } from '../../shared/domain/audit';
 import { samplePerson } from '../fixtures/registrations';
 import { expect, sampleAdmin, sampleStation, signIn, test } from './fixtures';
-import { answerConsents, choosePrograms, drawSignature, en, fillIdentity, next, openRegistration, skipHeardFrom, zh, type FlowLabels } from './registration-helpers';
+import { en, registerAtKiosk, zh, type FlowLabels } from './registration-helpers';
 
 /**
  * The desktop app's printer, as the preload exposes it: here it records what it is asked (a document
@@ -31,18 +31,8 @@ function printRequests(page: Page): Promise<PrintRequest[]> {
 }
 
 /** Registers the sample person for cornea donation through the kiosk screens, up to the confirmation. */
-async function registerCornea(page: Page, labels: FlowLabels, cornea: string, submit: string): Promise<void> {
-  await openRegistration(page, labels);
-  await choosePrograms(page, [cornea]);
-  await next(page, labels);
-  await fillIdentity(page, { number: samplePerson.document.number, name: samplePerson.name, phone: samplePerson.phone, ethnicGroup: labels === zh ? '汉族' : 'Han' }, labels);
-  await next(page, labels);
-  await answerConsents(page, { provincial_sync: true, follow_up_contact: true, memorial_publication: false }, labels);
-  await next(page, labels);
-  await drawSignature(page);
-  await next(page, labels);
-  await skipHeardFrom(page, labels);
-  await page.getByRole('button', { name: submit }).click();
+function registerCornea(page: Page, labels: FlowLabels, cornea: string, submit: string): Promise<void> {
+  return registerAtKiosk(page, labels, cornea, { number: samplePerson.document.number, name: samplePerson.name, phone: samplePerson.phone }, submit);
 }
 
 test.beforeEach(async ({ setUpStation }) => {

@@ -115,6 +115,30 @@ export async function skipHeardFrom(page: Page, labels: FlowLabels = zh): Promis
   await expect(page.locator('[data-step="review"]')).toBeVisible();
 }
 
+/**
+ * Registers a person for one program through the kiosk screens: identity, consents (reporting and
+ * follow-up given), a drawn signature, no answer to "how did you hear", then presses `submit`.
+ */
+export async function registerAtKiosk(
+  page: Page,
+  labels: FlowLabels,
+  program: string,
+  person: { number: string; name: string; phone: string },
+  submit: string,
+): Promise<void> {
+  await openRegistration(page, labels);
+  await choosePrograms(page, [program]);
+  await next(page, labels);
+  await fillIdentity(page, { ...person, ethnicGroup: labels === zh ? '汉族' : 'Han' }, labels);
+  await next(page, labels);
+  await answerConsents(page, { provincial_sync: true, follow_up_contact: true, memorial_publication: false }, labels);
+  await next(page, labels);
+  await drawSignature(page);
+  await next(page, labels);
+  await skipHeardFrom(page, labels);
+  await page.getByRole('button', { name: submit }).click();
+}
+
 /** Rows of the registration tables, read directly from the station's database. */
 export function countRegistrations(station: OpenStation): number {
   return (station.connection.sqlite.prepare('select count(*) n from registration').get() as { n: number }).n;
