@@ -19,6 +19,7 @@ import { LockScreen } from './screens/Lock/LockScreen';
 import { LoginScreen } from './screens/Login/LoginScreen';
 import { MessageModerationScreen } from './screens/MessageModeration/MessageModerationScreen';
 import { MessageWallScreen } from './screens/MessageWall/MessageWallScreen';
+import { MyAccountScreen } from './screens/MyAccount/MyAccountScreen';
 import { NameListScreen } from './screens/NameList/NameListScreen';
 import { NameListDeskScreen } from './screens/NameListDesk/NameListDeskScreen';
 import { RecordsScreen } from './screens/Records/RecordsScreen';
@@ -78,12 +79,14 @@ export function App() {
   useEffect(
     () =>
       onRefusal((code) => {
-        if (code === 'session_locked' || code === 'not_signed_in') void refreshSession();
+        if (code === 'session_locked' || code === 'not_signed_in' || code === 'secret_change_required') void refreshSession();
       }),
     [refreshSession],
   );
 
   const locked = session !== null && session.staff !== null && session.locked;
+  /** Signed in with a password or PIN an administrator reset: nothing else until the person chose their own. */
+  const forcedChange = session !== null && session.staff !== null && !locked && session.mustChange.length > 0;
   const station = loaded.state === 'ready' ? loaded.station : null;
 
   const open = useCallback((next: ScreenName) => {
@@ -204,7 +207,12 @@ export function App() {
           {loaded.state === 'ready' && loaded.station === null ? (
             <SetupScreen onDone={(created) => void onSetUp(created)} />
           ) : null}
-          {station && session ? (
+          {station && session && forcedChange ? (
+            <div className="screen">
+              <MyAccountScreen session={session} onChanged={setSession} onAccountLocked={() => void onAccountLocked()} />
+            </div>
+          ) : null}
+          {station && session && !forcedChange ? (
             <OpenScreenContext value={open}>
               <div className="screen">
                 {notice ? <ErrorBanner code={notice} /> : null}
@@ -216,6 +224,9 @@ export function App() {
                 {screen === 'visitorLog' ? <VisitorLogScreen role={session.role} /> : null}
                 {screen === 'audit' ? <AuditScreen /> : null}
                 {screen === 'staffAccounts' ? <StaffAccountsScreen /> : null}
+                {screen === 'myAccount' ? (
+                  <MyAccountScreen session={session} onChanged={setSession} onAccountLocked={() => void onAccountLocked()} />
+                ) : null}
                 {screen === 'documents' ? <DocumentsScreen role={session.role} /> : null}
                 {screen === 'messageWall' ? <MessageWallScreen /> : null}
                 {screen === 'messageModeration' ? <MessageModerationScreen /> : null}

@@ -119,6 +119,11 @@ export interface StaffTable {
   failed_attempts: number;
   locked_until: string | null;
   created_at: string;
+  /** 1 while the account may sign in; 0 once an administrator disabled it. */
+  active: number;
+  /** 1 when an administrator reset the password (or PIN) and the person must choose a new one. */
+  must_change_password: number;
+  must_change_pin: number;
 }
 
 export interface AuditLogTable {

@@ -19,7 +19,7 @@ const logToStderr: ErrorLogger = (name, error) => {
   console.error(`[station] call ${name} failed:`, error);
 };
 
-function refusal(code: 'unknown_call' | 'session_locked' | 'not_signed_in' | 'forbidden'): CallResult<never> {
+function refusal(code: 'unknown_call' | 'session_locked' | 'not_signed_in' | 'forbidden' | 'secret_change_required'): CallResult<never> {
   return { ok: false, error: { code, message: code } };
 }
 
@@ -37,6 +37,8 @@ export function createDispatcher(handlers: Handlers, sessions: SessionRegistry, 
       const session = await sessions.current(caller.sessionKey);
       if (session.locked && !spec.whileLocked) return refusal('session_locked');
       if (!spec.roles.includes(session.role)) return refusal(session.role === 'kiosk' ? 'not_signed_in' : 'forbidden');
+      // A reset password or PIN is temporary: nothing else goes through until the person chose their own.
+      if (session.mustChange.length > 0 && !spec.duringSecretChange) return refusal('secret_change_required');
 
       const parsed = spec.input.safeParse(input);
       if (!parsed.success) {

@@ -10,6 +10,7 @@ import { figuresHandlers } from './figures-handlers';
 import { memorialHandlers } from './memorial-handlers';
 import { nameListHandlers } from './name-list-handlers';
 import { settingsHandlers } from './settings-handlers';
+import { staffHandlers } from './staff-handlers';
 import { syncHandlers } from './sync-handlers';
 
 /** Who is calling: the transport's key for the window or tab, and its session. */
@@ -80,5 +81,6 @@ export function createHandlers(services: StationServices): Handlers {
     ...backupHandlers(services),
     ...settingsHandlers(services),
     ...dashboardHandlers(services),
+    ...staffHandlers(services),
   };
 }

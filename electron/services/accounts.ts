@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { CallOutput, ParsedInput } from '../../shared/contract/calls';
+import type { AuditAction } from '../../shared/domain/audit';
 import { ACCOUNT_LOCK_MINUTES, MAX_FAILED_ATTEMPTS, type StaffRole } from '../../shared/domain/roles';
+import type { SecretKind } from '../../shared/validation/staff';
 import type { StationDatabase, StaffTable } from '../db/schema';
 import type { Executor } from '../db/repositories/executor';
 import {
@@ -11,6 +13,7 @@ import {
   insertStaff,
   listStaff,
   reserveAttempt,
+  updateStaff,
 } from '../db/repositories/staff';
 import { hashSecret, verifySecret } from '../security/secrets';
 import { AttemptThrottle } from './attempt-throttle';
@@ -21,20 +24,10 @@ import { KeyedMutex } from './keyed-mutex';
 import type { SessionRegistry } from './sessions';
 import type { StationSettings } from './settings';
 import type { StationService } from './station';
+import { mustChangeOf, StaffManagement, toStaffAccount } from './staff-management';
 
 type SessionView = CallOutput<'session:get'>;
 type StaffAccount = CallOutput<'staff:create'>;
-
-function toStaffAccount(row: StaffTable): StaffAccount {
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    role: row.role as StaffRole,
-    createdAt: row.created_at,
-    lockedUntil: row.locked_until,
-  };
-}
 
 export interface NewStaff {
   username: string;
@@ -57,6 +50,8 @@ export class AccountService {
   private readonly verifications = new KeyedMutex();
   /** One attempt at a time per session, and a wait after many failures in a row. */
   private readonly attempts: AttemptThrottle;
+  /** The administrator's changes to existing accounts. */
+  readonly management: StaffManagement;
 
   constructor(
     private readonly db: Kysely<StationDatabase>,
@@ -67,6 +62,7 @@ export class AccountService {
     private readonly station: StationService,
   ) {
     this.attempts = new AttemptThrottle(clock);
+    this.management = new StaffManagement(db, sessions, audit, station);
   }
 
   /** A new account row with its secrets hashed: slow on purpose, so done before any transaction opens. */
@@ -81,6 +77,9 @@ export class AccountService {
       failed_attempts: 0,
       locked_until: null,
       created_at: this.clock.now().toISOString(),
+      active: 1,
+      must_change_password: 0,
+      must_change_pin: 0,
     };
   }
 
@@ -115,27 +114,74 @@ export class AccountService {
         : null,
       locked: staff ? session.locked : false,
       idleLockMinutes: await this.settings.idleLockMinutes(),
+      mustChange: staff ? session.mustChange : [],
     };
   }
 
   /**
-   * Signs a staff member in on this session. An unknown user, a wrong password and a locked account all
-   * answer `login_failed` (the audit keeps the real reason), and an unknown user costs a hash as a wrong
-   * password does, so neither the answer nor the work tells which usernames exist.
+   * Signs a staff member in on this session. An unknown user, a disabled account, a wrong password and a
+   * locked account all answer `login_failed` (the audit keeps the real reason), and an unknown or disabled
+   * account costs a hash as a wrong password does, so neither the answer nor the work tells them apart.
    */
   async login(input: ParsedInput<'session:login'>, sessionKey: string): Promise<SessionView> {
     const station = await this.station.require();
     return this.attempts.run(sessionKey, async () => {
       const staff = await findStaffByUsername(this.db, input.username);
-      if (!staff) {
+      if (!staff || staff.active !== 1) {
         this.unknownUserHash ??= hashSecret('no such account');
         await verifySecret(input.password, await this.unknownUserHash);
-        await this.audit.record({ actor: { id: null, role: 'kiosk' }, stationCode: station.code, action: 'login_failed' });
+        await this.audit.record({
+          actor: staff ? actorOf(staff) : { id: null, role: 'kiosk' },
+          stationCode: station.code,
+          action: 'login_failed',
+          detail: staff ? { reason: 'account_disabled' } : undefined,
+        });
         throw new AppError('login_failed');
       }
       const outcome = await this.checkSecret(staff, input.password, staff.password_hash, station.code, { success: 'login', failure: 'login_failed' });
       if (outcome !== 'matched') throw new AppError('login_failed');
-      this.sessions.signIn(sessionKey, staff.id, staff.role as StaffRole);
+      // Read again after the slow check: an account disabled, demoted or reset meanwhile signs in as it is now.
+      const current = await findStaffById(this.db, staff.id);
+      if (!current || current.active !== 1) throw new AppError('login_failed');
+      this.sessions.signIn(sessionKey, current.id, current.role as StaffRole, mustChangeOf(current));
+      return this.view(sessionKey);
+    });
+  }
+
+  /** Changes the caller's own password, given the current one. */
+  changePassword(input: ParsedInput<'session:changePassword'>, sessionKey: string): Promise<SessionView> {
+    return this.changeOwnSecret('password', input, sessionKey);
+  }
+
+  /** Changes the caller's own PIN, given the current one. */
+  changePin(input: ParsedInput<'session:changePin'>, sessionKey: string): Promise<SessionView> {
+    return this.changeOwnSecret('pin', input, sessionKey);
+  }
+
+  /**
+   * The current secret is checked under the account's lockout like a sign-in, so a screen left open does
+   * not let someone else guess it; the new one must differ, which makes a reset's temporary value go away.
+   */
+  private async changeOwnSecret(kind: SecretKind, input: { current: string; next: string }, sessionKey: string): Promise<SessionView> {
+    const session = await this.sessions.current(sessionKey);
+    const station = await this.station.require();
+    const staff = session.staffId ? await findStaffById(this.db, session.staffId) : undefined;
+    if (!staff) throw new AppError('not_signed_in');
+    if (input.next === input.current) throw new AppError('secret_unchanged');
+    return this.attempts.run(sessionKey, async () => {
+      const storedHash = kind === 'password' ? staff.password_hash : staff.pin_hash;
+      const outcome = await this.checkSecret(staff, input.current, storedHash, station.code, { failure: 'secret_change_failed' });
+      if (outcome === 'wrong') throw new AppError('current_secret_incorrect');
+      if (outcome !== 'matched') {
+        this.sessions.signOut(sessionKey);
+        throw new AppError('account_locked');
+      }
+      const hash = await hashSecret(input.next);
+      await this.db.transaction().execute(async (trx) => {
+        await updateStaff(trx, staff.id, kind === 'password' ? { password_hash: hash, must_change_password: 0 } : { pin_hash: hash, must_change_pin: 0 });
+        await this.audit.append(trx, { actor: actorOf(staff), stationCode: station.code, action: 'secret_change', objectType: 'staff', objectId: staff.id, detail: { secret: kind } });
+      });
+      this.sessions.secretChanged(staff.id, kind);
       return this.view(sessionKey);
     });
   }
@@ -187,7 +233,7 @@ export class AccountService {
     secret: string,
     storedHash: string,
     stationCode: string,
-    actions: { success: 'login' | 'unlock'; failure: 'login_failed' | 'unlock_failed' },
+    actions: { success?: AuditAction; failure: AuditAction },
   ): Promise<'matched' | 'wrong' | 'now_locked' | 'locked'> {
     const actor = actorOf(staff);
     return this.verifications.run(staff.id, async () => {
@@ -204,7 +250,8 @@ export class AccountService {
       const matched = await verifySecret(secret, storedHash);
       await this.db.transaction().execute(async (trx) => {
         if (matched) await clearFailedAttempts(trx, staff.id);
-        await this.audit.append(trx, { actor, stationCode, action: matched ? actions.success : actions.failure });
+        const action = matched ? actions.success : actions.failure;
+        if (action) await this.audit.append(trx, { actor, stationCode, action });
         if (!matched && reserved.lockedUntil) await this.audit.append(trx, { actor, stationCode, action: 'account_locked' });
       });
       if (matched) return 'matched';

@@ -1,4 +1,5 @@
 import type { Role, StaffRole } from '../../shared/domain/roles';
+import type { SecretKind } from '../../shared/validation/staff';
 import type { Clock } from './clock';
 import type { StationSettings } from './settings';
 
@@ -8,6 +9,8 @@ export interface Session {
   staffId: string | null;
   locked: boolean;
   lastActivityAt: number;
+  /** Secrets an administrator reset: until they are changed, only the calls that change them go through. */
+  mustChange: SecretKind[];
 }
 
 /**
@@ -28,7 +31,7 @@ export class SessionRegistry {
    */
   async current(key: string): Promise<Session> {
     const session = this.sessions.get(key);
-    if (!session) return { role: 'kiosk', staffId: null, locked: false, lastActivityAt: this.clock.now().getTime() };
+    if (!session) return { role: 'kiosk', staffId: null, locked: false, lastActivityAt: this.clock.now().getTime(), mustChange: [] };
     if (session.role !== 'kiosk' && !session.locked) {
       const idleMs = (await this.settings.idleLockMinutes()) * 60_000;
       if (this.clock.now().getTime() - session.lastActivityAt >= idleMs) session.locked = true;
@@ -42,12 +45,26 @@ export class SessionRegistry {
     if (session) session.lastActivityAt = this.clock.now().getTime();
   }
 
-  signIn(key: string, staffId: string, role: StaffRole): void {
-    this.sessions.set(key, { role, staffId, locked: false, lastActivityAt: this.clock.now().getTime() });
+  signIn(key: string, staffId: string, role: StaffRole, mustChange: SecretKind[] = []): void {
+    this.sessions.set(key, { role, staffId, locked: false, lastActivityAt: this.clock.now().getTime(), mustChange });
   }
 
   signOut(key: string): void {
     this.sessions.delete(key);
+  }
+
+  /** Ends every open session of one staff member at once (account disabled, role changed, secret reset). */
+  signOutStaff(staffId: string): void {
+    for (const [key, session] of this.sessions) {
+      if (session.staffId === staffId) this.sessions.delete(key);
+    }
+  }
+
+  /** Marks a secret as changed on every open session of its owner. */
+  secretChanged(staffId: string, secret: SecretKind): void {
+    for (const session of this.sessions.values()) {
+      if (session.staffId === staffId) session.mustChange = session.mustChange.filter((kind) => kind !== secret);
+    }
   }
 
   setLocked(key: string, locked: boolean): void {

@@ -6,6 +6,11 @@ export interface CallOptions {
   whileLocked?: boolean;
   /** A screen refreshing itself, not a person at work: it does not keep a staff session from locking. */
   polling?: boolean;
+  /**
+   * Allowed while the signed-in person must still replace a password or PIN an administrator reset.
+   * Calls allowed while locked (session, lock, sign-out) are allowed then too.
+   */
+  duringSecretChange?: boolean;
 }
 
 export function call<I extends z.ZodType, O extends z.ZodType, R extends readonly Role[]>(
@@ -14,7 +19,7 @@ export function call<I extends z.ZodType, O extends z.ZodType, R extends readonl
   allowed: R,
   options: CallOptions = {},
 ) {
-  return { input, output, roles: allowed as readonly Role[], whileLocked: options.whileLocked ?? false, polling: options.polling ?? false };
+  return { input, output, roles: allowed as readonly Role[], whileLocked: options.whileLocked ?? false, polling: options.polling ?? false, duringSecretChange: options.duringSecretChange ?? options.whileLocked ?? false };
 }
 
 export const anyone = roles;

@@ -7,6 +7,7 @@ import { figuresCalls } from './figures-calls';
 import { memorialCalls } from './memorial-calls';
 import { nameListCalls } from './name-list-calls';
 import { settingsCalls } from './settings-calls';
+import { staffCalls } from './staff-calls';
 import { syncCalls } from './sync-calls';
 import { anyone, call, confirmsDonations, keepsRecords, listsVisitors, readsAudit, registers, staff, voidsDocuments } from './call';
 import { auditCheck, auditList, auditListInput } from '../validation/audit';
@@ -64,7 +65,7 @@ import {
  */
 export const contract = {
   /** The station this installation belongs to, or null before first-run setup. */
-  'station:get': call(z.undefined(), station.nullable(), anyone),
+  'station:get': call(z.undefined(), station.nullable(), anyone, { duringSecretChange: true }),
   /** First-run setup: the station's code, name, kind and region, and its first administrator. Only once. */
   'station:setup': call(stationSetupInput, stationSetUp, anyone),
 
@@ -157,6 +158,7 @@ export const contract = {
   ...backupCalls,
   ...settingsCalls,
   ...dashboardCalls,
+  ...staffCalls,
 } as const;
 
 export type Contract = typeof contract;

@@ -16,10 +16,14 @@ export const username = z
   .transform(normalizeUsername)
   .pipe(z.string().regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, { error: 'username_format' }));
 
-/** Length only: a passphrase of any characters is better than a forced mix of classes. */
+/**
+ * Length only: a passphrase of any characters is better than a forced mix of classes. Spaces at either
+ * end do not count towards the minimum, so a password of spaces alone is refused.
+ */
+export const PASSWORD_MIN_CHARACTERS = 10;
 export const password = z
   .string({ error: 'required' })
-  .refine((value) => Array.from(value).length >= 8, { error: 'password_too_short' })
+  .refine((value) => Array.from(value.trim()).length >= PASSWORD_MIN_CHARACTERS, { error: 'password_too_short' })
   .refine(passwordWithinMaximum, { error: 'password_too_long' });
 
 export const pin = z
@@ -41,6 +45,10 @@ export const staffAccountInput = newStaffAccount.extend({
   role: z.enum(staffRoles, { error: 'staff_role' }),
 });
 
+/** The two secrets of a staff account: the password to sign in, the PIN to reopen a locked screen. */
+export const secretKinds = ['password', 'pin'] as const;
+export type SecretKind = (typeof secretKinds)[number];
+
 export const staffAccount = z.object({
   id: z.string(),
   username: z.string(),
@@ -48,6 +56,30 @@ export const staffAccount = z.object({
   role: z.enum(staffRoles),
   createdAt: z.string(),
   lockedUntil: z.string().nullable(),
+  active: z.boolean(),
+  /** Secrets reset by an administrator that the person has not yet replaced. */
+  mustChange: z.array(z.enum(secretKinds)),
+});
+
+const staffId = z.string({ error: 'required' }).min(1, { error: 'required' }).max(64, { error: 'invalid' });
+
+export const staffSetActiveInput = z.object({ staffId, active: z.boolean({ error: 'required' }) });
+export const staffSetRoleInput = z.object({ staffId, role: z.enum(staffRoles, { error: 'staff_role' }) });
+export const staffUnlockInput = z.object({ staffId });
+/** A temporary password or PIN set by an administrator, under the same rules as a chosen one. */
+export const staffResetSecretInput = z.discriminatedUnion(
+  'secret',
+  [
+    z.object({ staffId, secret: z.literal('password'), newValue: password }),
+    z.object({ staffId, secret: z.literal('pin'), newValue: pin }),
+  ],
+  { error: 'invalid' },
+);
+
+/** The current secret is only checked, so any text up to the maximum is taken, as at sign-in. */
+export const changePasswordInput = z.object({
+  current: z.string({ error: 'required' }).min(1, { error: 'required' }).refine(passwordWithinMaximum, { error: 'password_too_long' }),
+  next: password,
 });
 
 export const session = z.object({
@@ -57,6 +89,8 @@ export const session = z.object({
     .nullable(),
   locked: z.boolean(),
   idleLockMinutes: z.number().int(),
+  /** Secrets the signed-in person must change before anything else (after an administrator's reset). */
+  mustChange: z.array(z.enum(secretKinds)),
 });
 
 /*
@@ -77,3 +111,5 @@ export const unlockInput = z.object({
     .transform(normalizePin)
     .pipe(z.string().min(1, { error: 'required' }).max(PIN_MAX_LENGTH, { error: 'pin_format' })),
 });
+
+export const changePinInput = z.object({ current: unlockInput.shape.pin, next: pin });

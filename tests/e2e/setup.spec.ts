@@ -65,7 +65,7 @@ test.describe('first-run setup', () => {
     await expect(page.getByText('请选择所在地区。')).toBeVisible();
     await expect(page.getByText('用户名为 3–32 位小写字母、数字、点、下划线或连字符，以字母或数字开头。')).toBeVisible();
     await expect(page.locator('#admin-display-name-error')).toHaveText('此项为必填项。');
-    await expect(page.getByText('密码至少 8 个字符。')).toBeVisible();
+    await expect(page.getByText('密码至少 10 个字符（首尾空格不计）。')).toBeVisible();
     await expect(page.getByText('PIN 码为 4–8 位数字。')).toBeVisible();
 
     await page.getByRole('button', { name: 'English' }).click();
@@ -73,7 +73,7 @@ test.describe('first-run setup', () => {
     await expect(page.getByText('The station code is 2–12 capital letters or digits.')).toBeVisible();
     await expect(page.getByText('Please choose the region.')).toBeVisible();
     await expect(page.getByRole('group', { name: 'First administrator' })).toBeVisible();
-    await expect(page.getByText('A password has at least 8 characters.')).toBeVisible();
+    await expect(page.getByText('A password has at least 10 characters (spaces at either end do not count).')).toBeVisible();
     await expect(page.getByText('A PIN is 4–8 digits.')).toBeVisible();
 
     expect(countRows(station, 'station')).toBe(0);

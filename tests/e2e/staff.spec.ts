@@ -41,7 +41,7 @@ test.describe('staff sessions', () => {
 
     await signIn(page, sampleAdmin);
     await expect(page.getByTestId('staff-role')).toHaveText('系统管理员');
-    await expect(tiles).toHaveText(['意愿登记', '登记记录', '回执与证书', '来访登记', '来访记录', '留言墙', '留言审核', '纪念名录', '纪念名录管理', '今日生命教育活动', '生命教育活动', '纪念与教育统计', '统计看板', '省级同步', '备份与恢复', '审计日志', '工作人员账户', '站点设置']);
+    await expect(tiles).toHaveText(['意愿登记', '登记记录', '回执与证书', '来访登记', '来访记录', '留言墙', '留言审核', '纪念名录', '纪念名录管理', '今日生命教育活动', '生命教育活动', '纪念与教育统计', '统计看板', '省级同步', '备份与恢复', '审计日志', '工作人员账户', '站点设置', '我的账户']);
 
     await page.getByRole('button', { name: '退出登录' }).click();
     await expect(page.getByRole('button', { name: '工作人员登录' })).toBeVisible();
@@ -272,7 +272,7 @@ test.describe('staff accounts', () => {
     await expect(page.locator('#staff-username-error')).toHaveText('用户名为 3–32 位小写字母、数字、点、下划线或连字符，以字母或数字开头。');
     await expect(page.locator('#staff-display-name-error')).toHaveText('此项为必填项。');
     await expect(page.locator('#staff-role-error')).toHaveText('请选择角色。');
-    await expect(page.locator('#staff-password-error')).toHaveText('密码至少 8 个字符。');
+    await expect(page.locator('#staff-password-error')).toHaveText('密码至少 10 个字符（首尾空格不计）。');
     await expect(page.locator('#staff-pin-error')).toHaveText('PIN 码为 4–8 位数字。');
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.locator('#staff-role-error')).toHaveText('Please choose a role.');
@@ -303,7 +303,7 @@ test.describe('staff accounts', () => {
     await expect(second.getByRole('button', { name: '工作人员登录' })).toBeVisible();
     await signIn(second, { username: 'wangfang', password: 'registrar passphrase', displayName: '王芳' });
     await expect(second.getByTestId('staff-role')).toHaveText('登记员');
-    await expect(second.locator('.tile strong')).toHaveText(['意愿登记', '登记记录', '回执与证书', '来访登记', '来访记录', '留言墙', '留言审核', '纪念名录', '纪念名录管理', '今日生命教育活动', '生命教育活动', '纪念与教育统计', '统计看板', '省级同步']);
+    await expect(second.locator('.tile strong')).toHaveText(['意愿登记', '登记记录', '回执与证书', '来访登记', '来访记录', '留言墙', '留言审核', '纪念名录', '纪念名录管理', '今日生命教育活动', '生命教育活动', '纪念与教育统计', '统计看板', '省级同步', '我的账户']);
     await second.getByRole('button', { name: /来访记录/ }).click();
     await expect(second.getByTestId('visitor-total')).toHaveText('共 0 条来访记录');
 

@@ -245,6 +245,12 @@ const validInputs: { [N in CallName]: unknown } = {
   'dashboard:exportStart': { year: 2026, format: 'xlsx' },
   'dashboard:exportProgress': { jobId: 'none' },
   'dashboard:exportResult': { jobId: 'none' },
+  'staff:setActive': { staffId: 'none', active: false },
+  'staff:setRole': { staffId: 'none', role: 'auditor' },
+  'staff:unlock': { staffId: 'none' },
+  'staff:resetSecret': { staffId: 'none', secret: 'pin', newValue: '8080' },
+  'session:changePassword': { current: 'not the password', next: 'a brand new passphrase' },
+  'session:changePin': { current: '0000', next: '8080' },
 };
 
 describe('authorisation', () => {

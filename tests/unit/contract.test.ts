@@ -98,6 +98,12 @@ describe('the contract', () => {
       'dashboard:exportStart',
       'dashboard:exportProgress',
       'dashboard:exportResult',
+      'staff:setActive',
+      'staff:setRole',
+      'staff:unlock',
+      'staff:resetSecret',
+      'session:changePassword',
+      'session:changePin',
     ]);
     expect(isCallName('visitor:signIn')).toBe(true);
     expect(isCallName('toString')).toBe(false);
@@ -168,11 +174,22 @@ describe('the contract', () => {
     expect(contract['staff:create'].roles).toEqual(['admin']);
     const whileLocked = callNames.filter((name) => contract[name].whileLocked);
     expect(whileLocked).toEqual(['session:get', 'session:logout', 'session:lock', 'session:unlock']);
+    const duringSecretChange = callNames.filter((name) => contract[name].duringSecretChange);
+    expect(duringSecretChange).toEqual([
+      'station:get',
+      'session:get',
+      'session:logout',
+      'session:lock',
+      'session:unlock',
+      'session:changePassword',
+      'session:changePin',
+    ]);
+    for (const name of ['staff:setActive', 'staff:setRole', 'staff:unlock', 'staff:resetSecret'] as const) expect(contract[name].roles).toEqual(['admin']);
   });
 
   it('checks usernames, passwords and PINs of staff accounts', () => {
     const input = contract['staff:create'].input;
-    const base = { username: 'li.ming', displayName: '李明', role: 'registrar', password: 'eight chr', pin: '1234' };
+    const base = { username: 'li.ming', displayName: '李明', role: 'registrar', password: 'ten chars!', pin: '1234' };
     expect(input.safeParse(base).success).toBe(true);
     const reasons = (value: object) => {
       const result = input.safeParse({ ...base, ...value });
@@ -180,7 +197,9 @@ describe('the contract', () => {
     };
     expect(reasons({ username: 'li' })).toEqual(['username_format']);
     expect(reasons({ username: '.li.ming' })).toEqual(['username_format']);
-    expect(reasons({ password: 'seven c' })).toEqual(['password_too_short']);
+    expect(reasons({ password: 'nine char' })).toEqual(['password_too_short']);
+    expect(reasons({ password: ' '.repeat(12) })).toEqual(['password_too_short']);
+    expect(reasons({ password: '   nine char   ' })).toEqual(['password_too_short']);
     expect(reasons({ password: '密'.repeat(129) })).toEqual(['password_too_long']);
     expect(reasons({ pin: '123' })).toEqual(['pin_format']);
     expect(reasons({ pin: '12a4' })).toEqual(['pin_format']);

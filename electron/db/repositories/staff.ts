@@ -46,3 +46,23 @@ export async function reserveAttempt(
 export async function clearFailedAttempts(db: Executor, id: string): Promise<void> {
   await db.updateTable('staff').set({ failed_attempts: 0, locked_until: null }).where('id', '=', id).execute();
 }
+
+/** Administrators who may still sign in, other than the one named: zero means that one is the last. */
+export async function countOtherActiveAdmins(db: Executor, exceptId: string): Promise<number> {
+  const row = await db
+    .selectFrom('staff')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'admin')
+    .where('active', '=', 1)
+    .where('id', '!=', exceptId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function updateStaff(
+  db: Executor,
+  id: string,
+  changes: Partial<Pick<StaffTable, 'active' | 'role' | 'password_hash' | 'pin_hash' | 'must_change_password' | 'must_change_pin' | 'failed_attempts' | 'locked_until'>>,
+): Promise<void> {
+  await db.updateTable('staff').set(changes).where('id', '=', id).execute();
+}

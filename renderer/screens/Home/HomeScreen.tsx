@@ -29,6 +29,7 @@ export function HomeScreen({ station, role, onOpen }: { station: Station; role: 
     { screen: 'audit', title: t('audit:title'), hint: t('home.auditHint') },
     { screen: 'staffAccounts', title: t('staff:accounts.title'), hint: t('home.staffHint') },
     { screen: 'settings', title: t('settings:title'), hint: t('settings:homeHint') },
+    { screen: 'myAccount', title: t('staff:myAccount.title'), hint: t('staff:myAccount.homeHint') },
   ] as const;
   return (
     <section className="panel" aria-labelledby="home-title">

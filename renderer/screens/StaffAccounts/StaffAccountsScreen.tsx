@@ -10,12 +10,13 @@ import { Field } from '../../components/Field';
 import { useFormatDateTime } from '../../hooks/useFormatDateTime';
 import { useRoleName } from '../../hooks/useRoleName';
 import { useSubmit } from '../../hooks/useSubmit';
+import { AccountActions } from './AccountActions';
 
 type Account = CallOutput<'staff:create'>;
 
 const emptyForm = { ...emptyAccountDraft, role: '' as StaffRole | '' };
 
-/** The administrator's list of staff accounts, and the form that adds one. */
+/** The administrator's list of staff accounts, the actions on one of them, and the form that adds one. */
 export function StaffAccountsScreen() {
   const { t } = useT();
   const formatDateTime = useFormatDateTime();
@@ -24,6 +25,8 @@ export function StaffAccountsScreen() {
   const [listError, setListError] = useState<ErrorCode | null>(null);
   const [draft, setDraft] = useState(emptyForm);
   const [created, setCreated] = useState<Account | null>(null);
+  const [managedId, setManagedId] = useState<string | null>(null);
+  const managed = accounts?.find((account) => account.id === managedId) ?? null;
 
   const load = useCallback(async () => {
     try {
@@ -69,6 +72,8 @@ export function StaffAccountsScreen() {
               <th scope="col">{t('staff:accounts.role')}</th>
               <th scope="col">{t('staff:accounts.createdAt')}</th>
               <th scope="col">{t('staff:accounts.lockedUntil')}</th>
+              <th scope="col">{t('staff:accounts.status')}</th>
+              <th scope="col">{t('staff:accounts.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -79,11 +84,27 @@ export function StaffAccountsScreen() {
                 <td>{roleName(account.role)}</td>
                 <td>{formatDateTime(account.createdAt)}</td>
                 <td>{account.lockedUntil ? formatDateTime(account.lockedUntil) : t('staff:accounts.notLocked')}</td>
+                <td>
+                  {account.active ? t('staff:accounts.active') : t('staff:accounts.disabled')}
+                  {account.mustChange.length > 0 ? ` · ${t('staff:accounts.mustChange')}` : null}
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    aria-pressed={managedId === account.id}
+                    aria-label={t('staff:accounts.manageNamed', { username: account.username })}
+                    onClick={() => setManagedId(managedId === account.id ? null : account.id)}
+                  >
+                    {t('staff:accounts.manage')}
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+
+      {managed ? <AccountActions key={managed.id} account={managed} onChanged={() => void load()} /> : null}
 
       <h2 id="create-title">{t('staff:accounts.createTitle')}</h2>
       <form onSubmit={form.onSubmit} noValidate aria-labelledby="create-title" className="form-grid">
