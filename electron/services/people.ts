@@ -39,15 +39,24 @@ export function documentKeys(protection: DataProtection, kind: string, number: s
   return protection.cipher.blindIndexCandidates('document', documentIndexValue(kind, number));
 }
 
+/**
+ * The blind-index input of a name: lower-cased, so a Latin name is found whatever case staff type it in
+ * (Han characters have no case). The name itself is already normalised by its check (widths, dots, spaces).
+ */
+function nameIndexValue(name: string): string {
+  return name.toLowerCase();
+}
+
+/** Every blind index a name may be stored under (one per key a rotation has not yet moved off). */
 export function nameKeys(protection: DataProtection, name: string): string[] {
-  return protection.cipher.blindIndexCandidates('name', name);
+  return protection.cipher.blindIndexCandidates('name', nameIndexValue(name));
 }
 
 /** The blind indexes of a person's row, under the current key. */
 export function personLookupIndexes(protection: DataProtection, fields: PersonalFields) {
   return {
     document_key: protection.cipher.blindIndex('document', documentIndexValue(fields.documentKind, fields.documentNumber)),
-    name_key: protection.cipher.blindIndex('name', fields.name),
+    name_key: protection.cipher.blindIndex('name', nameIndexValue(fields.name)),
     phone_key: protection.cipher.blindIndex('phone', fields.phone),
     index_key_id: protection.cipher.currentKeyId,
   };

@@ -15,6 +15,7 @@ import * as m0013 from './0013_outbox_payload';
 import * as m0014 from './0014_sync_sent';
 import * as m0015 from './0015_kiosk_safeguards';
 import * as m0016 from './0016_staff_management';
+import * as m0017 from './0017_name_index_case';
 
 export interface Migration {
   up(db: Kysely<any>): Promise<void>;
@@ -38,4 +39,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0014_sync_sent', m0014],
   ['0015_kiosk_safeguards', m0015],
   ['0016_staff_management', m0016],
+  ['0017_name_index_case', m0017],
 ];
