@@ -36,6 +36,11 @@ export interface Comparison {
   ratio: number;
 }
 
+/** A comparison of two ways of writing, with the rows each side's database holds afterwards (warm-up included). */
+export interface WriteComparison extends Comparison {
+  written: { measured: number; baseline: number };
+}
+
 /** Operations per block. */
 const BLOCK = 50;
 

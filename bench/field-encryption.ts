@@ -7,7 +7,8 @@ import { migrateToLatest } from '../electron/db/migrate';
 import { chainHash, GENESIS_HASH } from '../electron/security/audit-chain';
 import { FieldCipher } from '../electron/security/field-cipher';
 import { generateKeyRing } from '../electron/security/key-ring';
-import { compareSides, type Comparison, type CompareOptions, type Side } from './compare';
+import { compareSides, type CompareOptions, type Side, type WriteComparison } from './compare';
+import { rawOutboxWriter } from './raw-outbox';
 
 /**
  * What sealing adds to a registration's cost. A registration is written the way the station writes a
@@ -58,8 +59,7 @@ interface Storage {
 function registrationSide(connection: DatabaseConnection, storage: Storage, auditKey: Buffer): Side {
   const { sqlite } = connection;
   const insertRegistration = sqlite.prepare('INSERT INTO bench_registration VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const insertOutbox = sqlite.prepare('INSERT INTO outbox (kind, entity_id, version, created_at) VALUES (?, ?, 1, ?)');
-  const insertOutboxPayload = sqlite.prepare('INSERT INTO outbox_payload (seq, payload) VALUES (?, ?)');
+  const queueChange = rawOutboxWriter(sqlite);
   const insertAudit = sqlite.prepare(
     `INSERT INTO audit_log (seq, at, actor_id, actor_role, station_code, action, object_type, object_id, detail, prev_hash, hash)
      VALUES (?, ?, NULL, 'registrar', 'KMU01', 'create', 'registration', ?, NULL, ?, ?)`,
@@ -77,8 +77,7 @@ function registrationSide(connection: DatabaseConnection, storage: Storage, audi
       storage.lookupKey('phone', fields.contact_phone),
       at,
     );
-    const queued = insertOutbox.run('registration', id, at);
-    insertOutboxPayload.run(queued.lastInsertRowid, storage.payload(JSON.stringify({ id, program: 'body', ...fields })));
+    queueChange({ kind: 'registration', entityId: id, version: 1, payload: storage.payload(JSON.stringify({ id, program: 'body', ...fields })), createdAt: at });
     seq += 1;
     const entry = { seq, at, actorId: null, actorRole: 'registrar', stationCode: 'KMU01', action: 'create', objectType: 'registration', objectId: id, detail: null };
     const hash = chainHash(auditKey, prevHash, entry);
@@ -92,7 +91,7 @@ function registrationSide(connection: DatabaseConnection, storage: Storage, audi
   };
 }
 
-export async function benchFieldEncryption(options: CompareOptions): Promise<Comparison> {
+export async function benchFieldEncryption(options: CompareOptions): Promise<WriteComparison> {
   const dir = mkdtempSync(join(tmpdir(), 'relay-bench-sealing-'));
   const sealedDb = await openBenchDatabase(dir, 'sealed.sqlite');
   const plainDb = await openBenchDatabase(dir, 'plain.sqlite');
@@ -109,7 +108,9 @@ export async function benchFieldEncryption(options: CompareOptions): Promise<Com
       lookupKey: (_kind, value) => value,
       payload: (json) => json,
     };
-    return await compareSides(registrationSide(sealedDb, sealed, ring.auditKey), registrationSide(plainDb, plain, ring.auditKey), options);
+    const comparison = await compareSides(registrationSide(sealedDb, sealed, ring.auditKey), registrationSide(plainDb, plain, ring.auditKey), options);
+    const registrations = (db: DatabaseConnection) => db.sqlite.prepare('select count(*) from bench_registration').pluck().get() as number;
+    return { ...comparison, written: { measured: registrations(sealedDb), baseline: registrations(plainDb) } };
   } finally {
     await sealedDb.close();
     await plainDb.close();

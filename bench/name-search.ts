@@ -48,6 +48,8 @@ export interface NameSearchBenchOptions {
 
 export interface NameSearchBenchResult {
   names: number;
+  /** Entries on the list once filled, withdrawn ones included: read back from the station. */
+  listed: number;
   withdrawn: number;
   fillSeconds: number;
   keys: number;
@@ -169,6 +171,7 @@ export async function benchNameSearch(options: NameSearchBenchOptions): Promise<
     open.connection.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     const fillSeconds = Number(process.hrtime.bigint() - fillStarted) / 1e9;
     const keys = (open.connection.sqlite.prepare('select count(*) from memorial_name_key').pluck().get() as number) ?? 0;
+    const listed = open.connection.sqlite.prepare('select count(*) from memorial_entry').pluck().get() as number;
     log(`  filled in ${fillSeconds.toFixed(1)} s: ${keys.toLocaleString('en-US')} search keys, ${withdrawnIds.length.toLocaleString('en-US')} consents withdrawn`);
 
     const withdrawn = new Set(withdrawnIds);
@@ -209,6 +212,7 @@ export async function benchNameSearch(options: NameSearchBenchOptions): Promise<
     ) as NameSearchBenchResult['byKind'];
     return {
       names: options.names,
+      listed,
       withdrawn: withdrawnIds.length,
       fillSeconds,
       keys,

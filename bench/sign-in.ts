@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
 import { openStation, type OpenStation } from '../electron/app/open-station';
 import { openDatabaseFile, type DatabaseConnection } from '../electron/db/connection';
 import { migrateToLatest } from '../electron/db/migrate';
 import { createRandom } from '../electron/cli/fake-people';
 import type { CallInput } from '../shared/contract/calls';
-import type { CompareOptions } from './compare';
+import { rawOutboxWriter } from './raw-outbox';
 
 /**
  * Kiosk sign-ins per second, sustained: a long run of sign-ins through the whole kiosk path (dispatch
@@ -91,7 +92,7 @@ async function openRawSide(dataDir: string): Promise<{ side: Side; connection: D
     `insert into visitor_message (id, sign_in_id, station_code, written_at, body, author_masked, relation, state, version)
      values (?, ?, ?, ?, ?, ?, ?, 'pending', 1)`,
   );
-  const insertOutbox = sqlite.prepare(`insert into outbox (kind, entity_id, version, payload, created_at) values ('visitor_sign_in', ?, 1, ?, ?)`);
+  const queueChange = rawOutboxWriter(sqlite);
   const insertAudit = sqlite.prepare(
     `insert into audit_log (seq, at, actor_id, actor_role, station_code, action, object_type, object_id, detail, prev_hash, hash)
      values (?, ?, null, 'kiosk', ?, 'create', ?, ?, null, ?, ?)`,
@@ -111,7 +112,7 @@ async function openRawSide(dataDir: string): Promise<{ side: Side; connection: D
       group_name: input.groupName,
     };
     insertVisit.run(row);
-    insertOutbox.run(row.id, JSON.stringify(row), at);
+    queueChange({ kind: 'visitor_sign_in', entityId: row.id, version: 1, payload: JSON.stringify(row), createdAt: at, recordCreatedAt: at });
     insertAudit.run((auditSeq += 1), at, STATION_CODE, 'visitor_sign_in', row.id, placeholderHash, placeholderHash);
     if (input.message !== null) {
       const messageId = randomUUID();
@@ -134,6 +135,8 @@ export interface SignInBenchResult {
   raw: { perSecond: number; windows: number[]; cpuMicroseconds: number };
   /** Service time over raw time per sign-in, over the whole run. */
   ratio: number;
+  /** Sign-ins each side's database holds at the end, warm-up included. */
+  written: { service: number; raw: number };
 }
 
 function median(values: number[]): number {
@@ -152,6 +155,11 @@ async function timeWindow(side: Side, inputs: readonly SignInInput[]): Promise<{
   return { seconds, cpu: used.user + used.system };
 }
 
+function signInsStored(sqlite: BetterSqlite3.Database): number {
+  return sqlite.prepare('select count(*) from visitor_sign_in').pluck().get() as number;
+}
+
+/** `signIns` kiosk sign-ins per side after `warmup` unmeasured ones, timed in alternating windows of `window`. */
 export async function benchSignIn(options: { signIns: number; window: number; warmup: number }): Promise<SignInBenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'relay-bench-sign-in-'));
   let station: OpenStation | undefined;
@@ -186,6 +194,7 @@ export async function benchSignIn(options: { signIns: number; window: number; wa
       service: { perSecond: options.signIns / totals.service, windows: windows.service, cpuMicroseconds: cpu.service / options.signIns },
       raw: { perSecond: options.signIns / totals.raw, windows: windows.raw, cpuMicroseconds: cpu.raw / options.signIns },
       ratio: totals.service / totals.raw,
+      written: { service: signInsStored(service.station.connection.sqlite), raw: signInsStored(raw.connection.sqlite) },
     };
   } finally {
     await station?.close();
@@ -198,40 +207,35 @@ function format(value: number, digits = 0): string {
   return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
-/** `npm run bench` with BENCH_ONLY=sign-in: BENCH_SIGN_INS sign-ins per side (default 10 000), windows of 500. */
-export async function runSignInBench(options: CompareOptions, signIns: number): Promise<void> {
-  const window = 500;
-  console.log(
-    `\nkiosk sign-ins, sustained: ${format(signIns)} per side in alternating windows of ${window}, ${options.warmup} warm-up; ` +
+/** The sign-in benchmark's report: the rates of both sides, their ratio, and the figures for the JSON line. */
+export function printSignIn(result: SignInBenchResult, print: (line: string) => void): Record<string, unknown> {
+  print(
+    `\nkiosk sign-ins, sustained: ${format(result.signIns)} per side in alternating windows of ${result.window}, ${result.warmup} warm-up; ` +
       `one in eight with a message (target: at most ${TARGET_RATIO}× the raw inserts)`,
   );
-  const result = await benchSignIn({ signIns, window, warmup: options.warmup });
   const rows = [
     ['service (dispatch visitor:signIn at the kiosk)', result.service],
     ['raw (same rows, better-sqlite3, plain text)', result.raw],
   ] as const;
   const labelWidth = Math.max(...rows.map(([label]) => label.length));
-  console.log(`${''.padEnd(labelWidth)}  sign-ins/s  median window  slowest window  fastest window  CPU µs/sign-in`);
+  print(`${''.padEnd(labelWidth)}  sign-ins/s  median window  slowest window  fastest window  CPU µs/sign-in`);
   for (const [label, side] of rows) {
-    console.log(
+    print(
       `${label.padEnd(labelWidth)}  ${format(side.perSecond).padStart(10)}  ${format(median(side.windows)).padStart(13)}  ` +
         `${format(Math.min(...side.windows)).padStart(14)}  ${format(Math.max(...side.windows)).padStart(14)}  ${format(side.cpuMicroseconds).padStart(14)}`,
     );
   }
-  console.log(
+  print(
     `ratio: ${format(result.ratio, 2)} (${result.ratio <= TARGET_RATIO ? 'within' : 'over'} the ${TARGET_RATIO}× target); ` +
       `processor time ${format(result.service.cpuMicroseconds / result.raw.cpuMicroseconds, 2)}×`,
   );
-  console.log(
-    JSON.stringify({
-      bench: 'sign-in',
-      signIns: result.signIns,
-      servicePerSecond: Math.round(result.service.perSecond),
-      rawPerSecond: Math.round(result.raw.perSecond),
-      serviceSlowestWindowPerSecond: Math.round(Math.min(...result.service.windows)),
-      ratio: Number(result.ratio.toFixed(3)),
-      serviceCpuMicroseconds: Math.round(result.service.cpuMicroseconds),
-      rawCpuMicroseconds: Math.round(result.raw.cpuMicroseconds),
-    }),
-  );
+  return {
+    signIns: result.signIns,
+    servicePerSecond: Math.round(result.service.perSecond),
+    rawPerSecond: Math.round(result.raw.perSecond),
+    serviceSlowestWindowPerSecond: Math.round(Math.min(...result.service.windows)),
+    ratio: Number(result.ratio.toFixed(3)),
+    serviceCpuMicroseconds: Math.round(result.service.cpuMicroseconds),
+    rawCpuMicroseconds: Math.round(result.raw.cpuMicroseconds),
+  };
 }

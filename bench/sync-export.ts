@@ -10,6 +10,7 @@ import { formatRegistrationNumber } from '../shared/domain/registration-number';
 import { openStation } from '../electron/app/open-station';
 import { fakeRegistration, type FakePeopleOptions } from '../electron/cli/fake-people';
 import { OUTBOX_PAYLOAD_CONTEXT } from '../electron/services/outbox';
+import { rawOutboxWriter } from './raw-outbox';
 
 /**
  * Writing the outbox into signed batch files (`SyncBatchWriter.writeNext` until nothing waits, 1 000
@@ -20,11 +21,11 @@ import { OUTBOX_PAYLOAD_CONTEXT } from '../electron/services/outbox';
  * the process's resident memory is sampled every 100 ms and at every batch (every 1 000 rows on the
  * baseline side), so that a writer which held the outbox in memory would show.
  *
- * The outbox is filled (default a million rows, env BENCH_SYNC_RECORDS) with registration records in
+ * The outbox is filled (default 200 000 rows, env BENCH_SYNC_RECORDS) with registration records in
  * the shape the registration journal queues them (§5.3 of docs/sync-protocol.md: person, choice,
- * consents; about 1 KB of JSON each), sealed with the station's own data key under the outbox context,
- * inserted with prepared statements in large transactions: the registration service would take hours
- * for a million. The same is done for a tenth of the rows, to show that memory does not grow with the
+ * consents; about 1 KB of JSON each), each person on file with a consent to report (§5.4), sealed with the station's own data key under the outbox context,
+ * inserted with prepared statements in large transactions: the registration service would take far
+ * longer. The same is done for a tenth of the rows, to show that memory does not grow with the
  * outbox. Each measured side runs in a process of its own (bench/sync-export-side.ts, bundled as the
  * Electron main process is), started afresh on the filled station, so that its resident memory is its
  * own and not what the fill or the TypeScript loader left behind. The JavaScript heap in use is
@@ -133,11 +134,16 @@ async function fillStation(dataDir: string, records: number, log: (line: string)
     const { sqlite } = station.connection;
     // Bulk writing only: nothing fsynced during the fill; the measured sides reopen with the station's settings.
     sqlite.pragma('synchronous = OFF');
-    const insert = sqlite.prepare(
-      `insert into outbox (kind, entity_id, version, created_at, person_id, record_created_at)
-       values ('registration', ?, 1, ?, ?, ?)`,
+    const queueChange = rawOutboxWriter(sqlite);
+    // Each record's person, with the consent to report that lets its rows into a batch (§5.4). The person
+    // carries placeholder text where the station seals personal data: the writer never reads it.
+    const insertPerson = sqlite.prepare(
+      `insert into person (id, station_code, version, document_kind, document_key, name_key, phone_key, index_key_id, personal, created_at, updated_at)
+       values (?, ?, 1, 'resident_id', ?, 'bench', 'bench', 'bench', 'x', ?, ?)`,
     );
-    const insertPayload = sqlite.prepare('insert into outbox_payload (seq, payload) values (?, ?)');
+    const insertConsentToReport = sqlite.prepare(
+      `insert into consent (person_id, purpose, granted, text_version, at) values (?, 'provincial_sync', 1, 'bench', ?)`,
+    );
     const people: FakePeopleOptions = { seed: SEED, today: stationDate(new Date()) };
     const { protection } = station.services;
     const epoch = Date.parse('2020-01-01T00:00:00.000Z');
@@ -148,8 +154,9 @@ async function fillStation(dataDir: string, records: number, log: (line: string)
         const at = new Date(epoch + index * 61_000).toISOString();
         const { id, personId, json } = registrationPayload(index, people, at);
         payloadBytes += Buffer.byteLength(json, 'utf8');
-        const { lastInsertRowid } = insert.run(id, at, personId, at);
-        insertPayload.run(lastInsertRowid, protection.seal(json, OUTBOX_PAYLOAD_CONTEXT));
+        insertPerson.run(personId, STATION_CODE, `bench-document-${index}`, at, at);
+        insertConsentToReport.run(personId, at);
+        queueChange({ kind: 'registration', entityId: id, version: 1, payload: protection.seal(json, OUTBOX_PAYLOAD_CONTEXT), createdAt: at, personId, recordCreatedAt: at });
       }
     });
     for (let from = 0; from < records; from += FILL_CHUNK) {

@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
 import { openStation, type OpenStation } from '../electron/app/open-station';
 import { openDatabaseFile, type DatabaseConnection } from '../electron/db/connection';
 import { migrateToLatest } from '../electron/db/migrate';
-import { compareSides, type Comparison, type CompareOptions, type Side } from './compare';
+import { compareSides, type CompareOptions, type Side, type WriteComparison } from './compare';
+import { rawOutboxWriter } from './raw-outbox';
 
 /**
  * Visitor sign-in through the whole service layer (dispatch: session and role check, input parsing,
@@ -59,9 +61,7 @@ async function openBaselineSide(dataDir: string): Promise<{ side: Side; connecti
     `INSERT INTO visitor_sign_in (id, station_code, visited_at, party_size, purpose, visitor_name, version)
      VALUES (@id, @station_code, @visited_at, @party_size, @purpose, @visitor_name, @version)`,
   );
-  const insertOutbox = sqlite.prepare(
-    `INSERT INTO outbox (kind, entity_id, version, payload, created_at) VALUES (?, ?, ?, ?, ?)`,
-  );
+  const queueChange = rawOutboxWriter(sqlite);
   const insertAudit = sqlite.prepare(
     `INSERT INTO audit_log (seq, at, actor_id, actor_role, station_code, action, object_type, object_id, detail, prev_hash, hash)
      VALUES (?, ?, NULL, 'kiosk', ?, 'create', 'visitor_sign_in', ?, NULL, ?, ?)`,
@@ -71,7 +71,7 @@ async function openBaselineSide(dataDir: string): Promise<{ side: Side; connecti
   // The same three rows the service writes (visit, outbox entry, audit entry), in plain text and unchained.
   const signIn = sqlite.transaction((row: Record<string, string | number | null> & { id: string; visited_at: string }) => {
     insertVisit.run(row);
-    insertOutbox.run('visitor_sign_in', row.id, 1, JSON.stringify(row), row.visited_at);
+    queueChange({ kind: 'visitor_sign_in', entityId: row.id, version: 1, payload: JSON.stringify(row), createdAt: row.visited_at, recordCreatedAt: row.visited_at });
     auditSeq += 1;
     insertAudit.run(auditSeq, row.visited_at, STATION_CODE, row.id, placeholderHash, placeholderHash);
   });
@@ -94,7 +94,7 @@ async function openBaselineSide(dataDir: string): Promise<{ side: Side; connecti
   return { side, connection };
 }
 
-export async function benchVisitorSignIn(options: CompareOptions): Promise<Comparison> {
+export async function benchVisitorSignIn(options: CompareOptions): Promise<WriteComparison> {
   const serviceDir = mkdtempSync(join(tmpdir(), 'relay-bench-service-'));
   const baselineDir = mkdtempSync(join(tmpdir(), 'relay-bench-baseline-'));
   let station: OpenStation | undefined;
@@ -105,7 +105,9 @@ export async function benchVisitorSignIn(options: CompareOptions): Promise<Compa
     const baseline = await openBaselineSide(baselineDir);
     connection = baseline.connection;
 
-    return await compareSides(service.side, baseline.side, options);
+    const comparison = await compareSides(service.side, baseline.side, options);
+    const signIns = (sqlite: BetterSqlite3.Database) => sqlite.prepare('select count(*) from visitor_sign_in').pluck().get() as number;
+    return { ...comparison, written: { measured: signIns(station.connection.sqlite), baseline: signIns(connection.sqlite) } };
   } finally {
     await station?.close();
     await connection?.close();
