@@ -139,7 +139,7 @@ export class SyncAcknowledgements {
       await settleRow(trx, { ...row, state: resend ? 'resend' : 'rejected', code: record.code as RecordRejectCode | null, reason: record.reason, path: record.path }, at);
     }
     // A row back on its way is re-sent only while its person consents to be reported.
-    await omitWaitingRowsWithoutConsent(trx);
+    await omitWaitingRowsWithoutConsent(trx, { resend: true });
     await updateBatch(trx, batch.batch_seq, {
       state: 'acknowledged',
       acknowledged_at: at,

@@ -71,8 +71,9 @@ export class SyncBatchWriter {
     const station = await this.station.require();
     return this.db.transaction().execute(async (trx) => {
       const { batchSize, twoPersonApproval } = await this.settings.sync(trx);
-      // Consent to report is judged as the file is written, however its rows came back on their way.
-      await omitWaitingRowsWithoutConsent(trx);
+      // Consent to report is judged as the file is written, however its rows came back on their way
+      // (the range's rows are judged as the range is read).
+      await omitWaitingRowsWithoutConsent(trx, { resend: true });
       const resent = await rowsToResend(trx, batchSize);
       const range = await this.nextRange(trx, batchSize - resent.length);
       const omitted = range.filter((row) => row.state === 'omitted');
@@ -198,6 +199,18 @@ export class SyncBatchWriter {
    * hold back the rows behind it; read in pieces of `room` rows until the run is complete.
    */
   private async nextRange(trx: Executor, room: number): Promise<OutboxPlace[]> {
+    for (;;) {
+      const run = await this.contiguousRun(trx, room);
+      const first = run[0];
+      const last = run[run.length - 1];
+      // Rows of a person who no longer consents to be reported are left out, and the run read again:
+      // they no longer count against the room, so it reaches further.
+      if (!first || !last || (await omitWaitingRowsWithoutConsent(trx, { between: { from: first.seq, through: last.seq } })) === 0) return run;
+    }
+  }
+
+  /** The run of rows `nextRange` would take as the outbox stands. */
+  private async contiguousRun(trx: Executor, room: number): Promise<OutboxPlace[]> {
     if (room <= 0) return [];
     let from = await nextRangeStart(trx);
     const run: OutboxPlace[] = [];

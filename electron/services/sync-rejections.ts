@@ -34,7 +34,7 @@ export class SyncRejections {
       if (!row || row.state !== 'rejected') throw new AppError('outbox_row_not_rejected');
       await setRowState(trx, seq, 'resend');
       // Of a person who withdrew consent to report since, the row is left out instead: it leaves the list, never sent.
-      await omitWaitingRowsWithoutConsent(trx);
+      await omitWaitingRowsWithoutConsent(trx, { between: { from: seq, through: seq } });
       const leftOut = (await outboxRowsBySeq(trx, [seq])).get(seq)?.state === 'omitted';
       await this.audit.append(trx, {
         actor,

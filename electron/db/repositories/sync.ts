@@ -115,7 +115,7 @@ export async function releaseRowsOf(db: Executor, batch: Pick<SyncBatchTable, 'b
   await resent.execute();
   await db.updateTable('outbox').set({ state: 'pending', batch_seq: null }).where('batch_seq', '=', batch.batch_seq).where('state', '=', 'in_batch').execute();
   await db.updateTable('outbox').set({ batch_seq: null }).where('batch_seq', '=', batch.batch_seq).where('state', '=', 'omitted').execute();
-  await omitWaitingRowsWithoutConsent(db);
+  await omitWaitingRowsWithoutConsent(db, { resend: true, ...(firstSeq !== null && lastSeq !== null ? { between: { from: firstSeq, through: lastSeq } } : {}) });
 }
 
 export interface RowSettlement {
@@ -170,16 +170,36 @@ export async function omitUnsentRowsOf(db: Executor, personId: string): Promise<
 }
 
 /**
- * Leaves out every waiting row of a person whose latest consent to report is not granted (a purpose never
- * answered counts as not given). Run whenever rows may be written into a batch file or are put back on
- * their way: whatever brought a row back, nothing of such a person is written into a batch.
+ * Which waiting rows to judge: never the whole queue, which may hold hundreds of thousands of rows and is
+ * judged piece by piece as batches are written (a scan per batch would make writing them quadratic).
  */
-export async function omitWaitingRowsWithoutConsent(db: Executor): Promise<number> {
+export interface WaitingRowsToJudge {
+  /** Every row waiting to be re-sent: few, those the province asked for or a released batch re-sent. */
+  resend?: boolean;
+  /** The waiting rows between two seqs, both included: the range a batch is about to carry, or carried. */
+  between?: { from: number; through: number };
+}
+
+/**
+ * Leaves out those of the rows to judge whose person's latest consent to report is not granted (a purpose
+ * never answered counts as not given). Run on the rows a batch file is about to carry and on rows put back
+ * on their way: whatever brought a row back, nothing of such a person is written into a batch.
+ */
+export async function omitWaitingRowsWithoutConsent(db: Executor, rows: WaitingRowsToJudge): Promise<number> {
+  const { resend, between } = rows;
+  if (!resend && !between) return 0;
   const result = await db
     .updateTable('outbox')
     .set({ state: 'omitted' })
     .where('person_id', 'is not', null)
     .where(waiting)
+    .where((eb) =>
+      eb.or([
+        ...(resend ? [eb('state', '=', 'resend')] : []),
+        // The state named beside the seqs lets SQLite read the range from the (state, seq) index.
+        ...(between ? [eb.and([eb('state', 'in', ['pending', 'resend']), eb.between('seq', between.from, between.through)])] : []),
+      ]),
+    )
     .where(
       sql<boolean>`coalesce((select granted from consent
         where consent.person_id = outbox.person_id and consent.purpose = 'provincial_sync' order by consent.id desc limit 1), 0) = 0`,
