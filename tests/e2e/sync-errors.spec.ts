@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { BATCH_FLOOR_UNCONFIRMED_SETTING } from '../../shared/domain/backup';
 import { makeProvince } from '../fixtures/province';
 import { adminCaller, expect, sampleAdmin, signIn } from './fixtures';
 import {
@@ -167,4 +168,20 @@ test('two-person approval: an earlier batch cannot be taken back once a later on
   expect(storedOutbox(station)).toEqual({ in_batch: 12 });
   expect(auditCount(station, 'batch_decline')).toBe(0);
   expect(existsSync(join(usbFolder, 'KMU01-B000001.rse'))).toBe(false);
+});
+
+test('a station rebuilt from a backup exports no batch until it knows the province’s last batch number', async ({ page, station, usbFolder }) => {
+  await seedRegistrations(station, 2);
+  await importProvinceKeys(station, makeProvince());
+  // What a restore onto a fresh install leaves in the restored database.
+  station.connection.sqlite
+    .prepare('insert into station_setting (key, value, updated_at) values (?, ?, ?)')
+    .run(BATCH_FLOOR_UNCONFIRMED_SETTING, '2026-12-01T08:00:00.000Z', '2026-12-01T08:00:00.000Z');
+  await signIn(page, sampleAdmin);
+  await openSync(page);
+  await exportTo(page, usbFolder);
+  await expectBannerInBothLanguages(page, 'sync_batch_floor_unconfirmed');
+  expect(readdirSync(usbFolder)).toEqual([]);
+  expect(storedBatches(station)).toEqual([]);
+  await expectOutboxOnScreen(page, { pending: 4, in_batch: 0 });
 });
