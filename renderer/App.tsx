@@ -238,7 +238,7 @@ export function App() {
                 {screen === 'dashboard' ? <DashboardScreen /> : null}
                 {screen === 'sync' ? <SyncScreen role={session.role} /> : null}
                 {screen === 'backup' ? <BackupScreen role={session.role} /> : null}
-                {screen === 'settings' ? <SettingsScreen role={session.role} onStaffSettingsSaved={() => void refreshSession()} /> : null}
+                {screen === 'settings' ? <SettingsScreen role={session.role} onStaffSettingsSaved={() => void refreshSession()} onStationRenamed={(station) => setLoaded({ state: 'ready', station })} /> : null}
               </div>
             </OpenScreenContext>
           ) : null}

@@ -34,6 +34,7 @@ export function createHandlers(services: StationServices): Handlers {
   return {
     'station:get': () => services.station.get(),
     'station:setup': (input, caller) => services.setup.setUp(input, caller.sessionKey),
+    'station:rename': (input, caller) => services.station.rename(input, actor(caller)),
     'session:get': (_input, caller) => services.accounts.view(caller.sessionKey),
     'session:login': (input, caller) => services.accounts.login(input, caller.sessionKey),
     'session:logout': (_input, caller) => services.accounts.logout(caller.sessionKey),

@@ -72,10 +72,10 @@ export function createServices(
   clock: Clock = systemClock,
   fonts: FontProvider = () => Promise.reject(new Error('no fonts were given to this station')),
 ): StationServices {
-  const station = new StationService(db, clock);
+  const audit = new AuditTrail(db, protection, clock);
+  const station = new StationService(db, clock, audit);
   const settings = new StationSettings(db);
   const sessions = new SessionRegistry(clock, settings);
-  const audit = new AuditTrail(db, protection, clock);
   const accounts = new AccountService(db, clock, sessions, settings, audit, station);
   const people = new PersonRegistry(protection);
   const personRecords = new PersonRecords(db, station, settings, protection, audit);

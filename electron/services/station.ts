@@ -3,7 +3,8 @@ import type { ParsedInput, CallOutput } from '../../shared/contract/calls';
 import type { StationKind } from '../../shared/domain/station';
 import type { StationDatabase, StationTable } from '../db/schema';
 import type { Executor } from '../db/repositories/executor';
-import { findStation, insertStation } from '../db/repositories/station';
+import { findStation, insertStation, renameStation } from '../db/repositories/station';
+import type { Actor, AuditTrail } from './audit';
 import { AppError } from './errors';
 import type { Clock } from './clock';
 
@@ -19,11 +20,12 @@ function toStation(row: StationTable): Station {
   };
 }
 
-/** The station's identity: set once at first run, read by every screen and service. */
+/** The station's identity: set once at first run (its name correctable later), read by every screen and service. */
 export class StationService {
   constructor(
     private readonly db: Kysely<StationDatabase>,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** The station, or null before first-run setup. */
@@ -51,5 +53,27 @@ export class StationService {
     };
     await insertStation(trx, row);
     return toStation({ id: 1, ...row });
+  }
+
+  /**
+   * Corrects the station's name, audited with the old and the new one. The code stays: it is part of every
+   * registration number and serial already issued. Documents printed from now on carry the new name.
+   */
+  async rename(input: ParsedInput<'station:rename'>, actor: Actor): Promise<Station> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await findStation(trx);
+      if (!row) throw new AppError('station_not_set_up');
+      if (row.name === input.name) return toStation(row);
+      await renameStation(trx, input.name);
+      await this.audit.append(trx, {
+        actor,
+        stationCode: row.code,
+        action: 'station_rename',
+        objectType: 'station',
+        objectId: row.code,
+        detail: { from: row.name, to: input.name },
+      });
+      return toStation({ ...row, name: input.name });
+    });
   }
 }

@@ -48,7 +48,7 @@ import {
   signatureImage,
   stemCellStatusInput,
 } from '../validation/registration';
-import { station, stationSetUp, stationSetupInput } from '../validation/station';
+import { station, stationRenameInput, stationSetUp, stationSetupInput } from '../validation/station';
 import {
   visitorList,
   visitorListInput,
@@ -68,6 +68,8 @@ export const contract = {
   'station:get': call(z.undefined(), station.nullable(), anyone, { duringSecretChange: true }),
   /** First-run setup: the station's code, name, kind and region, and its first administrator. Only once. */
   'station:setup': call(stationSetupInput, stationSetUp, anyone),
+  /** Corrects the station's name (never its code); administrators only, audited with the old and new name. */
+  'station:rename': call(stationRenameInput, station, ['admin']),
 
   /** Who is at the screen: the anonymous kiosk role or a signed-in staff member. */
   'session:get': call(z.undefined(), session, anyone, { whileLocked: true }),

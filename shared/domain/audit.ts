@@ -1,6 +1,7 @@
 /** Every kind of action the audit trail records. */
 export const auditActions = [
   'station_setup',
+  'station_rename',
   'create',
   'amend',
   'withdraw',

@@ -5,10 +5,8 @@ import {
   settingBounds,
   type BoundedSetting,
 } from '../domain/settings';
+import { hasHiddenCharacters } from './free-text';
 import type { ValidationReason } from './reasons';
-
-/** Control characters: never part of a printer's name. */
-const CONTROL = /[\p{Cc}\p{Co}\p{Cs}]/u;
 
 /** A whole number within the setting's bounds; anything else (text, NaN, a fraction) is refused with the setting's reason. */
 function bounded(setting: BoundedSetting, reason: ValidationReason) {
@@ -34,7 +32,7 @@ const printerName = z
   .nullable()
   .transform((value) => (value === null ? '' : value.normalize('NFC').trim()))
   .refine((value) => Array.from(value).length <= MAX_PRINTER_NAME_LENGTH, { error: 'text_too_long' })
-  .refine((value) => !CONTROL.test(value), { error: 'text_characters' })
+  .refine((value) => !hasHiddenCharacters(value), { error: 'text_characters' })
   .transform((value) => (value === '' ? null : value));
 
 const printingFields = {

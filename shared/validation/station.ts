@@ -3,6 +3,7 @@ import { STATION_CODE_PATTERN, stationKinds } from '../domain/station';
 import { findRegion } from '../reference/regions';
 import { recoveryCodeIssued } from './backup';
 import { isoTimestamp } from './fields';
+import { hasHiddenCharacters } from './free-text';
 import { foldFullwidthAscii } from './fullwidth';
 import { newStaffAccount } from './staff';
 
@@ -11,9 +12,12 @@ export const stationCode = z
   .transform((raw) => raw.normalize('NFKC').trim().toUpperCase())
   .pipe(z.string().regex(STATION_CODE_PATTERN, { error: 'station_code_format' }));
 
-const stationName = z
+/** The station's name as it heads every receipt and certificate: one line, no hidden characters, 1–60 code points. */
+export const stationName = z
   .string({ error: 'required' })
-  .transform((raw) => raw.normalize('NFC').trim().replace(/\s+/gu, ' '))
+  .transform((raw) => raw.normalize('NFC').trim())
+  .refine((name) => !hasHiddenCharacters(name), { error: 'text_characters' })
+  .transform((name) => name.replace(/\s+/gu, ' '))
   .refine((name) => {
     const length = Array.from(name).length;
     return length >= 1 && length <= 60;
@@ -30,6 +34,9 @@ export const stationSetupInput = z.object({
   /** The first administrator, created together with the station. */
   admin: newStaffAccount,
 });
+
+/** An administrator corrects the station's name; the code, part of every number issued, never changes. */
+export const stationRenameInput = z.object({ name: stationName });
 
 export const station = z.object({
   code: z.string(),

@@ -141,6 +141,7 @@ describe('staff accounts', () => {
 const validInputs: { [N in CallName]: unknown } = {
   'station:get': undefined,
   'station:setup': sampleSetup,
+  'station:rename': { name: '昆明医科大学遗体捐献登记站' },
   'session:get': undefined,
   'session:login': { username: 'nobody', password: 'x' },
   'session:logout': undefined,

@@ -5,6 +5,10 @@ export async function findStation(db: Executor): Promise<StationTable | undefine
   return db.selectFrom('station').selectAll().where('id', '=', 1).executeTakeFirst();
 }
 
+export async function renameStation(db: Executor, name: string): Promise<void> {
+  await db.updateTable('station').set({ name }).where('id', '=', 1).execute();
+}
+
 export async function insertStation(db: Executor, row: Omit<StationTable, 'id'>): Promise<void> {
   await db.insertInto('station').values({ id: 1, ...row }).execute();
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useT } from '../../i18n/index';
+import type { CallOutput } from '../../../shared/contract/calls';
 import type { ErrorCode } from '../../../shared/contract/errors';
 import type { Role } from '../../../shared/domain/roles';
 import { asApiError, call } from '../../api/client';
@@ -13,6 +14,7 @@ import { PrintingSettingsForm } from './PrintingSettingsForm';
 import { RegistrationSettingsForm } from './RegistrationSettingsForm';
 import { SettingsFacts } from './SettingsFacts';
 import { StaffSettingsForm } from './StaffSettingsForm';
+import { StationNameForm } from './StationNameForm';
 import type { SettingsView } from './types';
 import '../Records/records.css';
 import '../Sync/sync.css';
@@ -22,6 +24,8 @@ interface SettingsScreenProps {
   role: Role;
   /** The staff idle lock changed: the app reads its session again, so its own lock timer follows. */
   onStaffSettingsSaved: () => void;
+  /** The administrator renamed the station: the header shows the new name. */
+  onStationRenamed: (station: CallOutput<'station:rename'>) => void;
 }
 
 /**
@@ -29,7 +33,7 @@ interface SettingsScreenProps {
  * an administrator, read by a supervisor), the memorial retention, and the provincial reporting and
  * keys as the sync screen shows them.
  */
-export function SettingsScreen({ role, onStaffSettingsSaved }: SettingsScreenProps) {
+export function SettingsScreen({ role, onStaffSettingsSaved, onStationRenamed }: SettingsScreenProps) {
   const { t } = useT();
   const [view, setView] = useState<SettingsView | null>(null);
   const [sync, setSync] = useState<SyncStatus | null>(null);
@@ -87,6 +91,11 @@ export function SettingsScreen({ role, onStaffSettingsSaved }: SettingsScreenPro
           </div>
         </>
       )}
+      {mayCall(role, 'station:rename') ? (
+        <div className="settings-cards">
+          <StationNameForm onRenamed={onStationRenamed} />
+        </div>
+      ) : null}
       <MemorialSettingsPanel role={role} />
       {sync === null ? null : (
         <div className="sync-panels">
