@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { foldFullwidthAscii } from '../../shared/validation/fullwidth';
 
 /** Keeps a form's text in step with the station: values saved elsewhere refill it, edits in progress stay. */
 export function useFormText<T, F>(values: T, toText: (values: T) => F): [F, (update: (current: F) => F) => void] {
@@ -11,9 +12,12 @@ export function useFormText<T, F>(values: T, toText: (values: T) => F): [F, (upd
   return [text, setText];
 }
 
-/** A number typed into a field; empty or unreadable goes as NaN, for the station to name the field. */
+/**
+ * A number typed into a field, full-width digits (`１５`, from a Chinese input method) read as digits; empty
+ * or unreadable goes as NaN, for the station to name the field.
+ */
 export function typedWholeNumber(text: string): number {
-  const trimmed = text.trim();
+  const trimmed = foldFullwidthAscii(text).trim();
   return trimmed === '' ? Number.NaN : Number(trimmed);
 }
 

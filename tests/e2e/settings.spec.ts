@@ -39,7 +39,8 @@ test('an administrator changes each section and sees it saved, the memorial rete
   await expect(page.getByTestId('settings-registration-saved')).toHaveText('已保存。');
 
   const staff = page.getByTestId('settings-staff');
-  await staff.getByLabel('工作人员屏幕无操作后自动锁定（分钟）').fill('15');
+  // Typed with a Chinese input method in full-width mode: read as 15.
+  await staff.getByLabel('工作人员屏幕无操作后自动锁定（分钟）').fill('１５');
   await staff.getByRole('button', { name: '保存' }).click();
   await expect(page.getByTestId('settings-staff-saved')).toHaveText('已保存。');
 
@@ -54,7 +55,7 @@ test('an administrator changes each section and sees it saved, the memorial rete
   await memorial.getByLabel('来访记录保存天数').fill('400');
   await memorial.getByRole('button', { name: '保存', exact: true }).click();
   await expect(memorial.getByRole('status')).toHaveText('设置已保存。');
-  await page.getByLabel('每批记录数').fill('500');
+  await page.getByLabel('每批记录数').fill('５００');
   await page.getByRole('button', { name: '保存设置' }).click();
   await expect(page.getByTestId('settings-saved')).toHaveText('已保存同步设置。');
   // The province's keys, with the form an administrator imports them with.
