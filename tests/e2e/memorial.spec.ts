@@ -70,7 +70,8 @@ test('Qingming peak in Chinese: staff switch the mode on, 200 groups sign in wit
   await page.getByLabel('其他人数').fill('0');
   await page.getByRole('button', { name: '登记', exact: true }).click();
   await expect(page.getByText('人数须为 1–500 之间的整数。')).toBeVisible();
-  await page.getByLabel('其他人数').fill('42');
+  // Typed in full width, as a Chinese input method may: read as 42.
+  await page.getByLabel('其他人数').fill('４２');
   await page.getByRole('button', { name: '登记', exact: true }).click();
   await expect(page.getByTestId('today-count')).toHaveText(`今日已有 ${people + 42} 人来访`);
 });

@@ -43,6 +43,23 @@ test('a visitor signs in at the kiosk and staff see the visit listed with the na
   await expect(row).not.toContainText('三丰');
 });
 
+test('a party size typed in full width is read as its digits, in Chinese and in English', async ({ page, station }) => {
+  for (const [language, more, purpose, thanks] of [
+    ['简体中文', '更多', '缅怀', '感谢您的到访'],
+    ['English', 'More', 'Remembrance', 'Thank you for your visit'],
+  ] as const) {
+    await page.getByRole('button', { name: language }).click();
+    await page.getByRole('button', { name: /来访登记|Visitor sign-in/ }).click();
+    await page.getByLabel(more).check();
+    await page.getByLabel(/^(人数|Number)$/).fill('１２');
+    await page.getByLabel(purpose).check();
+    await page.getByRole('button', { name: /^(登记|Sign in)$/ }).click();
+    await expect(page.getByRole('heading', { name: thanks })).toBeVisible();
+    await page.getByRole('button', { name: /返回首页|Back to home/ }).click();
+  }
+  expect(station.connection.sqlite.prepare('select party_size from visitor_sign_in').all()).toEqual([{ party_size: 12 }, { party_size: 12 }]);
+});
+
 test('the thanks screen forgets the visitor by itself after 30 seconds', async ({ page }) => {
   await page.clock.install();
   await page.reload();

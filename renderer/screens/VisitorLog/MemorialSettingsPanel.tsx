@@ -6,6 +6,7 @@ import type { Role } from '../../../shared/domain/roles';
 import { asApiError, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
+import { typedWholeNumber } from '../../hooks/useFormText';
 
 type MemorialSettings = CallOutput<'memorial:settings'>;
 
@@ -53,7 +54,7 @@ export function MemorialSettingsPanel({ role }: { role: Role }) {
 
   const onRetention = (event: FormEvent) => {
     event.preventDefault();
-    void run(() => call('memorial:setRetentionDays', { days: days.trim() === '' ? Number.NaN : Number(days) }));
+    void run(() => call('memorial:setRetentionDays', { days: typedWholeNumber(days) }));
   };
 
   if (settings === null) return <ErrorBanner code={errorCode} />;

@@ -5,6 +5,7 @@ import { qingmingPartySizes } from '../../../shared/domain/visitors';
 import { asApiError, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
+import { typedWholeNumber } from '../../hooks/useFormText';
 
 /** How often the running count is fetched again, for the sign-ins made at the park's other kiosks. */
 const COUNT_REFRESH_MS = 30_000;
@@ -75,7 +76,7 @@ export function QingmingKiosk({ onFullForm }: QingmingKioskProps) {
 
   const onMore = (event: FormEvent) => {
     event.preventDefault();
-    void signIn(moreSize.trim() === '' ? Number.NaN : Number(moreSize));
+    void signIn(typedWholeNumber(moreSize));
   };
 
   return (

@@ -14,6 +14,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { IssueMessage } from '../../components/IssueMessage';
 import { useSubmit } from '../../hooks/useSubmit';
+import { typedWholeNumber } from '../../hooks/useFormText';
 
 export type SignedIn = CallOutput<'visitor:signIn'>;
 
@@ -33,7 +34,7 @@ interface SignInFormProps {
 
 function partySizeOf(choice: SizeChoice, more: string): number {
   if (choice === '') return Number.NaN;
-  if (choice === 'more') return more.trim() === '' ? Number.NaN : Number(more);
+  if (choice === 'more') return typedWholeNumber(more);
   return Number(choice);
 }
 
