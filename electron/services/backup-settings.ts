@@ -15,6 +15,7 @@ import type { StationDatabase } from '../db/schema';
 import type { Executor } from '../db/repositories/executor';
 import { readSetting, readSettings, writeSetting } from '../db/repositories/settings';
 import type { Actor, AuditTrail } from './audit';
+import { requireUsableBackupFolder } from './backup-folder';
 import type { Clock } from './clock';
 import type { StationService } from './station';
 
@@ -51,8 +52,10 @@ export class BackupSettingsStore {
     await writeSetting(this.db, BACKUP_LAST_RUN_SETTING, JSON.stringify(run), this.clock.now().toISOString());
   }
 
+  /** Saves new settings; a folder that cannot take backups is refused now rather than at the next backup. */
   async change(next: BackupSettings, actor: Actor): Promise<BackupSettings> {
     const station = await this.station.require();
+    if (next.folder !== null) await requireUsableBackupFolder(next.folder);
     const at = this.clock.now().toISOString();
     await this.db.transaction().execute(async (trx) => {
       await writeSetting(trx, backupSettingKeys.folder, next.folder ?? '', at);

@@ -435,7 +435,7 @@ export class BackupService {
     try {
       fileBytes = (await stat(file)).size;
     } catch {
-      throw new AppError('not_found');
+      throw new AppError('backup_file_not_found');
     }
     const copy = this.scratchFile('restore');
     let header: BackupHeader;
@@ -484,7 +484,7 @@ export class BackupService {
 }
 
 /**
- * The key ring a backup carries, opened with the recovery code: `not_found`, `backup_corrupt`,
+ * The key ring a backup carries, opened with the recovery code: `backup_file_not_found`, `backup_corrupt`,
  * `backup_not_recoverable` (made before the station had a recovery key) or `recovery_code_wrong` otherwise.
  * Reads the file and nothing else, so the command line can check a code before it opens any station.
  */
@@ -494,7 +494,7 @@ export async function recoveredRingOf(file: string, recoveryCode: string): Promi
     header = (await readBackupHeader(file)).header;
   } catch (error) {
     if (error instanceof BackupCorruptError) throw new AppError('backup_corrupt', error.message);
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('not_found');
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('backup_file_not_found');
     if ((error as NodeJS.ErrnoException).code === 'EISDIR') throw new AppError('backup_corrupt', 'not a file');
     throw error;
   }

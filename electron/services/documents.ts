@@ -19,6 +19,7 @@ import {
   type DocumentStateChange,
 } from '../db/repositories/documents';
 import type { Executor } from '../db/repositories/executor';
+import { findPersonById } from '../db/repositories/people';
 import { nextNumber } from '../db/repositories/registrations';
 import { verifyPayload } from '../security/document-signature';
 import type { Actor, AuditTrail } from './audit';
@@ -34,6 +35,7 @@ import {
 import { resolveSubject } from './document-subjects';
 import { readDocumentViews, type DocumentView } from './document-views';
 import { AppError } from './errors';
+import { documentKeys } from './people';
 import type { StationSigningKey } from './signing-key';
 import type { StationService } from './station';
 
@@ -137,9 +139,12 @@ export class DocumentService {
 
   /** Records who collected a printed copy; once, and only for a copy that has not been voided. */
   async handOver(input: ParsedInput<'documents:handOver'>, actor: Actor): Promise<DocumentView> {
-    return this.step(input.documentId, actor, 'handed_over', (current, at) => {
+    return this.step(input.documentId, actor, 'handed_over', async (current, at, trx) => {
       if (current.state === 'voided') throw new AppError('document_voided');
       if (!canHandOver(current.state as DocumentState)) throw new AppError('document_already_handed_over');
+      if (input.relation === 'self' && current.person_id !== null && !(await this.isPersonsDocument(trx, current.person_id, input.recipientDocument))) {
+        throw new AppError('handover_not_the_registrant');
+      }
       const recipient: StoredRecipient = {
         name: input.recipientName,
         relation: input.relation,
@@ -241,18 +246,27 @@ export class DocumentService {
     documentId: string,
     actor: Actor,
     event: 'handed_over' | 'voided' | 'printed',
-    decide: (current: DocumentTable, at: string) => DocumentStateChange | null,
+    decide: (current: DocumentTable, at: string, trx: Executor) => DocumentStateChange | null | Promise<DocumentStateChange | null>,
   ): Promise<DocumentView> {
     const station = await this.station.require();
     const at = this.clock.now().toISOString();
     return this.db.transaction().execute(async (trx) => {
       const current = await findDocument(trx, documentId);
       if (!current) throw new AppError('not_found');
-      const change = decide(current, at);
+      const change = await decide(current, at, trx);
       const row = change === null ? current : await this.move(trx, current, change);
       await this.journal.record(trx, { row, event, stationCode: station.code, actor, at });
       return this.view(trx, row);
     });
+  }
+
+  /**
+   * Whether a document shown at the hand-over is the one the person registered with: compared by its
+   * blind index, so no number is opened. A collector who says "the person themself" must be that person.
+   */
+  private async isPersonsDocument(trx: Executor, personId: string, shown: { kind: string; normalized: string }): Promise<boolean> {
+    const person = await findPersonById(trx, personId);
+    return person !== undefined && documentKeys(this.protection, shown.kind, shown.normalized).includes(person.document_key);
   }
 
   /** Applies a state change decided on `current`; refused when another desk moved the document meanwhile. */

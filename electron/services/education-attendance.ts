@@ -12,7 +12,7 @@ import {
   type SessionTimes,
 } from '../../shared/domain/education';
 import type { EducationGroupTable, EducationSessionTable, EducationSurveyTable, EducationWalkInTable, StationDatabase } from '../db/schema';
-import { findGroup, findSession, insertGroup, insertSurvey, insertWalkIn, sessionsOn, walkInsOf } from '../db/repositories/education';
+import { findGroup, findSession, groupsOf, insertGroup, insertSurvey, insertWalkIn, sessionsOn, walkInsOf } from '../db/repositories/education';
 import type { Executor } from '../db/repositories/executor';
 import type { Actor, AuditTrail } from './audit';
 import type { Clock } from './clock';
@@ -71,6 +71,10 @@ export class EducationAttendance {
     return this.db.transaction().execute(async (trx) => {
       const session = await this.openSession(trx, input.sessionId);
       if (!canCheckIn(timesOf(session), now)) throw new AppError('check_in_closed');
+      // A teacher tapping again after "done" would count the class twice: the kiosk asks before a repeat.
+      if (!input.confirmRepeat && (await this.alreadyCheckedIn(trx, session.id, input.organisation, input.contactPhone))) {
+        throw new AppError('group_already_checked_in');
+      }
       const row: EducationGroupTable = {
         id: randomUUID(),
         session_id: session.id,
@@ -157,6 +161,14 @@ export class EducationAttendance {
   }
 
   /** The session a record is for; a cancelled one takes no attendance. */
+  /** Whether the same organisation with the same contact phone has checked in to the session already. */
+  private async alreadyCheckedIn(trx: Executor, sessionId: string, organisation: string, contactPhone: string): Promise<boolean> {
+    const groups = await groupsOf(trx, [sessionId]);
+    return groups.some(
+      (group) => group.organisation === organisation && this.protection.open(group.contact_phone, CONTACT_PHONE_CONTEXT) === contactPhone,
+    );
+  }
+
   private async openSession(trx: Executor, sessionId: string): Promise<EducationSessionTable> {
     const session = await findSession(trx, sessionId);
     if (!session) throw new AppError('not_found');

@@ -134,9 +134,21 @@ export class EducationSchedule {
   }
 }
 
-/** A session is scheduled for today or later: the day of one already over cannot be checked in or surveyed. */
+/** How far ahead a session may be scheduled: a later date is a typing slip (9999, 2100), not a plan. */
+const MAX_YEARS_AHEAD = 2;
+
+/**
+ * A session is scheduled for today or later (the day of one already over cannot be checked in or
+ * surveyed), and at most MAX_YEARS_AHEAD years ahead. Both compare station calendar dates.
+ */
 function refusePastDay(date: string, now: Date): void {
-  if (date < stationDate(now)) {
+  const today = stationDate(now);
+  if (date < today) {
     throw new AppError('validation_failed', 'invalid input', [{ path: 'startsAt', reason: 'session_start_past' }]);
+  }
+  // Same month and day, MAX_YEARS_AHEAD years on; as text it also orders correctly for 29 February.
+  const latest = `${String(Number(today.slice(0, 4)) + MAX_YEARS_AHEAD).padStart(4, '0')}${today.slice(4)}`;
+  if (date > latest) {
+    throw new AppError('validation_failed', 'invalid input', [{ path: 'startsAt', reason: 'session_start_too_far' }]);
   }
 }

@@ -10,6 +10,7 @@ import {
 } from '../../shared/domain/memorial-names';
 import type { StationDatabase } from '../db/schema';
 import type { Executor } from '../db/repositories/executor';
+import { hasPublishedEntryAt } from '../db/repositories/memorial-duplicates';
 import {
   findMemorialEntry,
   flushErasedPages,
@@ -71,6 +72,10 @@ export class MemorialNameService {
     return this.db.transaction().execute(async (trx) => {
       if (input.personId !== null && !(await personExists(trx, input.personId))) {
         throw new AppError('validation_failed', 'invalid input', [{ path: 'personId', reason: 'person_unknown' }]);
+      }
+      // The same name at the same place is most likely the same form entered twice; staff confirm a true namesake.
+      if (!input.confirmDuplicate && (await hasPublishedEntryAt(trx, input.publishedName, input.wallLocation))) {
+        throw new AppError('memorial_entry_duplicate');
       }
       await insertMemorialConsent(trx, rows.consent);
       await insertMemorialEntry(trx, rows.entry);

@@ -16,7 +16,9 @@ export const stationPath = z
   .trim()
   .min(1, { error: 'required' })
   .max(1000, { error: 'text_too_long' })
-  .regex(ABSOLUTE_PATH, { error: 'backup_path_absolute' });
+  .regex(ABSOLUTE_PATH, { error: 'backup_path_absolute' })
+  // A NUL ends the path early in the operating system's calls: what is used would not be what was typed.
+  .refine((value) => !value.includes('\0'), { error: 'invalid' });
 
 export const backupSettings = z.object({
   /** null: no scheduled backups. */

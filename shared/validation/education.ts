@@ -40,9 +40,18 @@ const sessionFields = z.object({
   expectedHeadCount: wholeNumber(1, MAX_EXPECTED_HEAD_COUNT, 'head_count_range'),
 });
 
+/** Before this moment a session start is past on any station clock (the service checks against today). */
+const EARLIEST_SESSION_START = Date.parse('2000-01-01T00:00:00+08:00');
+
 function checkTimes(input: { startsAt: string; endsAt: string }, ctx: z.RefinementCtx): void {
   // A malformed time has its own issue already; comparing it would add a misleading second one.
   if (!moment.safeParse(input.startsAt).success || !moment.safeParse(input.endsAt).success) return;
+  if (Date.parse(input.startsAt) < EARLIEST_SESSION_START) {
+    // Certainly past; checked first because historic Beijing dates carry a local-mean-time offset that
+    // would otherwise make an ordinary evening session look like it spans two days.
+    ctx.addIssue({ code: 'custom', message: 'session_start_past', path: ['startsAt'] });
+    return;
+  }
   if (Date.parse(input.endsAt) <= Date.parse(input.startsAt)) {
     ctx.addIssue({ code: 'custom', message: 'session_end_before_start', path: ['endsAt'] });
   } else if (sessionDate(input.endsAt) !== sessionDate(input.startsAt)) {
@@ -82,6 +91,8 @@ export const groupCheckInInput = z.object({
   contactPhone: anyPhone,
   headCount: wholeNumber(1, MAX_GROUP_HEAD_COUNT, 'head_count_range'),
   ageBand: z.enum(ageBands, { error: 'age_band' }),
+  /** Set when the kiosk asked and the group confirmed that it checks in again (same organisation and phone). */
+  confirmRepeat: z.boolean({ error: 'invalid' }).optional().default(false),
 });
 
 /** Walk-ins counted by staff; a negative count corrects an earlier entry. */

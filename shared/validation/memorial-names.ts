@@ -15,6 +15,9 @@ import { freeTextCheck } from './free-text';
 import { documentKind, identityDocument } from './identity-fields';
 import { shortText, signatureInput } from './registration';
 
+/** The earliest day a family's consent to publishing a name is accepted as given on. */
+const EARLIEST_CONSENT_DATE = '1950-01-01';
+
 const entryId = z.string({ error: 'required' }).min(1, { error: 'required' }).max(64, { error: 'invalid' });
 
 /** What a public search may hold: Chinese characters, Latin letters (pinyin, initials, foreign names), spaces and dots. */
@@ -45,7 +48,11 @@ export const memorialConsentInput = z.object(
     relation: z.enum(consentingRelations, { error: 'consent_relation' }),
     relativeDocument: identityDocument,
     signature: signatureInput,
-    givenOn: z.string({ error: 'consent_date' }).refine(isCalendarDate, { error: 'consent_date' }),
+    givenOn: z
+      .string({ error: 'consent_date' })
+      .refine(isCalendarDate, { error: 'consent_date' })
+      // Earlier dates are typing slips (1900-01-01); the service refuses dates after today.
+      .refine((date) => date >= EARLIEST_CONSENT_DATE, { error: 'consent_date_too_early' }),
     textVersion: z.literal(MEMORIAL_CONSENT_TEXT_VERSION, { error: 'consent_text_outdated' }),
   },
   { error: 'memorial_consent_required' },
@@ -73,6 +80,8 @@ export const memorialEntryInput = z.object({
   /** The person record of the donor, when the station has one. */
   personId: entryId.nullish().transform((value) => value ?? null),
   consent: memorialConsentInput,
+  /** Set when staff confirmed that a published entry with the same name and wall location is a different person. */
+  confirmDuplicate: z.boolean({ error: 'invalid' }).optional().default(false),
 });
 
 export const memorialEntryListInput = z.object({

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -118,8 +118,11 @@ test('backing up without a folder, or to a folder that is gone (a stick pulled o
   await expect(page.locator('[data-error-code="backup_folder_missing"]')).toHaveText(errorText('zh-CN', 'backup_folder_missing'));
 
   const stick = join(folder, 'stick');
+  // The folder is checked when saved; the stick is pulled out afterwards.
+  mkdirSync(stick);
   const configured = await station.dispatch('backup:settings', { folder: stick, keep: 7, intervalHours: 24 }, adminCaller);
   expect(configured.ok).toBe(true);
+  rmSync(stick, { recursive: true });
   await backUpNow.click();
   const banner = page.locator('[data-error-code="backup_folder_unusable"]');
   await expect(banner).toHaveText(errorText('zh-CN', 'backup_folder_unusable'));

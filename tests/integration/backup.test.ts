@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../shared/contract/calls';
@@ -318,7 +318,11 @@ describe('the backup folder', () => {
   it('refuses a backup without a folder, and one to a folder that is not there', async () => {
     await setUp(tempDir());
     expect(await refusalCode('backup:now', undefined)).toBe('backup_folder_missing');
-    await ok('backup:settings', { folder: join(tempDir(), 'usb-stick-not-inserted'), keep: 7, intervalHours: 24 });
+    // The folder is checked when saved; the stick is pulled out afterwards.
+    const stick = join(tempDir(), 'usb-stick');
+    mkdirSync(stick);
+    await ok('backup:settings', { folder: stick, keep: 7, intervalHours: 24 });
+    rmSync(stick, { recursive: true });
     expect(await refusalCode('backup:now', undefined)).toBe('backup_folder_unusable');
     expect(await refusalCode('backup:settings', { folder: 'relative/path', keep: 0, intervalHours: 200 })).toBe('validation_failed');
   });

@@ -37,6 +37,8 @@ export function AddEntryForm({ onDone, onCancel }: AddEntryFormProps) {
   const [wallLocation, setWallLocation] = useState('');
   const [personId, setPersonId] = useState('');
   const [consent, setConsent] = useState<ConsentDraft>(() => emptyConsent(today));
+  // Offered once the station found the same name at the same place: staff confirm a true namesake.
+  const [confirmDuplicate, setConfirmDuplicate] = useState(false);
 
   const add = useCallback(async () => {
     // What only the screen knows is checked here: that the family read the text, and that they signed on it.
@@ -60,9 +62,12 @@ export function AddEntryForm({ onDone, onCancel }: AddEntryFormProps) {
         givenOn: consent.givenOn,
         textVersion: MEMORIAL_CONSENT_TEXT_VERSION,
       },
+      confirmDuplicate,
     });
-  }, [publishedName, donationKind, engravingYear, wallLocation, personId, consent]);
+  }, [publishedName, donationKind, engravingYear, wallLocation, personId, consent, confirmDuplicate]);
   const form = useSubmit(add, onDone);
+  const [duplicateFound, setDuplicateFound] = useState(false);
+  if (form.errorCode === 'memorial_entry_duplicate' && !duplicateFound) setDuplicateFound(true);
 
   return (
     <ActionForm
@@ -98,6 +103,12 @@ export function AddEntryForm({ onDone, onCancel }: AddEntryFormProps) {
         <input id="entry-person" value={personId} onChange={(e) => setPersonId(e.target.value)} autoComplete="off" spellCheck={false} />
       </Field>
       <ConsentFields value={consent} onChange={setConsent} issueFor={form.issueFor} />
+      {duplicateFound ? (
+        <label className="choice form-grid__full">
+          <input type="checkbox" checked={confirmDuplicate} onChange={(e) => setConfirmDuplicate(e.target.checked)} />
+          {t('nameListDesk:add.confirmDuplicate')}
+        </label>
+      ) : null}
     </ActionForm>
   );
 }

@@ -26,8 +26,8 @@ export function CheckInForm({ session, onDone, onBack }: CheckInFormProps) {
   const [headCount, setHeadCount] = useState('');
   const [ageBand, setAgeBand] = useState<AgeBand | ''>('');
 
-  const checkIn = useCallback(
-    () =>
+  const send = useCallback(
+    (confirmRepeat: boolean) =>
       call('education:checkIn', {
         sessionId: session.id,
         organisation,
@@ -35,10 +35,17 @@ export function CheckInForm({ session, onDone, onBack }: CheckInFormProps) {
         contactPhone,
         headCount: headCount.trim() === '' ? Number.NaN : Number(headCount),
         ageBand: ageBand as AgeBand,
+        confirmRepeat,
       }),
     [session.id, organisation, contactName, contactPhone, headCount, ageBand],
   );
+  const checkIn = useCallback(() => send(false), [send]);
+  const checkInAgain = useCallback(() => send(true), [send]);
   const form = useSubmit(checkIn, onDone);
+  // The station found this group checked in already (a second tap, say): the group decides whether it is a new arrival.
+  const repeat = useSubmit(checkInAgain, onDone);
+  const askRepeat = form.errorCode === 'group_already_checked_in';
+  const busy = form.busy || repeat.busy;
 
   return (
     <section className="panel" aria-labelledby="check-in-title">
@@ -70,12 +77,22 @@ export function CheckInForm({ session, onDone, onBack }: CheckInFormProps) {
           <IssueMessage issue={form.issueFor('ageBand')} />
         </fieldset>
         <p className="lead">{t('sessionKiosk:checkIn.privacy')}</p>
-        <ErrorBanner code={form.errorCode} />
+        {askRepeat ? (
+          <div className="error-banner" role="alert" data-testid="check-in-repeat">
+            <p>{t('sessionKiosk:checkIn.repeatQuestion')}</p>
+            <button type="button" onClick={() => void repeat.submit()} disabled={busy}>
+              {t('sessionKiosk:checkIn.repeatConfirm')}
+            </button>
+          </div>
+        ) : (
+          <ErrorBanner code={form.errorCode} />
+        )}
+        <ErrorBanner code={askRepeat ? repeat.errorCode : null} />
         <div className="actions">
-          <button type="submit" className="primary" disabled={form.busy}>
+          <button type="submit" className="primary" disabled={busy}>
             {t('sessionKiosk:checkIn.submit')}
           </button>
-          <button type="button" onClick={onBack} disabled={form.busy}>
+          <button type="button" onClick={onBack} disabled={busy}>
             {t('sessionKiosk:back')}
           </button>
         </div>

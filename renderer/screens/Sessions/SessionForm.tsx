@@ -16,6 +16,12 @@ interface SessionFormProps {
 }
 
 /** A date and a wall-clock time at the station as the moment the contract takes; '' when either is not filled in. */
+/** The reasons about the day itself, shown at the date field rather than at the start time. */
+const DATE_REASONS: ReadonlySet<string | undefined> = new Set(['session_start_past', 'session_start_too_far']);
+function isDateReason(reason: string | undefined): boolean {
+  return DATE_REASONS.has(reason);
+}
+
 function momentOf(date: string, time: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return '';
   try {
@@ -70,10 +76,10 @@ export function SessionForm({ session, onDone, onCancel }: SessionFormProps) {
           <input id="session-title" value={title} onChange={(e) => setTitle(e.target.value)} autoComplete="off" />
         </Field>
       </div>
-      <Field id="session-date" label={t('sessions:form.date')} hint={t('sessions:form.dateHint')} issue={form.issueFor('startsAt')?.reason === 'session_start_past' ? form.issueFor('startsAt') : undefined}>
+      <Field id="session-date" label={t('sessions:form.date')} hint={t('sessions:form.dateHint')} issue={isDateReason(form.issueFor('startsAt')?.reason) ? form.issueFor('startsAt') : undefined}>
         <input id="session-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
       </Field>
-      <Field id="session-start" label={t('sessions:form.start')} issue={form.issueFor('startsAt')?.reason === 'session_start_past' ? undefined : form.issueFor('startsAt')}>
+      <Field id="session-start" label={t('sessions:form.start')} issue={isDateReason(form.issueFor('startsAt')?.reason) ? undefined : form.issueFor('startsAt')}>
         <input id="session-start" type="time" value={start} onChange={(e) => setStart(e.target.value)} />
       </Field>
       <Field id="session-end" label={t('sessions:form.end')} issue={form.issueFor('endsAt')}>
