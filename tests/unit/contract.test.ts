@@ -7,6 +7,7 @@ describe('the contract', () => {
     expect(callNames).toEqual([
       'station:get',
       'station:setup',
+      'station:rename',
       'session:get',
       'session:login',
       'session:logout',
