@@ -3,10 +3,28 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../shared/contract/calls';
 import { MEMORIAL_CONSENT_TEXT_VERSION } from '../../shared/domain/memorial-names';
-import { callsOn } from '../fixtures/dispatch';
+import type { Clock } from '../../electron/services/clock';
+import { callsOn, type Caller } from '../fixtures/dispatch';
 import { beijing, kiosk, openEducationStation, sampleGroup, sampleSession, type EducationStation } from '../fixtures/education';
 import { residentId, samplePerson, sampleRegistration, SAMPLE_SIGNATURE } from '../fixtures/registrations';
 import { makeTempDir, openTempStation, sampleSetup } from '../fixtures/temp-station';
+
+/** 2026-04-04 17:00 in Beijing. */
+const APRIL_4TH: Clock = { now: () => new Date('2026-04-04T09:00:00.000Z') };
+
+/** A station set up afresh for each test of the block (on `clock`, or the system's), with calls made at `desk`. */
+function stationPerTest(desk: Caller, clock?: Clock) {
+  let station: Awaited<ReturnType<typeof openTempStation>>;
+  const calls = callsOn(() => station, () => desk);
+  beforeEach(async () => {
+    station = await openTempStation(clock ? { clock } : {});
+    await calls.ok('station:setup', sampleSetup);
+  });
+  afterEach(async () => {
+    await station.remove();
+  });
+  return { station: () => station, ...calls };
+}
 
 describe('scheduling a session: the day is today or later, and not years ahead (L1)', () => {
   let edu: EducationStation;
@@ -39,16 +57,12 @@ describe('scheduling a session: the day is today or later, and not years ahead (
 
 describe('the backup folder is checked when saved, and a missing restore file is named as such (L2)', () => {
   const admin = { sessionKey: 'form-checks-admin' };
-  let station: Awaited<ReturnType<typeof openTempStation>>;
+  const { ok, refusal } = stationPerTest(admin);
   let scratch: ReturnType<typeof makeTempDir>;
-  const { ok, refusal } = callsOn(() => station, () => admin);
-  beforeEach(async () => {
-    station = await openTempStation();
+  beforeEach(() => {
     scratch = makeTempDir('form-checks-');
-    await ok('station:setup', sampleSetup);
   });
-  afterEach(async () => {
-    await station.remove();
+  afterEach(() => {
     scratch.remove();
   });
 
@@ -92,17 +106,7 @@ describe('the backup folder is checked when saved, and a missing restore file is
 });
 
 describe('a name-list entry: a plausible consent date, and a duplicate is questioned (L18)', () => {
-  const desk = { sessionKey: 'form-checks-names' };
-  let station: Awaited<ReturnType<typeof openTempStation>>;
-  const { ok, refusal } = callsOn(() => station, () => desk);
-  beforeEach(async () => {
-    // 2026-04-04 17:00 in Beijing.
-    station = await openTempStation({ clock: { now: () => new Date('2026-04-04T09:00:00.000Z') } });
-    await ok('station:setup', sampleSetup);
-  });
-  afterEach(async () => {
-    await station.remove();
-  });
+  const { station, ok, refusal } = stationPerTest({ sessionKey: 'form-checks-names' }, APRIL_4TH);
 
   function entry(overrides: Partial<CallInput<'nameList:add'>> = {}, givenOn = '2026-03-20'): CallInput<'nameList:add'> {
     return {
@@ -121,7 +125,7 @@ describe('a name-list entry: a plausible consent date, and a duplicate is questi
       },
     };
   }
-  const publishedCount = () => (station.connection.sqlite.prepare("select count(*) as n from memorial_entry where state = 'published'").get() as { n: number }).n;
+  const publishedCount = () => (station().connection.sqlite.prepare("select count(*) as n from memorial_entry where state = 'published'").get() as { n: number }).n;
 
   it('refuses a consent date before 1950 with its own reason, and one after today', async () => {
     for (const date of ['1900-01-01', '0001-01-01', '1949-12-31']) {
@@ -172,16 +176,7 @@ describe('a group checking in twice to the same session is asked first (M3)', ()
 });
 
 describe('a hand-over "to the person themself" checks the document against the registrant (M2)', () => {
-  const desk = { sessionKey: 'form-checks-documents' };
-  let station: Awaited<ReturnType<typeof openTempStation>>;
-  const { ok, refusal } = callsOn(() => station, () => desk);
-  beforeEach(async () => {
-    station = await openTempStation({ clock: { now: () => new Date('2026-04-04T09:00:00.000Z') } });
-    await ok('station:setup', sampleSetup);
-  });
-  afterEach(async () => {
-    await station.remove();
-  });
+  const { station, ok, refusal } = stationPerTest({ sessionKey: 'form-checks-documents' }, APRIL_4TH);
 
   const handOver = (documentId: string, relation: CallInput<'documents:handOver'>['relation'], number: string): CallInput<'documents:handOver'> => ({
     documentId,
@@ -196,7 +191,7 @@ describe('a hand-over "to the person themself" checks the document against the r
     const card = await ok('documents:issue', { kind: 'donor_card', subject: { type: 'person', id: created.personId }, language: 'zh-CN' });
     const someoneElse = residentId('530102', '19800101', '002');
     expect(await refusal('documents:handOver', handOver(card.id, 'self', someoneElse))).toMatchObject({ code: 'handover_not_the_registrant' });
-    expect(station.connection.sqlite.prepare('select state from document where id = ?').get(card.id)).toEqual({ state: 'issued' });
+    expect(station().connection.sqlite.prepare('select state from document where id = ?').get(card.id)).toEqual({ state: 'issued' });
 
     await ok('documents:handOver', handOver(card.id, 'self', samplePerson.document.number));
     const [receipt] = created.receipts;
