@@ -7,8 +7,10 @@ import { ErrorBanner } from './components/ErrorBanner';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { StaffBar } from './components/StaffBar';
 import { useIdleLock } from './hooks/useIdleLock';
+import { leaveUnlessGuarded } from './hooks/useLeaveGuard';
 import type { ScreenName, Session } from './session';
 import { OpenScreenContext } from './navigation';
+import { AudienceContext } from './audience';
 import { AuditScreen } from './screens/Audit/AuditScreen';
 import { BackupScreen } from './screens/Backup/BackupScreen';
 import { DocumentsScreen } from './screens/Documents/DocumentsScreen';
@@ -163,13 +165,13 @@ export function App() {
   return (
     <div className="app">
       <header className="app-header">
-        <button type="button" className="brand" onClick={() => open('home')} disabled={!station || locked}>
+        <button type="button" className="brand" onClick={() => leaveUnlessGuarded(() => open('home'))} disabled={!station || locked}>
           {t('appName')}
         </button>
-        {station && !locked ? <span className="station-name">{station.name}</span> : null}
+        {station && !locked ? <span className="station-name" title={station.name}>{station.name}</span> : null}
         <nav aria-label={t('nav.label')}>
           {station && !locked && screen !== 'home' ? (
-            <button type="button" onClick={() => open('home')}>
+            <button type="button" onClick={() => leaveUnlessGuarded(() => open('home'))}>
               {t('nav.home')}
             </button>
           ) : null}
@@ -214,6 +216,8 @@ export function App() {
           ) : null}
           {station && session && !forcedChange ? (
             <OpenScreenContext value={open}>
+              {/* Signed-in staff read staff wordings of refusals (see renderer/audience.ts). */}
+              <AudienceContext value={session.staff ? 'staff' : 'public'}>
               <div className="screen">
                 {notice ? <ErrorBanner code={notice} /> : null}
                 {screen === 'home' ? <HomeScreen station={station} role={session.role} onOpen={open} /> : null}
@@ -240,6 +244,7 @@ export function App() {
                 {screen === 'backup' ? <BackupScreen role={session.role} /> : null}
                 {screen === 'settings' ? <SettingsScreen role={session.role} onStaffSettingsSaved={() => void refreshSession()} onStationRenamed={(station) => setLoaded({ state: 'ready', station })} /> : null}
               </div>
+              </AudienceContext>
             </OpenScreenContext>
           ) : null}
         </div>

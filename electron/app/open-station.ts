@@ -9,6 +9,7 @@ import { createDispatcher, type Dispatch, type ErrorLogger } from '../ipc/dispat
 import { FileKeyStore, resolveKeyFile, type KeyStore } from '../security/key-store';
 import { createServices, type StationServices } from '../services/index';
 import { reindexPeople } from '../services/people';
+import { rebuildNameKeysIfRequested } from '../services/memorial-name-rekey';
 import type { FontProvider } from '../services/document-printing';
 import { DEBIAN_NOTO_CJK, FontSet, primaryFontPaths, sourceFontsDir } from '../pdf/index';
 import { systemClock, type Clock } from '../services/clock';
@@ -93,6 +94,7 @@ export async function openStation(options: OpenStationOptions): Promise<OpenStat
     const keyStore = options.keyStore ?? new FileKeyStore(resolveKeyFile(process.env, options.dataDir));
     const protection = await DataProtection.open(connection.db, keyStore, clock, [reindexPeople]);
     await protection.finishPendingWork();
+    await rebuildNameKeysIfRequested(connection.db);
     const services = createServices(connection.db, protection, clock, lazyFonts(options.fontsDir ?? sourceFontsDir()));
     const dispatch = createDispatcher(createHandlers(services), services.sessions, options.logError);
     services.backup.useDatabaseFile(connection.sqlite, databasePath);

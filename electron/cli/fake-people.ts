@@ -4,6 +4,7 @@ import { CONSENT_TEXT_VERSION } from '../../shared/domain/consents';
 import { organs, type Organ } from '../../shared/domain/programs';
 import { provinces, yunnanPrefectures } from '../../shared/reference/regions';
 import { checkCharacter } from '../../shared/validation/identity-document';
+import { sampleSignaturePng } from './sample-signature';
 
 /**
  * Realistic fake registrants for demos (`cli seed`) and benchmarks: person number `index` of a run
@@ -264,9 +265,6 @@ function programChoices(random: Random, context: { stemCellAge: boolean; phone: 
   return [bodyChoice(random, context.names, context.today)];
 }
 
-/** A 1×1 PNG as a data URL: what the signature pad sends, minus the strokes. */
-const DRAWN_SIGNATURE = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
-
 /** The stem-cell age range of the default settings (18–45), checked a fortnight ahead to leave room. */
 const STEM_CELL_MAX_AGE = 45;
 const STEM_CELL_MARGIN_DAYS = 14;
@@ -315,6 +313,6 @@ export function fakeRegistration(index: number, options: FakePeopleOptions): Fak
       memorial_publication: random() < 0.4,
     },
     // Most sign on the screen; some on the paper form at the desk.
-    signature: random() < 0.85 ? { kind: 'drawn', image: DRAWN_SIGNATURE } : { kind: 'paper' },
+    signature: random() < 0.85 ? { kind: 'drawn', image: sampleSignaturePng() } : { kind: 'paper' },
   };
 }

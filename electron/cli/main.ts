@@ -37,7 +37,7 @@ function cliLanguage(env: NodeJS.ProcessEnv): Language {
 function describeRefusal(t: TFunction, result: Extract<CallResult<unknown>, { ok: false }>): string {
   const lines = [t(`errors:${result.error.code}`)];
   for (const issue of result.error.issues ?? []) {
-    lines.push(t('cli:field', { path: issue.path, reason: reasonMessage(t, issue.reason) }));
+    lines.push(t('cli:field', { path: issue.path, reason: reasonMessage(t, issue.reason, issue.params) }));
   }
   return lines.join('\n');
 }

@@ -26,7 +26,7 @@ function refusal(t: TFunction, code: ErrorCode, issues: FieldIssue[]): { ok: fal
     error: {
       code,
       message: t(`errors:${code}`),
-      issues: issues.map((issue) => ({ ...issue, message: reasonMessage(t, issue.reason) })),
+      issues: issues.map((issue) => ({ ...issue, message: reasonMessage(t, issue.reason, issue.params) })),
     },
   };
 }

@@ -290,7 +290,7 @@ export async function seedVisitsAndSessions(station: OpenStation, clock: SeedClo
       }
       attendance.surveys.forEach((survey, surveyIndex) => {
         add(new Date(endsAt.getTime() + surveyIndex * 20_000), 'education:survey', async () => {
-          await services.education.attendance.answerSurvey(parsed('education:survey', { sessionId: session.id, ...survey }), SYSTEM_ACTOR);
+          await services.education.attendance.answerSurvey(parsed('education:survey', { sessionId: session.id, ...survey }), SYSTEM_ACTOR, `seed-survey-${surveyIndex}`);
           summary.sessions.surveys += 1;
         });
       });

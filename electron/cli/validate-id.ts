@@ -6,9 +6,9 @@ import {
   type DocumentKind,
 } from '../../shared/validation/identity-document';
 
-/** A validation reason (`id_check_character`, `required`, …) as the sentence the screens show for it. */
-export function reasonMessage(t: TFunction, reason: string): string {
-  return t(`validation:${reason}`);
+/** A validation reason (`id_check_character`, `required`, …) as the sentence the screens show for it, with the values it names. */
+export function reasonMessage(t: TFunction, reason: string, params?: Record<string, string | number>): string {
+  return t(`validation:${reason}`, params);
 }
 
 /** One line of `validate-id`'s output: what the number is, or why it is refused. */

@@ -14,7 +14,8 @@ export function educationHandlers(services: StationServices): AreaHandlers<keyof
     'education:today': () => attendance.today(),
     'education:checkIn': (input, caller) => attendance.checkIn(input, actor(caller)),
     'education:addWalkIns': (input, caller) => attendance.addWalkIns(input, actor(caller)),
-    'education:survey': (input, caller) => attendance.answerSurvey(input, actor(caller)),
+    'education:survey': (input, caller) => attendance.answerSurvey(input, actor(caller), caller.sessionKey),
+    'education:surveyComments': (input, caller) => records.surveyComments(input.sessionId, actor(caller)),
     'education:revealContact': (input, caller) => attendance.revealContact(input, actor(caller)),
   };
 }

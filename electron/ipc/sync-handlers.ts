@@ -12,6 +12,7 @@ export function syncHandlers(services: StationServices): AreaHandlers<keyof type
     'sync:rejections': async () => ({ records: await sync.rejections.list() }),
     'sync:export': (input, caller) => sync.transfer.exportToFolder(input.folder, actor(caller)),
     'sync:send': async (_input, caller) => ({ started: await sync.transfer.start(actor(caller)) }),
+    'sync:cancelSend': async () => ({ cancelled: await sync.transfer.cancelSend() }),
     'sync:importAck': (input, caller) => sync.acks.apply(Buffer.from(input.content, 'base64'), actor(caller)),
     'sync:approve': async (input, caller) => batchView(await sync.batches.approve(input.batchId, actor(caller))),
     'sync:decline': async (input, caller) => ({ declined: await sync.batches.decline(input.batchId, actor(caller)) }),

@@ -10,7 +10,8 @@ import { documentTranslator, formatDocumentDate, joinList } from './texts';
  * The certificates: registration (on request), memorial and honour (to the family after a donation),
  * all A4 landscape, and the life-education attendance certificate, A4 portrait. One layout: the
  * station above a spaced title, a prominent line (the name or the salutation), the body, the station's
- * sign-off and date on the right, the statement, and the footer with serial and QR code.
+ * sign-off and date on the right, the closing words of the certificate's kind, and the footer with
+ * serial and QR code.
  */
 
 interface CertificateContent {
@@ -21,6 +22,12 @@ interface CertificateContent {
   paragraphs: string[];
   /** Smaller lines under the body, centred (the registration numbers). */
   details: string[];
+  /**
+   * The small print above the footer, in the words of the certificate's kind: the statement that a
+   * registration is an intent only belongs to the registration certificate, not to what a family or a
+   * school is given.
+   */
+  closingWords: string;
 }
 
 interface Sheet {
@@ -34,6 +41,11 @@ interface Sheet {
 
 const LANDSCAPE: Sheet = { ...A4_LANDSCAPE, margin: 78, bodyWidth: 600, headlineGap: 22 };
 const PORTRAIT: Sheet = { ...A4, margin: 72, bodyWidth: 440, headlineGap: 40 };
+
+/** The body's type sizes, largest first: a long name or station name may need a smaller one to fit the page. */
+const BODY_SIZES = [14, 13, 12, 11] as const;
+/** Space between the body and the sign-off, and between the sign-off and the closing words. */
+const SIGN_OFF_GAP = 16;
 
 async function drawCertificate(
   header: DocumentHeader,
@@ -57,7 +69,36 @@ async function drawCertificate(
     84,
   );
 
-  const flow = new Flow(canvas, (sheet.width - sheet.bodyWidth) / 2, 62, sheet.bodyWidth, true);
+  // The sign-off and the closing words sit on the footer, whatever the length of the body above.
+  const closing: DrawStyle = { size: 9.5, weight: 'regular', color: MUTED, align: 'center', leading: 1.5 };
+  const closingHeight = canvas.measure(texts.closingWords, sheet.bodyWidth, closing);
+  const signOff: DrawStyle = { size: 13, weight: 'regular', align: 'right', leading: 1.6 };
+  const signWidth = sheet.bodyWidth * 0.75;
+  const signLeft = (sheet.width + sheet.bodyWidth) / 2 - signWidth;
+  const signHeight = canvas.measure(header.stationName, signWidth, signOff) + canvas.measure(date, signWidth, signOff);
+  const closingTop = footerTop - 14 - closingHeight;
+  const signTop = closingTop - SIGN_OFF_GAP - signHeight;
+
+  // A long name wraps and pushes the body down: the body is set smaller until it ends above the sign-off.
+  const bodyEnd = (size: number, drawing: boolean) => drawBody(canvas, sheet, header, texts, size, drawing);
+  const bodySize = BODY_SIZES.find((size) => bodyEnd(size, false) + SIGN_OFF_GAP <= signTop) ?? BODY_SIZES.at(-1)!;
+  const end = bodyEnd(bodySize, true);
+
+  // Should even the smallest body not fit, what follows it moves down rather than overprinting it.
+  let y = Math.max(end + SIGN_OFF_GAP, signTop);
+  y += canvas.text(header.stationName, { x: signLeft, y, width: signWidth }, signOff);
+  y += canvas.text(date, { x: signLeft, y, width: signWidth }, signOff);
+  canvas.text(texts.closingWords, { x: (sheet.width - sheet.bodyWidth) / 2, y: Math.max(closingTop, y + SIGN_OFF_GAP), width: sheet.bodyWidth }, closing);
+  return canvas.finish();
+}
+
+/**
+ * The station, title, headline, paragraphs and details from the top of the page, the paragraphs in
+ * `bodySize`; measures only unless `drawing`. Returns where the body ends.
+ */
+function drawBody(canvas: Canvas, sheet: Sheet, header: DocumentHeader, texts: CertificateContent, bodySize: number, drawing: boolean): number {
+  const { language } = header;
+  const flow = new Flow(canvas, (sheet.width - sheet.bodyWidth) / 2, 62, sheet.bodyWidth, drawing);
   const centred = (size: number, weight: 'regular' | 'bold', color?: string): DrawStyle => ({ size, weight, color, align: 'center' });
   flow.text(header.stationName, centred(14, 'bold', ACCENT)).gap(6);
   const titleStyle = { ...centred(34, 'bold', ACCENT), tracking: titleTracking(language, 34) };
@@ -69,24 +110,11 @@ async function drawCertificate(
   });
   flow.gap(sheet.headlineGap);
   flow.text(texts.headline, fitToWidth(canvas, texts.headline, sheet.bodyWidth, centred(20, 'bold'), 14)).gap(12);
-  const body: DrawStyle = { size: 14, weight: 'regular', leading: 1.8 };
+  const body: DrawStyle = { size: bodySize, weight: 'regular', leading: 1.8 };
   for (const paragraph of texts.paragraphs) flow.text(paragraphIndent(language) + paragraph, body).gap(4);
   if (texts.details.length > 0) flow.gap(6);
   for (const detail of texts.details) flow.text(detail, { ...centred(11.5, 'regular', MUTED), leading: 1.6 });
-
-  // The sign-off and the statement sit on the footer, whatever the length of the body above.
-  const statement: DrawStyle = { size: 9.5, weight: 'regular', color: MUTED, align: 'center', leading: 1.5 };
-  const statementText = t('registration:statement');
-  const statementTop = footerTop - 14 - canvas.measure(statementText, sheet.bodyWidth, statement);
-  canvas.text(statementText, { x: (sheet.width - sheet.bodyWidth) / 2, y: statementTop, width: sheet.bodyWidth }, statement);
-  const signOff: DrawStyle = { size: 13, weight: 'regular', align: 'right', leading: 1.6 };
-  const signWidth = sheet.bodyWidth * 0.75;
-  const signLeft = (sheet.width + sheet.bodyWidth) / 2 - signWidth;
-  const signHeight = canvas.measure(header.stationName, signWidth, signOff) + canvas.measure(date, signWidth, signOff);
-  let y = Math.max(flow.y + 16, statementTop - 16 - signHeight);
-  y += canvas.text(header.stationName, { x: signLeft, y, width: signWidth }, signOff);
-  canvas.text(date, { x: signLeft, y, width: signWidth }, signOff);
-  return canvas.finish();
+  return flow.y;
 }
 
 function programsSentence(model: RegistrationCertificateModel): string {
@@ -114,6 +142,7 @@ export function buildRegistrationCertificate(model: RegistrationCertificateModel
     details: model.programs.map((entry) =>
       t('documents:pair', { label: `${entry.program} ${t('documents:label.registrationNumber')}`, value: entry.registrationNumber }),
     ),
+    closingWords: t('registration:statement'),
   }));
 }
 
@@ -128,6 +157,7 @@ function donationCertificate(kind: DonationCertificate, model: DonationCertifica
       headline: t(`documents:${kind}.salutation`, values),
       paragraphs: [t(`documents:${kind}.body`, values)],
       details: [],
+      closingWords: t(`documents:${kind}.closingWords`, values),
     };
   });
 }
@@ -159,5 +189,6 @@ export function buildAttendanceCertificate(model: AttendanceCertificateModel, fo
       t('documents:attendanceCertificate.closing'),
     ],
     details: [],
+    closingWords: t('documents:attendanceCertificate.closingWords'),
   }));
 }

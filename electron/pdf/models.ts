@@ -39,6 +39,8 @@ export interface ReceiptModel extends DocumentHeader {
   /** Printed masked (first 6 and last 4 characters); the builder masks it whatever it is given. */
   documentNumber: string;
   programs: ProgramEntry[];
+  /** For a withdrawal: the station's calendar day the registration was withdrawn (else the day of issue is printed). */
+  withdrawnOn?: string;
 }
 
 export interface DonorCardModel extends DocumentHeader {

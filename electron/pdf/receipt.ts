@@ -5,7 +5,7 @@ import type { FontSet } from './fonts';
 import { Flow } from './flow';
 import type { ReceiptModel } from './models';
 import { A4, ACCENT, drawFooter, drawFrame, fitToWidth, MM, MUTED, THERMAL_WIDTH, TINT, titleTracking } from './page-style';
-import { documentTranslator, formatDocumentDate } from './texts';
+import { documentTranslator, formatDocumentDate, joinList } from './texts';
 
 /**
  * The registration receipt, handed over after every registration, amendment and withdrawal: on A4
@@ -31,24 +31,49 @@ interface ReceiptTexts {
 
 function receiptTexts(model: ReceiptModel, t: TFunction): ReceiptTexts {
   const date = formatDocumentDate(model.issuedOn, model.language);
-  return {
+  const rows: ReceiptTexts['rows'] = [
+    [t('documents:label.event'), t(`documents:receipt.event.${model.event}`)],
+    [t('documents:label.name'), model.personName],
+    [t('documents:label.document'), `${model.documentKind} ${maskDocumentNumber(model.documentNumber)}`],
+  ];
+  const common = {
     station: model.stationName,
     title: t('documents:receipt.title'),
-    rows: [
-      [t('documents:label.event'), t(`documents:receipt.event.${model.event}`)],
-      [t('documents:label.name'), model.personName],
-      [t('documents:label.document'), `${model.documentKind} ${maskDocumentNumber(model.documentNumber)}`],
-    ],
-    programsHeading: t('documents:label.programs'),
     programLabel: t('documents:label.program'),
     numberLabel: t('documents:label.registrationNumber'),
     choicesLabel: t('documents:label.choices'),
-    statement: t('registration:statement'),
-    keep: t('documents:receipt.keep'),
     serial: t('documents:serial', { serial: model.serial }),
     issuedOn: t('documents:issuedOn', { date }),
     verify: t('documents:verify'),
-    pair: (label, value) => t('documents:pair', { label, value }),
+    pair: (label: string, value: string) => t('documents:pair', { label, value }),
+  };
+  if (model.event === 'withdrawn') {
+    // A withdrawal receipt attests that the registration ended: what ended and when, not how to change it.
+    const withdrawnOn = formatDocumentDate(model.withdrawnOn ?? model.issuedOn, model.language);
+    return {
+      ...common,
+      rows: [...rows, [t('documents:label.withdrawnOn'), withdrawnOn]],
+      programsHeading: t('documents:receipt.withdrawal.programs'),
+      statement: t('documents:receipt.withdrawal.statement', {
+        programs: joinList(
+          model.programs.map((entry) => entry.program),
+          model.language,
+        ),
+        numbers: joinList(
+          model.programs.map((entry) => entry.registrationNumber),
+          model.language,
+        ),
+        date: withdrawnOn,
+      }),
+      keep: t('documents:receipt.withdrawal.keep'),
+    };
+  }
+  return {
+    ...common,
+    rows,
+    programsHeading: t('documents:label.programs'),
+    statement: t('registration:statement'),
+    keep: t('documents:receipt.keep'),
   };
 }
 
@@ -116,7 +141,10 @@ function programTable(flow: Flow, model: ReceiptModel, texts: ReceiptTexts): voi
   for (const entry of model.programs) row([entry.program, entry.registrationNumber, entry.choices || '—'], cell);
 }
 
-/** The statement that a registration is no guarantee of donation and brings no reward, set apart in a tinted box. */
+/**
+ * The statement, set apart in a tinted box: that a registration is no guarantee of donation and brings
+ * no reward, or, on a withdrawal receipt, what was withdrawn and when.
+ */
 function statementBox(flow: Flow, statement: string, style: DrawStyle, pad: number): void {
   const { canvas } = flow;
   const height = canvas.measure(statement, flow.width - 2 * pad - 3, style) + 2 * pad;

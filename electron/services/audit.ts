@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { CallOutput, ParsedInput } from '../../shared/contract/calls';
-import type { AuditAction } from '../../shared/domain/audit';
+import type { AuditAction, AuditObjectType } from '../../shared/domain/audit';
 import type { StationDatabase } from '../db/schema';
 import type { Executor } from '../db/repositories/executor';
 import { findAuditEntries, insertAuditEntry, lastAuditEntry, walkAuditLog } from '../db/repositories/audit';
 import { chainHash, GENESIS_HASH, verifyChain, type AuditFields, type ChainedAuditEntry } from '../security/audit-chain';
+import { nameAuditObjects } from './audit-names';
 import type { Clock } from './clock';
 import type { DataProtection } from './data-protection';
 
@@ -18,7 +19,7 @@ export interface AuditEvent {
   actor: Actor;
   stationCode: string;
   action: AuditAction;
-  objectType?: string;
+  objectType?: AuditObjectType;
   objectId?: string;
   detail?: Record<string, unknown>;
 }
@@ -82,8 +83,12 @@ export class AuditTrail {
       beforeSeq: input.beforeSeq,
       limit: input.limit,
     });
+    const objectNames = await nameAuditObjects(
+      this.db,
+      rows.map((row) => ({ objectType: row.object_type, objectId: row.object_id })),
+    );
     return {
-      entries: rows.map((row) => ({
+      entries: rows.map((row, index) => ({
         seq: row.seq,
         at: row.at,
         actorId: row.actor_id,
@@ -93,6 +98,7 @@ export class AuditTrail {
         action: row.action as AuditAction,
         objectType: row.object_type,
         objectId: row.object_id,
+        objectName: objectNames[index] ?? null,
       })),
     };
   }

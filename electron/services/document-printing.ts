@@ -103,6 +103,8 @@ export class DocumentPrinting {
           {
             ...header,
             event: receiptEvent(attested),
+            // The day of the withdrawal as the station's calendar has it, not the UTC day of the stored moment.
+            withdrawnOn: attested.state === 'withdrawn' ? stationDate(new Date(attested.at)) : undefined,
             personName: person.name,
             documentKind: t(`registration:documentKind.${person.documentKind}`),
             documentNumber: person.documentNumber,

@@ -30,13 +30,15 @@ export interface ResolvedSubject {
  * Finds the record a document is about and checks that the document may be issued for it now: a
  * registration certificate attests an active registration, and a donor card is carried by someone
  * with at least one. A receipt may follow a withdrawal too, and the certificates given after a donation
- * are for people whose registration has been realised. Runs inside the issuing transaction.
+ * are for people whose registration has been realised, and an attendance certificate for a session
+ * that has started by `now`. Runs inside the issuing transaction.
  */
 export async function resolveSubject(
   trx: Executor,
   protection: DataProtection,
   kind: SerialDocument,
   subject: DocumentSubject,
+  now: Date,
 ): Promise<ResolvedSubject> {
   if (subject.type === 'registration') {
     const registration = await findRegistration(trx, subject.id);
@@ -55,7 +57,7 @@ export async function resolveSubject(
     return resolved;
   }
   // A session's attendance certificate is issued per group: the subject id is the group's check-in.
-  return { ...(await resolveAttendanceSubject(trx, subject.id)), version: null };
+  return { ...(await resolveAttendanceSubject(trx, subject.id, now)), version: null };
 }
 
 async function personSubject(trx: Executor, protection: DataProtection, personId: string): Promise<ResolvedSubject> {

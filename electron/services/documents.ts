@@ -35,6 +35,7 @@ import {
 import { resolveSubject } from './document-subjects';
 import { readDocumentViews, type DocumentView } from './document-views';
 import { AppError } from './errors';
+import { assertEnoughInk } from './signature-ink';
 import { documentKeys } from './people';
 import type { StationSigningKey } from './signing-key';
 import type { StationService } from './station';
@@ -89,7 +90,7 @@ export class DocumentService {
     const today = stationDate(now);
     const year = Number(today.slice(0, 4));
     const replaced = input.replaces === null ? null : await this.replaceable(trx, input.replaces, input);
-    const subject = await resolveSubject(trx, this.protection, input.kind, input.subject);
+    const subject = await resolveSubject(trx, this.protection, input.kind, input.subject, now);
     const key = await this.signingKey.ensure(trx);
     // Counted in this transaction: if anything after it fails, the number is rolled back with the
     // document, so serials stay gap-free and are never given twice.
@@ -142,6 +143,7 @@ export class DocumentService {
     return this.step(input.documentId, actor, 'handed_over', async (current, at, trx) => {
       if (current.state === 'voided') throw new AppError('document_voided');
       if (!canHandOver(current.state as DocumentState)) throw new AppError('document_already_handed_over');
+      assertEnoughInk(input.signature, 'signature');
       if (input.relation === 'self' && current.person_id !== null && !(await this.isPersonsDocument(trx, current.person_id, input.recipientDocument))) {
         throw new AppError('handover_not_the_registrant');
       }

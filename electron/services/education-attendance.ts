@@ -18,6 +18,7 @@ import type { Actor, AuditTrail } from './audit';
 import type { Clock } from './clock';
 import type { DataProtection } from './data-protection';
 import type { EducationRecords } from './education-records';
+import type { SurveyCoolDown } from './education-survey-guard';
 import { CONTACT_NAME_CONTEXT, CONTACT_PHONE_CONTEXT, SURVEY_COMMENT_CONTEXT } from './education-views';
 import { AppError } from './errors';
 import { queueForSync } from './outbox';
@@ -40,6 +41,7 @@ export class EducationAttendance {
     private readonly protection: DataProtection,
     private readonly audit: AuditTrail,
     private readonly records: EducationRecords,
+    private readonly surveyCoolDown: SurveyCoolDown,
   ) {}
 
   /** Today's sessions (Beijing date) as the public kiosk shows them, cancelled ones marked. */
@@ -125,25 +127,30 @@ export class EducationAttendance {
     });
   }
 
-  /** One survey answer, from the start of the session until the end of its day; the comment is sealed. */
-  async answerSurvey(input: ParsedInput<'education:survey'>, actor: Actor): Promise<CallOutput<'education:survey'>> {
+  /**
+   * One survey answer, from the start of the session until the end of its day; the comment is sealed.
+   * `callerKey` names the kiosk window or tab: it answers a session once within the cool-down.
+   */
+  async answerSurvey(input: ParsedInput<'education:survey'>, actor: Actor, callerKey: string): Promise<CallOutput<'education:survey'>> {
     const station = await this.station.require();
     const now = this.clock.now();
-    return this.db.transaction().execute(async (trx) => {
-      const session = await this.openSession(trx, input.sessionId);
-      if (!isSurveyOpen(timesOf(session), now)) throw new AppError('survey_closed');
-      const row: EducationSurveyTable = {
-        id: randomUUID(),
-        session_id: session.id,
-        station_code: session.station_code,
-        score: input.score,
-        comment: this.protection.sealOptional(input.comment, SURVEY_COMMENT_CONTEXT),
-        answered_at: now.toISOString(),
-      };
-      await insertSurvey(trx, row);
-      await this.journal(trx, station.code, 'education_survey', row.id, row.answered_at, { ...row, comment: input.comment }, actor);
-      return { id: row.id, sessionId: row.session_id, answeredAt: row.answered_at };
-    });
+    return this.surveyCoolDown.run(callerKey, input.sessionId, () =>
+      this.db.transaction().execute(async (trx) => {
+        const session = await this.openSession(trx, input.sessionId);
+        if (!isSurveyOpen(timesOf(session), now)) throw new AppError('survey_closed');
+        const row: EducationSurveyTable = {
+          id: randomUUID(),
+          session_id: session.id,
+          station_code: session.station_code,
+          score: input.score,
+          comment: this.protection.sealOptional(input.comment, SURVEY_COMMENT_CONTEXT),
+          answered_at: now.toISOString(),
+        };
+        await insertSurvey(trx, row);
+        await this.journal(trx, station.code, 'education_survey', row.id, row.answered_at, { ...row, comment: input.comment }, actor);
+        return { id: row.id, sessionId: row.session_id, answeredAt: row.answered_at };
+      }),
+    );
   }
 
   /** A group's contact adult in full, for staff who need to call them; every reveal is audited. */
@@ -177,7 +184,7 @@ export class EducationAttendance {
   }
 
   /** Queues the record for the province (personal fields in plain text, sealed in the outbox) and audits it. */
-  private async journal(trx: Executor, stationCode: string, kind: string, id: string, at: string, payload: unknown, actor: Actor): Promise<void> {
+  private async journal(trx: Executor, stationCode: string, kind: 'education_group' | 'education_walk_in' | 'education_survey', id: string, at: string, payload: unknown, actor: Actor): Promise<void> {
     await queueForSync(trx, this.protection, { kind, entityId: id, version: 1, payload, createdAt: at });
     await this.audit.append(trx, { actor, stationCode, action: 'create', objectType: kind, objectId: id });
   }

@@ -8,10 +8,13 @@ import { AppError } from './errors';
 /**
  * An attendance certificate is issued to a group that checked in (its subject id is the group's id):
  * one certificate per group, naming the organisation, the session's title and day, and the group's
- * head count. It names no person, so the QR code carries the organisation (shortened to the payload's limit).
+ * head count. It attests a session that has been held: groups check in before the start, and a
+ * certificate printed then would attest what has not happened yet (and might be cancelled). It names
+ * no person, so the QR code carries the organisation (shortened to the payload's limit).
  */
-export async function resolveAttendanceSubject(trx: Executor, groupId: string): Promise<{ personId: null; maskedName: string }> {
-  const { group } = await attendanceOf(trx, groupId);
+export async function resolveAttendanceSubject(trx: Executor, groupId: string, now: Date): Promise<{ personId: null; maskedName: string }> {
+  const { group, session } = await attendanceOf(trx, groupId);
+  if (now.getTime() < Date.parse(session.starts_at)) throw new AppError('session_not_held');
   return { personId: null, maskedName: shortOrganisation(group.organisation) };
 }
 

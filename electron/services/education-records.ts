@@ -2,11 +2,12 @@ import type { Kysely } from 'kysely';
 import type { CallOutput, ParsedInput } from '../../shared/contract/calls';
 import { canChangeSession, canCountWalkIns, type SessionState } from '../../shared/domain/education';
 import type { StationDatabase } from '../db/schema';
-import { countSessions, findSession, groupsOf, listSessions, walkInsOf } from '../db/repositories/education';
+import { countSessions, findSession, groupsOf, listSessions, surveyCommentsOf, walkInsOf } from '../db/repositories/education';
 import type { Executor } from '../db/repositories/executor';
+import type { Actor, AuditTrail } from './audit';
 import type { Clock } from './clock';
 import type { DataProtection } from './data-protection';
-import { CANCEL_REASON_CONTEXT, readGroupViews, readSessionSummaries, readSessionSummary, readWalkInViews } from './education-views';
+import { CANCEL_REASON_CONTEXT, readGroupViews, readSessionSummaries, readSessionSummary, readWalkInViews, SURVEY_COMMENT_CONTEXT } from './education-views';
 import { AppError } from './errors';
 
 type SessionDetail = CallOutput<'education:get'>;
@@ -17,6 +18,7 @@ export class EducationRecords {
     private readonly db: Kysely<StationDatabase>,
     private readonly clock: Clock,
     private readonly protection: DataProtection,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** Upcoming (or running) sessions soonest first, or past ones latest first. */
@@ -41,5 +43,34 @@ export class EducationRecords {
       groups: await readGroupViews(db, this.protection, groups),
       walkIns: await readWalkInViews(db, walkIns),
     };
+  }
+
+  /**
+   * The comments left with a session's survey, opened for staff. A comment names no one, but it is free
+   * text a visitor typed and is kept sealed: each reading is audited, as the reading of visitors' messages is.
+   */
+  async surveyComments(sessionId: string, actor: Actor): Promise<CallOutput<'education:surveyComments'>> {
+    return this.db.transaction().execute(async (trx) => {
+      const session = await findSession(trx, sessionId);
+      if (!session) throw new AppError('not_found');
+      const rows = await surveyCommentsOf(trx, session.id);
+      await this.audit.append(trx, {
+        actor,
+        stationCode: session.station_code,
+        action: 'view',
+        objectType: 'education_session',
+        objectId: session.id,
+        detail: { field: 'survey_comments', count: rows.length },
+      });
+      return {
+        sessionId: session.id,
+        comments: rows.map((row) => ({
+          id: row.id,
+          score: row.score,
+          comment: this.protection.open(row.comment, SURVEY_COMMENT_CONTEXT),
+          answeredAt: row.answered_at,
+        })),
+      };
+    });
   }
 }

@@ -6,6 +6,7 @@ import type { DataProtection } from './data-protection';
 import { EducationAttendance } from './education-attendance';
 import { EducationRecords } from './education-records';
 import { EducationSchedule } from './education-sessions';
+import { SurveyCoolDown } from './education-survey-guard';
 import type { StationService } from './station';
 
 /** The services of a life-education base: the schedule, attendance and survey, and the staff read model. */
@@ -22,10 +23,10 @@ export function createEducationServices(
   protection: DataProtection,
   audit: AuditTrail,
 ): EducationServices {
-  const records = new EducationRecords(db, clock, protection);
+  const records = new EducationRecords(db, clock, protection, audit);
   return {
     schedule: new EducationSchedule(db, clock, station, protection, audit),
-    attendance: new EducationAttendance(db, clock, station, protection, audit, records),
+    attendance: new EducationAttendance(db, clock, station, protection, audit, records, new SurveyCoolDown(clock)),
     records,
   };
 }

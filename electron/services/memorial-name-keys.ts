@@ -22,6 +22,18 @@ type Unit = readonly string[];
 
 const LATIN_LETTER = /^\p{Script=Latin}$/u;
 
+/**
+ * Characters names are written with that pinyin-pro cannot read, each with the common character it is
+ * a form of and read as: 𠮷 (U+20BB7, 吉 with 土 on top, outside the basic plane) is read ji, like 吉.
+ * Without this a name such as 𠮷野·家 would have no syllable for it, and `jyj` would not find it.
+ */
+const READ_AS: ReadonlyMap<string, string> = new Map([['\u{20BB7}', '吉']]);
+
+/** The name with each character of {@link READ_AS} written as the common form it is read as. */
+function asReadable(name: string): string {
+  return Array.from(name.normalize('NFC'), (character) => READ_AS.get(character) ?? character).join('');
+}
+
 /** The name cut into units: Chinese characters pinyin-pro can read, and Latin words; anything else separates. */
 function unitsOf(name: string): Unit[] {
   const units: Unit[] = [];
@@ -30,7 +42,7 @@ function unitsOf(name: string): Unit[] {
     if (word !== '') units.push([word.toLowerCase()]);
     word = '';
   };
-  for (const part of pinyin(name.normalize('NFC'), { mode: 'surname', toneType: 'none', type: 'all' })) {
+  for (const part of pinyin(asReadable(name), { mode: 'surname', toneType: 'none', type: 'all' })) {
     if (part.isZh && part.pinyin !== '') {
       endWord();
       const others = pinyin(part.origin, { multiple: true, toneType: 'none', type: 'array' });
@@ -103,11 +115,19 @@ export interface NameSearchKeys {
   sortKey: string;
 }
 
-/** The search keys and sort key of a name, as stored with a published entry. */
+/** Every run of characters a name ends with, folded (`张晓明` → `张晓明`, `晓明`, `明`). */
+function suffixesOf(name: string): string[] {
+  const characters = Array.from(foldForNameSearch(name));
+  return characters.map((_, index) => characters.slice(index).join(''));
+}
+
+/**
+ * The search keys and sort key of a name, as stored with a published entry. A name with a character of
+ * {@link READ_AS} is also found by the common form (`吉野家` finds 𠮷野·家), which any keyboard can type.
+ */
 export function nameSearchKeys(name: string): NameSearchKeys {
   const folded = foldForNameSearch(name);
-  const characters = Array.from(folded);
-  const suffixes = characters.map((_, index) => characters.slice(index).join(''));
+  const suffixes = [...suffixesOf(name), ...suffixesOf(asReadable(name))];
   const readings = readingsOf(unitsOf(name));
   const primary = readings[0] ?? [];
   return {

@@ -8,6 +8,7 @@ import type { MemorialEntryWithConsent } from '../db/repositories/memorial-names
 import type { Actor } from './audit';
 import type { DataProtection } from './data-protection';
 import { nameSearchKeys } from './memorial-name-keys';
+import { assertEnoughInk } from './signature-ink';
 
 export type MemorialEntryView = CallOutput<'nameList:add'>;
 
@@ -46,6 +47,7 @@ export interface NewEntryContext {
  */
 export function newMemorialEntry(input: ParsedInput<'nameList:add'>, protection: DataProtection, context: NewEntryContext): NewMemorialEntry {
   const { consent } = input;
+  if (consent.signature.kind === 'drawn') assertEnoughInk(consent.signature.image, 'consent.signature.image');
   const relative: StoredRelative = {
     name: consent.relativeName,
     relation: consent.relation,
@@ -65,7 +67,6 @@ export function newMemorialEntry(input: ParsedInput<'nameList:add'>, protection:
     withdrawn_by: null,
     withdraw_reason: null,
   };
-  const { keys, sortKey } = nameSearchKeys(input.publishedName);
   const entry: MemorialEntryTable = {
     id: randomUUID(),
     station_code: context.stationCode,
@@ -83,8 +84,7 @@ export function newMemorialEntry(input: ParsedInput<'nameList:add'>, protection:
     withdrawn_at: null,
     withdrawn_by: null,
   };
-  const keyRows = keys.map((key) => ({ key, entry_id: entry.id, engraving_year: entry.engraving_year, sort_key: sortKey }));
-  return { consent: consentRow, entry, keys: keyRows };
+  return { consent: consentRow, entry, keys: searchKeyRows(entry.id, input.publishedName, entry.engraving_year) };
 }
 
 export function openRelative(protection: DataProtection, consent: MemorialConsentTable): StoredRelative {
@@ -161,4 +161,10 @@ export function memorialEntrySyncPayload(protection: DataProtection, { entry, co
       withdrawnAt: consent.withdrawn_at,
     },
   };
+}
+
+/** The rows that let the public list find a published name, in every spelling it can be searched by. */
+export function searchKeyRows(entryId: string, publishedName: string, engravingYear: number): MemorialNameKeyTable[] {
+  const { keys, sortKey } = nameSearchKeys(publishedName);
+  return keys.map((key) => ({ key, entry_id: entryId, engraving_year: engravingYear, sort_key: sortKey }));
 }

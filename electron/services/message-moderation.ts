@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CallOutput, ParsedInput } from '../../shared/contract/calls';
 import type { MessageDecision, MessageState, VisitorRelation } from '../../shared/domain/visitors';
+import { collapseBlankLines } from '../../shared/validation/visitors';
 import type { StationDatabase } from '../db/schema';
 import {
   countVisitorMessagesByState,
@@ -91,7 +92,8 @@ export class MessageModeration {
   }
 
   /**
-   * What the province learns of a decision: an approved message with what the wall shows; a rejected
+   * What the province learns of a decision: an approved message with what the wall shows (blank lines
+   * collapsed, also in a message accepted before that rule); a rejected
    * one only that it was rejected, since its text is never published and need not leave the station.
    */
   private syncPayload(row: VisitorMessageRow, state: MessageDecision, decidedAt: string): Record<string, unknown> {
@@ -99,7 +101,7 @@ export class MessageModeration {
     if (state === 'rejected') return decision;
     return {
       ...decision,
-      body: this.protection.open(row.body, MESSAGE_CONTEXT.body),
+      body: collapseBlankLines(this.protection.open(row.body, MESSAGE_CONTEXT.body)),
       author_masked: this.protection.openOptional(row.author_masked, MESSAGE_CONTEXT.author),
       relation: row.relation,
     };

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { CallOutput, ParsedInput } from '../../shared/contract/calls';
 import { stationDate } from '../../shared/domain/age';
 import type { VisitorRelation } from '../../shared/domain/visitors';
+import { collapseBlankLines } from '../../shared/validation/visitors';
 import type { StationDatabase } from '../db/schema';
 import { approvedVisitorMessages, countVisitorMessagesByState } from '../db/repositories/visitor-messages';
 import type { DataProtection } from './data-protection';
@@ -26,7 +27,8 @@ export class MessageWall {
       pageSize: input.pageSize,
       messages: rows.map((row) => ({
         id: row.id,
-        message: this.protection.open(row.body, MESSAGE_CONTEXT.body),
+        // Messages accepted before blank lines were collapsed at sign-in are shown the same way.
+        message: collapseBlankLines(this.protection.open(row.body, MESSAGE_CONTEXT.body)),
         author: this.protection.openOptional(row.author_masked, MESSAGE_CONTEXT.author),
         relation: row.relation as VisitorRelation | null,
         writtenOn: stationDate(new Date(row.written_at)),

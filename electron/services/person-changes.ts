@@ -14,6 +14,7 @@ import { queueForSync } from './outbox';
 import { openPersonal, type PersonalFields, type PersonRegistry } from './people';
 import { HELD_PHONE_CONTEXT, REFUSAL_STATEMENT_CONTEXT, type PersonRecords } from './person-records';
 import { personalFieldsOf, storeSignature } from './registrations';
+import { assertEnoughInk } from './signature-ink';
 import type { StationService } from './station';
 
 const REVOKE_REASON_CONTEXT = 'refusal.revoke_reason';
@@ -112,6 +113,7 @@ export class PersonChanges {
    * separate decision. A refusal already standing is returned as it is, never recorded twice.
    */
   async recordRefusal(input: ParsedInput<'refusal:record'>, actor: Actor): Promise<CallOutput<'refusal:record'>> {
+    if (input.signature.kind === 'drawn') assertEnoughInk(input.signature.image, 'signature.image');
     const station = await this.station.require();
     const at = this.clock.now().toISOString();
     const fields = personalFieldsOf(input.person);
@@ -155,7 +157,7 @@ export class PersonChanges {
 
   private async journal(
     trx: Executor,
-    entry: { kind: string; id: string; version: number; payload: unknown; actor: Actor; stationCode: string; action: 'create' | 'withdraw'; at: string },
+    entry: { kind: 'refusal'; id: string; version: number; payload: unknown; actor: Actor; stationCode: string; action: 'create' | 'withdraw'; at: string },
   ): Promise<void> {
     await this.audit.append(trx, { actor: entry.actor, stationCode: entry.stationCode, action: entry.action, objectType: entry.kind, objectId: entry.id });
     await queueForSync(trx, this.protection, { kind: entry.kind, entityId: entry.id, version: entry.version, payload: entry.payload, createdAt: entry.at });

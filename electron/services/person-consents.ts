@@ -13,6 +13,7 @@ import { AppError } from './errors';
 import { queueForSync } from './outbox';
 import type { PersonRecords } from './person-records';
 import { storeSignature } from './registrations';
+import { assertEnoughInk } from './signature-ink';
 import type { StationService } from './station';
 import { takeBackBatchesFrom } from './sync-batches';
 
@@ -33,6 +34,7 @@ export class PersonConsents {
   ) {}
 
   async change(input: ParsedInput<'person:consent'>, actor: Actor): Promise<CallOutput<'person:consent'>> {
+    if (input.signature.kind === 'drawn') assertEnoughInk(input.signature.image, 'signature.image');
     const station = await this.station.require();
     const at = this.clock.now().toISOString();
     return this.db.transaction().execute(async (trx) => {

@@ -20,6 +20,7 @@ import type { Clock } from './clock';
 import type { DataProtection } from './data-protection';
 import { AppError } from './errors';
 import { KioskAttempts, throttledRefusal, type KioskAttempt } from './kiosk-attempts';
+import { assertEnoughInk } from './signature-ink';
 import { documentKeys, openPersonal, type PersonalFields, type PersonRegistry } from './people';
 import { FOLLOW_UP_NOTE_CONTEXT, HELD_PHONE_CONTEXT, SIGNATURE_CONTEXT, type PersonRecords } from './person-records';
 import { DETAILS_CONTEXT, type RegistrationJournal } from './registration-journal';
@@ -58,7 +59,10 @@ function refused(issues: FieldIssue[]): AppError {
   return new AppError('validation_failed', 'invalid input', issues);
 }
 
-/** Stores a signature with the person's record: the drawn image sealed, or the note that it is on paper. */
+/**
+ * Stores a signature with the person's record: the drawn image sealed, or the note that it is on paper.
+ * Callers check a drawn image's ink first (assertEnoughInk), before anyone is looked up.
+ */
 export async function storeSignature(
   trx: Executor,
   protection: DataProtection,
@@ -127,6 +131,8 @@ export class RegistrationService {
    */
   async create(input: CreateInput, actor: Actor, channel: RegistrationChannel, sessionKey?: string): Promise<CallOutput<'registration:create'>> {
     if (actor.role === 'kiosk' && input.signature.kind !== 'drawn') throw refused([{ path: 'signature', reason: 'signature_required' }]);
+    // A check of the input alone: a tap instead of a name is refused the same for anyone, on file or not.
+    if (input.signature.kind === 'drawn') assertEnoughInk(input.signature.image, 'signature.image');
     const station = await this.station.require();
     const now = this.clock.now();
     const ageIssues = await this.ageIssues(input, stationDate(now));
@@ -149,7 +155,7 @@ export class RegistrationService {
     const settings = await this.settings.registration();
     return input.programs.flatMap((choice, index): FieldIssue[] => {
       const check = checkEligibility(choice.program, { birthDate: input.person.birthDate, registrationDate: today, settings });
-      return check.ok ? [] : [{ path: `programs.${index}`, reason: check.reason }];
+      return check.ok ? [] : [{ path: `programs.${index}`, reason: check.reason, params: check.params }];
     });
   }
 

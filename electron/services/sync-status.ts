@@ -22,7 +22,7 @@ export class SyncStatusView {
   async status(): Promise<SyncStatus> {
     const counts = await outboxCounts(this.db);
     const outbox = Object.fromEntries(outboxStates.map((state) => [state, counts[state] ?? 0])) as Record<OutboxState, number>;
-    const { activity, lastRun } = this.transfer.progress();
+    const { activity, sending, lastRun } = this.transfer.progress();
     return {
       outbox,
       lastAcknowledgedAt: await lastAcknowledgedAt(this.db),
@@ -30,6 +30,7 @@ export class SyncStatusView {
       provinceKeys: await this.provinceKeys.list(),
       stationKeyId: (await firstSigningKey(this.db))?.id ?? null,
       activity,
+      sending,
       lastRun,
     };
   }

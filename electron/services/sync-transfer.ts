@@ -3,10 +3,20 @@ import { constants } from 'node:fs';
 import { access, open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import type { SyncActivity } from '../../shared/validation/sync';
+import type { SyncActivity, SyncSending } from '../../shared/validation/sync';
 import type { StationDatabase } from '../db/schema';
 import { batchesInStates, countSendAttempt, findBatchById, updateBatch, type BatchRow } from '../db/repositories/sync';
-import { fetchAck, fetchLastBatchAck, fetchReceiverInfo, ReceiverInfoError, uploadBatch, type HttpTransportOptions, type ReceiverInfo, type TransferOutcome } from '../sync/http-transport';
+import {
+  fetchAck,
+  fetchLastBatchAck,
+  fetchReceiverInfoPatiently,
+  ReceiverInfoError,
+  uploadBatch,
+  type HttpTransportOptions,
+  type ReceiverInfo,
+  type RetryNotice,
+  type TransferOutcome,
+} from '../sync/http-transport';
 import { keyId } from '../sync/keys';
 import { requestSigner, type RequestSigner } from '../sync/request-signature';
 import { encryptForProvince } from '../sync/usb-encryption';
@@ -36,16 +46,28 @@ const REFUSED_FOR_GOOD = 'refused_for_good';
 const ENDPOINT_UNVERIFIED = 'sync_endpoint_unverified';
 /** A station rebuilt from a backup could not learn the province's last batch of it: nothing is written. */
 const BATCH_FLOOR_UNCONFIRMED = 'sync_batch_floor_unconfirmed';
+/** Staff stopped the send: what had not been acknowledged waits for the next run (or an export). */
+const CANCELLED = 'cancelled';
+
+/** A network send under way: how staff stop it, and what the screen shows of it. */
+interface SendRun {
+  cancel: AbortController;
+  activity: SyncActivity | null;
+  /** The last failed attempt and when it was told, while the transport waits to try again. */
+  retry: { notice: RetryNotice; toldAt: number } | null;
+}
 
 /**
  * Moves batches to the province (docs/sync-protocol.md §10): files into a folder on a USB stick, or
  * uploads to the configured endpoint one batch at a time in order, applying each acknowledgement as it
- * comes. One transfer at a time; its progress is kept here for the staff screen to show.
+ * comes. One export and one send at a time, each on its own: an export does not wait for a send that
+ * cannot reach the province, and staff may cancel that send. Their progress is kept here for the staff screen.
  */
 export class SyncTransfer {
-  private activity: SyncActivity | null = null;
+  private exportActivity: SyncActivity | null = null;
+  private exporting: Promise<unknown> | null = null;
+  private sendRun: { state: SendRun; done: Promise<SyncRunResult> } | null = null;
   private lastRun: SyncRunResult | null = null;
-  private running: Promise<unknown> | null = null;
   private readonly closing = new AbortController();
 
   constructor(
@@ -62,69 +84,108 @@ export class SyncTransfer {
     public transportOptions: Omit<HttpTransportOptions, 'baseUrl'> = {},
   ) {}
 
-  progress(): { activity: SyncActivity | null; lastRun: SyncRunResult | null } {
-    return { activity: this.activity, lastRun: this.lastRun };
+  /** What moves now (the export's progress first), the send under way with its retries, and how the last send ended. */
+  progress(): { activity: SyncActivity | null; sending: SyncSending | null; lastRun: SyncRunResult | null } {
+    const send = this.sendRun?.state ?? null;
+    return {
+      activity: this.exportActivity ?? send?.activity ?? null,
+      sending: send ? { retry: send.retry ? this.retryView(send.retry) : null } : null,
+      lastRun: this.lastRun,
+    };
   }
 
   /**
-   * Starts sending in the background; false when a transfer is already under way. Without an endpoint
+   * Starts sending in the background; false when a send is already under way. Without an endpoint
    * it refuses at once rather than start a run that can only fail.
    */
   async start(actor: Actor): Promise<boolean> {
-    if (this.running) return false;
+    if (this.sendRun) return false;
     if (!(await this.settings.sync()).endpoint) throw new AppError('sync_endpoint_missing');
-    if (this.running) return false;
-    void this.exclusive(() => this.send(actor)).catch(() => undefined);
+    if (this.sendRun) return false;
+    void this.beginSend(actor).catch(() => undefined);
     return true;
   }
 
   /** Sends everything waiting to the endpoint (the configured one unless given) and waits for the outcome. */
   async sendAll(actor: Actor, endpoint?: string): Promise<SyncRunResult> {
-    return this.exclusive(() => this.send(actor, endpoint));
+    if (this.sendRun) throw new AppError('sync_busy');
+    return this.beginSend(actor, endpoint);
+  }
+
+  /**
+   * Stops the send under way and waits until it has stopped: an upload in flight is dropped, and a batch
+   * not yet acknowledged stays as it was, to be sent (or exported) again. False when no send was under way.
+   */
+  async cancelSend(): Promise<boolean> {
+    const run = this.sendRun;
+    if (!run) return false;
+    run.state.cancel.abort();
+    await run.done.catch(() => undefined);
+    return true;
   }
 
   /** Writes what waits and copies every batch not yet acknowledged, encrypted, into the folder. */
   async exportToFolder(folder: string, actor: Actor): Promise<{ files: string[]; pendingApproval: number }> {
-    return this.exclusive(async () => {
-      const key = await this.provinceKeys.encryptionKey();
-      await usableFolder(folder);
-      await this.writeAll(actor);
-      const batches = await batchesInStates(this.db, ['ready', 'sent']);
-      const files: string[] = [];
-      for (const [index, batch] of batches.entries()) {
-        this.activity = { step: 'exporting', batchId: batch.batch_id, done: index, total: batches.length };
-        const name = `${batch.batch_id}.rse`;
-        await writeCompletely(folder, name, encryptForProvince(this.writer.fileOf(batch), key));
-        await this.markSent(batch, 'usb', actor);
-        files.push(name);
-      }
-      const pendingApproval = (await batchesInStates(this.db, ['pending_approval'])).length;
-      return { files, pendingApproval };
+    if (this.exporting) throw new AppError('sync_busy');
+    const run = this.copyToFolder(folder, actor).finally(() => {
+      this.exporting = null;
+      this.exportActivity = null;
     });
-  }
-
-  /** Stops waiting for the network and lets a running transfer end. */
-  async close(): Promise<void> {
-    this.closing.abort();
-    await this.running?.catch(() => undefined);
-  }
-
-  private async exclusive<T>(work: () => Promise<T>): Promise<T> {
-    if (this.running) throw new AppError('sync_busy');
-    const run = work().finally(() => {
-      this.running = null;
-      this.activity = null;
-    });
-    this.running = run;
+    this.exporting = run;
     return run;
   }
 
-  private async send(actor: Actor, endpointOverride?: string): Promise<SyncRunResult> {
+  /** Stops waiting for the network and lets running transfers end. */
+  async close(): Promise<void> {
+    this.closing.abort();
+    await Promise.all([this.exporting?.catch(() => undefined), this.sendRun?.done.catch(() => undefined)]);
+  }
+
+  private async copyToFolder(folder: string, actor: Actor): Promise<{ files: string[]; pendingApproval: number }> {
+    const key = await this.provinceKeys.encryptionKey();
+    await usableFolder(folder);
+    await this.writeAll(actor, (activity) => (this.exportActivity = activity));
+    const batches = await batchesInStates(this.db, ['ready', 'sent']);
+    const files: string[] = [];
+    for (const [index, batch] of batches.entries()) {
+      this.exportActivity = { step: 'exporting', batchId: batch.batch_id, done: index, total: batches.length };
+      const name = `${batch.batch_id}.rse`;
+      await writeCompletely(folder, name, encryptForProvince(this.writer.fileOf(batch), key));
+      // A batch acknowledged by a send meanwhile keeps its state; its copy on the stick is answered as a replay.
+      await this.markSent(batch, 'usb', actor);
+      files.push(name);
+    }
+    const pendingApproval = (await batchesInStates(this.db, ['pending_approval'])).length;
+    return { files, pendingApproval };
+  }
+
+  private beginSend(actor: Actor, endpoint?: string): Promise<SyncRunResult> {
+    const state: SendRun = { cancel: new AbortController(), activity: null, retry: null };
+    const done = this.send(state, actor, endpoint).finally(() => {
+      if (this.sendRun?.state === state) this.sendRun = null;
+    });
+    this.sendRun = { state, done };
+    return done;
+  }
+
+  /** The wait as the screen shows it: counted down in whole seconds from when the transport told it. */
+  private retryView({ notice, toldAt }: { notice: RetryNotice; toldAt: number }): NonNullable<SyncSending['retry']> {
+    const leftMs = toldAt + notice.delayMs - this.clock.now().getTime();
+    return {
+      failedAttempts: notice.failedAttempts,
+      maxAttempts: notice.maxAttempts,
+      nextAttemptInSeconds: Math.max(0, Math.ceil(leftMs / 1000)),
+      reason: notice.reason,
+      detail: notice.detail,
+    };
+  }
+
+  private async send(run: SendRun, actor: Actor, endpointOverride?: string): Promise<SyncRunResult> {
     let error: string | null = null;
     try {
       const endpoint = endpointOverride ?? (await this.settings.sync()).endpoint;
       if (!endpoint) throw new AppError('sync_endpoint_missing');
-      error = await this.sendRounds(actor, endpoint);
+      error = await this.sendRounds(run, actor, endpoint);
     } catch (caught) {
       error = caught instanceof AppError ? caught.code : 'internal';
       if (!(caught instanceof AppError)) throw caught;
@@ -138,30 +199,39 @@ export class SyncTransfer {
    * Rounds of write-then-send until nothing waits: a batch refused for good frees its rows, and records
    * rejected for a passing cause wait to be re-sent; the next round writes both into new batches.
    */
-  private async sendRounds(actor: Actor, endpoint: string): Promise<string | null> {
+  private async sendRounds(run: SendRun, actor: Actor, endpoint: string): Promise<string | null> {
     // Every batch leaves encrypted to the province's key, over https as over http (§7): only the province reads it.
     const encryptTo = await this.provinceKeys.encryptionKey();
-    const options: HttpTransportOptions = { ...this.transportOptions, baseUrl: endpoint, signal: this.closing.signal };
-    const unverified = await this.checkEndpoint(options, encryptTo);
+    const options: HttpTransportOptions = {
+      ...this.transportOptions,
+      baseUrl: endpoint,
+      signal: AbortSignal.any([this.closing.signal, run.cancel.signal]),
+      onRetry: (notice) => (run.retry = { notice, toldAt: this.clock.now().getTime() }),
+    };
+    const unverified = await this.checkEndpoint(run, options, encryptTo);
     if (unverified !== null) return unverified;
     options.signRequest = await this.stationRequestSigner();
-    const floorUnknown = await this.confirmBatchFloor(options, actor);
+    const floorUnknown = await this.confirmBatchFloor(run, options, actor);
     if (floorUnknown !== null) return floorUnknown;
     let refusalRounds = 0;
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      await this.writeAll(actor);
+      await this.writeAll(actor, (activity) => (run.activity = activity), run.cancel.signal);
+      if (run.cancel.signal.aborted) return CANCELLED;
       const batches = await batchesInStates(this.db, ['ready', 'sent']);
       if (batches.length === 0) return null;
       let refusedForGood = false;
       for (const batch of batches) {
-        const file = this.writer.fileOf(batch);
-        const body = encryptForProvince(file, encryptTo);
-        this.activity = { step: 'sending', batchId: batch.batch_id, done: 0, total: body.length };
-        await this.markSent(batch, 'http', actor);
+        if (run.cancel.signal.aborted) return CANCELLED;
+        // An imported acknowledgement may have settled the batch since it was listed.
+        if (!(await this.markSent(batch, 'http', actor))) continue;
+        const body = encryptForProvince(this.writer.fileOf(batch), encryptTo);
+        run.activity = { step: 'sending', batchId: batch.batch_id, done: 0, total: body.length };
         const outcome = await uploadBatch(batch.batch_id, body, true, options, (done, total) => {
-          this.activity = { step: 'sending', batchId: batch.batch_id, done, total };
+          run.activity = { step: 'sending', batchId: batch.batch_id, done, total };
+          run.retry = null;
         });
-        const stop = await this.settle(batch, outcome, options, actor);
+        const stop = await this.settle(run, batch, outcome, options, actor);
+        run.retry = null;
         if (stop === REFUSED_FOR_GOOD) refusedForGood = true;
         else if (stop !== null) return stop;
       }
@@ -170,18 +240,25 @@ export class SyncTransfer {
     return 'temporarily_unavailable';
   }
 
+  /** Why the transport stopped without an answer: staff cancelled, or the province stayed out of reach. */
+  private unreachableOr(run: SendRun): string {
+    return run.cancel.signal.aborted ? CANCELLED : 'unreachable';
+  }
+
   /**
    * Before anything leaves: the endpoint's /v1/info must name the imported encryption key and one of the
    * imported signing keys, so a mistyped or substituted endpoint is told apart from the province at once.
    * Null when it does; else the code that stops the run.
    */
-  private async checkEndpoint(options: HttpTransportOptions, encryptTo: KeyObject): Promise<string | null> {
+  private async checkEndpoint(run: SendRun, options: HttpTransportOptions, encryptTo: KeyObject): Promise<string | null> {
     let info: ReceiverInfo;
     try {
-      info = await fetchReceiverInfo(options);
+      info = await fetchReceiverInfoPatiently(options);
     } catch (error) {
       if (!(error instanceof ReceiverInfoError)) throw error;
-      return error.reason === 'unreachable' || error.reason === 'aborted' ? 'unreachable' : ENDPOINT_UNVERIFIED;
+      return error.reason === 'unreachable' || error.reason === 'aborted' ? this.unreachableOr(run) : ENDPOINT_UNVERIFIED;
+    } finally {
+      run.retry = null;
     }
     const signingKeyIds = (await this.provinceKeys.signingKeys()).map(keyId);
     const known = info.encryptionKeyId === keyId(encryptTo) && info.signingKeyIds.some((id) => signingKeyIds.includes(id));
@@ -193,11 +270,12 @@ export class SyncTransfer {
    * sync-batch-floor.ts), so none reuses the number of a batch sent after the backup. Null when the floor
    * is known; else the code that stops the run.
    */
-  private async confirmBatchFloor(options: HttpTransportOptions, actor: Actor): Promise<string | null> {
+  private async confirmBatchFloor(run: SendRun, options: HttpTransportOptions, actor: Actor): Promise<string | null> {
     if (!(await batchFloorUnconfirmed(this.db))) return null;
     const station = await this.station.require();
     const answer = await fetchLastBatchAck(station.code, options);
-    if (answer.kind === 'gave_up') return 'unreachable';
+    run.retry = null;
+    if (answer.kind === 'gave_up') return this.unreachableOr(run);
     if (answer.kind === 'ack') {
       try {
         // Signed by the province and checked like any acknowledgement before its number counts.
@@ -224,8 +302,10 @@ export class SyncTransfer {
   }
 
   /** Applies what the province answered for one batch; the code that must stop the run, or null to go on. */
-  private async settle(batch: BatchRow, outcome: TransferOutcome, options: HttpTransportOptions, actor: Actor): Promise<string | null> {
+  private async settle(run: SendRun, batch: BatchRow, outcome: TransferOutcome, options: HttpTransportOptions, actor: Actor): Promise<string | null> {
     if (outcome.kind === 'gave_up') {
+      // A cancelled upload is not the batch's failure: it stays as it was, to be sent again.
+      if (run.cancel.signal.aborted) return CANCELLED;
       await countSendAttempt(this.db, batch.batch_seq, 'unreachable');
       return 'unreachable';
     }
@@ -240,7 +320,7 @@ export class SyncTransfer {
     if (applied.batchId !== batch.batch_id) {
       // An acknowledgement of another batch (a duplicate, or misrouted): applied all the same; ask for ours.
       const own = await fetchAck(batch.batch_id, options);
-      if (own.kind !== 'ack') return own.kind === 'refused' ? own.code : 'unreachable';
+      if (own.kind !== 'ack') return own.kind === 'refused' ? own.code : this.unreachableOr(run);
       await this.acks.apply(own.ack, actor);
     }
     const after = await findBatchById(this.db, batch.batch_id);
@@ -263,24 +343,32 @@ export class SyncTransfer {
     return after?.state === 'refused' ? REFUSED_FOR_GOOD : code;
   }
 
-  private async writeAll(actor: Actor): Promise<void> {
+  /** Writes every waiting row into batches, reporting as it goes; a cancelled send stops between batches. */
+  private async writeAll(actor: Actor, report: (activity: SyncActivity) => void, signal?: AbortSignal): Promise<void> {
     let written = 0;
-    this.activity = { step: 'writing', batchId: null, done: 0, total: 0 };
-    for (;;) {
+    report({ step: 'writing', batchId: null, done: 0, total: 0 });
+    while (!signal?.aborted) {
       const batch = await this.writer.writeNext(actor);
       if (!batch) return;
       written += batch.record_count;
-      this.activity = { step: 'writing', batchId: batch.batch_id, done: written, total: 0 };
+      report({ step: 'writing', batchId: batch.batch_id, done: written, total: 0 });
     }
   }
 
-  private async markSent(batch: BatchRow, via: 'usb' | 'http', actor: Actor): Promise<void> {
+  /**
+   * Marks a batch sent, read afresh in the same transaction: an export and a send run side by side, and an
+   * acknowledgement may arrive meanwhile, so a batch already acknowledged or refused is left alone (false).
+   */
+  private async markSent(batch: BatchRow, via: 'usb' | 'http', actor: Actor): Promise<boolean> {
     const station = await this.station.require();
-    await this.db.transaction().execute(async (trx) => {
+    return this.db.transaction().execute(async (trx) => {
+      const current = await findBatchById(trx, batch.batch_id);
+      if (current?.state !== 'ready' && current?.state !== 'sent') return false;
       await updateBatch(trx, batch.batch_seq, { state: 'sent', sent_at: this.clock.now().toISOString(), sent_via: via });
-      if (batch.state === 'ready') {
+      if (current.state === 'ready') {
         await this.audit.append(trx, { actor, stationCode: station.code, action: 'batch_send', objectType: 'sync_batch', objectId: batch.batch_id, detail: { via, records: batch.record_count } });
       }
+      return true;
     });
   }
 }

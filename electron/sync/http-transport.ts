@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
-import { batchErrorCodes, type BatchErrorCode } from '../../shared/domain/sync';
+import { batchErrorCodes, type BatchErrorCode, type SyncRetryReason } from '../../shared/domain/sync';
 import type { RequestSigner } from './request-signature';
 import { isRetryableStatus, parseRetryAfter, retryDelayMs } from './retry-policy';
 
@@ -16,6 +16,18 @@ import { isRetryableStatus, parseRetryAfter, retryDelayMs } from './retry-policy
  * is final only with the signed refusal acknowledgement the receiver puts beside the code (`ack`); the
  * transport hands it on unread, and whoever applies acknowledgements decides.
  */
+
+/** Told before each wait between attempts, so staff can see the station could not get through and is trying again. */
+export interface RetryNotice {
+  /** Consecutive failed attempts of this call so far (1 after the first). */
+  failedAttempts: number;
+  maxAttempts: number;
+  /** How long the station waits before the next attempt. */
+  delayMs: number;
+  reason: SyncRetryReason;
+  /** The failure as the network or the receiver reported it. */
+  detail: string;
+}
 
 export interface HttpTransportOptions {
   /** e.g. http://127.0.0.1:8790/relay (http or https). */
@@ -38,6 +50,7 @@ export interface HttpTransportOptions {
   signRequest?: RequestSigner;
   /** Certificate authorities (PEM) trusted for https instead of the system's: a province with its own, or tests. */
   ca?: string;
+  onRetry?: (notice: RetryNotice) => void;
 }
 
 export type TransferOutcome =
@@ -87,6 +100,7 @@ interface Settings {
   signal: AbortSignal | undefined;
   signRequest: RequestSigner | undefined;
   ca: string | undefined;
+  onRetry: ((notice: RetryNotice) => void) | undefined;
 }
 
 function positive(value: number | undefined, fallback: number, name: string): number {
@@ -117,6 +131,7 @@ function resolveSettings(options: HttpTransportOptions): Settings {
     signal,
     signRequest: options.signRequest,
     ca: options.ca,
+    onRetry: options.onRetry,
   };
 }
 
@@ -132,7 +147,7 @@ function checkBatchId(batchId: string): void {
 
 type Exchange =
   | { kind: 'answer'; status: number; contentType: string; retryAfter: string | undefined; body: Buffer }
-  | { kind: 'fault'; error: string; bodySent: boolean }
+  | { kind: 'fault'; error: string; reason: SyncRetryReason; bodySent: boolean }
   | { kind: 'aborted' };
 
 interface Upload {
@@ -149,6 +164,35 @@ function describeError(error: unknown): string {
     return code && !error.message.includes(code) ? `${code}: ${error.message}` : error.message;
   }
   return String(error);
+}
+
+const REASON_OF_ERRNO: Readonly<Record<string, SyncRetryReason>> = {
+  ECONNREFUSED: 'connection_refused',
+  ETIMEDOUT: 'timeout',
+  ENOTFOUND: 'host_not_found',
+  EAI_AGAIN: 'host_not_found',
+  EHOSTUNREACH: 'network_unreachable',
+  ENETUNREACH: 'network_unreachable',
+  ENETDOWN: 'network_unreachable',
+  ECONNRESET: 'connection_lost',
+  EPIPE: 'connection_lost',
+  ECONNABORTED: 'connection_lost',
+};
+
+/** A failed request's cause in staff's terms; certificate and TLS failures have many codes of their own. */
+function reasonOf(error: unknown): SyncRetryReason {
+  const code = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
+  if (code === undefined) return 'other';
+  const known = REASON_OF_ERRNO[code];
+  if (known) return known;
+  if (/CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_VERIFY|HOSTNAME_MISMATCH/.test(code)) return 'tls';
+  return 'other';
+}
+
+/** How a retryable HTTP status reads to staff: the receiver asks to wait, or it failed. */
+function reasonOfStatus(status: number): SyncRetryReason {
+  if (status === 202 || status === 429 || status === 503) return 'busy';
+  return status >= 200 && status < 300 ? 'unexpected_answer' : 'server_error';
 }
 
 /**
@@ -189,10 +233,10 @@ function exchange(path: string, method: 'GET' | 'PUT', settings: Settings, uploa
       markSettled();
       resolve(result);
     };
-    const fault = (error: string): void => finish({ kind: 'fault', error, bodySent });
+    const fault = (error: string, reason: SyncRetryReason): void => finish({ kind: 'fault', error, reason, bodySent });
     const progressed = (): void => {
       clearTimeout(idleTimer);
-      idleTimer = setTimeout(() => fault(`no progress for ${settings.idleTimeoutMs} ms`), settings.idleTimeoutMs);
+      idleTimer = setTimeout(() => fault(`no progress for ${settings.idleTimeoutMs} ms`, 'timeout'), settings.idleTimeoutMs);
     };
     const onAbort = (): void => finish({ kind: 'aborted' });
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -202,13 +246,13 @@ function exchange(path: string, method: 'GET' | 'PUT', settings: Settings, uploa
         progressed();
         return;
       }
-      connectTimer = setTimeout(() => fault(`not connected within ${settings.connectTimeoutMs} ms`), settings.connectTimeoutMs);
+      connectTimer = setTimeout(() => fault(`not connected within ${settings.connectTimeoutMs} ms`, 'timeout'), settings.connectTimeoutMs);
       socket.once('connect', () => {
         clearTimeout(connectTimer);
         progressed();
       });
     });
-    request.on('error', (error) => fault(describeError(error)));
+    request.on('error', (error) => fault(describeError(error), reasonOf(error)));
     request.on('response', (response) => {
       progressed();
       const chunks: Buffer[] = [];
@@ -216,7 +260,7 @@ function exchange(path: string, method: 'GET' | 'PUT', settings: Settings, uploa
       response.on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (size > MAX_ANSWER_BYTES) {
-          fault(`answer larger than ${MAX_ANSWER_BYTES} bytes`);
+          fault(`answer larger than ${MAX_ANSWER_BYTES} bytes`, 'unexpected_answer');
           return;
         }
         chunks.push(chunk);
@@ -231,9 +275,9 @@ function exchange(path: string, method: 'GET' | 'PUT', settings: Settings, uploa
           body: Buffer.concat(chunks),
         }),
       );
-      response.on('error', (error) => fault(describeError(error)));
+      response.on('error', (error) => fault(describeError(error), reasonOf(error)));
       response.on('close', () => {
-        if (!response.complete) fault('connection closed before the answer was complete');
+        if (!response.complete) fault('connection closed before the answer was complete', 'connection_lost');
       });
     });
 
@@ -260,7 +304,7 @@ function exchange(path: string, method: 'GET' | 'PUT', settings: Settings, uploa
       bodySent = true;
       request.end();
     };
-    send().catch((error: unknown) => fault(describeError(error)));
+    send().catch((error: unknown) => fault(describeError(error), reasonOf(error)));
   });
 }
 
@@ -301,18 +345,18 @@ function refusalOf(status: number, contentType: string, body: Buffer): { code: B
 /** How one exchange counts: done, a retryable failure, or a refusal to act on. */
 type Verdict =
   | { kind: 'ack'; ack: Buffer }
-  | { kind: 'retry'; error: string; retryAfterMs: number | undefined; receiverHasBody: boolean }
+  | { kind: 'retry'; error: string; reason: SyncRetryReason; retryAfterMs: number | undefined; receiverHasBody: boolean }
   | { kind: 'refused'; code: BatchErrorCode; message: string; status: number; ack: Buffer | null }
   | { kind: 'aborted' };
 
 function judge(result: Exchange, method: 'GET' | 'PUT'): Verdict {
   if (result.kind === 'aborted') return result;
-  if (result.kind === 'fault') return { kind: 'retry', error: result.error, retryAfterMs: undefined, receiverHasBody: result.bodySent };
+  if (result.kind === 'fault') return { kind: 'retry', error: result.error, reason: result.reason, retryAfterMs: undefined, receiverHasBody: result.bodySent };
   const { status, contentType, body } = result;
   if (status === 200) {
     if (mediaType(contentType) === ACK_CONTENT_TYPE) return { kind: 'ack', ack: body };
     const what = mediaType(contentType) || 'no content type';
-    return { kind: 'retry', error: `HTTP 200 with ${what} instead of an acknowledgement`, retryAfterMs: undefined, receiverHasBody: false };
+    return { kind: 'retry', error: `HTTP 200 with ${what} instead of an acknowledgement`, reason: 'unexpected_answer', retryAfterMs: undefined, receiverHasBody: false };
   }
   if (isRetryableStatus(status) || (status >= 200 && status < 300)) {
     const error = protocolErrorOf(body);
@@ -320,6 +364,7 @@ function judge(result: Exchange, method: 'GET' | 'PUT'): Verdict {
     return {
       kind: 'retry',
       error: `HTTP ${status}${detail}`,
+      reason: reasonOfStatus(status),
       retryAfterMs: parseRetryAfter(result.retryAfter),
       // 202 to a PUT: the receiver holds the batch and is processing it.
       receiverHasBody: method === 'PUT' && status === 202,
@@ -360,9 +405,16 @@ async function transfer(ackPath: string, mode: 'put' | 'ack', settings: Settings
     lastError = verdict.error;
     if (failures >= settings.maxAttempts) return { kind: 'gave_up', attempts: failures, lastError };
     if (next === 'put' && verdict.receiverHasBody) next = 'probe';
-    const waited = await pause(retryDelayMs(failures - 1, verdict.retryAfterMs, settings), settings);
+    const waited = await waitToRetry(failures, verdict, settings);
     if (!waited) return { kind: 'gave_up', attempts: failures, lastError: 'aborted' };
   }
+}
+
+/** After `failedAttempts` consecutive failures: says so (onRetry), then waits; false when the wait was aborted. */
+function waitToRetry(failedAttempts: number, failure: { error: string; reason: SyncRetryReason; retryAfterMs: number | undefined }, settings: Settings): Promise<boolean> {
+  const delayMs = retryDelayMs(failedAttempts - 1, failure.retryAfterMs, settings);
+  settings.onRetry?.({ failedAttempts, maxAttempts: settings.maxAttempts, delayMs, reason: failure.reason, detail: failure.error });
+  return pause(delayMs, settings);
 }
 
 /** Waits, or returns false as soon as the signal aborts. */
@@ -427,8 +479,29 @@ const receiverInfoSchema = z.object({
 
 /** GET /v1/info, once (a settings check wants a prompt answer, not back-off): the parsed JSON or ReceiverInfoError. */
 export async function fetchReceiverInfo(options: HttpTransportOptions): Promise<ReceiverInfo> {
+  return receiverInfoOf(await exchange('/v1/info', 'GET', resolveSettings(options)));
+}
+
+/**
+ * GET /v1/info before a send, retried with the uploads' back-off while the receiver cannot be reached or
+ * answers a retryable status (an unreachable province is a passing fault, and staff see the retries);
+ * `unreachable` once the attempts are spent, any other ReceiverInfoError at once.
+ */
+export async function fetchReceiverInfoPatiently(options: HttpTransportOptions): Promise<ReceiverInfo> {
   const settings = resolveSettings(options);
-  const result = await exchange('/v1/info', 'GET', settings);
+  for (let failures = 1; ; failures++) {
+    const result = await exchange('/v1/info', 'GET', settings);
+    // A 200 is read as the info (it is JSON, which `judge` would take for a wrong acknowledgement).
+    const retryable = result.kind === 'fault' || (result.kind === 'answer' && result.status !== 200 && isRetryableStatus(result.status));
+    const failure = retryable ? judge(result, 'GET') : null;
+    if (failure?.kind !== 'retry') return receiverInfoOf(result);
+    if (failures >= settings.maxAttempts) throw new ReceiverInfoError('unreachable', failure.error);
+    if (!(await waitToRetry(failures, failure, settings))) throw new ReceiverInfoError('aborted', 'aborted');
+  }
+}
+
+/** The receiver's info in an answer to GET /v1/info, or why there is none (ReceiverInfoError). */
+function receiverInfoOf(result: Exchange): ReceiverInfo {
   if (result.kind === 'aborted') throw new ReceiverInfoError('aborted', 'aborted');
   if (result.kind === 'fault') throw new ReceiverInfoError('unreachable', result.error);
   if (result.status !== 200) throw new ReceiverInfoError('bad_status', `HTTP ${result.status}`);

@@ -1,4 +1,4 @@
-import { useT } from '../i18n/index';
+import { useRefusalText } from '../audience';
 import type { FieldIssue } from '../../shared/contract/errors';
 
 interface IssueMessageProps {
@@ -13,13 +13,13 @@ interface IssueMessageProps {
   focusable?: boolean;
 }
 
-/** The translated reason a field or a group of fields was refused for; nothing while there is none. */
+/** The translated reason a field or a group of fields was refused for (in staff wording for staff); nothing while there is none. */
 export function IssueMessage({ issue, id, className, as: Element = 'small', focusable = false }: IssueMessageProps) {
-  const { t } = useT();
+  const refusalText = useRefusalText();
   if (!issue) return null;
   return (
     <Element className={className ? `field__error ${className}` : 'field__error'} id={id} tabIndex={focusable ? -1 : undefined} data-reason={issue.reason}>
-      {t(`validation:${issue.reason}`)}
+      {refusalText('validation', issue.reason, issue.params)}
     </Element>
   );
 }

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useId, useRef, type PointerEvent as ReactPointerEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { hasEnoughInk } from '../../shared/domain/signature-ink';
 import { useT } from '../i18n/index';
 import './SignaturePad.css';
 
@@ -19,8 +20,10 @@ const INK = '#111';
 
 /**
  * A canvas to sign on with a finger, a stylus or the mouse (pointer events cover all three), at the kiosk
- * and at the staff desk. It reports the drawing as a PNG data URL after every stroke and null once
- * cleared; a `value` drawn earlier is shown again when the pad comes back. The signature itself needs a
+ * and at the staff desk. It reports the drawing as a PNG data URL after every stroke once there is ink
+ * enough for a name (the station measures it the same way, shared/domain/signature-ink.ts), and null
+ * while there is too little (a tap, a dash: the status line asks for the whole name) or once cleared; a
+ * `value` drawn earlier is shown again when the pad comes back. The signature itself needs a
  * pointer; keyboard and screen-reader users learn that it is required, and how to get help, from its
  * description and from the status line that says whether anything is drawn.
  */
@@ -31,6 +34,8 @@ export function SignaturePad({ id, value, onChange, errorId, invalid = false }: 
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const drawing = useRef<{ pointerId: number; x: number; y: number } | null>(null);
   const initialValue = useRef(value);
+  // Whether the canvas holds a tap or a dash but not yet a signature: value stays null, the hint shows.
+  const [tooLittle, setTooLittle] = useState(false);
 
   // Sizes the backing store to the element once, and shows the signature drawn earlier (e.g. back from a later step).
   useEffect(() => {
@@ -94,7 +99,11 @@ export function SignaturePad({ id, value, onChange, errorId, invalid = false }: 
     if (drawing.current?.pointerId !== event.pointerId) return;
     drawing.current = null;
     const canvas = canvasRef.current;
-    if (canvas) onChange(canvas.toDataURL('image/png'));
+    const context = canvas?.getContext('2d');
+    if (!canvas || !context) return;
+    const enough = hasEnoughInk(context.getImageData(0, 0, canvas.width, canvas.height));
+    setTooLittle(!enough);
+    onChange(enough ? canvas.toDataURL('image/png') : null);
   };
 
   const clear = useCallback(() => {
@@ -102,6 +111,7 @@ export function SignaturePad({ id, value, onChange, errorId, invalid = false }: 
     const context = canvas?.getContext('2d');
     if (canvas && context) context.clearRect(0, 0, canvas.width, canvas.height);
     drawing.current = null;
+    setTooLittle(false);
     onChange(null);
   }, [onChange]);
 
@@ -128,10 +138,10 @@ export function SignaturePad({ id, value, onChange, errorId, invalid = false }: 
         {t('kiosk:signaturePad.description')}
       </p>
       <div className="signature-box__bar">
-        <span id={statusId} role="status" data-testid="signature-status">
-          {value === null ? t('kiosk:signaturePad.empty') : t('kiosk:signaturePad.drawn')}
+        <span id={statusId} role="status" data-testid="signature-status" className={tooLittle ? 'signature-box__hint' : undefined}>
+          {value !== null ? t('kiosk:signaturePad.drawn') : tooLittle ? t('kiosk:signaturePad.tooLittle') : t('kiosk:signaturePad.empty')}
         </span>
-        <button type="button" onClick={clear} disabled={value === null}>
+        <button type="button" onClick={clear} disabled={value === null && !tooLittle}>
           {t('kiosk:signaturePad.clear')}
         </button>
       </div>

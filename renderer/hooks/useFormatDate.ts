@@ -1,4 +1,5 @@
 import { useT } from '../i18n/index';
+import { STATION_TIME_ZONE, stationDate } from '../../shared/domain/age';
 
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -14,17 +15,16 @@ const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function useFormatDate(dateStyle: 'medium' | 'long' = 'medium'): (date: string) => string {
   const { i18n } = useT();
   const calendarDay = new Intl.DateTimeFormat(i18n.language, { dateStyle, timeZone: 'UTC' });
-  const localDay = new Intl.DateTimeFormat(i18n.language, { dateStyle });
+  const stationDay = new Intl.DateTimeFormat(i18n.language, { dateStyle, timeZone: STATION_TIME_ZONE });
   return (date) => {
     const calendar = CALENDAR_DATE.test(date);
     const moment = new Date(calendar ? `${date}T00:00:00Z` : date);
     if (Number.isNaN(moment.getTime())) return date;
-    return (calendar ? calendarDay : localDay).format(moment);
+    return (calendar ? calendarDay : stationDay).format(moment);
   };
 }
 
-/** Today on the computer's calendar as YYYY-MM-DD (the latest birth date a date field offers). */
+/** Today on the station's calendar as YYYY-MM-DD (the latest birth or donation date a date field offers). */
 export function localToday(): string {
-  const now = new Date();
-  return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((part, index) => String(part).padStart(index === 0 ? 4 : 2, '0')).join('-');
+  return stationDate(new Date());
 }

@@ -5,8 +5,10 @@ import { i18nextOptions } from '../../shared/i18n/options';
 
 void i18next.use(initReactI18next).init({ ...i18nextOptions(defaultLanguage), initAsync: false });
 
+/** The page's language and its title (the window's and the tab's name) follow the language on screen. */
 function reflectLanguage(language: string): void {
   document.documentElement.lang = language;
+  document.title = i18next.t('common:appName', { lng: language });
 }
 reflectLanguage(defaultLanguage);
 i18next.on('languageChanged', reflectLanguage);

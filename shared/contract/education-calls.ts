@@ -14,6 +14,7 @@ import {
   sessionUpdateInput,
   sessionView,
   surveyAnswered,
+  surveyComments,
   surveyInput,
   todaysSessions,
   walkInInput,
@@ -41,4 +42,6 @@ export const educationCalls = {
   'education:survey': call(surveyInput, surveyAnswered, anyone),
   /** A group's contact adult in full; an audited staff action. */
   'education:revealContact': call(groupRef, groupContact, keepsRecords),
+  /** The comments left with a session's survey, for staff who see the session; each reading is audited. */
+  'education:surveyComments': call(sessionRef, surveyComments, keepsRecords),
 } as const;

@@ -43,6 +43,7 @@ export const errorCodes = [
   'document_voided',
   'document_already_handed_over',
   'handover_not_the_registrant',
+  'signature_too_little',
   'document_not_voidable',
   'document_replaced',
   'memorial_consent_withdrawn',
@@ -50,10 +51,12 @@ export const errorCodes = [
   'group_already_checked_in',
   'message_not_pending',
   'session_cancelled',
+  'session_not_held',
   'session_already_started',
   'session_not_started',
   'check_in_closed',
   'survey_closed',
+  'survey_already_given',
   'sync_endpoint_missing',
   'sync_busy',
   'sync_folder_unusable',
@@ -94,6 +97,8 @@ export type ErrorCode = (typeof errorCodes)[number];
 export interface FieldIssue {
   path: string;
   reason: ValidationReason;
+  /** Values the reason's sentence names (`{{min}}`–`{{max}}`), when it names any. */
+  params?: Record<string, string | number>;
 }
 
 export interface CallError {

@@ -13,6 +13,7 @@ import {
   syncExported,
   syncExportInput,
   syncRejectionList,
+  syncSendCancelled,
   syncSettings,
   syncStarted,
   syncStatus,
@@ -36,6 +37,8 @@ export const syncCalls = {
   'sync:export': call(syncExportInput, syncExported, runsSync),
   /** Starts sending everything waiting to the configured endpoint; progress shows in `sync:status`. */
   'sync:send': call(z.undefined(), syncStarted, runsSync),
+  /** Stops the send under way (one that cannot reach the province keeps retrying); what was not acknowledged is sent next time. */
+  'sync:cancelSend': call(z.undefined(), syncSendCancelled, runsSync),
   /** Applies an acknowledgement file brought back from the province. */
   'sync:importAck': call(ackImportInput, ackImported, runsSync),
   /** Two-person approval: a second account lets a written batch leave. */

@@ -50,3 +50,41 @@ export type AuditAction = (typeof auditActions)[number];
 
 /** The role recorded for work done from the station's command line rather than a screen. */
 export const SYSTEM_ACTOR_ROLE = 'system';
+
+/**
+ * Every kind of object an audit entry can name. The trail's writer takes only these, so the screen
+ * has a word for each in every language (a test checks the locale files against this list).
+ */
+export const auditObjectTypes = [
+  'station',
+  'station_setting',
+  'staff',
+  'visitor_sign_in',
+  'visitor_message',
+  'registration',
+  'person',
+  'refusal',
+  'follow_up',
+  'search',
+  'document',
+  'signing_key',
+  'recovery_key',
+  'province_key',
+  'education_session',
+  'education_group',
+  'education_walk_in',
+  'education_survey',
+  'memorial_entry',
+  'figures',
+  'dashboard',
+  'kiosk_registration',
+  'kiosk_held_change',
+  'sync_batch',
+  'outbox',
+  'backup',
+] as const;
+export type AuditObjectType = (typeof auditObjectTypes)[number];
+
+export function isAuditObjectType(value: string): value is AuditObjectType {
+  return (auditObjectTypes as readonly string[]).includes(value);
+}

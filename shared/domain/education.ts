@@ -34,6 +34,12 @@ export const SURVEY_MAX_SCORE = 5;
 export const SATISFIED_FROM_SCORE = 4;
 export const surveyScores = [1, 2, 3, 4, 5] as const;
 
+/**
+ * How long one kiosk window waits before it may answer the same session's survey again: the kiosk holds
+ * its thank-you screen this long, and the station refuses a second answer from that window meanwhile.
+ */
+export const SURVEY_COOL_DOWN_SECONDS = 60;
+
 /** Code points of a survey comment, of a title, venue, host or organisation, and of a cancel reason. */
 export const MAX_SURVEY_COMMENT_LENGTH = 500;
 export const MAX_SESSION_TEXT_LENGTH = 100;

@@ -18,8 +18,11 @@ export const ADULT_AGE = 18;
 /** The reasons a registrant's age can be refused for (a subset of the validation reasons). */
 export type EligibilityReason = Extract<ValidationReason, 'age_under_18' | 'stem_cell_age_range'>;
 
-/** Eligible, or the reason the registrant's age does not allow the program. */
-export type EligibilityCheck = { ok: true } | { ok: false; reason: EligibilityReason };
+/**
+ * Eligible, or the reason the registrant's age does not allow the program; a stem-cell refusal names the
+ * range in force (`min`–`max` years), so that the person reads the station's own limits.
+ */
+export type EligibilityCheck = { ok: true } | { ok: false; reason: EligibilityReason; params?: { min: number; max: number } };
 
 /** What an age check needs: the registrant's birth date and the day of registration. */
 export interface EligibilityInput {
@@ -42,7 +45,8 @@ export function checkEligibility(program: Program, input: EligibilityInput): Eli
   if (program === 'stem_cell') {
     const settings = input.settings ?? defaultEligibilitySettings;
     const min = Math.max(ADULT_AGE, settings.stemCellMinAge);
-    return age >= min && age <= settings.stemCellMaxAge ? { ok: true } : { ok: false, reason: 'stem_cell_age_range' };
+    const max = settings.stemCellMaxAge;
+    return age >= min && age <= max ? { ok: true } : { ok: false, reason: 'stem_cell_age_range', params: { min, max } };
   }
   return age >= ADULT_AGE ? { ok: true } : { ok: false, reason: 'age_under_18' };
 }

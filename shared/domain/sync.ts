@@ -83,3 +83,23 @@ export type OutboxState = (typeof outboxStates)[number];
 /** Records per batch the station writes (§13): the setting's bounds and default. */
 export const MAX_BATCH_RECORDS = 1000;
 export const MIN_BATCH_RECORDS = 10;
+
+/**
+ * Why the station is about to try an exchange with the province again (§10.2), in words staff can act on:
+ * nothing listens at the address, no answer in time, the name does not resolve, the certificate is not
+ * trusted, the connection broke, the receiver is busy (202, 429, 503), a receiver fault (other 5xx, 408),
+ * an answer that is not the protocol's, or anything else.
+ */
+export const syncRetryReasons = [
+  'connection_refused',
+  'timeout',
+  'host_not_found',
+  'network_unreachable',
+  'tls',
+  'connection_lost',
+  'busy',
+  'server_error',
+  'unexpected_answer',
+  'other',
+] as const;
+export type SyncRetryReason = (typeof syncRetryReasons)[number];

@@ -10,6 +10,11 @@ export const auditListInput = z.object({
   /** Entries older than this sequence number: the next page. */
   beforeSeq: z.number().int().positive().optional(),
   limit: z.number().int().min(1).max(200).default(50),
+}).superRefine((input, ctx) => {
+  // A range that ends before it starts would silently match nothing.
+  if (input.from !== undefined && input.to !== undefined && Date.parse(input.from) > Date.parse(input.to)) {
+    ctx.addIssue({ code: 'custom', message: 'date_range_reversed', path: ['to'] });
+  }
 });
 
 export const auditEntry = z.object({
@@ -22,6 +27,8 @@ export const auditEntry = z.object({
   action: z.enum(auditActions),
   objectType: z.string().nullable(),
   objectId: z.string().nullable(),
+  /** How a reader knows the object (a registration number, a serial, a username), or a short form of its id. */
+  objectName: z.string().nullable(),
 });
 
 export const auditList = z.object({ entries: z.array(auditEntry) });

@@ -195,6 +195,12 @@ export const groupCheckedIn = z.object({
   checkedInAt: isoTimestamp,
 });
 
+/** The comments left with a session's survey, latest first, each with its score; nothing names who wrote it. */
+export const surveyComments = z.object({
+  sessionId: z.string(),
+  comments: z.array(z.object({ id: z.string(), score: z.number().int(), comment: z.string(), answeredAt: isoTimestamp })),
+});
+
 export const surveyAnswered = z.object({ id: z.string(), sessionId: z.string(), answeredAt: isoTimestamp });
 
 export const groupContact = z.object({ groupId: z.string(), contactName: z.string(), contactPhone: z.string() });

@@ -347,16 +347,27 @@ function localDate(date: Date | undefined): string {
   return `${year}-${month}-${day}`;
 }
 
+/** Why a typed birth date is refused: said of the date itself, since it is not read from a number. */
+export type TypedBirthDateReason = Extract<ValidationReason, 'birth_date_invalid' | 'birth_date_future' | 'birth_date_too_early'>;
+
+/** The reasons of a birth date read from a number, as said of a typed one. */
+const TYPED_BIRTH_DATE_REASONS: Partial<Record<DocumentReason, TypedBirthDateReason>> = {
+  id_birth_date_future: 'birth_date_future',
+  id_birth_date_too_early: 'birth_date_too_early',
+};
+
 /**
  * A birth date typed from a document that does not carry one in its number (passports, travel
- * permits): `YYYY-MM-DD`, a real date, not before 1900 and not in the future. Never throws.
+ * permits): `YYYY-MM-DD`, a real date, not before 1900 and not in the future. The same rules as a date
+ * in a number, but its refusals do not speak of a number. Never throws.
  */
 export function checkTypedBirthDate(
   value: string,
   options: DocumentCheckOptions = {},
-): { ok: true; value: string } | { ok: false; reason: DocumentReason } {
-  if (typeof value !== 'string') return fail('id_birth_date');
+): { ok: true; value: string } | { ok: false; reason: TypedBirthDateReason } {
+  if (typeof value !== 'string') return { ok: false, reason: 'birth_date_invalid' };
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.normalize('NFKC').trim());
-  if (!match) return fail('id_birth_date');
-  return checkBirthDate(`${match[1]}${match[2]}${match[3]}`, localDate(options.today));
+  if (!match) return { ok: false, reason: 'birth_date_invalid' };
+  const checked = checkBirthDate(`${match[1]}${match[2]}${match[3]}`, localDate(options.today));
+  return checked.ok ? checked : { ok: false, reason: TYPED_BIRTH_DATE_REASONS[checked.reason] ?? 'birth_date_invalid' };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_BATCH_RECORDS, MIN_BATCH_RECORDS, outboxStates, syncBatchStates } from '../domain/sync';
+import { MAX_BATCH_RECORDS, MIN_BATCH_RECORDS, outboxStates, syncBatchStates, syncRetryReasons } from '../domain/sync';
 
 /** The batches' and acknowledgements' names: `KMU01-B000042`. */
 export const batchId = z.string({ error: 'required' }).regex(/^[A-Z0-9]{2,12}-B\d{6,}$/, { error: 'batch_id_format' });
@@ -39,6 +39,22 @@ export const syncActivity = z.object({
 });
 export type SyncActivity = z.infer<typeof syncActivity>;
 
+/** The network send waits to try again: how many attempts failed of how many it makes, when it tries next and why. */
+export const syncRetry = z.object({
+  failedAttempts: z.number(),
+  maxAttempts: z.number(),
+  /** Whole seconds until the next attempt, as the station counts them; 0 while that attempt runs. */
+  nextAttemptInSeconds: z.number(),
+  reason: z.enum(syncRetryReasons),
+  /** The last error as the network reported it (e.g. `ECONNREFUSED 127.0.0.1:1`), for whoever looks into it. */
+  detail: z.string(),
+});
+export type SyncRetry = z.infer<typeof syncRetry>;
+
+/** A network send under way (it can be cancelled); `retry` while it could not reach the province and tries again. */
+export const syncSending = z.object({ retry: syncRetry.nullable() });
+export type SyncSending = z.infer<typeof syncSending>;
+
 export const syncRun = z.object({
   finishedAt: z.string(),
   /** null when everything waiting reached the province; otherwise the code that stopped the run. */
@@ -51,7 +67,9 @@ export const syncStatus = z.object({
   settings: syncSettings,
   provinceKeys: z.array(provinceKey),
   stationKeyId: z.string().nullable(),
+  /** What moves now: the USB export's progress while one runs, else the network send's. */
   activity: syncActivity.nullable(),
+  sending: syncSending.nullable(),
   lastRun: syncRun.nullable(),
 });
 export type SyncStatus = z.infer<typeof syncStatus>;
@@ -124,4 +142,6 @@ export type AckImported = z.infer<typeof ackImported>;
 export const batchRef = z.object({ batchId });
 export const outboxRowRef = z.object({ seq: z.number({ error: 'required' }).int({ error: 'invalid' }).positive({ error: 'invalid' }) });
 export const syncStarted = z.object({ started: z.boolean() });
+/** Whether a network send was under way and has now stopped. */
+export const syncSendCancelled = z.object({ cancelled: z.boolean() });
 export const batchesDeclined = z.object({ declined: z.array(z.string()) });

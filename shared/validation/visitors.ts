@@ -11,10 +11,26 @@ import {
   visitPurposes,
   WALL_PAGE_SIZE,
 } from '../domain/visitors';
-import { checkedText, isoTimestamp, optionalCheckedText, optionalPersonName } from './fields';
+import { checkedText, isoTimestamp, optionalCheckedText, optionalPersonName, type FieldCheck } from './fields';
 import { freeTextCheck } from './free-text';
 
 const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** Two or more blank lines (spaces alone count as blank) between lines of text. */
+const BLANK_LINE_RUN = /\n(?:[^\S\n]*\n){2,}/gu;
+
+/**
+ * A run of blank lines becomes one blank line: a paragraph break is kept, but a message cannot push its
+ * words apart until one card fills the wall. Leading and trailing blank lines go with the trim.
+ */
+export function collapseBlankLines(text: string): string {
+  return text.replace(/\r\n?/gu, '\n').replace(BLANK_LINE_RUN, '\n\n');
+}
+
+/** A visitor's message for the wall: the free-text rule, its length counted after blank lines are collapsed. */
+function checkWallMessage(raw: string): FieldCheck<string> {
+  return freeTextCheck(MAX_MESSAGE_LENGTH)(typeof raw === 'string' ? collapseBlankLines(raw) : raw);
+}
 
 /** An optional choice from a list: left out or null means "not given". */
 const optionalRelation = z
@@ -34,7 +50,7 @@ export const visitorSignInInput = z.object({
   /** A school, company or family group signing in together. */
   groupName: optionalCheckedText(freeTextCheck(MAX_GROUP_NAME_LENGTH)),
   /** For the message wall, shown only once staff approve it. */
-  message: optionalCheckedText(freeTextCheck(MAX_MESSAGE_LENGTH)),
+  message: optionalCheckedText(checkWallMessage),
 });
 
 export const visitorSignIn = z.object({

@@ -39,7 +39,7 @@ test('the auditor reads the trail, including sign-ins and revealed names, and th
   await expect(revealed).toContainText('管理员');
   await expect(revealed).toContainText('系统管理员');
   await expect(revealed).toContainText('来访登记');
-  await expect(revealed).toContainText(visitId);
+  await expect(revealed).toContainText(visitId.slice(0, 8));
   // The trail names the record, never the name that was looked at.
   await expect(table).not.toContainText('赵六');
 

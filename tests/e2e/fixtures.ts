@@ -3,6 +3,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import type { OpenStation } from '../../electron/app/open-station';
 import { startStationHost, type StationHost } from '../../electron/host/server';
 import type { StaffRole } from '../../shared/domain/roles';
+import type { StationKind } from '../../shared/domain/station';
 import { PinnedClock } from '../fixtures/figures';
 import { openTempStation, sampleAdmin, sampleSetup, sampleStation } from '../fixtures/temp-station';
 
@@ -28,6 +29,8 @@ export const sampleStaff: Record<StaffRole, StaffAccount> = {
 };
 
 interface StationFixtures {
+  /** The kind `setUpStation` sets the station up as (the public home offers that kind's areas); `test.use` changes it. */
+  stationKind: StationKind;
   /** A fresh station (real SQLite file in a temp folder) served by the real station host. */
   station: OpenStation;
   host: StationHost;
@@ -55,9 +58,10 @@ export const test = base.extend<StationFixtures>({
       await page.goto(host.issueLaunchUrl());
     });
   },
-  setUpStation: async ({ station }, use) => {
+  stationKind: [sampleSetup.kind, { option: true }],
+  setUpStation: async ({ station, stationKind }, use) => {
     await use(async () => {
-      const result = await station.dispatch('station:setup', sampleSetup, adminCaller);
+      const result = await station.dispatch('station:setup', { ...sampleSetup, kind: stationKind }, adminCaller);
       expect(result.ok).toBe(true);
     });
   },

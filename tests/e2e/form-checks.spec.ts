@@ -60,40 +60,45 @@ for (const locale of ['zh-CN', 'en'] as const) {
 
 const group = { organisation: '昆明市第一中学初二（3）班', contactName: '王丽华', contactPhone: '13987654321', headCount: 45, ageBand: 'age_12_17' } as const;
 
-for (const locale of ['zh-CN', 'en'] as const) {
-  test(`the kiosk asks before the same group checks in twice, and checks it in again once asked (${locale})`, async ({ page, station }) => {
-    const today = stationDate(new Date());
-    const title = '生命的礼物：器官捐献知识讲座';
-    const scheduled = await station.dispatch(
-      'education:schedule',
-      { title, startsAt: stationMoment(today, '00:00'), endsAt: stationMoment(today, '23:59'), venue: '生命教育馆报告厅', host: '张老师', audienceKind: 'school', expectedHeadCount: 50 },
-      adminCaller,
-    );
-    if (!scheduled.ok) throw new Error(JSON.stringify(scheduled.error));
-    const sessionId = (scheduled.data as { id: string }).id;
-    expect((await station.dispatch('education:checkIn', { sessionId, ...group }, adminCaller)).ok).toBe(true);
-    const groups = () => (station.connection.sqlite.prepare('select count(*) as n from education_group').get() as { n: number }).n;
+test.describe('at a life-education base', () => {
+  // Its public home offers today's sessions (shared/domain/station-tiles.ts).
+  test.use({ stationKind: 'education_base' });
 
-    await page.getByRole('button', { name: locale === 'en' ? 'English' : '简体中文', exact: true }).click();
-    const kioskTitle = localeText(locale, 'sessionKiosk', 'title');
-    await page.locator('.tile', { has: page.locator('strong', { hasText: new RegExp(`^${kioskTitle}$`) }) }).click();
-    await expect(page.getByRole('heading', { name: kioskTitle, level: 1 })).toBeVisible();
-    await page.locator(`li[data-session="${title}"]`).getByRole('button', { name: localeText(locale, 'sessionKiosk', 'checkIn.open') }).click();
-    await page.getByLabel(localeText(locale, 'sessionKiosk', 'checkIn.organisation')).fill(group.organisation);
-    await page.getByLabel(localeText(locale, 'sessionKiosk', 'checkIn.contactName')).fill(group.contactName);
-    await page.getByLabel(localeText(locale, 'sessionKiosk', 'checkIn.contactPhone')).fill('139 8765 4321');
-    await page.getByLabel(localeText(locale, 'sessionKiosk', 'checkIn.headCount')).fill(String(group.headCount));
-    await page.getByRole('radio', { name: localeText(locale, 'sessions', 'ageBand.age_12_17'), exact: true }).check();
-    await page.getByRole('button', { name: localeText(locale, 'sessionKiosk', 'checkIn.submit'), exact: true }).click();
+  for (const locale of ['zh-CN', 'en'] as const) {
+    test(`the kiosk asks before the same group checks in twice, and checks it in again once asked (${locale})`, async ({ page, station }) => {
+      const today = stationDate(new Date());
+      const title = '生命的礼物：器官捐献知识讲座';
+      const scheduled = await station.dispatch(
+        'education:schedule',
+        { title, startsAt: stationMoment(today, '00:00'), endsAt: stationMoment(today, '23:59'), venue: '生命教育馆报告厅', host: '张老师', audienceKind: 'school', expectedHeadCount: 50 },
+        adminCaller,
+      );
+      if (!scheduled.ok) throw new Error(JSON.stringify(scheduled.error));
+      const sessionId = (scheduled.data as { id: string }).id;
+      expect((await station.dispatch('education:checkIn', { sessionId, ...group }, adminCaller)).ok).toBe(true);
+      const groups = () => (station.connection.sqlite.prepare('select count(*) as n from education_group').get() as { n: number }).n;
 
-    const question = page.getByTestId('check-in-repeat');
-    await expect(question).toContainText(localeText(locale, 'sessionKiosk', 'checkIn.repeatQuestion'));
-    expect(groups()).toBe(1);
-    await question.getByRole('button', { name: localeText(locale, 'sessionKiosk', 'checkIn.repeatConfirm') }).click();
-    await expect(page.getByTestId('session-kiosk-done')).toBeVisible();
-    expect(groups()).toBe(2);
-  });
-}
+      await page.getByRole('button', { name: locale === 'en' ? 'English' : '简体中文', exact: true }).click();
+      const kioskTitle = localeText(locale, 'sessionKiosk', 'title');
+      await page.locator('.tile', { has: page.locator('strong', { hasText: new RegExp(`^${kioskTitle}$`) }) }).click();
+      await expect(page.getByRole('heading', { name: kioskTitle, level: 1 })).toBeVisible();
+      await page.locator(`li[data-session="${title}"]`).getByRole('button', { name: localeText(locale, 'sessionKiosk', 'checkIn.open') }).click();
+      await page.getByLabel(localeText(locale, 'sessionKiosk', 'checkIn.organisation')).fill(group.organisation);
+      await page.getByLabel(localeText(locale, 'sessionKiosk', 'checkIn.contactName')).fill(group.contactName);
+      await page.getByLabel(localeText(locale, 'sessionKiosk', 'checkIn.contactPhone')).fill('139 8765 4321');
+      await page.getByLabel(localeText(locale, 'sessionKiosk', 'checkIn.headCount')).fill(String(group.headCount));
+      await page.getByRole('radio', { name: localeText(locale, 'sessions', 'ageBand.age_12_17'), exact: true }).check();
+      await page.getByRole('button', { name: localeText(locale, 'sessionKiosk', 'checkIn.submit'), exact: true }).click();
+
+      const question = page.getByTestId('check-in-repeat');
+      await expect(question).toContainText(localeText(locale, 'sessionKiosk', 'checkIn.repeatQuestion'));
+      expect(groups()).toBe(1);
+      await question.getByRole('button', { name: localeText(locale, 'sessionKiosk', 'checkIn.repeatConfirm') }).click();
+      await expect(page.getByTestId('session-kiosk-done')).toBeVisible();
+      expect(groups()).toBe(2);
+    });
+  }
+});
 
 for (const locale of ['zh-CN', 'en'] as const) {
   test(`the name-list desk refuses a consent date before 1950 and asks before the same name at the same place (${locale})`, async ({ page, station }) => {
@@ -122,6 +127,8 @@ for (const locale of ['zh-CN', 'en'] as const) {
     await page.getByLabel(text('add.wallLocation')).fill('东区 3 排 12 号');
     await page.getByLabel(text('consent.confirm')).check();
     await page.getByLabel(text('consent.relativeName')).fill('李建国');
+    await page.locator('#entry-kind').selectOption('body');
+    await page.locator('#consent-relation').selectOption('child');
     await page.locator('#consent-document-number').fill(relativeDocument.number);
     await page.getByLabel(text('consent.signaturePaper')).check();
     await page.locator('#consent-given-on').fill('1900-01-01');

@@ -73,6 +73,7 @@ test('staff add a name with the family consent signed on screen; the public find
 
   await page.getByRole('button', { name: '添加名录条目' }).click();
   await page.getByLabel('公开姓名').fill('单雄信');
+  await page.getByLabel('捐献类型').selectOption({ label: '遗体捐献' });
   await page.getByLabel('刻名位置').fill('东区 3 排 12 号');
   await expect(page.getByLabel('刻名年份')).toHaveValue(String(thisYear));
   // Without the family's confirmation and signature, nothing is saved.

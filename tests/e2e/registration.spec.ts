@@ -290,11 +290,15 @@ test('registering the same program twice at a staff desk is refused with the tra
   await page.getByRole('button', { name: '确认提交' }).click();
 
   await expect(page.getByRole('alert')).toHaveText(
-    '此人已有该项目的有效登记。如需更改，请到工作人员处办理“修改登记”，不必重复登记。',
+    // Staff read the staff wording: where to amend, not "ask staff".
+    '此人已有该项目的有效登记。如需更改，请在“登记记录”中找到该登记，办理“修改登记”，不必重复登记。',
   );
   // Back at the programs, which name the one already registered so that it can be unticked.
   await expect(page.getByRole('heading', { name: '请选择要登记的项目' })).toBeVisible();
   await expect(page.getByTestId('already-registered')).toContainText('角膜捐献');
+  // The notice, too, sends staff to the record rather than to "the staff".
+  await expect(page.getByTestId('already-registered')).toContainText('“登记记录”中办理“修改登记”');
+  await expect(page.getByTestId('already-registered')).not.toContainText('工作人员');
   await page.getByRole('checkbox', { name: /^角膜捐献/ }).uncheck();
   await expect(page.getByTestId('already-registered')).toHaveCount(0);
   expect(countRegistrations(station)).toBe(2);

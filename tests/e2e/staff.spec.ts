@@ -32,11 +32,11 @@ test.describe('staff sessions', () => {
     await setUpStation();
   });
 
-  test('the kiosk offers registration, visitor sign-in, the message wall and the name list only; staff see their tiles until they sign out', async ({ page, openApp }) => {
+  test('the memorial kiosk offers visitor sign-in, the message wall, the name list and registration only; staff see their tiles until they sign out', async ({ page, openApp }) => {
     await openApp();
     await expect(page.getByRole('heading', { name: sampleStation.name })).toBeVisible();
     const tiles = page.locator('.tile strong');
-    await expect(tiles).toHaveText(['意愿登记', '来访登记', '留言墙', '纪念名录', '今日生命教育活动']);
+    await expect(tiles).toHaveText(['来访登记', '留言墙', '纪念名录', '意愿登记']);
     await expect(page.getByTestId('staff-name')).toHaveCount(0);
 
     await signIn(page, sampleAdmin);
@@ -46,13 +46,13 @@ test.describe('staff sessions', () => {
     await page.getByRole('button', { name: '退出登录' }).click();
     await expect(page.getByRole('button', { name: '工作人员登录' })).toBeVisible();
     await expect(page.getByTestId('staff-name')).toHaveCount(0);
-    await expect(tiles).toHaveText(['意愿登记', '来访登记', '留言墙', '纪念名录', '今日生命教育活动']);
+    await expect(tiles).toHaveText(['来访登记', '留言墙', '纪念名录', '意愿登记']);
     await expect(page.getByRole('button', { name: /来访记录/ })).toHaveCount(0);
 
     // Signed out means signed out: a reload stays at the kiosk.
     await page.reload();
     await expect(page.getByRole('heading', { name: sampleStation.name })).toBeVisible();
-    await expect(tiles).toHaveText(['意愿登记', '来访登记', '留言墙', '纪念名录', '今日生命教育活动']);
+    await expect(tiles).toHaveText(['来访登记', '留言墙', '纪念名录', '意愿登记']);
   });
 
   test('a wrong password is refused with a translated message, in Chinese and in English', async ({ page, openApp }) => {
@@ -163,7 +163,7 @@ test.describe('staff sessions', () => {
     await expect(page.getByRole('alert')).toHaveText('连续失败次数过多，账户已锁定 15 分钟。');
     await expect(page.getByRole('heading', { name: sampleStation.name })).toBeVisible();
     await expect(page.getByRole('button', { name: '工作人员登录' })).toBeVisible();
-    await expect(page.locator('.tile strong')).toHaveText(['意愿登记', '来访登记', '留言墙', '纪念名录', '今日生命教育活动']);
+    await expect(page.locator('.tile strong')).toHaveText(['来访登记', '留言墙', '纪念名录', '意愿登记']);
 
     await page.getByRole('button', { name: '工作人员登录' }).click();
     await submitLogin(page, sampleAdmin.username, sampleAdmin.password);

@@ -306,7 +306,7 @@ describe('dashboard export', () => {
       ['2026-05', 0, 1, 0, 0],
       ['2026-06', 0, 1, 1, 1],
     ]);
-    expect(rows(book, '各项目登记')[4]).toEqual(['造血干细胞', 3, 1, 0, 0]);
+    expect(rows(book, '各项目登记')[4]).toEqual(['造血干细胞志愿者', 3, 1, 0, 0]);
     expect(rows(book, '造血干细胞进展')).toEqual([['环节', '志愿者人数'], ['已报名', 1], ['已采样', 0], ['已分型', 1], ['已入库', 0], ['已退出', 1]]);
     expect(rows(book, '了解渠道')[1]).toEqual(['生命教育活动', 3]);
     expect(rows(book, '带来登记的活动')).toEqual([['活动', '日期', '登记数'], [seededSessionTitle, '2026-03-10', 3]]);

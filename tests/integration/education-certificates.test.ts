@@ -50,6 +50,7 @@ describe('attendance certificates', () => {
   it('name a short organisation whole in the QR code', async () => {
     const session = await edu.ok('education:schedule', sampleSession());
     const group = await edu.ok('education:checkIn', { sessionId: session.id, ...sampleGroup, organisation: '翠湖社区' }, kiosk);
+    edu.at(beijing('09:30'));
     const issued = await edu.ok('documents:issue', { kind: 'attendance_certificate', subject: { type: 'session', id: group.id }, language: 'zh-CN' });
     expect(issued.subjectName).toBe('翠湖社区');
     expect(await edu.ok('documents:verify', { payload: issued.payload })).toMatchObject({ result: 'genuine', kind: 'attendance_certificate', subject: '翠湖社区' });

@@ -108,7 +108,9 @@ describe('registration', () => {
     await ok('registration:create', sampleRegistration({ person: personBorn('20080404', '103') }));
 
     const stemCell = (birth: string, sequence: string) => sampleRegistration({ person: personBorn(birth, sequence), programs: [stemCellChoice] });
-    expect((await refusal('registration:create', stemCell('19800404', '105'))).issues).toEqual([{ path: 'programs.0', reason: 'stem_cell_age_range' }]);
+    expect((await refusal('registration:create', stemCell('19800404', '105'))).issues).toEqual([
+      { path: 'programs.0', reason: 'stem_cell_age_range', params: { min: 18, max: 45 } },
+    ]);
     await ok('registration:create', stemCell('19800405', '107'));
     expect(count('registration')).toBe(3);
   });

@@ -179,7 +179,7 @@ describe('station settings', () => {
     // Born 1976-01-10: 50 years old on 2026-04-04.
     const fifty = volunteerBorn('19760110', '105');
     const refused = await refusal('registration:create', fifty, registrar);
-    expect(refused.issues).toEqual([{ path: 'programs.0', reason: 'stem_cell_age_range' }]);
+    expect(refused.issues).toEqual([{ path: 'programs.0', reason: 'stem_cell_age_range', params: { min: 18, max: 45 } }]);
     expect((await ok('registration:options', undefined, registrar)).stemCellMaxAge).toBe(45);
 
     await ok('settings:change', { ...registration, stemCellMaxAge: 55 });
@@ -190,7 +190,7 @@ describe('station settings', () => {
     // Raising the youngest age refuses a 20-year-old that the default range takes.
     await ok('settings:change', { ...registration, stemCellMinAge: 21, stemCellMaxAge: 55 });
     const twenty = await refusal('registration:create', volunteerBorn('20060101', '107'), registrar);
-    expect(twenty.issues).toEqual([{ path: 'programs.0', reason: 'stem_cell_age_range' }]);
+    expect(twenty.issues).toEqual([{ path: 'programs.0', reason: 'stem_cell_age_range', params: { min: 21, max: 55 } }]);
   });
 
   it('gives the kiosk the new idle time and the receipt printer on its next call', async () => {

@@ -37,10 +37,10 @@ describe('age eligibility', () => {
 
   it('accepts stem-cell volunteers from 18 until the day before their 46th birthday', () => {
     const check = (birthDate: string, registrationDate: string) => checkEligibility('stem_cell', { birthDate, registrationDate });
-    expect(check('2008-06-15', '2026-06-14')).toEqual({ ok: false, reason: 'stem_cell_age_range' });
+    expect(check('2008-06-15', '2026-06-14')).toEqual({ ok: false, reason: 'stem_cell_age_range', params: { min: 18, max: 45 } });
     expect(check('2008-06-15', '2026-06-15')).toEqual({ ok: true });
     expect(check('1980-06-15', '2026-06-14')).toEqual({ ok: true });
-    expect(check('1980-06-15', '2026-06-15')).toEqual({ ok: false, reason: 'stem_cell_age_range' });
+    expect(check('1980-06-15', '2026-06-15')).toEqual({ ok: false, reason: 'stem_cell_age_range', params: { min: 18, max: 45 } });
   });
 
   it('applies the 1 March convention to registrants born on 29 February', () => {
@@ -51,6 +51,7 @@ describe('age eligibility', () => {
     expect(checkEligibility('stem_cell', { birthDate: '1980-02-29', registrationDate: '2026-03-01' })).toEqual({
       ok: false,
       reason: 'stem_cell_age_range',
+      params: { min: 18, max: 45 },
     });
   });
 
@@ -66,14 +67,16 @@ describe('age eligibility', () => {
   it('follows the configured stem-cell range, but never below 18', () => {
     const settings = { stemCellMinAge: 20, stemCellMaxAge: 55 };
     const check = (birthDate: string) => checkEligibility('stem_cell', { birthDate, registrationDate: '2026-06-15', settings });
-    expect(check('2007-06-15')).toEqual({ ok: false, reason: 'stem_cell_age_range' });
+    expect(check('2007-06-15')).toEqual({ ok: false, reason: 'stem_cell_age_range', params: { min: 20, max: 55 } });
     expect(check('2006-06-15')).toEqual({ ok: true });
     expect(check('1971-06-16')).toEqual({ ok: true });
-    expect(check('1970-06-15')).toEqual({ ok: false, reason: 'stem_cell_age_range' });
+    expect(check('1970-06-15')).toEqual({ ok: false, reason: 'stem_cell_age_range', params: { min: 20, max: 55 } });
     const minors = { stemCellMinAge: 16, stemCellMaxAge: 45 };
     expect(checkEligibility('stem_cell', { birthDate: '2009-06-15', registrationDate: '2026-06-15', settings: minors })).toEqual({
       ok: false,
       reason: 'stem_cell_age_range',
+      // The range said is the one in force: 18 at the youngest, whatever the setting.
+      params: { min: 18, max: 45 },
     });
   });
 

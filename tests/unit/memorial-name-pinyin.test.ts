@@ -58,7 +58,9 @@ describe('pinyin initials of a name', () => {
     expect(pinyinInitials('John Smith')).toEqual(['js']);
     expect(pinyinSpellings('John Smith')).toEqual(['johnsmith']);
     expect(pinyinInitials('阿依古丽·买买提')[0]).toBe('ayglmmt');
-    expect(pinyinInitials('李𠮷祥')).toEqual(['lx']);
+    expect(pinyinInitials('李𪚥祥')).toEqual(['lx']);
+    // 𠮷, a form of 吉 names are written with, is read as 吉.
+    expect(pinyinInitials('李𠮷祥')).toEqual(['ljx']);
   });
 });
 

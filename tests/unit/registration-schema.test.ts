@@ -29,14 +29,14 @@ describe('free text', () => {
 });
 
 describe('typed birth date', () => {
-  it('accepts real past dates from 1900 and names what is wrong otherwise', () => {
+  it('accepts real past dates from 1900 and names what is wrong otherwise, as a date rather than a number', () => {
     const today = new Date('2026-04-04T12:00:00');
     expect(checkTypedBirthDate('1985-01-01', { today })).toEqual({ ok: true, value: '1985-01-01' });
     expect(checkTypedBirthDate('２０００-０２-２９', { today })).toEqual({ ok: true, value: '2000-02-29' });
-    expect(checkTypedBirthDate('2001-02-29', { today })).toEqual({ ok: false, reason: 'id_birth_date' });
-    expect(checkTypedBirthDate('1899-12-31', { today })).toEqual({ ok: false, reason: 'id_birth_date_too_early' });
-    expect(checkTypedBirthDate('2026-04-05', { today })).toEqual({ ok: false, reason: 'id_birth_date_future' });
-    expect(checkTypedBirthDate('01/02/1985', { today })).toEqual({ ok: false, reason: 'id_birth_date' });
+    expect(checkTypedBirthDate('2001-02-29', { today })).toEqual({ ok: false, reason: 'birth_date_invalid' });
+    expect(checkTypedBirthDate('1899-12-31', { today })).toEqual({ ok: false, reason: 'birth_date_too_early' });
+    expect(checkTypedBirthDate('2026-04-05', { today })).toEqual({ ok: false, reason: 'birth_date_future' });
+    expect(checkTypedBirthDate('01/02/1985', { today })).toEqual({ ok: false, reason: 'birth_date_invalid' });
   });
   it('never throws on any string', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (raw) => void checkTypedBirthDate(raw)));

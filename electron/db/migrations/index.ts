@@ -16,6 +16,7 @@ import * as m0014 from './0014_sync_sent';
 import * as m0015 from './0015_kiosk_safeguards';
 import * as m0016 from './0016_staff_management';
 import * as m0017 from './0017_name_index_case';
+import * as m0018 from './0018_name_list_rekey';
 
 export interface Migration {
   up(db: Kysely<any>): Promise<void>;
@@ -40,4 +41,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0015_kiosk_safeguards', m0015],
   ['0016_staff_management', m0016],
   ['0017_name_index_case', m0017],
+  ['0018_name_list_rekey', m0018],
 ];

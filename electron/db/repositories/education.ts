@@ -82,6 +82,19 @@ export async function surveyScoresOf(db: Executor, sessionIds: string[]): Promis
   return db.selectFrom('education_survey').select(['session_id', 'score']).where('session_id', 'in', sessionIds).execute();
 }
 
+/** The answers to a session's survey that carry a comment (still sealed), latest first. */
+export async function surveyCommentsOf(db: Executor, sessionId: string): Promise<Array<EducationSurveyTable & { comment: string }>> {
+  return db
+    .selectFrom('education_survey')
+    .selectAll()
+    .where('session_id', '=', sessionId)
+    .where('comment', 'is not', null)
+    .$narrowType<{ comment: string }>()
+    .orderBy('answered_at', 'desc')
+    .orderBy('id')
+    .execute();
+}
+
 /** Serials of the attendance certificates issued for these groups and not voided. */
 export async function attendanceCertificatesOf(db: Executor, groupIds: string[]): Promise<Array<{ subject_id: string; serial: string }>> {
   if (groupIds.length === 0) return [];

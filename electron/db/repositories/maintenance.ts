@@ -1,6 +1,7 @@
 import type { Executor } from './executor';
 
-export type MaintenanceTask = 'reseal';
+/** `reseal`: open and seal again under the current key; `name_keys`: remake the name list's search keys. */
+export type MaintenanceTask = 'reseal' | 'name_keys';
 
 export async function isTaskPending(db: Executor, task: MaintenanceTask): Promise<boolean> {
   const row = await db.selectFrom('maintenance_task').select('task').where('task', '=', task).executeTakeFirst();

@@ -42,6 +42,15 @@ export async function insertNameKeys(db: Executor, keys: readonly MemorialNameKe
   await db.insertInto('memorial_name_key').values([...keys]).execute();
 }
 
+/** Every published entry's id, name and year: what its search keys are made from. */
+export async function publishedEntryNames(db: Executor): Promise<Array<Pick<MemorialEntryTable, 'id' | 'published_name' | 'engraving_year'>>> {
+  return db.selectFrom('memorial_entry').select(['id', 'published_name', 'engraving_year']).where('state', '=', 'published').execute();
+}
+
+export async function deleteNameKeys(db: Executor, entryId: string): Promise<void> {
+  await db.deleteFrom('memorial_name_key').where('entry_id', '=', entryId).execute();
+}
+
 export async function personExists(db: Executor, personId: string): Promise<boolean> {
   return (await db.selectFrom('person').select('id').where('id', '=', personId).executeTakeFirst()) !== undefined;
 }

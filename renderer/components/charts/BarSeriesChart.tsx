@@ -18,6 +18,12 @@ interface BarSeriesChartProps {
   series: readonly ChartSeries[];
   /** How a value reads in the tooltip and on the axis (the screen's number format). */
   formatValue?: (value: number) => string;
+  /**
+   * `columns` (the default) stands the bars up over their categories, for short names such as months;
+   * `rows` lays them along, one row per category with its name in full beside it, for names too long to
+   * share the width under columns.
+   */
+  layout?: 'columns' | 'rows';
   testId?: string;
 }
 
@@ -26,15 +32,26 @@ interface BarSeriesChartProps {
  * here only, so screens describe what to draw and a change of library stays in this folder. Drawn
  * without animation: the numbers are what matter, and a still chart is what a test and a screenshot see.
  */
-export function BarSeriesChart({ title, data, categoryKey, series, formatValue, testId }: BarSeriesChartProps) {
+export function BarSeriesChart({ title, data, categoryKey, series, formatValue, layout = 'columns', testId }: BarSeriesChartProps) {
   const format = (value: unknown) => (typeof value === 'number' && formatValue ? formatValue(value) : String(value));
+  const rows = layout === 'rows';
   return (
     <figure className="bar-chart" data-testid={testId}>
       <figcaption>{title}</figcaption>
-      <BarChart responsive className="bar-chart__plot" data={[...data]} accessibilityLayer role="img" aria-label={title}>
-        <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey={categoryKey} />
-        <YAxis allowDecimals={false} tickFormatter={format} width={56} />
+      <BarChart responsive className="bar-chart__plot" layout={rows ? 'vertical' : 'horizontal'} data={[...data]} accessibilityLayer role="img" aria-label={title}>
+        <CartesianGrid strokeDasharray="3 3" vertical={rows} horizontal={!rows} />
+        {rows ? (
+          <>
+            <XAxis type="number" allowDecimals={false} tickFormatter={format} />
+            {/* Every name shown (interval 0), the axis as wide as the longest one: nothing skipped or cut. */}
+            <YAxis type="category" dataKey={categoryKey} interval={0} width="auto" />
+          </>
+        ) : (
+          <>
+            <XAxis dataKey={categoryKey} />
+            <YAxis allowDecimals={false} tickFormatter={format} width={56} />
+          </>
+        )}
         <Tooltip formatter={format} />
         {series.map((entry, index) => (
           <Bar key={entry.key} dataKey={entry.key} name={entry.label} fill={seriesColours[index % seriesColours.length]} isAnimationActive={false} />

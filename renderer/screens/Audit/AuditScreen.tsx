@@ -2,8 +2,10 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useT } from '../../i18n/index';
 import type { CallInput, CallOutput } from '../../../shared/contract/calls';
 import type { ErrorCode } from '../../../shared/contract/errors';
-import { auditActions, type AuditAction } from '../../../shared/domain/audit';
-import { asApiError, call } from '../../api/client';
+import type { FieldIssue } from '../../../shared/contract/errors';
+import { auditActions, isAuditObjectType, type AuditAction } from '../../../shared/domain/audit';
+import { stationDayBounds } from '../../../shared/domain/visitors';
+import { asApiError, call, checkInput } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { useFormatDateTime } from '../../hooks/useFormatDateTime';
@@ -24,42 +26,13 @@ interface Filters {
 
 const noFilters: Filters = { action: '', from: '', to: '' };
 
-/** Object types the audit trail names; another is shown as recorded. */
-const knownObjectTypes = [
-  'station',
-  'staff',
-  'visitor_sign_in',
-  'registration',
-  'person',
-  'refusal',
-  'follow_up',
-  'search',
-  'document',
-  'signing_key',
-  'education_session',
-  'education_group',
-  'education_walk_in',
-  'education_survey',
-  'visitor_message',
-  'memorial_entry',
-  'figures',
-  'station_setting',
-  'kiosk_registration',
-  'kiosk_held_change',
-  'recovery_key',
-] as const;
-type KnownObjectType = (typeof knownObjectTypes)[number];
-
-function isKnownObjectType(value: string): value is KnownObjectType {
-  return (knownObjectTypes as readonly string[]).includes(value);
-}
-
-/** The filters as the call takes them: whole local days, from the first to the last moment. */
+/** The filters as the call takes them: whole station days, from the first to the last moment. */
 function listInput(filters: Filters, beforeSeq?: number): CallInput<'audit:list'> {
   const input: CallInput<'audit:list'> = { limit: AUDIT_PAGE_SIZE };
   if (filters.action) input.action = filters.action;
-  if (filters.from) input.from = new Date(`${filters.from}T00:00:00`).toISOString();
-  if (filters.to) input.to = new Date(`${filters.to}T23:59:59.999`).toISOString();
+  if (filters.from) input.from = stationDayBounds(filters.from).from;
+  // The call's `to` is inclusive: the last millisecond of the day.
+  if (filters.to) input.to = new Date(Date.parse(stationDayBounds(filters.to).to) - 1).toISOString();
   if (beforeSeq !== undefined) input.beforeSeq = beforeSeq;
   return input;
 }
@@ -76,6 +49,7 @@ export function AuditScreen() {
   const [busy, setBusy] = useState(false);
   const [errorCode, setErrorCode] = useState<ErrorCode | null>(null);
   const [check, setCheck] = useState<ChainCheck | null>(null);
+  const [rangeIssue, setRangeIssue] = useState<FieldIssue | undefined>(undefined);
 
   const load = useCallback(async (filters: Filters, after: Entry[] = []) => {
     setBusy(true);
@@ -98,6 +72,10 @@ export function AuditScreen() {
 
   const onSearch = (event: FormEvent) => {
     event.preventDefault();
+    // A reversed range is told at the field rather than sent to match nothing.
+    const issue = checkInput('audit:list', listInput(draft)).find((candidate) => candidate.path === 'to');
+    setRangeIssue(issue);
+    if (issue) return;
     setApplied(draft);
     void load(draft);
   };
@@ -105,6 +83,7 @@ export function AuditScreen() {
   const clearFilters = () => {
     setDraft(noFilters);
     setApplied(noFilters);
+    setRangeIssue(undefined);
     void load(noFilters);
   };
 
@@ -163,8 +142,15 @@ export function AuditScreen() {
         <Field id="audit-from" label={t('audit:filters.from')}>
           <input id="audit-from" type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
         </Field>
-        <Field id="audit-to" label={t('audit:filters.to')}>
-          <input id="audit-to" type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+        <Field id="audit-to" label={t('audit:filters.to')} issue={rangeIssue}>
+          <input
+            id="audit-to"
+            type="date"
+            value={draft.to}
+            aria-invalid={rangeIssue ? true : undefined}
+            aria-describedby={rangeIssue ? 'audit-to-error' : undefined}
+            onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+          />
         </Field>
         <div className="filters__actions">
           <button type="submit" className="primary" disabled={busy}>
@@ -205,11 +191,13 @@ export function AuditScreen() {
                   <td>
                     {entry.objectType === null
                       ? none
-                      : isKnownObjectType(entry.objectType)
+                      : isAuditObjectType(entry.objectType)
                         ? t(`audit:objectTypes.${entry.objectType}`)
                         : entry.objectType}
                   </td>
-                  <td className="mono">{entry.objectId ?? none}</td>
+                  <td className="mono" title={entry.objectId ?? undefined}>
+                    {entry.objectName ?? none}
+                  </td>
                 </tr>
               ))}
             </tbody>

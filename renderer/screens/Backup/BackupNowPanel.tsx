@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { useT } from '../../i18n/index';
 import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useLatestResult } from '../../hooks/useLatestResult';
 import { useSubmit } from '../../hooks/useSubmit';
 import type { BackupTaken } from './types';
 import { useBackupFormat } from './useBackupFormat';
@@ -11,15 +12,18 @@ export function BackupNowPanel({ onDone }: { onDone: () => void }) {
   const { t } = useT();
   const format = useBackupFormat();
   const [taken, setTaken] = useState<BackupTaken | null>(null);
+  const result = useLatestResult();
+  const beginResult = result.begin;
 
   const run = useCallback(async () => {
+    beginResult();
     setTaken(null);
     try {
       return await call('backup:now', undefined);
     } finally {
       onDone();
     }
-  }, [onDone]);
+  }, [onDone, beginResult]);
   const form = useSubmit(run, setTaken);
 
   return (
@@ -31,8 +35,8 @@ export function BackupNowPanel({ onDone }: { onDone: () => void }) {
           {t('backup:now.submit')}
         </button>
       </div>
-      <ErrorBanner code={form.errorCode} />
-      {taken ? (
+      <ErrorBanner code={result.shown ? form.errorCode : null} />
+      {result.shown && taken ? (
         <div role="status" data-testid="backup-taken">
           <p className="success">{t('backup:now.done', { name: taken.backup.name, size: format.size(taken.backup.bytes) })}</p>
           {taken.pruned.length > 0 ? <p>{t('backup:now.pruned', { count: taken.pruned.length })}</p> : null}

@@ -5,6 +5,7 @@ import type { Role } from '../../../shared/domain/roles';
 import { asApiError, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useFormatDateTime } from '../../hooks/useFormatDateTime';
+import { LatestResultScope, useLatestResult } from '../../hooks/useLatestResult';
 import { mayCall } from '../../session';
 import { BackupList } from './BackupList';
 import { BackupNowPanel } from './BackupNowPanel';
@@ -17,10 +18,21 @@ import './backup.css';
 
 /**
  * Staff screen of the backups: settings, a backup now, the backups in the folder, and a restore that is
- * checked first and finished by restarting the station.
+ * checked first and finished by restarting the station. Its panels share one result area: an action's
+ * banner replaces the one before.
  */
 export function BackupScreen({ role }: { role: Role }) {
+  return (
+    <LatestResultScope>
+      <BackupScreenContent role={role} />
+    </LatestResultScope>
+  );
+}
+
+function BackupScreenContent({ role }: { role: Role }) {
   const { t } = useT();
+  const result = useLatestResult();
+  const beginResult = result.begin;
   const formatDateTime = useFormatDateTime('medium');
   const [status, setStatus] = useState<BackupStatus | null>(null);
   const [errorCode, setErrorCode] = useState<ErrorCode | null>(null);
@@ -43,12 +55,14 @@ export function BackupScreen({ role }: { role: Role }) {
   }, [load]);
 
   const onStaged = useCallback(() => {
+    beginResult();
     setJustStaged(true);
     setCancelled(false);
     void load();
-  }, [load]);
+  }, [load, beginResult]);
 
   const cancelRestore = async () => {
+    beginResult();
     try {
       setStatus(await call('backup:cancelRestore', undefined));
       setJustStaged(false);
@@ -66,7 +80,7 @@ export function BackupScreen({ role }: { role: Role }) {
       <ErrorBanner code={errorCode} />
       {pending ? (
         <div className="backup-pending" role="status" data-testid="backup-pending">
-          {justStaged ? <p className="success">{t('backup:restore.staged')}</p> : null}
+          {result.shown && justStaged ? <p className="success">{t('backup:restore.staged')}</p> : null}
           <p>{t('backup:restore.pending', { source: pending.source, at: formatDateTime(pending.stagedAt) })}</p>
           {mayRestore ? (
             <button type="button" onClick={() => void cancelRestore()}>
@@ -75,7 +89,7 @@ export function BackupScreen({ role }: { role: Role }) {
           ) : null}
         </div>
       ) : null}
-      {cancelled ? (
+      {result.shown && cancelled ? (
         <p role="status" className="success">
           {t('backup:restore.cancelled')}
         </p>

@@ -5,6 +5,7 @@ import { FactsSection } from '../../components/FactsSection';
 import { SaveFooter } from '../../components/SaveFooter';
 import { Field } from '../../components/Field';
 import { typedOrNull, typedWholeNumber, useFormText } from '../../hooks/useFormText';
+import { useLatestResult } from '../../hooks/useLatestResult';
 import { useSubmit } from '../../hooks/useSubmit';
 import type { BackupStatus } from './types';
 
@@ -20,11 +21,14 @@ export function BackupSettingsForm({ current, onSaved }: { current: Settings; on
   const { t } = useT();
   const [text, setText] = useFormText(current, toText);
   const [saved, setSaved] = useState(false);
+  const result = useLatestResult();
+  const beginResult = result.begin;
 
   const save = useCallback(() => {
+    beginResult();
     setSaved(false);
     return call('backup:settings', { folder: typedOrNull(text.folder), keep: typedWholeNumber(text.keep), intervalHours: typedWholeNumber(text.interval) });
-  }, [text]);
+  }, [text, beginResult]);
   const done = useCallback(() => {
     setSaved(true);
     onSaved();
@@ -44,7 +48,7 @@ export function BackupSettingsForm({ current, onSaved }: { current: Settings; on
       <Field id="backup-interval" label={t('backup:settings.interval')} hint={t('backup:settings.intervalHint')} issue={form.issueFor('intervalHours')}>
         <input id="backup-interval" inputMode="numeric" value={text.interval} onChange={(event) => edit({ interval: event.target.value })} autoComplete="off" />
       </Field>
-      <SaveFooter label={t('backup:settings.save')} busy={form.busy} errorCode={form.errorCode} savedText={saved ? t('backup:settings.saved') : null} savedTestId="backup-settings-saved" />
+      <SaveFooter label={t('backup:settings.save')} busy={form.busy} errorCode={result.shown ? form.errorCode : null} savedText={result.shown && saved ? t('backup:settings.saved') : null} savedTestId="backup-settings-saved" />
     </form>
   );
 }

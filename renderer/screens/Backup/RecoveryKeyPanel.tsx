@@ -4,6 +4,7 @@ import type { CallOutput } from '../../../shared/contract/calls';
 import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useFormatDateTime } from '../../hooks/useFormatDateTime';
+import { useLatestResult } from '../../hooks/useLatestResult';
 import { useSubmit } from '../../hooks/useSubmit';
 import { RecoveryCodeSheet } from '../Setup/RecoveryCodeSheet';
 import type { BackupStatus } from './types';
@@ -18,12 +19,15 @@ export function RecoveryKeyPanel({ recoveryKey, mayIssue, onIssued }: { recovery
   const { t } = useT();
   const formatDateTime = useFormatDateTime('medium');
   const [issued, setIssued] = useState<Issued | null>(null);
+  const result = useLatestResult();
+  const beginResult = result.begin;
   const action = useCallback(async (): Promise<Issued> => {
+    beginResult();
     const code = await call('backup:newRecoveryCode', undefined);
     // The sheet names the station it belongs to.
     const station = await call('station:get', undefined);
     return { ...code, stationName: station?.name ?? '' };
-  }, []);
+  }, [beginResult]);
   const form = useSubmit(action, setIssued);
 
   if (issued) {
@@ -57,7 +61,7 @@ export function RecoveryKeyPanel({ recoveryKey, mayIssue, onIssued }: { recovery
               {recoveryKey ? t('backup:recovery.new') : t('backup:recovery.create')}
             </button>
           </div>
-          <ErrorBanner code={form.errorCode} />
+          <ErrorBanner code={result.shown ? form.errorCode : null} />
         </>
       ) : null}
     </form>

@@ -5,6 +5,7 @@ import { asApiError, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { useFormatDateTime } from '../../hooks/useFormatDateTime';
+import { useLatestResult } from '../../hooks/useLatestResult';
 import { useSubmit } from '../../hooks/useSubmit';
 import type { BackupInspection } from './types';
 import { useBackupFormat } from './useBackupFormat';
@@ -28,17 +29,21 @@ export function RestorePanel({ chosen, onChosen, onStaged }: RestorePanelProps) 
   const [confirmed, setConfirmed] = useState(false);
   const [restoring, setRestoring] = useState(false);
   const [restoreError, setRestoreError] = useState<ErrorCode | null>(null);
+  const result = useLatestResult();
+  const beginResult = result.begin;
 
   const inspect = useCallback(() => {
+    beginResult();
     setInspection(null);
     setConfirmed(false);
     setRestoreError(null);
     return call('backup:inspect', { file: chosen });
-  }, [chosen]);
+  }, [chosen, beginResult]);
   const form = useSubmit(inspect, setInspection);
 
   const restore = async () => {
     if (!inspection) return;
+    beginResult();
     setRestoring(true);
     setRestoreError(null);
     try {
@@ -77,7 +82,7 @@ export function RestorePanel({ chosen, onChosen, onStaged }: RestorePanelProps) 
             {t('backup:restore.inspect')}
           </button>
         </div>
-        <ErrorBanner code={form.errorCode === 'validation_failed' ? null : form.errorCode} />
+        <ErrorBanner code={!result.shown || form.errorCode === 'validation_failed' ? null : form.errorCode} />
       </form>
       {inspection ? (
         <div className="backup-inspection" data-testid="backup-inspection">
@@ -130,7 +135,7 @@ export function RestorePanel({ chosen, onChosen, onStaged }: RestorePanelProps) 
               {t('backup:restore.submit')}
             </button>
           </div>
-          <ErrorBanner code={restoreError} />
+          <ErrorBanner code={result.shown ? restoreError : null} />
         </div>
       ) : null}
     </section>

@@ -3,7 +3,11 @@ import { BarSeriesChart } from '../../components/charts/BarSeriesChart';
 import { useFiguresFormat } from '../Figures/useFiguresFormat';
 import type { Dashboard } from './types';
 
-/** Registrations and withdrawals per month (with the year before), per program, the stem-cell pipeline, and where registrants heard of donation. */
+/**
+ * Registrations and withdrawals per month (with the year before), per program, the stem-cell pipeline, and
+ * where registrants heard of donation. Programs, steps and sources have long names: their bars lie in rows,
+ * each name in full beside its bars.
+ */
 export function DashboardCharts({ dashboard }: { dashboard: Dashboard }) {
   const { t } = useT();
   const format = useFiguresFormat();
@@ -27,6 +31,7 @@ export function DashboardCharts({ dashboard }: { dashboard: Dashboard }) {
       />
       <BarSeriesChart
         testId="dashboard-chart-programs"
+        layout="rows"
         title={t('dashboard:charts.programs')}
         data={programs}
         categoryKey="label"
@@ -38,6 +43,7 @@ export function DashboardCharts({ dashboard }: { dashboard: Dashboard }) {
       />
       <BarSeriesChart
         testId="dashboard-chart-pipeline"
+        layout="rows"
         title={t('dashboard:charts.pipeline')}
         data={steps}
         categoryKey="label"
@@ -46,6 +52,7 @@ export function DashboardCharts({ dashboard }: { dashboard: Dashboard }) {
       />
       <BarSeriesChart
         testId="dashboard-chart-heard-from"
+        layout="rows"
         title={t('dashboard:charts.heardFrom')}
         data={heardFrom}
         categoryKey="label"

@@ -1,14 +1,19 @@
 import { useCallback, useState } from 'react';
 import { useT } from '../../i18n/index';
+import { foldFullwidthAscii } from '../../../shared/validation/fullwidth';
 import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { useSubmit } from '../../hooks/useSubmit';
 import type { FigureTargetSettings } from './types';
 
-/** A number typed into a field: empty is "not given" (null), anything unreadable is sent as such for the station to refuse. */
+/**
+ * A number typed into a field, full-width digits (`４５`, from a Chinese input method) and a decimal comma
+ * read as such: empty is "not given" (null), anything unreadable is sent as such for the station to refuse.
+ */
 function typedNumber(text: string): number | null {
-  return text.trim() === '' ? null : Number(text.trim().replace(',', '.'));
+  const folded = foldFullwidthAscii(text).trim();
+  return folded === '' ? null : Number(folded.replace(',', '.'));
 }
 
 /** The local population (empty clears it) and the yearly reach target, for a supervisor or an administrator. */

@@ -1,12 +1,16 @@
 import { useT } from '../../i18n/index';
 import type { CallOutput } from '../../../shared/contract/calls';
-import type { Role } from '../../../shared/domain/roles';
+import { isStaffRole, type Role } from '../../../shared/domain/roles';
+import { PUBLIC_AREAS_BY_KIND } from '../../../shared/domain/station-tiles';
 import { useRegionName } from '../../hooks/useRegionName';
 import { mayOpen, type ScreenName } from '../../session';
 
 type Station = NonNullable<CallOutput<'station:get'>>;
 
-/** The station's identity and the way into each task the role at the screen may do. */
+/**
+ * The station's identity and the way into each task the role at the screen may do. The public sees the
+ * areas its station's kind offers (shared/domain/station-tiles.ts) and not the internal station code.
+ */
 export function HomeScreen({ station, role, onOpen }: { station: Station; role: Role; onOpen: (screen: ScreenName) => void }) {
   const { t } = useT();
   const regionName = useRegionName();
@@ -31,19 +35,27 @@ export function HomeScreen({ station, role, onOpen }: { station: Station; role: 
     { screen: 'settings', title: t('settings:title'), hint: t('settings:homeHint') },
     { screen: 'myAccount', title: t('staff:myAccount.title'), hint: t('staff:myAccount.homeHint') },
   ] as const;
+  const staff = isStaffRole(role);
+  const offered = staff
+    ? tiles
+    : PUBLIC_AREAS_BY_KIND[station.kind].flatMap((area) => tiles.filter((tile) => tile.screen === area));
   return (
     <section className="panel" aria-labelledby="home-title">
       <h1 id="home-title">{station.name}</h1>
       <dl className="station-facts">
-        <dt>{t('home.code')}</dt>
-        <dd data-testid="station-code">{station.code}</dd>
+        {staff ? (
+          <>
+            <dt>{t('home.code')}</dt>
+            <dd data-testid="station-code">{station.code}</dd>
+          </>
+        ) : null}
         <dt>{t('home.kind')}</dt>
         <dd>{t(`common:stationKind.${station.kind}`)}</dd>
         <dt>{t('home.region')}</dt>
         <dd>{regionName(station.regionCode)}</dd>
       </dl>
       <div className="tiles">
-        {tiles
+        {offered
           .filter((tile) => mayOpen(role, tile.screen))
           .map((tile) => (
             <button key={tile.screen} type="button" className="tile" onClick={() => onOpen(tile.screen)}>

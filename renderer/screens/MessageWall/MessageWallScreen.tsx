@@ -62,7 +62,10 @@ export function MessageWallScreen() {
           <ul className="message-wall__grid" data-testid="wall-messages">
             {wall.messages.map((message) => (
               <li key={message.id} className="message-wall__card" data-testid="wall-message">
-                <blockquote>{message.message}</blockquote>
+                {/* Focusable, so that a message longer than the card can be scrolled without a touch screen too. */}
+                <blockquote className="message-wall__text" tabIndex={0}>
+                  {message.message}
+                </blockquote>
                 <p className="message-wall__by">
                   <strong>{message.author ?? t('memorial:wall.aVisitor')}</strong>
                   {message.relation === null ? null : <span>{t(`memorial:relation.${message.relation}`)}</span>}

@@ -1,10 +1,12 @@
 import { useCallback, useState } from 'react';
 import { useT } from '../../i18n/index';
 import type { CallInput } from '../../../shared/contract/calls';
+import type { FieldIssue } from '../../../shared/contract/errors';
 import { stationDate } from '../../../shared/domain/age';
-import { MEMORIAL_CONSENT_TEXT_VERSION, memorialDonationKinds, type MemorialDonationKind } from '../../../shared/domain/memorial-names';
-import { ApiError, call } from '../../api/client';
+import { MEMORIAL_CONSENT_TEXT_VERSION, memorialDonationKinds, type ConsentingRelation, type MemorialDonationKind } from '../../../shared/domain/memorial-names';
+import { ApiError, call, checkInput } from '../../api/client';
 import { Field } from '../../components/Field';
+import { typedWholeNumber } from '../../hooks/useFormText';
 import { useSubmit } from '../../hooks/useSubmit';
 import { ActionForm } from '../Records/ActionForm';
 import { ConsentFields, type ConsentDraft } from './ConsentFields';
@@ -19,7 +21,7 @@ function emptyConsent(today: string): ConsentDraft {
   return {
     read: false,
     relativeName: '',
-    relation: 'child',
+    relation: '',
     relativeDocument: { kind: 'resident_id', number: '' },
     signatureKind: 'drawn',
     signature: null,
@@ -32,7 +34,8 @@ export function AddEntryForm({ onDone, onCancel }: AddEntryFormProps) {
   const { t } = useT();
   const today = stationDate(new Date());
   const [publishedName, setPublishedName] = useState('');
-  const [donationKind, setDonationKind] = useState<MemorialDonationKind>('body');
+  // No default kind or relation: a saved default would put a wrong fact on the public list unnoticed.
+  const [donationKind, setDonationKind] = useState<MemorialDonationKind | ''>('');
   const [engravingYear, setEngravingYear] = useState(today.slice(0, 4));
   const [wallLocation, setWallLocation] = useState('');
   const [personId, setPersonId] = useState('');
@@ -41,29 +44,31 @@ export function AddEntryForm({ onDone, onCancel }: AddEntryFormProps) {
   const [confirmDuplicate, setConfirmDuplicate] = useState(false);
 
   const add = useCallback(async () => {
-    // What only the screen knows is checked here: that the family read the text, and that they signed on it.
-    if (!consent.read) throw new ApiError('validation_failed', [{ path: 'consent', reason: 'memorial_consent_required' }]);
-    if (consent.signatureKind === 'drawn' && consent.signature === null) {
-      throw new ApiError('validation_failed', [{ path: 'consent.signature', reason: 'signature_required' }]);
-    }
     const signature: CallInput<'nameList:add'>['consent']['signature'] =
       consent.signatureKind === 'drawn' && consent.signature !== null ? { kind: 'drawn', image: consent.signature } : { kind: 'paper' };
-    return call('nameList:add', {
+    const input: CallInput<'nameList:add'> = {
       publishedName,
-      donationKind,
-      engravingYear: engravingYear.trim() === '' ? Number.NaN : Number(engravingYear),
+      donationKind: donationKind as MemorialDonationKind,
+      engravingYear: typedWholeNumber(engravingYear),
       wallLocation,
       personId: personId.trim() === '' ? null : personId.trim(),
       consent: {
         relativeName: consent.relativeName,
-        relation: consent.relation,
+        relation: consent.relation as ConsentingRelation,
         relativeDocument: consent.relativeDocument,
         signature,
         givenOn: consent.givenOn,
         textVersion: MEMORIAL_CONSENT_TEXT_VERSION,
       },
       confirmDuplicate,
-    });
+    };
+    // What only the screen knows is checked here: that the family read the text, and that they signed on it.
+    // Said together with the fields' own refusals, so that one press names everything still missing.
+    const screenIssues: FieldIssue[] = [];
+    if (!consent.read) screenIssues.push({ path: 'consent', reason: 'memorial_consent_required' });
+    if (consent.signatureKind === 'drawn' && consent.signature === null) screenIssues.push({ path: 'consent.signature', reason: 'signature_required' });
+    if (screenIssues.length > 0) throw new ApiError('validation_failed', [...screenIssues, ...checkInput('nameList:add', input)]);
+    return call('nameList:add', input);
   }, [publishedName, donationKind, engravingYear, wallLocation, personId, consent, confirmDuplicate]);
   const form = useSubmit(add, onDone);
   const [duplicateFound, setDuplicateFound] = useState(false);
@@ -85,7 +90,8 @@ export function AddEntryForm({ onDone, onCancel }: AddEntryFormProps) {
         <input id="entry-name" value={publishedName} onChange={(e) => setPublishedName(e.target.value)} autoComplete="off" />
       </Field>
       <Field id="entry-kind" label={t('nameListDesk:add.donationKind')} issue={form.issueFor('donationKind')}>
-        <select id="entry-kind" value={donationKind} onChange={(e) => setDonationKind(e.target.value as MemorialDonationKind)}>
+        <select id="entry-kind" value={donationKind} onChange={(e) => setDonationKind(e.target.value as MemorialDonationKind | '')} required>
+          <option value="">{t('common:choose')}</option>
           {memorialDonationKinds.map((kind) => (
             <option key={kind} value={kind}>
               {t(`nameList:donationKind.${kind}`)}

@@ -9,7 +9,8 @@ import { DocumentFields, type DocumentDraft } from '../Records/DocumentFields';
 export interface ConsentDraft {
   read: boolean;
   relativeName: string;
-  relation: ConsentingRelation;
+  /** Empty until staff choose it. */
+  relation: ConsentingRelation | '';
   relativeDocument: DocumentDraft;
   signatureKind: 'drawn' | 'paper';
   signature: string | null;
@@ -44,7 +45,8 @@ export function ConsentFields({ value, onChange, issueFor }: ConsentFieldsProps)
         <input id="consent-relative-name" value={value.relativeName} onChange={(e) => set({ relativeName: e.target.value })} autoComplete="off" />
       </Field>
       <Field id="consent-relation" label={t('nameListDesk:consent.relation')} issue={issueFor('consent.relation')}>
-        <select id="consent-relation" value={value.relation} onChange={(e) => set({ relation: e.target.value as ConsentingRelation })}>
+        <select id="consent-relation" value={value.relation} onChange={(e) => set({ relation: e.target.value as ConsentingRelation | '' })} required>
+          <option value="">{t('common:choose')}</option>
           {consentingRelations.map((relation) => (
             <option key={relation} value={relation}>
               {t(`nameListDesk:relation.${relation}`)}

@@ -10,6 +10,7 @@ import { useSubmit } from '../../hooks/useSubmit';
 import { useOpenScreen } from '../../navigation';
 import { LanguageSelect } from '../Documents/LanguageSelect';
 import { ActionForm } from './ActionForm';
+import { useRecordRefresh } from './record-refresh';
 import type { Registration } from './types';
 
 type IssuedDocument = CallOutput<'documents:issue'>;
@@ -43,7 +44,15 @@ export function IssueDocumentForm({ registration, personId, onCancel }: IssueDoc
     const type = documentSubjectOf[kind];
     return call('documents:issue', { kind, language, subject: { type, id: type === 'person' ? personId : registration.id } });
   }, [kind, language, personId, registration.id]);
-  const form = useSubmit(issue, setIssued);
+  const refreshRecord = useRecordRefresh();
+  const onIssued = useCallback(
+    (document: IssuedDocument) => {
+      setIssued(document);
+      refreshRecord();
+    },
+    [refreshRecord],
+  );
+  const form = useSubmit(issue, onIssued);
 
   if (issued) {
     return (

@@ -9,6 +9,7 @@ import { PersonContactForm } from './PersonContactForm';
 import { PersonDetails } from './PersonDetails';
 import { PersonDocuments } from './PersonDocuments';
 import { PersonHistory } from './PersonHistory';
+import { RecordRefreshContext } from './record-refresh';
 import { RefusalSection } from './RefusalSection';
 import { RegistrationCard } from './RegistrationCard';
 import type { ChangeableConsentPurpose } from '../../../shared/validation/consents';
@@ -58,6 +59,9 @@ export function PersonRecordPanel({ personId, initialDone, mayRealise, onClose, 
     void load();
   }, [load]);
 
+  // A document issued from a form on the record shows in its list of documents without reopening it.
+  const refresh = useCallback(() => void load(), [load]);
+
   const onUpdated: OnUpdated = useCallback(
     (updated, what) => {
       setRecord(updated);
@@ -106,7 +110,7 @@ export function PersonRecordPanel({ personId, initialDone, mayRealise, onClose, 
         </p>
       ) : null}
       {record === null ? null : (
-        <>
+        <RecordRefreshContext.Provider value={refresh}>
           {record.refusal ? (
             <RefusalSection
               record={record}
@@ -153,7 +157,7 @@ export function PersonRecordPanel({ personId, initialDone, mayRealise, onClose, 
             />
           ))}
           <PersonDocuments record={record} />
-        </>
+        </RecordRefreshContext.Provider>
       )}
     </section>
   );

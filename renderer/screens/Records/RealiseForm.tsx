@@ -1,12 +1,14 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useT } from '../../i18n/index';
-import { call } from '../../api/client';
-import { ConfirmPrompt, useConfirmStep } from '../../components/ConfirmPrompt';
+import type { FieldIssue } from '../../../shared/contract/errors';
+import { call, checkInput } from '../../api/client';
+import { ConfirmPrompt } from '../../components/ConfirmPrompt';
 import { Field } from '../../components/Field';
 import { localToday, useFormatDate } from '../../hooks/useFormatDate';
 import { useSubmit } from '../../hooks/useSubmit';
 import { ActionForm } from './ActionForm';
 import type { OnUpdated, PersonRecord, Registration } from './types';
+import { useCheckedConfirm } from './useCheckedConfirm';
 
 interface RealiseFormProps {
   registration: Registration;
@@ -24,16 +26,24 @@ export function RealiseForm({ registration, onUpdated, onCancel }: RealiseFormPr
   const [donatedOn, setDonatedOn] = useState('');
   const [note, setNote] = useState('');
 
-  const realise = useCallback(
-    () => call('registration:realise', { registrationId: registration.id, expectedVersion: registration.version, donatedOn, note }),
+  const input = useMemo(
+    () => ({ registrationId: registration.id, expectedVersion: registration.version, donatedOn, note }),
     [registration, donatedOn, note],
   );
+  const realise = useCallback(() => call('registration:realise', input), [input]);
   const onDone = useCallback(
     (record: PersonRecord) => onUpdated(record, { action: 'realise', number: registration.number }),
     [onUpdated, registration.number],
   );
   const form = useSubmit(realise, onDone);
-  const confirmStep = useConfirmStep(form.submit);
+  // The station's schema, and the day not after the station's today (whether it is before the
+  // registration only the station knows), are checked before the final question is asked.
+  const check = (): FieldIssue[] => {
+    const issues = checkInput('registration:realise', input);
+    if (issues.length === 0 && donatedOn > localToday()) return [{ path: 'donatedOn', reason: 'donation_date_future' }];
+    return issues;
+  };
+  const confirmStep = useCheckedConfirm(check, form);
 
   const program = t(`registration:program.${registration.program}`);
   return (
@@ -41,8 +51,7 @@ export function RealiseForm({ registration, onUpdated, onCancel }: RealiseFormPr
       id="realise"
       title={t('records:realise.title')}
       intro={t('records:realise.intro')}
-      // Without a date the station's answer (which field, why) comes first; with one, the question.
-      onSubmit={donatedOn === '' ? form.onSubmit : confirmStep.ask}
+      onSubmit={confirmStep.ask}
       busy={form.busy}
       errorCode={form.errorCode}
       submitLabel={t('records:realise.submit')}
@@ -60,10 +69,10 @@ export function RealiseForm({ registration, onUpdated, onCancel }: RealiseFormPr
         ) : undefined
       }
     >
-      <Field id="realise-donated-on" label={t('records:realise.donatedOn')} issue={form.issueFor('donatedOn')}>
+      <Field id="realise-donated-on" label={t('records:realise.donatedOn')} issue={confirmStep.issueFor('donatedOn')}>
         <input id="realise-donated-on" type="date" value={donatedOn} max={localToday()} onChange={(e) => setDonatedOn(e.target.value)} />
       </Field>
-      <Field id="realise-note" label={t('records:realise.note')} issue={form.issueFor('note')}>
+      <Field id="realise-note" label={t('records:realise.note')} issue={confirmStep.issueFor('note')}>
         <input id="realise-note" value={note} onChange={(e) => setNote(e.target.value)} autoComplete="off" />
       </Field>
     </ActionForm>

@@ -1,14 +1,15 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useT } from '../../i18n/index';
 import { asLanguage } from '../../../shared/i18n/languages';
 import type { DocumentKind } from '../../../shared/validation/identity-document';
-import { call } from '../../api/client';
-import { ConfirmPrompt, useConfirmStep } from '../../components/ConfirmPrompt';
+import { call, checkInput } from '../../api/client';
+import { ConfirmPrompt } from '../../components/ConfirmPrompt';
 import { Field } from '../../components/Field';
 import { useSubmit } from '../../hooks/useSubmit';
 import { ActionForm } from './ActionForm';
 import { DocumentFields, type DocumentDraft } from './DocumentFields';
 import type { OnUpdated, PersonRecord, Registration } from './types';
+import { useCheckedConfirm } from './useCheckedConfirm';
 
 interface WithdrawFormProps {
   registration: Registration;
@@ -28,26 +29,27 @@ export function WithdrawForm({ registration, documentKind, onUpdated, onCancel }
   const [reason, setReason] = useState('');
   const [notarised, setNotarised] = useState(false);
 
-  const withdraw = useCallback(
-    () =>
-      call('registration:withdraw', {
-        registrationId: registration.id,
-        expectedVersion: registration.version,
-        identity,
-        reason,
-        notarised,
-        // The receipt is printed in the language the desk is working in with this person.
-        receiptLanguage: asLanguage(i18n.language),
-      }),
+  const input = useMemo(
+    () => ({
+      registrationId: registration.id,
+      expectedVersion: registration.version,
+      identity,
+      reason,
+      notarised,
+      // The receipt is printed in the language the desk is working in with this person.
+      receiptLanguage: asLanguage(i18n.language),
+    }),
     [registration, identity, reason, notarised, i18n.language],
   );
+  const withdraw = useCallback(() => call('registration:withdraw', input), [input]);
   const onDone = useCallback(
     (record: PersonRecord) => onUpdated(record, { action: 'withdraw', number: registration.number }),
     [onUpdated, registration.number],
   );
   const form = useSubmit(withdraw, onDone);
 
-  const confirmStep = useConfirmStep(form.submit);
+  // The fields are checked with the station's own schema before the final question is asked.
+  const confirmStep = useCheckedConfirm(() => checkInput('registration:withdraw', input), form);
 
   const program = t(`registration:program.${registration.program}`);
   return (
@@ -78,10 +80,10 @@ export function WithdrawForm({ registration, documentKind, onUpdated, onCancel }
         pathPrefix="identity."
         value={identity}
         onChange={setIdentity}
-        issueFor={form.issueFor}
+        issueFor={confirmStep.issueFor}
         numberHint={t('records:withdraw.identityHint')}
       />
-      <Field id="withdraw-reason" label={t('records:withdraw.reason')} issue={form.issueFor('reason')}>
+      <Field id="withdraw-reason" label={t('records:withdraw.reason')} issue={confirmStep.issueFor('reason')}>
         <input id="withdraw-reason" value={reason} onChange={(e) => setReason(e.target.value)} autoComplete="off" />
       </Field>
       {registration.program === 'body' ? (

@@ -1,4 +1,6 @@
+import { useContext } from 'react';
 import { useT } from '../../i18n/index';
+import { AudienceContext } from '../../audience';
 import { programs, type Program } from '../../../shared/domain/programs';
 import { ChoiceGroup } from './ChoiceGroup';
 import { orderedPrograms, type RegistrationOptions, type StepProps } from './draft';
@@ -12,6 +14,8 @@ interface ProgramsStepProps extends StepProps {
 /** Step 1: which programs to register; several at once, each becomes its own record. */
 export function ProgramsStep({ draft, update, issueFor, options, registered }: ProgramsStepProps) {
   const { t } = useT();
+  // Staff at the desk change a registration themselves; a visitor is sent to them.
+  const staff = useContext(AudienceContext) === 'staff';
   const stillChosen = orderedPrograms(registered.filter((program) => draft.programs.includes(program)));
   const choices = programs.map((program) => ({
     value: program,
@@ -24,7 +28,7 @@ export function ProgramsStep({ draft, update, issueFor, options, registered }: P
     <>
       {stillChosen.length > 0 ? (
         <p className="registration__notice" data-testid="already-registered">
-          {t('kiosk:programs.alreadyRegistered', {
+          {t(staff ? 'kiosk:programs.alreadyRegisteredStaff' : 'kiosk:programs.alreadyRegistered', {
             programs: stillChosen.map((program) => t(`registration:program.${program}`)).join(t('kiosk:review.listSeparator')),
           })}
         </p>

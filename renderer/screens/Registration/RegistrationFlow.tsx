@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n/index';
 import type { ErrorCode } from '../../../shared/contract/errors';
 import type { Program } from '../../../shared/domain/programs';
 import { asLanguage } from '../../../shared/i18n/languages';
 import { asApiError, call } from '../../api/client';
+import { ConfirmPrompt } from '../../components/ConfirmPrompt';
+import { useLeaveGuard, type LeaveGuard } from '../../hooks/useLeaveGuard';
 import { ChoicesStep } from './ChoicesStep';
 import { ConsentsStep } from './ConsentsStep';
 import { DoneStep } from './DoneStep';
@@ -52,6 +54,15 @@ export function RegistrationFlow({ options, onInUse, onFinish, wiped }: Registra
 
   const inUse = step !== 'programs' || draft.programs.length > 0;
   useEffect(() => onInUse(inUse), [inUse, onInUse]);
+
+  // The header's "home" asks first while a visitor's entries would be lost (a tap on it may be a
+  // mistake); once registered, or sent to staff, there is nothing to lose. Leaving discards everything.
+  const [leaving, setLeaving] = useState<{ leave: () => void } | null>(null);
+  const askBeforeLeaving = useCallback<LeaveGuard>((leave) => {
+    setLeaving({ leave });
+    return true;
+  }, []);
+  useLeaveGuard(inUse && step !== 'done' && !seeStaff ? askBeforeLeaving : null);
 
   const update = useCallback((patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch })), []);
   const issueFor = useCallback((key: string) => issues.find((issue) => issue.path === key), [issues]);
@@ -119,6 +130,7 @@ export function RegistrationFlow({ options, onInUse, onFinish, wiped }: Registra
     busy,
     attention,
     onBack: index > 0 && step !== 'done' ? () => go(steps[index - 1]) : undefined,
+    overlay: leaving ? <LeavePrompt onLeave={leaving.leave} onStay={() => setLeaving(null)} /> : undefined,
   };
   const props = { draft, update, issueFor };
 
@@ -185,4 +197,18 @@ export function RegistrationFlow({ options, onInUse, onFinish, wiped }: Registra
         </StepFrame>
       );
   }
+}
+
+/** "Leave this registration?" over the step, with large buttons: staying is the safe, focused choice. */
+function LeavePrompt({ onLeave, onStay }: { onLeave: () => void; onStay: () => void }) {
+  const { t } = useT();
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    box.current?.querySelector<HTMLButtonElement>('button:last-of-type')?.focus();
+  }, []);
+  return (
+    <div className="registration__leave" ref={box} data-testid="leave-prompt">
+      <ConfirmPrompt id="registration-leave" text={t('kiosk:leave.question')} yes={t('kiosk:leave.leave')} no={t('kiosk:leave.stay')} onYes={onLeave} onNo={onStay} />
+    </div>
+  );
 }

@@ -5,7 +5,7 @@ import { asApiError, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useIdleWipe } from '../../hooks/useIdleWipe';
 import type { RegistrationOptions } from './draft';
-import { IdleCountdown } from './IdleCountdown';
+import { IdleCountdown } from '../../components/IdleCountdown';
 import { RegistrationFlow } from './RegistrationFlow';
 import './registration.css';
 
@@ -76,7 +76,7 @@ export function RegistrationScreen() {
   return (
     <>
       <RegistrationFlow key={visit} options={loaded.options} onInUse={setInUse} onFinish={onFinish} wiped={wiped} />
-      {idle.secondsLeft !== null ? <IdleCountdown seconds={idle.secondsLeft} onContinue={idle.keepGoing} /> : null}
+      {idle.secondsLeft !== null ? <IdleCountdown seconds={idle.secondsLeft} returnsTo="firstStep" onContinue={idle.keepGoing} /> : null}
     </>
   );
 }

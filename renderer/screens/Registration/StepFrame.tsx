@@ -21,6 +21,8 @@ interface StepFrameProps {
   busy?: boolean;
   /** Changes whenever the step is refused again, to move the focus to the first field at fault. */
   attention?: number;
+  /** Shown over the step, such as the question before leaving the registration. */
+  overlay?: ReactNode;
   children: ReactNode;
 }
 
@@ -30,7 +32,7 @@ interface StepFrameProps {
  * that keyboard and screen-reader users begin at the top, or, when refused, with the first field at fault.
  */
 export function StepFrame(props: StepFrameProps) {
-  const { step, steps, title, lead, errorCode = null, stepIssue, onBack, onNext, nextLabel, busy = false, attention = 0, children } = props;
+  const { step, steps, title, lead, errorCode = null, stepIssue, onBack, onNext, nextLabel, busy = false, attention = 0, overlay, children } = props;
   const { t } = useT();
   const section = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -76,6 +78,7 @@ export function StepFrame(props: StepFrameProps) {
           </button>
         </div>
       </form>
+      {overlay}
     </section>
   );
 }

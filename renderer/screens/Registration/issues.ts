@@ -87,11 +87,11 @@ export function stepOfKey(key: string): Step {
 
 // ---- What each step checks on the screen before going on (the station checks it all again) ----
 
-type Collect = (key: string, reason: ValidationReason) => void;
+type Collect = (key: string, reason: ValidationReason, params?: Issue['params']) => void;
 
 function collector(): { issues: Issue[]; add: Collect } {
   const issues: Issue[] = [];
-  return { issues, add: (path, reason) => issues.push({ path, reason }) };
+  return { issues, add: (path, reason, params) => issues.push({ path, reason, params }) };
 }
 
 export function checkProgramsStep(draft: Draft): Issue[] {
@@ -122,7 +122,7 @@ export function checkIdentityStep(draft: Draft, options: RegistrationOptions, to
   if (birthDate !== null) {
     for (const program of orderedPrograms(draft.programs)) {
       const eligible = checkEligibility(program, { birthDate, registrationDate: today, settings: options });
-      if (!eligible.ok) add(program, eligible.reason);
+      if (!eligible.ok) add(program, eligible.reason, eligible.params);
     }
   }
   return issues;

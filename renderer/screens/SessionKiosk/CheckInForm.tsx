@@ -6,6 +6,7 @@ import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { IssueMessage } from '../../components/IssueMessage';
+import { typedWholeNumber } from '../../hooks/useFormText';
 import { useSubmit } from '../../hooks/useSubmit';
 import type { KioskSession } from './types';
 
@@ -33,7 +34,7 @@ export function CheckInForm({ session, onDone, onBack }: CheckInFormProps) {
         organisation,
         contactName,
         contactPhone,
-        headCount: headCount.trim() === '' ? Number.NaN : Number(headCount),
+        headCount: typedWholeNumber(headCount),
         ageBand: ageBand as AgeBand,
         confirmRepeat,
       }),

@@ -5,10 +5,11 @@ import type { ErrorCode } from '../../../shared/contract/errors';
 import { asApiError, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useIdleWipe } from '../../hooks/useIdleWipe';
-import { IdleCountdown } from '../Registration/IdleCountdown';
+import { IdleCountdown } from '../../components/IdleCountdown';
 import { useSessionFormat } from '../Sessions/useSessionFormat';
 import { CheckInForm } from './CheckInForm';
 import { SurveyForm } from './SurveyForm';
+import { SurveyReceived } from './SurveyReceived';
 import type { KioskSession } from './types';
 import '../Sessions/sessions.css';
 
@@ -71,13 +72,14 @@ export function SessionKioskScreen() {
   }, [load]);
 
   const wipe = useIdleWipe({
-    active: view.kind !== 'list' && idle !== null,
+    // The thanks after a survey holds nothing of the visitor and goes back by itself after the cool-down.
+    active: view.kind !== 'list' && view.kind !== 'answered' && idle !== null,
     idleSeconds: idle?.kioskIdleSeconds ?? 0,
     countdownSeconds: idle?.countdownSeconds ?? 0,
     onWipe: toList,
   });
 
-  const countdown = wipe.secondsLeft !== null ? <IdleCountdown seconds={wipe.secondsLeft} onContinue={wipe.keepGoing} /> : null;
+  const countdown = wipe.secondsLeft !== null ? <IdleCountdown seconds={wipe.secondsLeft} returnsTo="startPage" onContinue={wipe.keepGoing} /> : null;
 
   if (view.kind === 'checkIn') {
     return (
@@ -95,15 +97,14 @@ export function SessionKioskScreen() {
       </>
     );
   }
-  if (view.kind === 'checkedIn' || view.kind === 'answered') {
+  if (view.kind === 'answered') return <SurveyReceived onTimeout={toList} />;
+  if (view.kind === 'checkedIn') {
     return (
       <>
         <section className="panel panel--done" aria-labelledby="session-thanks-title">
           <h1 id="session-thanks-title">{t('sessionKiosk:thanks.title')}</h1>
           <p role="status" data-testid="session-kiosk-done">
-            {view.kind === 'checkedIn'
-              ? t('sessionKiosk:thanks.checkedIn', { organisation: view.checkedIn.organisation, count: view.checkedIn.headCount, title: view.session.title })
-              : t('sessionKiosk:thanks.answered', { title: view.session.title })}
+            {t('sessionKiosk:thanks.checkedIn', { organisation: view.checkedIn.organisation, count: view.checkedIn.headCount, title: view.session.title })}
           </p>
           <p className="lead">{t('sessionKiosk:thanks.autoReturn')}</p>
           <button type="button" className="primary" onClick={toList}>

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useT } from '../../i18n/index';
-import { surveyScores } from '../../../shared/domain/education';
+import { MAX_SURVEY_COMMENT_LENGTH, surveyScores } from '../../../shared/domain/education';
 import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { IssueMessage } from '../../components/IssueMessage';
@@ -21,6 +21,9 @@ export function SurveyForm({ session, onDone, onBack }: SurveyFormProps) {
 
   const answer = useCallback(() => call('education:survey', { sessionId: session.id, score: score ?? Number.NaN, comment }), [session.id, score, comment]);
   const form = useSubmit(answer, onDone);
+  // Counted as the station counts (NFC, without surrounding spaces), so the counter and the refusal agree.
+  const commentLength = Array.from(comment.normalize('NFC').trim()).length;
+  const commentTooLong = commentLength > MAX_SURVEY_COMMENT_LENGTH;
 
   return (
     <section className="panel" aria-labelledby="survey-title">
@@ -42,9 +45,13 @@ export function SurveyForm({ session, onDone, onBack }: SurveyFormProps) {
         </fieldset>
         <div className={form.issueFor('comment') ? 'field field--invalid' : 'field'}>
           <label htmlFor="survey-comment">{t('sessionKiosk:survey.comment')}</label>
-          <textarea id="survey-comment" value={comment} onChange={(e) => setComment(e.target.value)} maxLength={500} rows={3} />
+          {/* No maxLength: a long text pasted in would be cut without a word; the counter shows it and the station refuses it. */}
+          <textarea id="survey-comment" value={comment} onChange={(e) => setComment(e.target.value)} rows={3} aria-describedby="survey-comment-length" />
+          <small id="survey-comment-length" className={commentTooLong ? 'survey-form__counter survey-form__counter--over' : 'survey-form__counter'} data-testid="survey-comment-length" aria-live="polite">
+            {t('sessionKiosk:survey.commentLength', { length: commentLength, max: MAX_SURVEY_COMMENT_LENGTH })}
+          </small>
           {form.issueFor('comment') ? null : <small className="field__hint">{t('sessionKiosk:survey.commentHint')}</small>}
-          <IssueMessage issue={form.issueFor('comment')} />
+          <IssueMessage issue={form.issueFor('comment')} id="survey-comment-error" />
         </div>
         <ErrorBanner code={form.errorCode} />
         <div className="actions">

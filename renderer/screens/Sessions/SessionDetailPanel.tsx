@@ -7,6 +7,7 @@ import { CancelSessionForm } from './CancelSessionForm';
 import { GroupContact } from './GroupContact';
 import { IssueCertificateForm } from './IssueCertificateForm';
 import { SessionStateBadge } from './SessionStateBadge';
+import { SurveyComments } from './SurveyComments';
 import { SurveyFigures } from './SurveyFigures';
 import type { SessionDetail, SessionView } from './types';
 import { useSessionFormat } from './useSessionFormat';
@@ -179,6 +180,7 @@ export function SessionDetailPanel({ sessionId, onChanged, onEdit, onClose }: Se
 
       <h3>{t('sessions:survey.title')}</h3>
       <SurveyFigures survey={session.survey} />
+      {session.survey.count > 0 ? <SurveyComments sessionId={session.id} /> : null}
     </section>
   );
 }

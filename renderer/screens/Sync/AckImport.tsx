@@ -3,6 +3,7 @@ import { useT } from '../../i18n/index';
 import type { CallOutput } from '../../../shared/contract/calls';
 import type { ErrorCode } from '../../../shared/contract/errors';
 import { asApiError, call } from '../../api/client';
+import { useLatestResult } from '../../hooks/useLatestResult';
 import { useSyncText } from './useSyncText';
 
 type Imported = CallOutput<'sync:importAck'>;
@@ -25,11 +26,13 @@ export function AckImport({ onImported }: { onImported: () => void }) {
   const { t } = useT();
   const [outcomes, setOutcomes] = useState<FileOutcome[]>([]);
   const [busy, setBusy] = useState(false);
+  const result = useLatestResult();
 
   const importFiles = async (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.target;
     const files = Array.from(input.files ?? []);
     if (files.length === 0) return;
+    result.begin();
     setBusy(true);
     setOutcomes([]);
     const results: FileOutcome[] = [];
@@ -57,7 +60,7 @@ export function AckImport({ onImported }: { onImported: () => void }) {
         <input id="sync-ack-files" type="file" multiple accept=".rsa" disabled={busy} onChange={(event) => void importFiles(event)} />
       </div>
       {busy ? <p className="loading">{t('sync:ack.reading')}</p> : null}
-      {outcomes.length > 0 ? (
+      {result.shown && outcomes.length > 0 ? (
         <ul className="sync-ack-outcomes" data-testid="ack-outcomes" aria-live="polite">
           {outcomes.map((outcome, index) => (
             <AckOutcome key={`${outcome.fileName}-${index}`} outcome={outcome} />

@@ -5,6 +5,7 @@ import { asApiError, call } from '../../api/client';
 import { ConfirmPrompt } from '../../components/ConfirmPrompt';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useFormatDateTime } from '../../hooks/useFormatDateTime';
+import { useLatestResult } from '../../hooks/useLatestResult';
 import type { SyncBatch } from './types';
 import { useSyncText } from './useSyncText';
 
@@ -24,8 +25,10 @@ export function BatchTable({ batches, mayApprove, onChanged }: BatchTableProps) 
   const [done, setDone] = useState<Done | null>(null);
   const [declining, setDeclining] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const result = useLatestResult();
 
   const act = async (work: () => Promise<Done>) => {
+    result.begin();
     setBusy(true);
     setErrorCode(null);
     setDone(null);
@@ -44,8 +47,8 @@ export function BatchTable({ batches, mayApprove, onChanged }: BatchTableProps) 
   return (
     <section className="sync-batches" aria-labelledby="sync-batches-title">
       <h2 id="sync-batches-title">{t('sync:batches.title')}</h2>
-      <ErrorBanner code={errorCode} />
-      {done ? (
+      <ErrorBanner code={result.shown ? errorCode : null} />
+      {result.shown && done ? (
         <p role="status" className="success" data-testid="batch-done">
           {done.action === 'approved' ? t('sync:batches.approved', { batchId: done.batchId }) : t('sync:batches.declined', { batches: done.batches.join(', ') })}
         </p>

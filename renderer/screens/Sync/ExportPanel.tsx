@@ -4,6 +4,7 @@ import type { CallOutput } from '../../../shared/contract/calls';
 import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
+import { useLatestResult } from '../../hooks/useLatestResult';
 import { useSubmit } from '../../hooks/useSubmit';
 
 type Exported = CallOutput<'sync:export'>;
@@ -22,8 +23,11 @@ export function ExportPanel({ onRunning, onDone }: ExportPanelProps) {
   const { t } = useT();
   const [folder, setFolder] = useState('');
   const [exported, setExported] = useState<Exported | null>(null);
+  const result = useLatestResult();
+  const beginResult = result.begin;
 
   const run = useCallback(async () => {
+    beginResult();
     setExported(null);
     onRunning(true);
     try {
@@ -32,7 +36,7 @@ export function ExportPanel({ onRunning, onDone }: ExportPanelProps) {
       onRunning(false);
       onDone();
     }
-  }, [folder, onRunning, onDone]);
+  }, [folder, onRunning, onDone, beginResult]);
   const form = useSubmit(run, setExported);
 
   return (
@@ -47,8 +51,8 @@ export function ExportPanel({ onRunning, onDone }: ExportPanelProps) {
           {t('sync:export.submit')}
         </button>
       </div>
-      <ErrorBanner code={form.errorCode} />
-      {exported ? (
+      <ErrorBanner code={result.shown ? form.errorCode : null} />
+      {result.shown && exported ? (
         <div role="status" data-testid="export-result">
           {exported.files.length > 0 ? (
             <>

@@ -5,6 +5,7 @@ import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { useFormatDateTime } from '../../hooks/useFormatDateTime';
+import { useLatestResult } from '../../hooks/useLatestResult';
 import { useSubmit } from '../../hooks/useSubmit';
 import type { ProvinceKey } from './types';
 import { fingerprintBlocks } from './useSyncText';
@@ -68,10 +69,13 @@ function KeyImportForm({ onImported }: { onImported: () => void }) {
   const [use, setUse] = useState<(typeof provinceKeyUses)[number]>('signing');
   const [pem, setPem] = useState('');
   const [imported, setImported] = useState<ProvinceKey | null>(null);
+  const result = useLatestResult();
+  const beginResult = result.begin;
   const save = useCallback(() => {
+    beginResult();
     setImported(null);
     return call('sync:importProvinceKey', { use, pem });
-  }, [use, pem]);
+  }, [use, pem, beginResult]);
   const done = useCallback(
     (key: ProvinceKey) => {
       setImported(key);
@@ -101,8 +105,8 @@ function KeyImportForm({ onImported }: { onImported: () => void }) {
           {t('sync:keys.import.submit')}
         </button>
       </div>
-      <ErrorBanner code={form.errorCode === 'validation_failed' ? null : form.errorCode} />
-      {imported ? (
+      <ErrorBanner code={!result.shown || form.errorCode === 'validation_failed' ? null : form.errorCode} />
+      {result.shown && imported ? (
         <p role="status" className="success" data-testid="key-imported">
           {t('sync:keys.import.done', { fingerprint: fingerprintBlocks(imported.id) })}
         </p>

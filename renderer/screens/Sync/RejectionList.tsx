@@ -3,6 +3,7 @@ import { useT } from '../../i18n/index';
 import type { ErrorCode } from '../../../shared/contract/errors';
 import { asApiError, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useLatestResult } from '../../hooks/useLatestResult';
 import type { SyncRejection } from './types';
 import { useSyncText } from './useSyncText';
 
@@ -23,8 +24,10 @@ export function RejectionList({ records, mayResend, onResent }: RejectionListPro
   const [errorCode, setErrorCode] = useState<ErrorCode | null>(null);
   const [resent, setResent] = useState(false);
   const [busy, setBusy] = useState(false);
+  const result = useLatestResult();
 
   const resend = async (seq: number) => {
+    result.begin();
     setBusy(true);
     setErrorCode(null);
     setResent(false);
@@ -43,8 +46,8 @@ export function RejectionList({ records, mayResend, onResent }: RejectionListPro
     <section className="sync-rejections" aria-labelledby="sync-rejections-title">
       <h2 id="sync-rejections-title">{t('sync:rejections.title')}</h2>
       <p className="lead">{t('sync:rejections.intro')}</p>
-      <ErrorBanner code={errorCode} />
-      {resent ? (
+      <ErrorBanner code={result.shown ? errorCode : null} />
+      {result.shown && resent ? (
         <p role="status" className="success" data-testid="rejection-resent">
           {t('sync:rejections.resent')}
         </p>

@@ -5,6 +5,7 @@ import { FactsSection } from '../../components/FactsSection';
 import { SaveFooter } from '../../components/SaveFooter';
 import { Field } from '../../components/Field';
 import { typedOrNull, typedWholeNumber, useFormText } from '../../hooks/useFormText';
+import { useLatestResult } from '../../hooks/useLatestResult';
 import { useSubmit } from '../../hooks/useSubmit';
 import { setsSyncEndpoint } from '../../../shared/contract/sync-calls';
 import type { Role } from '../../../shared/domain/roles';
@@ -26,11 +27,14 @@ export function SettingsForm({ current, onSaved, role }: { current: Settings; on
   const mayChangeEndpoint = (setsSyncEndpoint as readonly Role[]).includes(role);
   const [text, setText] = useFormText(current, toText);
   const [saved, setSaved] = useState(false);
+  const result = useLatestResult();
+  const beginResult = result.begin;
 
   const save = useCallback(() => {
+    beginResult();
     setSaved(false);
     return call('sync:settings', { endpoint: typedOrNull(text.endpoint), batchSize: typedWholeNumber(text.batchSize), twoPersonApproval: text.twoPersonApproval });
-  }, [text]);
+  }, [text, beginResult]);
   const done = useCallback(() => {
     setSaved(true);
     onSaved();
@@ -59,7 +63,7 @@ export function SettingsForm({ current, onSaved, role }: { current: Settings; on
         <input type="checkbox" checked={text.twoPersonApproval} onChange={(event) => edit({ twoPersonApproval: event.target.checked })} />
         {t('sync:settings.twoPersonApproval')}
       </label>
-      <SaveFooter label={t('sync:settings.save')} busy={form.busy} errorCode={form.errorCode} savedText={saved ? t('sync:settings.saved') : null} savedTestId="settings-saved" />
+      <SaveFooter label={t('sync:settings.save')} busy={form.busy} errorCode={result.shown ? form.errorCode : null} savedText={result.shown && saved ? t('sync:settings.saved') : null} savedTestId="settings-saved" />
     </form>
   );
 }

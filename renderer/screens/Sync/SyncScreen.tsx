@@ -4,6 +4,7 @@ import type { ErrorCode } from '../../../shared/contract/errors';
 import type { Role } from '../../../shared/domain/roles';
 import { asApiError, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { LatestResultScope } from '../../hooks/useLatestResult';
 import { mayCall } from '../../session';
 import { AckImport } from './AckImport';
 import { BatchTable } from './BatchTable';
@@ -27,7 +28,8 @@ type AwaitedRun = { previousFinishedAt: string | null } | null;
 /**
  * Staff screen of the reporting to the provincial system: where it stands, USB export and
  * acknowledgements, sending over the network, the batches (with two-person approval), the records the
- * province rejected, the settings and the keys.
+ * province rejected, the settings and the keys. Its panels share one result area: an action's banner
+ * replaces the one before.
  */
 export function SyncScreen({ role }: { role: Role }) {
   const { t } = useT();
@@ -59,10 +61,11 @@ export function SyncScreen({ role }: { role: Role }) {
       setErrorCode(null);
       // A transfer that just ended, or took a batch a step further, changed the batches: read them again once.
       const batchNow = next.activity?.batchId ? `${next.activity.step}:${next.activity.batchId}` : null;
-      if ((wasActive.current && next.activity === null) || (batchNow !== null && batchNow !== activeBatch.current)) void loadLists();
-      wasActive.current = next.activity !== null;
+      const active = next.activity !== null || next.sending !== null;
+      if ((wasActive.current && !active) || (batchNow !== null && batchNow !== activeBatch.current)) void loadLists();
+      wasActive.current = active;
       activeBatch.current = batchNow;
-      setAwaitedRun((awaited) => (awaited && next.activity === null && (next.lastRun?.finishedAt ?? null) !== awaited.previousFinishedAt ? null : awaited));
+      setAwaitedRun((awaited) => (awaited && next.sending === null && (next.lastRun?.finishedAt ?? null) !== awaited.previousFinishedAt ? null : awaited));
     } catch (error) {
       setErrorCode(asApiError(error).code);
     } finally {
@@ -78,7 +81,7 @@ export function SyncScreen({ role }: { role: Role }) {
     void reload();
   }, [reload]);
 
-  const busy = status?.activity != null || awaitedRun !== null || exporting;
+  const busy = status?.activity != null || status?.sending != null || awaitedRun !== null || exporting;
   useEffect(() => {
     if (reads === 0) return undefined;
     const timer = setTimeout(() => void loadStatus(), busy ? BUSY_POLL_MS : IDLE_POLL_MS);
@@ -92,6 +95,10 @@ export function SyncScreen({ role }: { role: Role }) {
   }, [status, loadStatus]);
 
   const onChanged = useCallback(() => void reload(), [reload]);
+  const onSendCancelled = useCallback(() => {
+    setAwaitedRun(null);
+    void reload();
+  }, [reload]);
   const onResent = useCallback(
     (records: SyncRejection[]) => {
       setRejections(records);
@@ -109,12 +116,12 @@ export function SyncScreen({ role }: { role: Role }) {
       {status === null ? (
         errorCode ? null : <p className="loading">{t('loading')}</p>
       ) : (
-        <>
+        <LatestResultScope>
           <SyncSummary status={status} />
           <div className="sync-panels">
             {mayCall(role, 'sync:export') ? <ExportPanel onRunning={setExporting} onDone={onChanged} /> : null}
             {mayCall(role, 'sync:importAck') ? <AckImport onImported={onChanged} /> : null}
-            {mayCall(role, 'sync:send') ? <SendPanel status={status} onStarted={onSendStarted} /> : null}
+            {mayCall(role, 'sync:send') ? <SendPanel status={status} onStarted={onSendStarted} onCancelled={onSendCancelled} /> : null}
           </div>
           <BatchTable batches={batches} mayApprove={mayCall(role, 'sync:approve')} onChanged={onChanged} />
           {mayReadRejections ? <RejectionList records={rejections} mayResend={mayCall(role, 'sync:resend')} onResent={onResent} /> : null}
@@ -122,7 +129,7 @@ export function SyncScreen({ role }: { role: Role }) {
             {mayCall(role, 'sync:settings') ? <SettingsForm current={status.settings} onSaved={onChanged} role={role} /> : <SettingsView current={status.settings} />}
             <ProvinceKeys keys={status.provinceKeys} stationKeyId={status.stationKeyId} mayImport={mayCall(role, 'sync:importProvinceKey')} onImported={onChanged} />
           </div>
-        </>
+        </LatestResultScope>
       )}
     </section>
   );

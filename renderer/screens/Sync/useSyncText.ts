@@ -18,6 +18,7 @@ export function useSyncText() {
     problem: (code: string) => {
       if (isOneOf(batchErrorCodes, code)) return t(`sync:batchError.${code}`);
       if (code === 'unreachable') return t('sync:unreachable');
+      if (code === 'cancelled') return t('sync:cancelled');
       if (isErrorCode(code)) return t(`errors:${code}`);
       return t('sync:unknownError', { code });
     },

@@ -4,7 +4,7 @@ import type { ErrorCode } from '../../../shared/contract/errors';
 import { asApiError, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useIdleWipe } from '../../hooks/useIdleWipe';
-import { IdleCountdown } from '../Registration/IdleCountdown';
+import { IdleCountdown } from '../../components/IdleCountdown';
 import { QingmingKiosk } from './QingmingKiosk';
 import { SignedInThanks } from './SignedInThanks';
 import { SignInForm, type SignedIn } from './SignInForm';
@@ -110,7 +110,7 @@ export function VisitorSignInScreen() {
   return (
     <>
       <SignInForm key={visit} initialPurpose={qingmingMode ? 'qingming' : ''} onInUse={markInUse} onSignedIn={onSignedIn} />
-      {idle.secondsLeft !== null ? <IdleCountdown seconds={idle.secondsLeft} onContinue={idle.keepGoing} /> : null}
+      {idle.secondsLeft !== null ? <IdleCountdown seconds={idle.secondsLeft} returnsTo="startPage" onContinue={idle.keepGoing} /> : null}
     </>
   );
 }

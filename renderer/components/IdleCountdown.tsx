@@ -1,11 +1,17 @@
 import { useEffect, useRef } from 'react';
-import { useT } from '../../i18n/index';
+import { useT } from '../i18n/index';
+
+/**
+ * Where an idle kiosk screen goes when it forgets its visitor: a step-by-step form back to its first
+ * step, a single-page one (visitor sign-in, check-in, survey) back to its start page.
+ */
+export type IdleReturn = 'firstStep' | 'startPage';
 
 /**
  * The last seconds before an idle kiosk forgets its visitor, with the way to carry on. The button
  * takes the focus so that Enter or Space is enough; the focus goes back where it was afterwards.
  */
-export function IdleCountdown({ seconds, onContinue }: { seconds: number; onContinue: () => void }) {
+export function IdleCountdown({ seconds, returnsTo, onContinue }: { seconds: number; returnsTo: IdleReturn; onContinue: () => void }) {
   const { t } = useT();
   const button = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -13,15 +19,16 @@ export function IdleCountdown({ seconds, onContinue }: { seconds: number; onCont
     button.current?.focus();
     return () => previous?.focus();
   }, []);
+  const steps = returnsTo === 'firstStep';
   return (
     <div className="idle-countdown" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-text">
       <div className="idle-countdown__box">
-        <h2 id="idle-title">{t('kiosk:idle.title')}</h2>
+        <h2 id="idle-title">{steps ? t('kiosk:idle.title') : t('kiosk:idle.startPage.title')}</h2>
         <p id="idle-text" data-testid="idle-countdown">
-          {t('kiosk:idle.countdown', { count: seconds })}
+          {steps ? t('kiosk:idle.countdown', { count: seconds }) : t('kiosk:idle.startPage.countdown', { count: seconds })}
         </p>
         <button ref={button} type="button" className="primary" onClick={onContinue}>
-          {t('kiosk:idle.continue')}
+          {steps ? t('kiosk:idle.continue') : t('kiosk:idle.startPage.continue')}
         </button>
       </div>
     </div>
