@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stationDate } from '../../shared/domain/age';
 import type { Language } from '../../shared/i18n/languages';
-import { callOk, callsOn } from '../fixtures/dispatch';
+import { callOk } from '../fixtures/dispatch';
 import { beijing, TestClock } from '../fixtures/education';
 import { residentId, samplePerson, sampleRegistration } from '../fixtures/registrations';
+import { stationPerTest } from '../fixtures/station-per-test';
 import { openTempStation, sampleSetup } from '../fixtures/temp-station';
 
 /**
@@ -15,26 +16,14 @@ import { openTempStation, sampleSetup } from '../fixtures/temp-station';
  * school; a withdrawal receipt says what was withdrawn and when; and a long name moves the layout down.
  */
 
-type TempStation = Awaited<ReturnType<typeof openTempStation>>;
-
-let station: TempStation;
 const desk = { sessionKey: 'wording-desk' };
-
-beforeEach(async () => {
-  station = await openTempStation();
-  await station.dispatch('station:setup', sampleSetup, desk);
-});
-afterEach(async () => {
-  await station.remove();
-});
-
-const { ok } = callsOn(() => station, () => desk);
+const { station, ok } = stationPerTest(desk);
 
 const DISCLAIMER = { 'zh-CN': '志愿登记仅表达捐献意愿', en: 'A registration of intent is not a guarantee' } as const;
 const CHANGE_OR_WITHDRAW = { 'zh-CN': '如需修改或撤回登记', en: 'To amend or withdraw the registration' } as const;
 
 function pdfFile(contentBase64: string): string {
-  const file = join(station.dataDir, 'wording.pdf');
+  const file = join(station().dataDir, 'wording.pdf');
   writeFileSync(file, Buffer.from(contentBase64, 'base64'));
   return file;
 }

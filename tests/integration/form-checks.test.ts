@@ -2,29 +2,15 @@ import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../shared/contract/calls';
-import { MEMORIAL_CONSENT_TEXT_VERSION } from '../../shared/domain/memorial-names';
 import type { Clock } from '../../electron/services/clock';
-import { callsOn, type Caller } from '../fixtures/dispatch';
 import { beijing, kiosk, openEducationStation, sampleGroup, sampleSession, type EducationStation } from '../fixtures/education';
 import { residentId, samplePerson, sampleRegistration, SAMPLE_SIGNATURE } from '../fixtures/registrations';
-import { makeTempDir, openTempStation, sampleSetup } from '../fixtures/temp-station';
+import { makeTempDir } from '../fixtures/temp-station';
+import { stationPerTest } from '../fixtures/station-per-test';
+import { nameListEntry } from '../fixtures/name-list';
 
 /** 2026-04-04 17:00 in Beijing. */
 const APRIL_4TH: Clock = { now: () => new Date('2026-04-04T09:00:00.000Z') };
-
-/** A station set up afresh for each test of the block (on `clock`, or the system's), with calls made at `desk`. */
-function stationPerTest(desk: Caller, clock?: Clock) {
-  let station: Awaited<ReturnType<typeof openTempStation>>;
-  const calls = callsOn(() => station, () => desk);
-  beforeEach(async () => {
-    station = await openTempStation(clock ? { clock } : {});
-    await calls.ok('station:setup', sampleSetup);
-  });
-  afterEach(async () => {
-    await station.remove();
-  });
-  return { station: () => station, ...calls };
-}
 
 describe('scheduling a session: the day is today or later, and not years ahead (L1)', () => {
   let edu: EducationStation;
@@ -108,23 +94,7 @@ describe('the backup folder is checked when saved, and a missing restore file is
 describe('a name-list entry: a plausible consent date, and a duplicate is questioned (L18)', () => {
   const { station, ok, refusal } = stationPerTest({ sessionKey: 'form-checks-names' }, APRIL_4TH);
 
-  function entry(overrides: Partial<CallInput<'nameList:add'>> = {}, givenOn = '2026-03-20'): CallInput<'nameList:add'> {
-    return {
-      publishedName: '张晓明',
-      donationKind: 'body',
-      engravingYear: 2025,
-      wallLocation: '东区 3 排 12 号',
-      ...overrides,
-      consent: {
-        relativeName: '李建国',
-        relation: 'child',
-        relativeDocument: { kind: 'resident_id', number: residentId('530102', '19600101', '011') },
-        signature: { kind: 'drawn', image: SAMPLE_SIGNATURE },
-        givenOn,
-        textVersion: MEMORIAL_CONSENT_TEXT_VERSION,
-      },
-    };
-  }
+  const entry = (overrides: Partial<CallInput<'nameList:add'>> = {}, givenOn = '2026-03-20') => nameListEntry('张晓明', overrides, { givenOn });
   const publishedCount = () => (station().connection.sqlite.prepare("select count(*) as n from memorial_entry where state = 'published'").get() as { n: number }).n;
 
   it('refuses a consent date before 1950 with its own reason, and one after today', async () => {

@@ -1,11 +1,8 @@
-import { rmSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStation } from '../../electron/app/open-station';
-import type { CallInput } from '../../shared/contract/calls';
-import { MEMORIAL_CONSENT_TEXT_VERSION } from '../../shared/domain/memorial-names';
-import { callsOn } from '../fixtures/dispatch';
-import { residentId, sampleRegistration } from '../fixtures/registrations';
-import { kioskCaller, openTempStation, sampleSetup } from '../fixtures/temp-station';
+import { describe, expect, it } from 'vitest';
+import { nameListEntry } from '../fixtures/name-list';
+import { sampleRegistration } from '../fixtures/registrations';
+import { stationPerTest } from '../fixtures/station-per-test';
+import { kioskCaller } from '../fixtures/temp-station';
 
 /**
  * Names found the way people type them: the public name list by pinyin for a name with a character
@@ -13,37 +10,11 @@ import { kioskCaller, openTempStation, sampleSetup } from '../fixtures/temp-stat
  * case and width.
  */
 
-type TempStation = Awaited<ReturnType<typeof openTempStation>>;
-
-let station: TempStation;
 const desk = { sessionKey: 'admin-desk' };
+const { station, reopen, ok } = stationPerTest(desk);
 
-beforeEach(async () => {
-  station = await openTempStation();
-  await station.dispatch('station:setup', sampleSetup, desk);
-});
-afterEach(async () => {
-  await station.remove();
-});
-
-const { ok } = callsOn(() => station, () => desk);
-
-function entry(publishedName: string): CallInput<'nameList:add'> {
-  return {
-    publishedName,
-    donationKind: 'body',
-    engravingYear: 2025,
-    wallLocation: '东区 3 排 12 号',
-    consent: {
-      relativeName: '李建国',
-      relation: 'child',
-      relativeDocument: { kind: 'resident_id', number: residentId('530102', '19600101', '011') },
-      signature: { kind: 'paper' },
-      givenOn: '2025-03-01',
-      textVersion: MEMORIAL_CONSENT_TEXT_VERSION,
-    },
-  };
-}
+/** An entry whose family signed the consent on paper. */
+const entry = (publishedName: string) => nameListEntry(publishedName, {}, { signature: { kind: 'paper' }, givenOn: '2025-03-01' });
 
 /** The names the public search shows for `query`, as the kiosk asks for them. */
 async function publicNames(query: string): Promise<string[]> {
@@ -67,19 +38,16 @@ describe('the public name list', () => {
     const added = await ok('nameList:add', entry('𠮷野·家'));
     await ok('nameList:add', entry('张晓明'));
     // The keys such an entry was stored with before: its own characters and `yj`, never `jyj`.
-    const db = station.connection.sqlite;
+    const db = station().connection.sqlite;
     db.prepare('delete from memorial_name_key where entry_id = ? and key not in (?, ?, ?)').run(added.id, '𠮷野·家', '野·家', 'yj');
     expect(await publicNames('jyj')).toEqual([]);
     // The database as it was before migration 0018: without its bookkeeping row the next open applies it.
     db.prepare(`delete from schema_migration where name = '0018_name_list_rekey'`).run();
-    const { dataDir } = station;
-    await station.close();
-    const reopened = await openStation({ dataDir });
-    station = { ...reopened, remove: async () => { await reopened.close(); rmSync(dataDir, { recursive: true, force: true }); } };
+    await reopen();
     for (const query of ['jyj', 'jiyejia', '吉野家', '𠮷野·家']) expect(await publicNames(query), query).toEqual(['𠮷野·家']);
     expect(await publicNames('zxm')).toEqual(['张晓明']);
     // Asked once: the task is done and the next open leaves the keys alone.
-    expect(station.connection.sqlite.prepare(`select count(*) as n from maintenance_task where task = 'name_keys'`).get()).toEqual({ n: 0 });
+    expect(station().connection.sqlite.prepare(`select count(*) as n from maintenance_task where task = 'name_keys'`).get()).toEqual({ n: 0 });
   });
 });
 

@@ -1,19 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CallInput } from '../../shared/contract/calls';
 import { maskDocumentNumber } from '../../shared/domain/masking';
 import { MEMORIAL_CONSENT_TEXT_VERSION } from '../../shared/domain/memorial-names';
 import { languages } from '../../shared/i18n/languages';
 import { createTranslator } from '../../shared/i18n/translator';
-import { OUTBOX_PAYLOAD_CONTEXT } from '../../electron/services/outbox';
-import { RELATIVE_CONTEXT, WITHDRAWN_NAME_CONTEXT } from '../../electron/services/memorial-name-records';
 import { kioskCaller, openTempStation, sampleSetup } from '../fixtures/temp-station';
 import { callsOn } from '../fixtures/dispatch';
-import { residentId, sampleRegistration, SAMPLE_SIGNATURE } from '../fixtures/registrations';
+import { sampleRegistration } from '../fixtures/registrations';
+import { nameListEntry, sampleRelativeDocument } from '../fixtures/name-list';
 
 type TempStation = Awaited<ReturnType<typeof openTempStation>>;
-type AddInput = CallInput<'nameList:add'>;
 
 let station: TempStation;
 /** 2026-04-04 17:00 in Beijing, the day before Qingming. */
@@ -39,26 +36,8 @@ function count(table: string, where = '1 = 1', ...params: unknown[]): number {
   return (station.connection.sqlite.prepare(`select count(*) as n from ${table} where ${where}`).get(...params) as { n: number }).n;
 }
 
-const relativeDocument = { kind: 'resident_id', number: residentId('530102', '19600101', '011') } as const;
-
-function entry(publishedName: string, overrides: Partial<AddInput> = {}, consent: Partial<AddInput['consent']> = {}): AddInput {
-  return {
-    publishedName,
-    donationKind: 'body',
-    engravingYear: 2025,
-    wallLocation: '东区 3 排 12 号',
-    ...overrides,
-    consent: {
-      relativeName: '李建国',
-      relation: 'child',
-      relativeDocument,
-      signature: { kind: 'drawn', image: SAMPLE_SIGNATURE },
-      givenOn: '2026-03-20',
-      textVersion: MEMORIAL_CONSENT_TEXT_VERSION,
-      ...consent,
-    },
-  };
-}
+const relativeDocument = sampleRelativeDocument;
+const entry = nameListEntry;
 
 /** The public search as the kiosk makes it: names found, year by year. */
 async function search(query: string) {
@@ -95,7 +74,7 @@ describe('adding a name with the family consent', () => {
     // The relative's details and signature are sealed; only the masked document number was ever kept.
     expect(consent!.relative).not.toContain('李建国');
     expect(consent!.signature).not.toContain('iVBOR');
-    const relative = JSON.parse(station.services.protection.open(consent!.relative, RELATIVE_CONTEXT)) as { name: string; document: string };
+    const relative = JSON.parse(station.services.protection.open(consent!.relative, 'memorial_consent.relative')) as { name: string; document: string };
     expect(relative).toMatchObject({ name: '李建国', document: maskDocumentNumber(relativeDocument.number) });
     expect(JSON.stringify(rows('select * from memorial_consent'))).not.toContain(relativeDocument.number);
 
@@ -104,7 +83,7 @@ describe('adding a name with the family consent', () => {
     expect(audit[0]!.detail).not.toContain('张晓明');
     const outbox = rows<{ kind: string; version: number; payload: string }>("select * from outbox join outbox_payload using (seq) where kind = 'memorial_entry'");
     expect(outbox).toHaveLength(1);
-    const payload = JSON.parse(station.services.protection.open(outbox[0]!.payload, OUTBOX_PAYLOAD_CONTEXT));
+    const payload = JSON.parse(station.services.protection.open(outbox[0]!.payload, 'outbox.payload'));
     expect(payload).toMatchObject({ id: added.id, state: 'published', name: '张晓明', consent: { relativeName: '李*', signature: 'drawn' } });
   });
 
@@ -276,7 +255,7 @@ describe('withdrawing the family consent', () => {
     // The name is erased from every plain column: only its sealed copy is left, for the history.
     const [stored] = rows<{ published_name: string | null; withdrawn_name: string }>('select * from memorial_entry where id = ?', gone.id);
     expect(stored).toMatchObject({ published_name: null });
-    expect(station.services.protection.open(stored!.withdrawn_name, WITHDRAWN_NAME_CONTEXT)).toBe('张晓明');
+    expect(station.services.protection.open(stored!.withdrawn_name, 'memorial_entry.withdrawn_name')).toBe('张晓明');
     const tables = rows<{ name: string }>("select name from sqlite_master where type = 'table'").map((table) => table.name);
     for (const table of tables) expect(JSON.stringify(rows(`select * from ${table}`)), table).not.toContain('张晓明');
 
@@ -284,7 +263,7 @@ describe('withdrawing the family consent', () => {
     expect(audit.slice(-1)).toEqual([{ action: 'withdraw', object_id: gone.id }]);
     const outbox = rows<{ version: number; payload: string }>("select version, payload from outbox join outbox_payload using (seq) where kind = 'memorial_entry' and entity_id = ? order by seq", gone.id);
     expect(outbox.map((row) => row.version)).toEqual([1, 2]);
-    expect(JSON.parse(station.services.protection.open(outbox[1]!.payload, OUTBOX_PAYLOAD_CONTEXT))).toMatchObject({
+    expect(JSON.parse(station.services.protection.open(outbox[1]!.payload, 'outbox.payload'))).toMatchObject({
       state: 'withdrawn',
       name: null,
       consent: { withdrawnAt: now.toISOString() },

@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MEMORIAL_CONSENT_TEXT_VERSION } from '../../shared/domain/memorial-names';
+import { describe, expect, it } from 'vitest';
 import { drawnSignaturePng } from '../../electron/cli/sample-signature';
-import { callsOn } from '../fixtures/dispatch';
+import { nameListEntry } from '../fixtures/name-list';
 import { residentId, samplePerson, sampleRegistration, SAMPLE_SIGNATURE } from '../fixtures/registrations';
-import { kioskCaller, openTempStation, sampleSetup } from '../fixtures/temp-station';
+import { stationPerTest } from '../fixtures/station-per-test';
+import { kioskCaller } from '../fixtures/temp-station';
 
 /** What a single tap on the pad leaves: one dot in the middle of a 600×200 image. */
 const ONE_DOT = drawnSignaturePng([[[300, 100]]]);
@@ -22,19 +22,10 @@ const HUGE_HEADER = (() => {
 })();
 
 const desk = { sessionKey: 'signature-ink-desk' };
-let station: Awaited<ReturnType<typeof openTempStation>>;
-const { ok, refusal } = callsOn(() => station, () => desk);
-
-beforeEach(async () => {
-  station = await openTempStation();
-  await ok('station:setup', sampleSetup);
-});
-afterEach(async () => {
-  await station.remove();
-});
+const { station, ok, refusal } = stationPerTest(desk);
 
 function count(table: string): number {
-  return (station.connection.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+  return (station().connection.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 }
 
 describe('a drawn signature needs ink enough for a name (M8)', () => {
@@ -79,20 +70,7 @@ describe('a drawn signature needs ink enough for a name (M8)', () => {
     expect((await refusal('documents:handOver', { ...handOver, signature: ONE_DOT })).code).toBe('signature_too_little');
     expect(await ok('documents:handOver', { ...handOver, signature: SAMPLE_SIGNATURE })).toMatchObject({ state: 'handed_over' });
 
-    const entry = (image: string) => ({
-      publishedName: '张晓明',
-      donationKind: 'body',
-      engravingYear: 2025,
-      wallLocation: '东区 3 排 12 号',
-      consent: {
-        relativeName: '李建国',
-        relation: 'child',
-        relativeDocument: { kind: 'resident_id', number: residentId('530102', '19600101', '011') },
-        signature: { kind: 'drawn', image },
-        givenOn: '2026-03-20',
-        textVersion: MEMORIAL_CONSENT_TEXT_VERSION,
-      },
-    }) as const;
+    const entry = (image: string) => nameListEntry('张晓明', {}, { signature: { kind: 'drawn', image } });
     expect((await refusal('nameList:add', entry(ONE_DOT))).code).toBe('signature_too_little');
     expect(count('memorial_entry')).toBe(0);
     await ok('nameList:add', entry(SAMPLE_SIGNATURE));
