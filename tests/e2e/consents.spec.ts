@@ -1,7 +1,7 @@
-import type { Locator, Page } from '@playwright/test';
 import type { OpenStation } from '../../electron/app/open-station';
 import { expect, sampleStation, signIn, test } from './fixtures';
 import { numberOf, openFirstResult, openRecords, register, search } from './records-helpers';
+import { drawOn } from './registration-helpers';
 
 test.beforeEach(async ({ setUpStation, openApp, page }) => {
   await setUpStation();
@@ -17,21 +17,6 @@ function reportingStates(station: OpenStation, personId: string): string[] {
 
 function consentRows(station: OpenStation, personId: string, purpose: string): number {
   return (station.connection.sqlite.prepare('select count(*) as n from consent where person_id = ? and purpose = ?').get(personId, purpose) as { n: number }).n;
-}
-
-/** Signs on a pad with the mouse: a few zigzag strokes. */
-async function drawOn(page: Page, pad: Locator): Promise<void> {
-  await pad.scrollIntoViewIfNeeded();
-  const box = await pad.boundingBox();
-  if (!box) throw new Error('signature pad not visible');
-  const top = box.y + box.height / 2;
-  await page.mouse.move(box.x + 40, top);
-  await page.mouse.down();
-  for (let step = 1; step <= 10; step += 1) {
-    await page.mouse.move(box.x + 40 + step * 25, top + (step % 2 === 0 ? -30 : 30), { steps: 3 });
-  }
-  await page.mouse.up();
-  await expect(pad).toHaveAttribute('data-drawn', 'true');
 }
 
 test('a registrar withdraws a person’s consent to report, signed on paper, and records it given again, drawn', async ({ page, station, createStaff }) => {

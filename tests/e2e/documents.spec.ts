@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { residentId, samplePerson, SAMPLE_SIGNATURE } from '../fixtures/registrations';
 import { adminCaller, expect, sampleAdmin, sampleStation, signIn, test } from './fixtures';
 import { card, numberOf, openFirstResult, openRecords, register, search } from './records-helpers';
+import { drawOn } from './registration-helpers';
 
 type IssuedDocument = CallOutput<'documents:issue'>;
 
@@ -39,21 +40,6 @@ async function openDocuments(page: Page, tile = '回执与证书'): Promise<void
 /** A document's card on the documents screen, found by its serial. */
 function documentCard(page: Page, serial: string): Locator {
   return page.locator(`article[data-serial="${serial}"]`);
-}
-
-/** Signs on a pad with the mouse: a few zigzag strokes. */
-async function drawOn(page: Page, pad: Locator): Promise<void> {
-  await pad.scrollIntoViewIfNeeded();
-  const box = await pad.boundingBox();
-  if (!box) throw new Error('signature pad not visible');
-  const top = box.y + box.height / 2;
-  await page.mouse.move(box.x + 40, top);
-  await page.mouse.down();
-  for (let step = 1; step <= 10; step += 1) {
-    await page.mouse.move(box.x + 40 + step * 25, top + (step % 2 === 0 ? -30 : 30), { steps: 3 });
-  }
-  await page.mouse.up();
-  await expect(pad).toHaveAttribute('data-drawn', 'true');
 }
 
 async function verify(page: Page, payload: string, submit = '核验'): Promise<Locator> {

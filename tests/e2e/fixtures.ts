@@ -125,8 +125,18 @@ export async function openTileAs(
   await page.getByLabel(l.password).fill(account.password);
   await page.getByRole('button', { name: l.login, exact: true }).click();
   await expect(page.getByTestId('staff-name')).toHaveText(account.displayName);
-  await page.locator('.tile', { has: page.locator('strong', { hasText: new RegExp(`^${tile}$`) }) }).click();
-  await expect(page.getByRole('heading', { name: tile, level: 1 })).toBeVisible();
+  await openTile(page, tile);
+}
+
+/** Opens the home tile titled exactly `title` and waits for its screen. */
+export async function openTile(page: Page, title: string): Promise<void> {
+  await page.locator('.tile', { has: page.locator('strong', { hasText: new RegExp(`^${title}$`) }) }).click();
+  await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
+}
+
+/** Switches the interface to `locale` with the language buttons. */
+export async function showIn(page: Page, locale: 'zh-CN' | 'en'): Promise<void> {
+  await page.getByRole('button', { name: locale === 'en' ? 'English' : '简体中文', exact: true }).click();
 }
 
 /** Rows of a table in the station's database, read directly: what was really stored. */

@@ -1,9 +1,6 @@
-import type { Page } from '@playwright/test';
-import type { CallInput } from '../../shared/contract/calls';
-import { MEMORIAL_CONSENT_TEXT_VERSION } from '../../shared/domain/memorial-names';
-import { residentId } from '../fixtures/registrations';
-import { adminCaller, expect, sampleAdmin, sampleStation, signIn, test } from './fixtures';
-import { localeText, type Locale } from './sync-helpers';
+import { nameListEntry, sampleRelativeDocument } from '../fixtures/name-list';
+import { adminCaller, expect, openTile, sampleAdmin, sampleStation, showIn, signIn, test } from './fixtures';
+import { localeText } from './sync-helpers';
 
 /**
  * The memorial name list: the public finds a name with a rare character and a middle dot by its pinyin
@@ -11,7 +8,7 @@ import { localeText, type Locale } from './sync-helpers';
  */
 
 const locales = ['zh-CN', 'en'] as const;
-const relativeDocument = residentId('530102', '19600101', '011');
+const relativeDocument = sampleRelativeDocument.number;
 
 test.beforeEach(async ({ setUpStation, openApp, page }) => {
   await setUpStation();
@@ -19,31 +16,8 @@ test.beforeEach(async ({ setUpStation, openApp, page }) => {
   await expect(page.getByRole('heading', { name: sampleStation.name })).toBeVisible();
 });
 
-async function showIn(page: Page, locale: Locale): Promise<void> {
-  await page.getByRole('button', { name: locale === 'en' ? 'English' : '简体中文', exact: true }).click();
-}
-
-async function openTile(page: Page, title: string): Promise<void> {
-  await page.locator('.tile', { has: page.locator('strong', { hasText: new RegExp(`^${title}$`) }) }).click();
-  await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
-}
-
-function entry(publishedName: string): CallInput<'nameList:add'> {
-  return {
-    publishedName,
-    donationKind: 'body',
-    engravingYear: 2025,
-    wallLocation: '东区 3 排 12 号',
-    consent: {
-      relativeName: '李建国',
-      relation: 'child',
-      relativeDocument: { kind: 'resident_id', number: relativeDocument },
-      signature: { kind: 'paper' },
-      givenOn: '2025-03-01',
-      textVersion: MEMORIAL_CONSENT_TEXT_VERSION,
-    },
-  };
-}
+/** An entry whose family signed the consent on paper. */
+const entry = (publishedName: string) => nameListEntry(publishedName, {}, { signature: { kind: 'paper' }, givenOn: '2025-03-01' });
 
 for (const locale of locales) {
   test(`the public finds 𠮷野·家 by its pinyin initials and its full pinyin (${locale})`, async ({ page, station }) => {

@@ -2,8 +2,8 @@ import type { Page } from '@playwright/test';
 import { stationDate } from '../../shared/domain/age';
 import { stationMoment } from '../../shared/domain/education';
 import { residentId } from '../fixtures/registrations';
-import { adminCaller, expect, sampleAdmin, sampleStation, signIn, test } from './fixtures';
-import { localeText, type Locale } from './sync-helpers';
+import { adminCaller, expect, openTile, sampleAdmin, sampleStation, showIn, signIn, test } from './fixtures';
+import { localeText } from './sync-helpers';
 
 /**
  * Numbers typed with a Chinese input method in full-width mode (`４５`) are read as digits in the group
@@ -17,16 +17,6 @@ async function openStation(page: Page, setUpStation: () => Promise<void>, openAp
   await setUpStation();
   await openApp();
   await expect(page.getByRole('heading', { name: sampleStation.name })).toBeVisible();
-}
-
-async function showIn(page: Page, locale: Locale): Promise<void> {
-  await page.getByRole('button', { name: locale === 'en' ? 'English' : '简体中文', exact: true }).click();
-}
-
-/** Opens a home tile by its exact title. */
-async function openTile(page: Page, title: string): Promise<void> {
-  await page.locator('.tile', { has: page.locator('strong', { hasText: new RegExp(`^${title}$`) }) }).click();
-  await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible();
 }
 
 test.describe('at a life-education base', () => {

@@ -3,7 +3,7 @@ import type { OpenStation } from '../../electron/app/open-station';
 import { residentId, samplePerson } from '../fixtures/registrations';
 import { adminCaller, expect, sampleAdmin, sampleStation, signIn, test } from './fixtures';
 import { card, numberOf, openFirstResult, openRecords, register, search } from './records-helpers';
-import { answerConsents, choosePrograms, drawSignature, en, fillIdentity, next, openRegistration, skipHeardFrom, zh, type FlowLabels } from './registration-helpers';
+import { answerConsents, choosePrograms, drawOn, drawSignature, en, fillEmergencyContacts, fillIdentity, next, openRegistration, skipHeardFrom, zh, type FlowLabels } from './registration-helpers';
 
 test.beforeEach(async ({ setUpStation, openApp, page }) => {
   await setUpStation();
@@ -215,14 +215,7 @@ test('four receipts at the staff desk: print buttons apart, each a full touch ta
   await page.getByLabel('All organs').check();
   await page.getByRole('group', { name: 'Do you meet the health criteria for blood donors?' }).getByLabel('Yes, I do').check();
   await page.getByLabel('O Rh-positive').check();
-  const first = page.getByRole('group', { name: 'Emergency contact 1' });
-  await first.getByLabel("Contact's name").fill('李建国');
-  await first.getByLabel('Relative').check();
-  await first.getByLabel("Contact's phone").fill('13900001111');
-  const second = page.getByRole('group', { name: 'Emergency contact 2' });
-  await second.getByLabel("Contact's name").fill('王小明');
-  await second.getByLabel('Friend').check();
-  await second.getByLabel("Contact's phone").fill('0871-65123456');
+  await fillEmergencyContacts(page);
   await next(page, en);
   await answerConsents(page, { provincial_sync: true, follow_up_contact: true, memorial_publication: false }, en);
   await next(page, en);
@@ -250,19 +243,4 @@ async function boxOf(locator: Locator): Promise<{ x: number; y: number; width: n
   const box = await locator.boundingBox();
   if (!box) throw new Error('not visible');
   return box;
-}
-
-/** Signs on a staff pad with the mouse: a few zigzag strokes. */
-async function drawOn(page: Page, pad: Locator): Promise<void> {
-  await pad.scrollIntoViewIfNeeded();
-  const box = await pad.boundingBox();
-  if (!box) throw new Error('signature pad not visible');
-  const top = box.y + box.height / 2;
-  await page.mouse.move(box.x + 40, top);
-  await page.mouse.down();
-  for (let step = 1; step <= 10; step += 1) {
-    await page.mouse.move(box.x + 40 + step * 25, top + (step % 2 === 0 ? -30 : 30), { steps: 3 });
-  }
-  await page.mouse.up();
-  await expect(pad).toHaveAttribute('data-drawn', 'true');
 }

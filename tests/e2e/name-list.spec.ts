@@ -6,6 +6,7 @@ import { maskDocumentNumber } from '../../shared/domain/masking';
 import { MEMORIAL_CONSENT_TEXT_VERSION } from '../../shared/domain/memorial-names';
 import { residentId } from '../fixtures/registrations';
 import { adminCaller, expect, sampleAdmin, sampleStation, signIn, test } from './fixtures';
+import { drawOn } from './registration-helpers';
 
 const relativeDocument = residentId('530102', '19600101', '011');
 const thisYear = Number(stationDate(new Date()).slice(0, 4));
@@ -49,21 +50,6 @@ async function searchNames(page: Page, query: string): Promise<Locator> {
   await page.locator('#name-query').fill(query);
   await page.locator('#name-query').press('Enter');
   return page.getByTestId('memorial-name');
-}
-
-/** Signs on a pad with the mouse: a few zigzag strokes. */
-async function drawOn(page: Page, pad: Locator): Promise<void> {
-  await pad.scrollIntoViewIfNeeded();
-  const box = await pad.boundingBox();
-  if (!box) throw new Error('signature pad not visible');
-  const top = box.y + box.height / 2;
-  await page.mouse.move(box.x + 40, top);
-  await page.mouse.down();
-  for (let step = 1; step <= 8; step += 1) {
-    await page.mouse.move(box.x + 40 + step * 25, top + (step % 2 === 0 ? -30 : 30), { steps: 3 });
-  }
-  await page.mouse.up();
-  await expect(pad).toHaveAttribute('data-drawn', 'true');
 }
 
 test('staff add a name with the family consent signed on screen; the public finds it by characters and initials until the consent is withdrawn', async ({ page }) => {

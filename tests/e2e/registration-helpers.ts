@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { OpenStation } from '../../electron/app/open-station';
 import { expect } from './fixtures';
 
@@ -81,6 +81,18 @@ export async function fillIdentity(page: Page, entry: IdentityEntry, labels: Flo
 }
 
 /** Gives the donation intent and answers each other consent (true = agree). */
+/** Two emergency contacts on the English donation-details step: a relative by mobile, a friend by landline. */
+export async function fillEmergencyContacts(page: Page): Promise<void> {
+  const first = page.getByRole('group', { name: 'Emergency contact 1' });
+  await first.getByLabel("Contact's name").fill('李建国');
+  await first.getByLabel('Relative').check();
+  await first.getByLabel("Contact's phone").fill('13900001111');
+  const second = page.getByRole('group', { name: 'Emergency contact 2' });
+  await second.getByLabel("Contact's name").fill('王小明');
+  await second.getByLabel('Friend').check();
+  await second.getByLabel("Contact's phone").fill('0871-65123456');
+}
+
 export async function answerConsents(
   page: Page,
   answers: { provincial_sync: boolean; follow_up_contact: boolean; memorial_publication: boolean },
@@ -93,9 +105,9 @@ export async function answerConsents(
   }
 }
 
-/** Signs with the mouse: a few zigzag strokes across the pad. */
-export async function drawSignature(page: Page): Promise<void> {
-  const pad = page.locator('canvas#signature');
+/** Signs on a signature pad with the mouse: a few zigzag strokes across it, ink enough for a name. */
+export async function drawOn(page: Page, pad: Locator): Promise<void> {
+  await pad.scrollIntoViewIfNeeded();
   const box = await pad.boundingBox();
   if (!box) throw new Error('signature pad not visible');
   const top = box.y + box.height / 2;
@@ -106,6 +118,11 @@ export async function drawSignature(page: Page): Promise<void> {
   }
   await page.mouse.up();
   await expect(pad).toHaveAttribute('data-drawn', 'true');
+}
+
+/** Signs the registration flow's signature step. */
+export async function drawSignature(page: Page): Promise<void> {
+  await drawOn(page, page.locator('canvas#signature'));
 }
 
 /** Leaves the optional "how did you hear of us" question unanswered and goes on to the review. */

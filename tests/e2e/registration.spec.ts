@@ -8,6 +8,7 @@ import {
   countRegistrations,
   drawSignature,
   en,
+  fillEmergencyContacts,
   fillIdentity,
   next,
   openRegistration,
@@ -105,14 +106,7 @@ test('a volunteer registers chosen organs and stem cells in English, with two em
   await page.getByLabel('Liver').check();
   await page.getByRole('group', { name: 'Do you meet the health criteria for blood donors?' }).getByLabel('Yes, I do').check();
   await page.getByLabel('O Rh-positive').check();
-  const first = page.getByRole('group', { name: 'Emergency contact 1' });
-  await first.getByLabel("Contact's name").fill('李建国');
-  await first.getByLabel('Relative').check();
-  await first.getByLabel("Contact's phone").fill('13900001111');
-  const second = page.getByRole('group', { name: 'Emergency contact 2' });
-  await second.getByLabel("Contact's name").fill('王小明');
-  await second.getByLabel('Friend').check();
-  await second.getByLabel("Contact's phone").fill('0871-65123456');
+  await fillEmergencyContacts(page);
   await next(page, en);
 
   await expect(page.getByRole('heading', { name: 'Consent', exact: true })).toBeVisible();

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import type { OpenStation } from '../../electron/app/open-station';
 import { stationDate } from '../../shared/domain/age';
 import { stationMoment } from '../../shared/domain/education';
-import { adminCaller, expect, sampleAdmin, sampleStation, test } from './fixtures';
+import { adminCaller, expect, openTile, sampleAdmin, sampleStation, test } from './fixtures';
 
 /** What the screens say, in each language, where these tests look. */
 const texts = {
@@ -60,11 +60,6 @@ type Texts = (typeof texts)[keyof typeof texts];
 
 function count(station: OpenStation, sql: string): number {
   return (station.connection.sqlite.prepare(sql).get() as { n: number }).n;
-}
-
-async function openTile(page: Page, name: string): Promise<void> {
-  await page.locator('.tile', { has: page.locator('strong', { hasText: new RegExp(`^${name}$`) }) }).click();
-  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
 }
 
 async function openSurvey(page: Page, l: Texts): Promise<void> {

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import type { OpenStation } from '../../electron/app/open-station';
 import { stationDate } from '../../shared/domain/age';
 import { stationMoment } from '../../shared/domain/education';
-import { adminCaller, expect, sampleAdmin, sampleStation, test } from './fixtures';
+import { adminCaller, expect, openTile, sampleAdmin, sampleStation, test } from './fixtures';
 
 /** What the screens say, in each language, at the places these tests act on. */
 const texts = {
@@ -103,11 +103,6 @@ const texts = {
 } as const;
 
 type Texts = (typeof texts)[keyof typeof texts];
-
-async function openTile(page: Page, name: string): Promise<void> {
-  await page.locator('.tile', { has: page.locator('strong', { hasText: new RegExp(`^${name}$`) }) }).click();
-  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
-}
 
 async function signInAs(page: Page, l: Texts): Promise<void> {
   await page.getByRole('button', { name: l.signIn }).click();

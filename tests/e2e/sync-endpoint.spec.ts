@@ -1,7 +1,7 @@
 import { exampleKeyPair, publicKeyToPem } from '../../electron/sync/keys';
 import type { CallOutput } from '../../shared/contract/calls';
 import { makeProvince } from '../fixtures/province';
-import { startTestReceiver } from '../support/receiver';
+import { startTestReceiver } from '../fixtures/receiver';
 import { adminCaller, expect, sampleAdmin, signIn } from './fixtures';
 import {
   changeSyncSettings,

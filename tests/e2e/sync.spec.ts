@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { OpenStation } from '../../electron/app/open-station';
 import type { CallOutput } from '../../shared/contract/calls';
-import { startTestReceiver, type TestReceiver, type TestReceiverOptions } from '../support/receiver';
+import { startTestReceiver, type TestReceiver, type TestReceiverOptions } from '../fixtures/receiver';
 import { adminCaller, expect, sampleAdmin, signIn } from './fixtures';
 import { batchRow, exportTo, openAtHome, openSync, seedRegistrations, test as syncTest } from './sync-helpers';
 

@@ -9,7 +9,7 @@ import { runCli, runCliAsync, type CliRun } from '../fixtures/cli';
 import { acknowledge, makeProvince, type TestProvince } from '../fixtures/province';
 import { residentId, sampleRegistration, samplePerson } from '../fixtures/registrations';
 import { makeTempDir, sampleSetup } from '../fixtures/temp-station';
-import { startTestReceiver, type TestReceiver } from '../support/receiver';
+import { startTestReceiver, type TestReceiver } from '../fixtures/receiver';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {

@@ -3,12 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStation } from '../../electron/app/open-station';
 import { openDatabaseFile } from '../../electron/db/connection';
-import { migrateToLatest } from '../../electron/db/migrate';
-import { migrations } from '../../electron/db/migrations/index';
 import { FieldCipher } from '../../electron/security/field-cipher';
 import { FileKeyStore } from '../../electron/security/key-store';
 import { DataKeyMismatchError, DataKeyMissingError } from '../../electron/services/data-protection';
 import { useCleanups } from '../fixtures/cleanups';
+import { containsText } from '../fixtures/plain-text';
 import { kioskCaller, sampleSetup } from '../fixtures/temp-station';
 
 const { tempDir } = useCleanups();
@@ -16,10 +15,6 @@ const { tempDir } = useCleanups();
 const staff = { sessionKey: 'staff' };
 /** Personal values a visitor might give, rare characters included. */
 const knownNames = ['欧阳𠀀明', '阿依古丽·买买提', 'Zhang Weiwei', '司马𪚥'];
-
-function containsText(bytes: Buffer, text: string): boolean {
-  return bytes.includes(Buffer.from(text, 'utf8')) || bytes.includes(Buffer.from(text, 'utf16le'));
-}
 
 async function stationWithVisitors(dataDir: string) {
   const station = await openStation({ dataDir });
@@ -160,44 +155,5 @@ describe('key rotation', () => {
     const revealed = await resumed.dispatch('visitor:revealName', { id }, staff);
     expect(knownNames).toContain((revealed as { data: { visitorName: string } }).data.visitorName);
     await resumed.close();
-  });
-});
-
-describe('migration 0002', () => {
-  it('seals the visitor names and outbox payloads an earlier version stored in plain text', async () => {
-    const dir = tempDir();
-    const file = join(dir, 'station.sqlite');
-    const legacy = openDatabaseFile(file);
-    await migrateToLatest(legacy.db, migrations.slice(0, 1));
-    legacy.sqlite.prepare("insert into station values (1, 'KMU01', '昆明', 'memorial_kiosk', '5301', '2026-01-01T00:00:00.000Z')").run();
-    const insertVisit = legacy.sqlite.prepare(
-      "insert into visitor_sign_in values (?, 'KMU01', '2026-01-02T00:00:00.000Z', 1, 'tour', ?, 1)",
-    );
-    const insertOutbox = legacy.sqlite.prepare(
-      "insert into outbox (kind, entity_id, version, payload, created_at) values ('visitor_sign_in', ?, 1, ?, '2026-01-02T00:00:00.000Z')",
-    );
-    knownNames.forEach((name, i) => {
-      insertVisit.run(`legacy-${i}`, name);
-      insertOutbox.run(`legacy-${i}`, JSON.stringify({ id: `legacy-${i}`, visitor_name: name }));
-    });
-    insertVisit.run('legacy-anonymous', null);
-    await legacy.close();
-
-    const station = await openStation({ dataDir: dir });
-    const rows = station.connection.sqlite.prepare('select id, visitor_name from visitor_sign_in order by id').all() as Array<{
-      id: string;
-      visitor_name: string | null;
-    }>;
-    expect(rows.find((row) => row.id === 'legacy-anonymous')?.visitor_name).toBeNull();
-    const protection = station.services.protection;
-    expect(rows.filter((row) => row.visitor_name !== null).map((row) => protection.open(row.visitor_name as string, 'visitor_sign_in.visitor_name')).sort()).toEqual(
-      [...knownNames].sort(),
-    );
-    const payloads = station.connection.sqlite.prepare('select payload from outbox_payload').all() as Array<{ payload: string }>;
-    expect(payloads.map((row) => JSON.parse(protection.open(row.payload, 'outbox.payload')).visitor_name).sort()).toEqual([...knownNames].sort());
-    expect(station.connection.sqlite.prepare('select count(*) as n from maintenance_task').get()).toEqual({ n: 0 });
-    await station.close();
-    const database = readFileSync(file);
-    for (const name of knownNames) expect(containsText(database, name), `database still holds ${name}`).toBe(false);
   });
 });

@@ -55,29 +55,6 @@ describe('migrations', () => {
     await expect(opening).rejects.toMatchObject({ unknownMigrations: ['9999_from_the_future'] });
   });
 
-  it('0013 moves each queued payload beside its row, which keeps where it stands', async () => {
-    const file = join(tempDir(), 'station.sqlite');
-    const connection = openDatabaseFile(file);
-    defer(() => connection.close());
-    const before = migrations.findIndex(([name]) => name === '0013_outbox_payload');
-    await migrateToLatest(connection.db, migrations.slice(0, before));
-    const queue = connection.sqlite.prepare(
-      `insert into outbox (kind, entity_id, version, payload, created_at, state, batch_seq) values ('visitor_sign_in', ?, 1, ?, '2026-01-02T00:00:00.000Z', ?, ?)`,
-    );
-    queue.run('visit-1', 'v1.sealed-one', 'done', 1);
-    queue.run('visit-2', 'v1.sealed-two', 'pending', null);
-
-    await migrateToLatest(connection.db, migrations);
-    const columns = (connection.sqlite.prepare(`select name from pragma_table_info('outbox')`).all() as { name: string }[]).map((row) => row.name);
-    expect(columns).not.toContain('payload');
-    const rows = connection.sqlite.prepare('select entity_id, state, batch_seq, payload from outbox join outbox_payload using (seq) order by seq').all();
-    expect(rows).toEqual([
-      { entity_id: 'visit-1', state: 'done', batch_seq: 1, payload: 'v1.sealed-one' },
-      { entity_id: 'visit-2', state: 'pending', batch_seq: null, payload: 'v1.sealed-two' },
-    ]);
-    expect(connection.sqlite.pragma('foreign_key_check')).toEqual([]);
-  });
-
   it('leave the database at a whole level when a migration fails half-way', async () => {
     const file = join(tempDir(), 'station.sqlite');
     const connection = openDatabaseFile(file);

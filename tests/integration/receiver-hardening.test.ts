@@ -6,7 +6,7 @@ import { envelopeLine, sha256Hex, writeBatchFile } from '../../electron/sync/bat
 import { exampleKeyPair, keyId, publicKeyToPem } from '../../electron/sync/keys';
 import { requestSigner } from '../../electron/sync/request-signature';
 import { encryptForProvince } from '../../electron/sync/usb-encryption';
-import { startTestReceiver, type TestReceiver, type TestReceiverOptions } from '../support/receiver';
+import { startTestReceiver, type TestReceiver, type TestReceiverOptions } from '../fixtures/receiver';
 
 const station = exampleKeyPair('relay-station test: station KMU01', 'ed25519');
 const otherStation = exampleKeyPair('relay-station test: station YNU02', 'ed25519');

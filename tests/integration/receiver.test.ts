@@ -15,7 +15,7 @@ import { requestSigner } from '../../electron/sync/request-signature';
 import { encryptForProvince } from '../../electron/sync/usb-encryption';
 import { loadOrCreateProvinceKeys } from '../../receiver/province-keys';
 import { makeTempDir } from '../fixtures/temp-station';
-import { startTestReceiver, type TestReceiver, type TestReceiverOptions } from '../support/receiver';
+import { startTestReceiver, type TestReceiver, type TestReceiverOptions } from '../fixtures/receiver';
 
 const station = exampleKeyPair('relay-station test: station KMU01', 'ed25519');
 const otherStation = exampleKeyPair('relay-station test: station YNU02', 'ed25519');

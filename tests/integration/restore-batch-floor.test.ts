@@ -14,7 +14,7 @@ import { useCleanups } from '../fixtures/cleanups';
 import { callOk, callRefused } from '../fixtures/dispatch';
 import { residentId, sampleRegistration } from '../fixtures/registrations';
 import { sampleSetup } from '../fixtures/temp-station';
-import { startTestReceiver, type TestReceiver } from '../support/receiver';
+import { startTestReceiver, type TestReceiver } from '../fixtures/receiver';
 
 /**
  * A station rebuilt on a new machine from a backup does not know the batches it sent after that backup.

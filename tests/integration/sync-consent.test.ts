@@ -9,12 +9,11 @@ import { writeAckFile } from '../../electron/sync/ack-file';
 import { keyId } from '../../electron/sync/keys';
 import { decryptFromStation } from '../../electron/sync/usb-encryption';
 import { findBatchById } from '../../electron/db/repositories/sync';
-import { OUTBOX_PAYLOAD_CONTEXT } from '../../electron/services/outbox';
 import { callsOn, signInStaffDesks } from '../fixtures/dispatch';
 import { acknowledge, makeProvince, refuse, type Judgement, type TestProvince } from '../fixtures/province';
 import { residentId, sampleRegistration } from '../fixtures/registrations';
 import { openTempStation, sampleSetup } from '../fixtures/temp-station';
-import { startTestReceiver, type TestReceiver } from '../support/receiver';
+import { startTestReceiver, type TestReceiver } from '../fixtures/receiver';
 
 /**
  * Consent to report (docs/sync-protocol.md §5.4) holds whenever a batch is written: whatever put a row of a
@@ -92,7 +91,7 @@ function registrationRowOf(personId: string) {
 
 function tombstoneCovers(): unknown[] {
   const rows = station.connection.sqlite.prepare("select payload from outbox join outbox_payload using (seq) where kind = 'tombstone' order by seq").all() as { payload: string }[];
-  return rows.map((row) => (JSON.parse(station.services.protection.open(row.payload, OUTBOX_PAYLOAD_CONTEXT)) as { covers: unknown }).covers);
+  return rows.map((row) => (JSON.parse(station.services.protection.open(row.payload, 'outbox.payload')) as { covers: unknown }).covers);
 }
 
 function batchRow(batchId: string): { state: string; file: string | null; last_error: string | null } | undefined {

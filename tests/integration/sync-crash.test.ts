@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openStation } from '../../electron/app/open-station';
 import { callOk } from '../fixtures/dispatch';
 import { sampleSetup } from '../fixtures/temp-station';
-import { startTestReceiver, type TestReceiver } from '../support/receiver';
+import { startTestReceiver, type TestReceiver } from '../fixtures/receiver';
 
 /**
  * Kills a station (SIGKILL) while it writes batches and while it sends them, several times, then lets it

@@ -5,7 +5,7 @@ import { callsOn } from '../fixtures/dispatch';
 import { refusingPort } from '../fixtures/refusing-port';
 import { sampleRegistration } from '../fixtures/registrations';
 import { makeTempDir, openTempStation, sampleSetup } from '../fixtures/temp-station';
-import { startTestReceiver, type TestReceiver } from '../support/receiver';
+import { startTestReceiver, type TestReceiver } from '../fixtures/receiver';
 
 type TempStation = Awaited<ReturnType<typeof openTempStation>>;
 type Status = CallOutput<'sync:status'>;

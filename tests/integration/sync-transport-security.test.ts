@@ -9,8 +9,8 @@ import { isErrorCode } from '../../shared/contract/errors';
 import { callsOn, signInStaffDesks } from '../fixtures/dispatch';
 import { residentId, sampleRegistration } from '../fixtures/registrations';
 import { makeTempDir, openTempStation, sampleSetup } from '../fixtures/temp-station';
-import { startTestReceiver, type TestReceiver } from '../support/receiver';
-import { startTlsProxy, TEST_TLS_CERT } from '../support/tls-proxy';
+import { startTestReceiver, type TestReceiver } from '../fixtures/receiver';
+import { startTlsProxy, TEST_TLS_CERT } from '../fixtures/tls-proxy';
 
 type TempStation = Awaited<ReturnType<typeof openTempStation>>;
 

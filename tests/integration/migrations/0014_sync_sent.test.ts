@@ -1,22 +1,15 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabaseFile } from '../../electron/db/connection';
-import { migrateToLatest } from '../../electron/db/migrate';
-import { migrations } from '../../electron/db/migrations/index';
-import { useCleanups } from '../fixtures/cleanups';
+import { migrateTo, migrationBefore, useMigrationDatabases } from '../../fixtures/migration-db';
 
-const { tempDir, defer } = useCleanups();
+const { openEmpty } = useMigrationDatabases();
 
 const B1_SENT = '2026-11-01T02:00:00.000Z';
 const B2_SENT = '2026-11-02T02:00:00.000Z';
 
-describe('migration 0014 (rows that may be at the province)', () => {
+describe('migration 0014: rows that may be at the province', () => {
   it('marks the rows a batch that left holds or held, not those left out or never sent; a batch sent later marks its rows', async () => {
-    const file = join(tempDir(), 'station.sqlite');
-    const connection = openDatabaseFile(file);
-    defer(() => connection.close());
-    const before = migrations.findIndex(([name]) => name === '0014_sync_sent');
-    await migrateToLatest(connection.db, migrations.slice(0, before));
+    const connection = openEmpty();
+    await migrateTo(connection, migrationBefore('0014_sync_sent'));
 
     const batch = connection.sqlite.prepare(
       `insert into sync_batch (batch_seq, batch_id, state, first_seq, last_seq, record_count, omitted_count, resent_count, kind_counts, manifest,
@@ -36,7 +29,7 @@ describe('migration 0014 (rows that may be at the province)', () => {
     queue.run(6, 'resend-then-left-out', 'omitted', 1, B1_SENT);
     queue.run(7, 'never-in-a-batch', 'pending', null, null);
 
-    await migrateToLatest(connection.db, migrations);
+    await migrateTo(connection, '0014_sync_sent');
 
     const sentAt = () => connection.sqlite.prepare('select entity_id, sent_at from outbox order by seq').all();
     expect(sentAt()).toEqual([
