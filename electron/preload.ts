@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { isCallName } from '../shared/contract/calls';
+import { isListedCallName } from '../shared/contract/call-names';
 import { PRINT_IPC_CHANNEL, STATION_IPC_CHANNEL, type StationBridge, type StationPrinter } from '../shared/contract/transport';
 
 /**
@@ -8,8 +8,9 @@ import { PRINT_IPC_CHANNEL, STATION_IPC_CHANNEL, type StationBridge, type Statio
  */
 const bridge: StationBridge = {
   call(name, input) {
-    // Refused here as well as in the main process, so a typo fails loudly without a round trip.
-    if (!isCallName(name)) return Promise.reject(new Error(`unknown call: ${String(name)}`));
+    // Refused here as well as in the main process, so a typo fails loudly without a round trip. The light
+    // list of names keeps the contract's schemas (and zod) out of the preload's bundle.
+    if (!isListedCallName(name)) return Promise.reject(new Error(`unknown call: ${String(name)}`));
     return ipcRenderer.invoke(STATION_IPC_CHANNEL, name, input);
   },
 };

@@ -1,6 +1,6 @@
 import type { backupCalls } from '../../shared/contract/backup-calls';
 import type { StationServices } from '../services/index';
-import { actor, type AreaHandlers } from './handlers';
+import { actor, type AreaHandlers } from './caller';
 
 /** Maps each call of `backupCalls` to the service method that carries it out. */
 export function backupHandlers(services: StationServices): AreaHandlers<keyof typeof backupCalls> {

@@ -1,6 +1,6 @@
 import type { dashboardCalls } from '../../shared/contract/dashboard-calls';
 import type { StationServices } from '../services/index';
-import { actor, type AreaHandlers } from './handlers';
+import { actor, type AreaHandlers } from './caller';
 
 /** Maps each call of `dashboardCalls` to the service method that carries it out. */
 export function dashboardHandlers(services: StationServices): AreaHandlers<keyof typeof dashboardCalls> {

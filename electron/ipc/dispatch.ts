@@ -3,7 +3,7 @@ import type { CallResult } from '../../shared/contract/errors';
 import { toFieldIssues } from '../../shared/contract/issues';
 import { AppError } from '../services/errors';
 import type { SessionRegistry } from '../services/sessions';
-import type { Handlers } from './handlers';
+import type { Handlers } from './caller';
 
 /** What the transport knows of the caller: a key naming its window (IPC) or tab (station host). */
 export interface CallerContext {

@@ -1,6 +1,6 @@
 import type { educationCalls } from '../../shared/contract/education-calls';
 import type { StationServices } from '../services/index';
-import { actor, type AreaHandlers } from './handlers';
+import { actor, type AreaHandlers } from './caller';
 
 /** Maps each call of `educationCalls` to the service method that carries it out. */
 export function educationHandlers(services: StationServices): AreaHandlers<keyof typeof educationCalls> {

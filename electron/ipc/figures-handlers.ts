@@ -1,6 +1,6 @@
 import type { figuresCalls } from '../../shared/contract/figures-calls';
 import type { StationServices } from '../services/index';
-import { actor, type AreaHandlers } from './handlers';
+import { actor, type AreaHandlers } from './caller';
 
 /** Maps each call of `figuresCalls` to the service method that carries it out. */
 export function figuresHandlers(services: StationServices): AreaHandlers<keyof typeof figuresCalls> {

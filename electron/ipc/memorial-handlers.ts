@@ -1,10 +1,13 @@
 import type { memorialCalls } from '../../shared/contract/memorial-calls';
 import type { StationServices } from '../services/index';
-import { actor, type AreaHandlers } from './handlers';
+import { actor, type AreaHandlers } from './caller';
 
 /** Maps each call of `memorialCalls` to the service method that carries it out. */
 export function memorialHandlers(services: StationServices): AreaHandlers<keyof typeof memorialCalls> {
   return {
+    'visitor:signIn': (input, caller) => services.visitors.signIn(input, actor(caller)),
+    'visitor:list': (input) => services.visitors.list(input),
+    'visitor:revealName': (input, caller) => services.visitors.revealName(input, actor(caller)),
     'memorial:kioskOptions': () => services.visitorSettings.kioskOptions(),
     'memorial:todayCount': () => services.visitors.todayCount(),
     'memorial:settings': () => services.visitorSettings.current(),

@@ -1,6 +1,6 @@
 import type { nameListCalls } from '../../shared/contract/name-list-calls';
 import type { StationServices } from '../services/index';
-import { actor, type AreaHandlers } from './handlers';
+import { actor, type AreaHandlers } from './caller';
 
 /** Maps each call of `nameListCalls` to the service method that carries it out. */
 export function nameListHandlers(services: StationServices): AreaHandlers<keyof typeof nameListCalls> {

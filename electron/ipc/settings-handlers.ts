@@ -1,6 +1,6 @@
 import type { settingsCalls } from '../../shared/contract/settings-calls';
 import type { StationServices } from '../services/index';
-import { actor, type AreaHandlers } from './handlers';
+import { actor, type AreaHandlers } from './caller';
 
 /** Maps each call of `settingsCalls` to the service method that carries it out. */
 export function settingsHandlers(services: StationServices): AreaHandlers<keyof typeof settingsCalls> {

@@ -1,7 +1,7 @@
 import type { syncCalls } from '../../shared/contract/sync-calls';
 import type { StationServices } from '../services/index';
 import { batchView } from '../services/sync-status';
-import { actor, type AreaHandlers } from './handlers';
+import { actor, type AreaHandlers } from './caller';
 
 /** Maps each call of `syncCalls` to the service method that carries it out. */
 export function syncHandlers(services: StationServices): AreaHandlers<keyof typeof syncCalls> {

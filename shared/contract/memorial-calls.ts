@@ -9,14 +9,27 @@ import {
   messageRejectInput,
   qingmingModeInput,
   retentionDaysInput,
+  visitorList,
+  visitorListInput,
   visitorMessage,
+  visitorRevealed,
+  visitorRevealInput,
+  visitorSignIn,
+  visitorSignInInput,
   visitorTodayCount,
   wallInput,
   wallPage,
 } from '../validation/visitors';
 
-/** Memorial visits beyond the basic sign-in: the message wall and its moderation. */
+/** Memorial visits: the visitors' sign-in, the message wall and its moderation, the memorial's settings. */
 export const memorialCalls = {
+  /** A memorial visitor signs in; saved and queued for sync in one transaction. */
+  'visitor:signIn': call(visitorSignInInput, visitorSignIn, anyone),
+  /** The latest sign-ins for staff, names masked. */
+  'visitor:list': call(visitorListInput, visitorList, listsVisitors),
+  /** One visitor's full name; an audited staff action. */
+  'visitor:revealName': call(visitorRevealInput, visitorRevealed, listsVisitors),
+
   /** Whether the kiosk runs in Qingming mode; the only memorial setting the public screen reads (polled: no one at work). */
   'memorial:kioskOptions': call(z.undefined(), memorialKioskOptions, anyone, { polling: true }),
   /** How many people have visited today (station day); a count only, for the Qingming kiosk (polled). */

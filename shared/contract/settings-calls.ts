@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { call, changesSettings, readsSettings } from './call';
 import { settingsChangeInput, stationSettingsView } from '../validation/settings';
 
-/** The station's configurable items (DOMAIN.md), read and changed one section at a time. */
+/** The station's configurable items, read and changed one section at a time. */
 export const settingsCalls = {
   /** Every section with its current values, defaults and bounds, for the settings screen. */
   'settings:get': call(z.undefined(), stationSettingsView, readsSettings),

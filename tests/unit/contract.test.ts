@@ -1,116 +1,76 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { callNames, contract, isCallName } from '../../shared/contract/calls';
+import { z } from 'zod';
+import { createHandlers } from '../../electron/ipc/handlers';
+import type { StationServices } from '../../electron/services/index';
+import { areaPrefixes, assembleCalls, type AreaName } from '../../shared/contract/areas';
+import { anyone, call } from '../../shared/contract/call';
+import { callNameList } from '../../shared/contract/call-names';
+import { callNames, contract, contractAreas, isCallName } from '../../shared/contract/calls';
 import { toFieldIssues } from '../../shared/contract/issues';
 
+const areas = Object.keys(areaPrefixes) as AreaName[];
+
+function sizesAddUp(parts: Record<string, object>, whole: object): boolean {
+  const sum = Object.values(parts).reduce((total, calls) => total + Object.keys(calls).length, 0);
+  return sum === Object.keys(whole).length;
+}
+
+// The handler factories only pick services out when they are built; no handler runs here, so any value will do.
+const unusedServices: StationServices = new Proxy({}, { get: () => unusedServices }) as StationServices;
+
+const ipcFolder = join(import.meta.dirname, '..', '..', 'electron', 'ipc');
+
 describe('the contract', () => {
-  it('lists each call once, by name', () => {
-    expect(callNames).toEqual([
-      'station:get',
-      'station:setup',
-      'station:rename',
-      'session:get',
-      'session:login',
-      'session:logout',
-      'session:lock',
-      'session:unlock',
-      'visitor:signIn',
-      'visitor:list',
-      'visitor:revealName',
-      'registration:options',
-      'registration:create',
-      'registration:receipt',
-      'registration:search',
-      'registration:amend',
-      'registration:withdraw',
-      'registration:realise',
-      'registration:bodyPaperwork',
-      'registration:stemCellStatus',
-      'registration:followUp',
-      'person:get',
-      'person:reveal',
-      'person:signature',
-      'person:amend',
-      'person:confirmHeldChange',
-      'person:discardHeldChange',
-      'refusal:record',
-      'refusal:revoke',
-      'documents:issue',
-      'documents:handOver',
-      'documents:void',
-      'documents:list',
-      'documents:pdf',
-      'documents:verify',
-      'documents:publicKey',
-      'staff:list',
-      'staff:create',
-      'audit:list',
-      'audit:verify',
-      'memorial:kioskOptions',
-      'memorial:todayCount',
-      'memorial:settings',
-      'memorial:setQingmingMode',
-      'memorial:setRetentionDays',
-      'messages:list',
-      'messages:approve',
-      'messages:reject',
-      'messages:wall',
-      'nameList:search',
-      'nameList:add',
-      'nameList:list',
-      'nameList:withdrawConsent',
-      'education:schedule',
-      'education:update',
-      'education:cancel',
-      'education:list',
-      'education:get',
-      'education:today',
-      'education:checkIn',
-      'education:addWalkIns',
-      'education:survey',
-      'education:revealContact',
-      'education:surveyComments',
-      'figures:get',
-      'figures:export',
-      'figures:targets',
-      'figures:setTargets',
-      'person:consent',
-      'sync:status',
-      'sync:batches',
-      'sync:rejections',
-      'sync:export',
-      'sync:send',
-      'sync:cancelSend',
-      'sync:importAck',
-      'sync:approve',
-      'sync:decline',
-      'sync:resend',
-      'sync:settings',
-      'sync:importProvinceKey',
-      'backup:status',
-      'backup:now',
-      'backup:settings',
-      'backup:inspect',
-      'backup:restore',
-      'backup:cancelRestore',
-      'backup:newRecoveryCode',
-      'backup:restoreWithRecoveryCode',
-      'settings:get',
-      'settings:change',
-      'dashboard:get',
-      'dashboard:export',
-      'dashboard:exportStart',
-      'dashboard:exportProgress',
-      'dashboard:exportResult',
-      'staff:setActive',
-      'staff:setRole',
-      'staff:unlock',
-      'staff:resetSecret',
-      'session:changePassword',
-      'session:changePin',
-    ]);
+  it('is its areas added up, each call declared once', () => {
+    expect(sizesAddUp(contractAreas, contract)).toBe(true);
+    expect(callNames).toHaveLength(new Set(callNames).size);
     expect(isCallName('visitor:signIn')).toBe(true);
     expect(isCallName('toString')).toBe(false);
     expect(isCallName('visitor:delete')).toBe(false);
+  });
+
+  it('refuses to start with a name declared in two areas, which a plain spread would drop without a word', () => {
+    const twice = call(z.undefined(), z.undefined(), ['admin']);
+    const withDuplicate = { ...contractAreas, memorial: { ...contractAreas.memorial, 'station:get': twice } };
+    expect(() => assembleCalls(withDuplicate)).toThrow('call station:get is declared twice: in the station and the memorial area');
+    const spread = Object.assign({}, ...Object.values(withDuplicate)) as object;
+    expect(sizesAddUp(withDuplicate, spread)).toBe(false);
+    expect(() => assembleCalls({ a: { 'x:y': call(z.undefined(), z.undefined(), anyone) }, b: { 'x:y': twice } })).toThrow('declared twice');
+  });
+
+  it('declares each call in the area its prefix names, and each prefix in one area only', () => {
+    for (const area of areas) {
+      for (const name of Object.keys(contractAreas[area])) {
+        expect(areaPrefixes[area] as readonly string[], `${name} in ${area}-calls.ts`).toContain(name.slice(0, name.indexOf(':')));
+      }
+    }
+    const prefixes = Object.values(areaPrefixes).flat();
+    expect(prefixes).toHaveLength(new Set(prefixes).size);
+  });
+
+  it('has, for each area, a contract file and a handler file named after it, the handlers covering exactly its calls', async () => {
+    for (const area of areas) {
+      const declared = (await import(`../../shared/contract/${area}-calls.ts`)) as Record<string, unknown>;
+      expect(Object.values(declared), `${area}-calls.ts`).toContain(contractAreas[area]);
+      const handlerFile = (await import(`../../electron/ipc/${area}-handlers.ts`)) as Record<string, unknown>;
+      const factories = Object.values(handlerFile).filter((value) => typeof value === 'function') as Array<(services: StationServices) => object>;
+      expect(factories, `${area}-handlers.ts`).toHaveLength(1);
+      const handled = Object.keys((factories[0] as (services: StationServices) => object)(unusedServices));
+      expect(handled.sort(), `${area}-handlers.ts`).toEqual(Object.keys(contractAreas[area]).sort());
+    }
+    expect(Object.keys(createHandlers(unusedServices)).sort()).toEqual([...callNames].sort());
+  });
+
+  it('keeps the area handler files out of an import cycle with the assembly', () => {
+    const areaFiles = readdirSync(ipcFolder).filter((file) => file.endsWith('-handlers.ts'));
+    expect(areaFiles.sort()).toEqual(areas.map((area) => `${area}-handlers.ts`).sort());
+    for (const file of areaFiles) expect(readFileSync(join(ipcFolder, file), 'utf8'), file).not.toMatch(/from '\.\/handlers'/);
+  });
+
+  it("names every call, and nothing else, in the preload's light list", () => {
+    expect([...callNameList].sort()).toEqual([...callNames].sort());
   });
 
   it('normalises station setup input', () => {

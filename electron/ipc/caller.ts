@@ -1,0 +1,19 @@
+import type { CallName, CallOutput, ParsedInput } from '../../shared/contract/calls';
+import type { Actor } from '../services/audit';
+import type { Session } from '../services/sessions';
+
+/** Who is calling: the transport's key for the window or tab, and its session. */
+export interface Caller {
+  sessionKey: string;
+  session: Session;
+}
+
+/** One handler per contract call; TypeScript refuses a map that misses or adds a call. */
+export type Handlers = { [N in CallName]: (input: ParsedInput<N>, caller: Caller) => Promise<CallOutput<N>> };
+
+/** The handlers of one area's calls (e.g. `keyof typeof memorialCalls`), kept in that area's file. */
+export type AreaHandlers<Names extends CallName> = Pick<Handlers, Names>;
+
+export function actor(caller: Caller): Actor {
+  return { id: caller.session.staffId, role: caller.session.role };
+}
