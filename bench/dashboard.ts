@@ -6,7 +6,7 @@ import type { CallOutput } from '../shared/contract/calls';
 import { stationDate } from '../shared/domain/age';
 import { openStation, type OpenStation } from '../electron/app/open-station';
 import { startStationHost } from '../electron/host/server';
-import { createRandom } from '../electron/cli/fake-people';
+import { createRandom } from '../shared/random/seeded-random';
 import { latency, type Latency } from './registration';
 
 /**

@@ -6,7 +6,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { openStation, type OpenStation } from '../electron/app/open-station';
 import { openDatabaseFile, type DatabaseConnection } from '../electron/db/connection';
 import { migrateToLatest } from '../electron/db/migrate';
-import { createRandom } from '../electron/cli/fake-people';
+import { createRandom } from '../shared/random/seeded-random';
 import type { CallInput } from '../shared/contract/calls';
 import { rawOutboxWriter } from './raw-outbox';
 

@@ -1,4 +1,4 @@
-import { createRandom } from '../electron/cli/fake-people';
+import { createRandom } from '../shared/random/seeded-random';
 
 /**
  * Injected faults for exercising a station's retries against this receiver. Decisions come from a seeded

@@ -5,9 +5,11 @@ import { posix } from 'node:path';
 import ts from 'typescript';
 
 /**
- * The import rules of ARCHITECTURE.md as data. Arrows point down only: the renderer and the main
- * process both depend on shared/, shared/ depends on nothing platform-specific, and only the Electron
- * shell (electron/main.ts, electron/preload.ts) touches Electron.
+ * The import rules as data. Arrows point down only: the renderer and the main process both depend on
+ * shared/, shared/ depends on nothing platform-specific, and only the Electron shell (electron/main.ts,
+ * electron/preload.ts) touches Electron. A screen folder stands alone: what several screens share lives in
+ * renderer/components/ or renderer/hooks/. The tools beside the app (receiver/, bench/, scripts/) import
+ * only what their table entry names, and no import cycle is allowed anywhere.
  */
 
 export interface SourceFile {
@@ -42,6 +44,25 @@ const ELECTRON_FOLDER_IMPORTS: Record<string, string[]> = {
   shell: ['shell', 'app', 'config', 'db', 'host'],
 };
 
+/**
+ * What each tool beside the app may import from the repository: a folder, or a module named without its
+ * extension as imports name it. The receiver is the province's side and shares only the wire format
+ * (electron/sync), the signing primitives (electron/security) and shared/; a benchmark drives the real
+ * station; a script builds or starts it.
+ */
+const TOOL_IMPORTS: Record<string, string[]> = {
+  receiver: ['receiver', 'shared', 'electron/sync', 'electron/security'],
+  // The receipt benchmark finds the PDF fonts the way `npm run fonts` does.
+  bench: ['bench', 'shared', 'electron', 'scripts/copy-fonts'],
+  scripts: ['scripts', 'shared', 'electron', 'resources'],
+};
+/** Packages the receiver may use besides Node's own: it stores into SQLite and nothing else. */
+const RECEIVER_PACKAGES = ['better-sqlite3'];
+/** Folders whose code runs in Node, so Node's built-in modules are theirs to import. */
+const NODE_LAYERS = ['electron', 'receiver', 'bench', 'scripts'];
+
+const SCREENS = 'renderer/screens/';
+
 const nodeBuiltins = new Set(builtinModules);
 
 function packageName(specifier: string): string {
@@ -55,6 +76,15 @@ function isNodeBuiltin(specifier: string): boolean {
 
 function topFolder(path: string): string {
   return path.split('/')[0] ?? '';
+}
+
+/** `Records` for `renderer/screens/Records/RecordsScreen.tsx`; null outside the screen folders. */
+function screenFolder(path: string): string | null {
+  return path.startsWith(SCREENS) ? (path.slice(SCREENS.length).split('/')[0] ?? null) : null;
+}
+
+function isWithin(path: string, folderOrFile: string): boolean {
+  return path === folderOrFile || path.startsWith(`${folderOrFile}/`);
 }
 
 function electronFolder(path: string): string | null {
@@ -74,10 +104,12 @@ function checkImport(file: string, specifier: string): string | null {
   }
   if (layer === 'renderer') {
     if (target) {
-      return ['renderer', 'shared', 'resources'].includes(topFolder(target)) ? null : 'renderer/ imports only renderer/, shared/ and resources/';
+      if (!['renderer', 'shared', 'resources'].includes(topFolder(target))) return 'renderer/ imports only renderer/, shared/ and resources/';
+      return checkScreenImport(file, target);
     }
     return RENDERER_PACKAGES.includes(packageName(specifier)) ? null : 'renderer/ may not import Node, Electron or storage packages';
   }
+  if (Object.hasOwn(TOOL_IMPORTS, layer)) return checkToolImport(layer, specifier, target);
   if (layer === 'electron') {
     const isShell = ELECTRON_SHELL_FILES.includes(file);
     if (!target) {
@@ -97,13 +129,36 @@ function checkImport(file: string, specifier: string): string | null {
   return null;
 }
 
+/** A screen folder imports no other screen folder, and the shared parts import no screen at all. */
+function checkScreenImport(file: string, target: string): string | null {
+  const to = screenFolder(target);
+  if (to === null) return null;
+  const from = screenFolder(file);
+  if (from === to) return null;
+  if (from === null) {
+    return file === 'renderer/App.tsx' ? null : 'only renderer/App.tsx imports the screens: shared parts may not reach into one';
+  }
+  return `renderer/screens/${from}/ may not import renderer/screens/${to}/: move what both use to renderer/components/ or renderer/hooks/`;
+}
+
+function checkToolImport(layer: string, specifier: string, target: string | null): string | null {
+  const allowed = TOOL_IMPORTS[layer] ?? [];
+  if (target) {
+    return allowed.some((entry) => isWithin(target, entry)) ? null : `${layer}/ imports only from ${allowed.join(', ')}`;
+  }
+  const name = packageName(specifier);
+  if (name === 'electron') return "only electron/main.ts and electron/preload.ts import 'electron'";
+  if (layer === 'receiver' && !RECEIVER_PACKAGES.includes(name)) return `receiver/ uses only Node and ${RECEIVER_PACKAGES.join(', ')}`;
+  return null;
+}
+
 /** Every import in the given files that breaks a layer rule. */
 export function findLayerViolations(files: SourceFile[]): Violation[] {
   const violations: Violation[] = [];
   for (const file of files) {
     const { importedFiles } = ts.preProcessFile(file.source, true, true);
     for (const imported of importedFiles) {
-      if (isNodeBuiltin(imported.fileName) && topFolder(file.path) === 'electron') continue;
+      if (isNodeBuiltin(imported.fileName) && NODE_LAYERS.includes(topFolder(file.path))) continue;
       const rule = checkImport(file.path, imported.fileName);
       if (rule) violations.push({ file: file.path, specifier: imported.fileName, rule });
     }
@@ -111,8 +166,71 @@ export function findLayerViolations(files: SourceFile[]): Violation[] {
   return violations;
 }
 
+/** The file a relative import names, among the given paths: as written, or with a TypeScript extension or index. */
+function resolveImport(from: string, specifier: string, paths: Set<string>): string | null {
+  if (!specifier.startsWith('.')) return null;
+  const target = posix.normalize(posix.join(posix.dirname(from), specifier));
+  const candidates = [target, `${target}.ts`, `${target}.tsx`, `${target}/index.ts`, `${target}/index.tsx`];
+  return candidates.find((candidate) => paths.has(candidate)) ?? null;
+}
+
+/**
+ * Every import cycle among the given files: each strongly connected component of the import graph with
+ * more than one file (Tarjan's algorithm), its files sorted. Type-only imports count too: a cycle of
+ * types today is one value import away from a module read before it has finished loading.
+ */
+export function findImportCycles(files: SourceFile[]): string[][] {
+  const paths = new Set(files.map((file) => file.path));
+  const edges = new Map<string, string[]>();
+  for (const file of files) {
+    const targets = ts
+      .preProcessFile(file.source, true, true)
+      .importedFiles.map((imported) => resolveImport(file.path, imported.fileName, paths))
+      .filter((target): target is string => target !== null);
+    edges.set(file.path, targets);
+  }
+
+  const index = new Map<string, number>();
+  const lowLink = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+
+  const visit = (path: string): void => {
+    index.set(path, index.size);
+    lowLink.set(path, index.get(path)!);
+    stack.push(path);
+    onStack.add(path);
+    for (const next of edges.get(path) ?? []) {
+      if (!index.has(next)) {
+        visit(next);
+        lowLink.set(path, Math.min(lowLink.get(path)!, lowLink.get(next)!));
+      } else if (onStack.has(next)) {
+        lowLink.set(path, Math.min(lowLink.get(path)!, index.get(next)!));
+      }
+    }
+    if (lowLink.get(path) !== index.get(path)) return;
+    const component: string[] = [];
+    let member: string;
+    do {
+      member = stack.pop()!;
+      onStack.delete(member);
+      component.push(member);
+    } while (member !== path);
+    if (component.length > 1) cycles.push(component.sort());
+  };
+
+  for (const path of [...edges.keys()].sort()) {
+    if (!index.has(path)) visit(path);
+  }
+  return cycles;
+}
+
+/** The folders `npm run lint` checks. */
+export const CHECKED_FOLDERS = ['shared', 'renderer', 'electron', 'receiver', 'bench', 'scripts'];
+
 /** The TypeScript sources of the given folders, tracked or new (not ignored), read from the work tree. */
-export function readProjectSources(folders: string[] = ['shared', 'renderer', 'electron']): SourceFile[] {
+export function readProjectSources(folders: string[] = CHECKED_FOLDERS): SourceFile[] {
   const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', ...folders], { encoding: 'utf8' });
   return listed
     .split('\n')

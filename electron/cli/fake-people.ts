@@ -2,6 +2,7 @@ import type { CallInput } from '../../shared/contract/calls';
 import { addCalendarDays, ageOn, type CalendarDate } from '../../shared/domain/age';
 import { CONSENT_TEXT_VERSION } from '../../shared/domain/consents';
 import { organs, type Organ } from '../../shared/domain/programs';
+import { createRandom } from '../../shared/random/seeded-random';
 import { provinces, yunnanPrefectures } from '../../shared/reference/regions';
 import { checkCharacter } from '../../shared/validation/identity-document';
 import { sampleSignaturePng } from './sample-signature';
@@ -26,19 +27,7 @@ export interface FakePeopleOptions {
   today: CalendarDate;
 }
 
-// ---- The deterministic random source ----
-
-/** A small, fast PRNG (mulberry32): uniform numbers in [0, 1) from a 32-bit state. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+// ---- The deterministic random source (the PRNG is shared/random/seeded-random.ts) ----
 
 /** Mixes two integers into a 32-bit seed (murmur3's finaliser), so neighbouring indexes get unrelated streams. */
 function mix(a: number, b: number): number {

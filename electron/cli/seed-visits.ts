@@ -6,7 +6,7 @@ import type { OpenStation } from '../app/open-station';
 import { messageIdOfSignIn } from '../db/repositories/figures';
 import type { Clock } from '../services/clock';
 import { AppError } from '../services/errors';
-import { createRandom } from './fake-people';
+import { createRandom } from '../../shared/random/seeded-random';
 import { SYSTEM_ACTOR } from './register';
 
 /**

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { contract } from '../../shared/contract/calls';
 import { ageOn } from '../../shared/domain/age';
 import { checkDocument } from '../../shared/validation/identity-document';
-import { createRandom, fakeDocument, fakeRegistration, MAX_FAKE_PEOPLE } from '../../electron/cli/fake-people';
+import { fakeDocument, fakeRegistration, MAX_FAKE_PEOPLE } from '../../electron/cli/fake-people';
+import { createRandom } from '../../shared/random/seeded-random';
 
 const today = '2026-05-01';
 const schema = contract['registration:create'].input;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findLayerViolations, readProjectSources } from '../../scripts/layers';
+import { CHECKED_FOLDERS, findImportCycles, findLayerViolations, readProjectSources } from '../../scripts/layers';
 
 function violationsOf(path: string, source: string) {
   return findLayerViolations([{ path, source }]).map((v) => v.specifier);
@@ -38,9 +38,78 @@ describe('layer rules', () => {
     expect(violationsOf('electron/services/x.ts', "import { insertStation } from '../db/repositories/station';")).toEqual([]);
   });
 
-  it('finds no violation in the project itself', () => {
+  it('keeps each screen folder to itself: what several screens share lives in components/ or hooks/', () => {
+    // A component, a stylesheet or a type of another screen: each is refused.
+    expect(violationsOf('renderer/screens/Documents/VoidForm.tsx', "import { ActionForm } from '../Records/ActionForm';")).toEqual(['../Records/ActionForm']);
+    expect(violationsOf('renderer/screens/Dashboard/DashboardScreen.tsx', "import '../Figures/figures.css';")).toEqual(['../Figures/figures.css']);
+    expect(violationsOf('renderer/screens/Settings/SettingsScreen.tsx', "import type { SyncStatus } from '../Sync/types';")).toEqual(['../Sync/types']);
+    expect(violationsOf('renderer/screens/Sessions/A.tsx', "import { x } from '../../screens/Records/RevealValue';")).toEqual(['../../screens/Records/RevealValue']);
+    // The shared parts may not reach back into a screen; only the app shell assembles the screens.
+    expect(violationsOf('renderer/components/ActionForm.tsx', "import { StateBadge } from '../screens/Records/StateBadge';")).toEqual(['../screens/Records/StateBadge']);
+    expect(violationsOf('renderer/hooks/useX.ts', "import type { Figures } from '../screens/Figures/types';")).toEqual(['../screens/Figures/types']);
+    expect(violationsOf('renderer/App.tsx', "import { RecordsScreen } from './screens/Records/RecordsScreen';")).toEqual([]);
+    expect(
+      violationsOf(
+        'renderer/screens/Documents/VoidForm.tsx',
+        "import { ActionForm } from '../../components/ActionForm';\nimport { useFiguresFormat } from '../../hooks/useFiguresFormat';\nimport type { DocumentView } from './types';\nimport './documents.css';",
+      ),
+    ).toEqual([]);
+  });
+
+  it('lets the receiver share only the wire format, the signing primitives and shared/', () => {
+    expect(violationsOf('receiver/faults.ts', "import { createRandom } from '../electron/cli/fake-people';")).toEqual(['../electron/cli/fake-people']);
+    expect(violationsOf('receiver/store.ts', "import { openDatabaseFile } from '../electron/db/connection';")).toEqual(['../electron/db/connection']);
+    expect(violationsOf('receiver/store.ts', "import { App } from '../renderer/App';")).toEqual(['../renderer/App']);
+    expect(violationsOf('receiver/store.ts', "import { Kysely } from 'kysely';")).toEqual(['kysely']);
+    expect(violationsOf('receiver/store.ts', "import { app } from 'electron';")).toEqual(['electron']);
+    expect(
+      violationsOf(
+        'receiver/process-batch.ts',
+        "import { createHash } from 'node:crypto';\nimport Database from 'better-sqlite3';\nimport { readBatch } from '../electron/sync/batch-file';\nimport { x } from '../electron/security/field-cipher';\nimport { y } from '../shared/domain/sync';\nimport { z } from './policy';",
+      ),
+    ).toEqual([]);
+  });
+
+  it('lets benchmarks drive the station and scripts build it, and neither reach into the renderer or the tests', () => {
+    expect(violationsOf('bench/x.ts', "import { App } from '../renderer/App';")).toEqual(['../renderer/App']);
+    expect(violationsOf('bench/x.ts', "import { openTempStation } from '../tests/fixtures/temp-station';")).toEqual(['../tests/fixtures/temp-station']);
+    expect(violationsOf('bench/x.ts', "import { findLayerViolations } from '../scripts/layers';")).toEqual(['../scripts/layers']);
+    expect(violationsOf('bench/x.ts', "import { app } from 'electron';")).toEqual(['electron']);
+    expect(
+      violationsOf('bench/x.ts', "import { openStation } from '../electron/app/open-station';\nimport { fontPaths } from '../scripts/copy-fonts';\nimport { readFileSync } from 'node:fs';"),
+    ).toEqual([]);
+    expect(violationsOf('scripts/x.ts', "import { App } from '../renderer/App';")).toEqual(['../renderer/App']);
+    expect(violationsOf('scripts/x.ts', "import { run } from '../bench/run';")).toEqual(['../bench/run']);
+    expect(violationsOf('scripts/x.ts', "import { runHost } from '../electron/host/run';\nimport { spawn } from 'node:child_process';")).toEqual([]);
+  });
+
+  it('finds every import cycle and names its files, type-only imports included', () => {
+    const files = [
+      { path: 'electron/ipc/handlers.ts', source: "import { staffHandlers } from './staff-handlers';" },
+      { path: 'electron/ipc/staff-handlers.ts', source: "import { sign } from './sign';" },
+      { path: 'electron/ipc/sign/index.ts', source: "import type { AreaHandlers } from '../handlers';" },
+      // Outside the cycle: it imports into it, but nothing in it imports this file.
+      { path: 'electron/ipc/register.ts', source: "import { staffHandlers } from './staff-handlers';" },
+      // A screen and a component that import each other form a second cycle.
+      { path: 'renderer/screens/A/A.tsx', source: "import { B } from '../../components/B';" },
+      { path: 'renderer/components/B.tsx', source: "import { A } from '../screens/A/A';" },
+      // A file importing itself is no cycle between files.
+      { path: 'shared/domain/self.ts', source: "export * from './self';" },
+    ];
+    expect(findImportCycles(files)).toEqual([
+      ['electron/ipc/handlers.ts', 'electron/ipc/sign/index.ts', 'electron/ipc/staff-handlers.ts'],
+      ['renderer/components/B.tsx', 'renderer/screens/A/A.tsx'],
+    ]);
+    expect(findImportCycles(files.filter((file) => file.path !== 'electron/ipc/sign/index.ts' && file.path !== 'renderer/components/B.tsx'))).toEqual([]);
+  });
+
+  it('finds no violation and no import cycle in the project itself, the receiver, benchmarks and scripts included', () => {
     const files = readProjectSources();
     expect(files.length).toBeGreaterThan(20);
+    for (const folder of CHECKED_FOLDERS) {
+      expect(files.some((file) => file.path.startsWith(`${folder}/`))).toBe(true);
+    }
     expect(findLayerViolations(files)).toEqual([]);
+    expect(findImportCycles(files)).toEqual([]);
   });
 });

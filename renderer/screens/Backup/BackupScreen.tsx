@@ -13,7 +13,7 @@ import { BackupSettingsForm, BackupSettingsView } from './BackupSettingsForm';
 import { RecoveryKeyPanel } from './RecoveryKeyPanel';
 import { RestorePanel } from './RestorePanel';
 import type { BackupStatus } from './types';
-import '../Records/records.css';
+import '../../components/records.css';
 import './backup.css';
 
 /**

@@ -6,7 +6,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { useFormatDateTime } from '../../hooks/useFormatDateTime';
 import { useLatestResult } from '../../hooks/useLatestResult';
 import { useSubmit } from '../../hooks/useSubmit';
-import { RecoveryCodeSheet } from '../Setup/RecoveryCodeSheet';
+import { RecoveryCodeSheet } from '../../components/RecoveryCodeSheet';
 import type { BackupStatus } from './types';
 
 type Issued = CallOutput<'backup:newRecoveryCode'> & { stationName: string };

@@ -1,7 +1,7 @@
 import { useT } from '../../i18n/index';
 import type { TargetStatus } from '../../../shared/domain/figures';
-import { TargetStatusBadge } from '../Figures/TargetStatusBadge';
-import { useFiguresFormat } from '../Figures/useFiguresFormat';
+import { TargetStatusBadge } from '../../components/TargetStatusBadge';
+import { useFiguresFormat } from '../../hooks/useFiguresFormat';
 import type { Dashboard } from './types';
 
 interface Card {

@@ -1,6 +1,6 @@
 import { useT } from '../../i18n/index';
 import { BarSeriesChart } from '../../components/charts/BarSeriesChart';
-import { useFiguresFormat } from '../Figures/useFiguresFormat';
+import { useFiguresFormat } from '../../hooks/useFiguresFormat';
 import type { Dashboard } from './types';
 
 /**

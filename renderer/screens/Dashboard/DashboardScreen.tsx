@@ -10,8 +10,8 @@ import { SessionsTable } from './SessionsTable';
 import { StationsTable } from './StationsTable';
 import { YearPicker } from './YearPicker';
 import type { Dashboard } from './types';
-import '../Records/records.css';
-import '../Figures/figures.css';
+import '../../components/records.css';
+import '../../components/figures.css';
 import './dashboard.css';
 
 // The chart library is most of this screen's weight: loaded when the screen first shows figures.

@@ -1,5 +1,5 @@
 import { useT } from '../../i18n/index';
-import { useFiguresFormat } from '../Figures/useFiguresFormat';
+import { useFiguresFormat } from '../../hooks/useFiguresFormat';
 import type { Dashboard } from './types';
 
 /** The life-education sessions that registrations of the year named, with how many named each. */

@@ -1,5 +1,5 @@
 import { useT } from '../../i18n/index';
-import { useFiguresFormat } from '../Figures/useFiguresFormat';
+import { useFiguresFormat } from '../../hooks/useFiguresFormat';
 import type { Dashboard } from './types';
 
 const columns = ['registered', 'withdrawn', 'realised'] as const;

@@ -4,7 +4,7 @@ import { useFormatDateTime } from '../../hooks/useFormatDateTime';
 import { DocumentHistory } from './DocumentHistory';
 import { DocumentStateBadge } from './DocumentStateBadge';
 import { HandOverForm } from './HandOverForm';
-import { PrintButton } from './PrintButton';
+import { PrintButton } from '../../components/PrintButton';
 import { ReissueForm } from './ReissueForm';
 import type { DocumentAction, DocumentView, OnDocumentDone } from './types';
 import { VoidForm } from './VoidForm';

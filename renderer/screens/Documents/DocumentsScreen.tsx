@@ -9,7 +9,7 @@ import { DocumentCard } from './DocumentCard';
 import { DocumentFilterBar } from './DocumentFilterBar';
 import type { DocumentAction, DocumentDone, DocumentFilters } from './types';
 import { VerifyPanel } from './VerifyPanel';
-import '../Records/records.css';
+import '../../components/records.css';
 import './documents.css';
 
 type DocumentList = CallOutput<'documents:list'>;

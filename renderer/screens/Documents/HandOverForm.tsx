@@ -6,8 +6,8 @@ import { Field } from '../../components/Field';
 import { IssueMessage } from '../../components/IssueMessage';
 import { SignaturePad } from '../../components/SignaturePad';
 import { useSubmit } from '../../hooks/useSubmit';
-import { ActionForm } from '../Records/ActionForm';
-import { DocumentFields, type DocumentDraft } from '../Records/DocumentFields';
+import { ActionForm } from '../../components/ActionForm';
+import { DocumentFields, type DocumentDraft } from '../../components/DocumentFields';
 import type { DocumentView, OnDocumentDone } from './types';
 
 interface HandOverFormProps {

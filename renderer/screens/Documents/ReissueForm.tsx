@@ -4,8 +4,8 @@ import type { Language } from '../../../shared/i18n/languages';
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
 import { useSubmit } from '../../hooks/useSubmit';
-import { ActionForm } from '../Records/ActionForm';
-import { LanguageSelect } from './LanguageSelect';
+import { ActionForm } from '../../components/ActionForm';
+import { LanguageSelect } from '../../components/LanguageSelect';
 import type { DocumentView, OnDocumentDone } from './types';
 
 interface ReissueFormProps {

@@ -1,6 +1,6 @@
 import { useT } from '../../i18n/index';
 import type { Figures } from './types';
-import { useFiguresFormat } from './useFiguresFormat';
+import { useFiguresFormat } from '../../hooks/useFiguresFormat';
 
 /** The period's totals, one card each: visitors, messages, sessions held, reach, satisfaction. */
 export function FigureCards({ figures }: { figures: Figures }) {

@@ -2,7 +2,7 @@ import { useT } from '../../i18n/index';
 import { surveyScores } from '../../../shared/domain/education';
 import { BarSeriesChart } from '../../components/charts/BarSeriesChart';
 import type { Figures } from './types';
-import { useFiguresFormat } from './useFiguresFormat';
+import { useFiguresFormat } from '../../hooks/useFiguresFormat';
 
 /** Visitors per month, attendance per month (against the expected head count) and the spread of survey scores. */
 export function FigureCharts({ figures }: { figures: Figures }) {

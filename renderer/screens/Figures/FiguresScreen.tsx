@@ -15,8 +15,8 @@ import { PeriodPicker } from './PeriodPicker';
 import { TargetSettingsForm } from './TargetSettingsForm';
 import { TargetsPanel } from './TargetsPanel';
 import type { Figures, FiguresQuery, FigureTargetSettings } from './types';
-import '../Records/records.css';
-import './figures.css';
+import '../../components/records.css';
+import '../../components/figures.css';
 
 // The chart library is most of this screen's weight: loaded when the screen first shows figures.
 const FigureCharts = lazy(() => import('./FigureCharts').then((module) => ({ default: module.FigureCharts })));

@@ -1,6 +1,6 @@
 import { useT } from '../../i18n/index';
 import type { Figures } from './types';
-import { useFiguresFormat } from './useFiguresFormat';
+import { useFiguresFormat } from '../../hooks/useFiguresFormat';
 
 const columns = ['signIns', 'people', 'messagesSubmitted', 'messagesApproved', 'sessionsHeld', 'expectedHeadCount', 'reach', 'responses'] as const;
 

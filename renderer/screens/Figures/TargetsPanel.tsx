@@ -1,7 +1,7 @@
 import { useT } from '../../i18n/index';
-import { TargetStatusBadge } from './TargetStatusBadge';
+import { TargetStatusBadge } from '../../components/TargetStatusBadge';
 import type { Figures } from './types';
-import { useFiguresFormat } from './useFiguresFormat';
+import { useFiguresFormat } from '../../hooks/useFiguresFormat';
 
 /** Reach against its share of the local population, and satisfaction against 95 %: met or not, clearly. */
 export function TargetsPanel({ figures }: { figures: Figures }) {

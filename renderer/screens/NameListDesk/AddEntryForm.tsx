@@ -8,7 +8,7 @@ import { ApiError, call, checkInput } from '../../api/client';
 import { Field } from '../../components/Field';
 import { typedWholeNumber } from '../../hooks/useFormText';
 import { useSubmit } from '../../hooks/useSubmit';
-import { ActionForm } from '../Records/ActionForm';
+import { ActionForm } from '../../components/ActionForm';
 import { ConsentFields, type ConsentDraft } from './ConsentFields';
 import type { MemorialEntryView } from './types';
 

@@ -4,7 +4,7 @@ import { consentingRelations, MEMORIAL_CONSENT_TEXT_VERSION, type ConsentingRela
 import { Field } from '../../components/Field';
 import { IssueMessage } from '../../components/IssueMessage';
 import { SignaturePad } from '../../components/SignaturePad';
-import { DocumentFields, type DocumentDraft } from '../Records/DocumentFields';
+import { DocumentFields, type DocumentDraft } from '../../components/DocumentFields';
 
 export interface ConsentDraft {
   read: boolean;

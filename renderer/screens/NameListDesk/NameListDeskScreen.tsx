@@ -9,7 +9,7 @@ import { Field } from '../../components/Field';
 import { AddEntryForm } from './AddEntryForm';
 import { EntryCard } from './EntryCard';
 import type { DeskDone, MemorialEntryView } from './types';
-import '../Records/records.css';
+import '../../components/records.css';
 import './name-list-desk.css';
 
 type EntryList = CallOutput<'nameList:list'>;

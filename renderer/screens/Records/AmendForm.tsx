@@ -8,7 +8,7 @@ import { call } from '../../api/client';
 import { Field } from '../../components/Field';
 import { IssueMessage } from '../../components/IssueMessage';
 import { useSubmit } from '../../hooks/useSubmit';
-import { ActionForm } from './ActionForm';
+import { ActionForm } from '../../components/ActionForm';
 import type { OnUpdated, Registration } from './types';
 
 type Choice = CallInput<'registration:amend'>['choice'];

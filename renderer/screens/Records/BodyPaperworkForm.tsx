@@ -7,8 +7,8 @@ import { call } from '../../api/client';
 import { Field } from '../../components/Field';
 import { IssueMessage } from '../../components/IssueMessage';
 import { useSubmit } from '../../hooks/useSubmit';
-import { ActionForm } from './ActionForm';
-import { DocumentFields, type DocumentDraft } from './DocumentFields';
+import { ActionForm } from '../../components/ActionForm';
+import { DocumentFields, type DocumentDraft } from '../../components/DocumentFields';
 import { answerValue, type Answer } from './formValues';
 import type { OnUpdated, PersonRecord, Registration } from './types';
 

@@ -6,7 +6,7 @@ import { ConfirmPrompt, useConfirmStep } from '../../components/ConfirmPrompt';
 import { IssueMessage } from '../../components/IssueMessage';
 import { SignaturePad } from '../../components/SignaturePad';
 import { useSubmit } from '../../hooks/useSubmit';
-import { ActionForm } from './ActionForm';
+import { ActionForm } from '../../components/ActionForm';
 import type { OnUpdated, PersonRecord } from './types';
 
 interface ConsentChangeFormProps {

@@ -4,7 +4,7 @@ import { followUpOutcomes, type FollowUpOutcome } from '../../../shared/domain/r
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
 import { useSubmit } from '../../hooks/useSubmit';
-import { ActionForm } from './ActionForm';
+import { ActionForm } from '../../components/ActionForm';
 import type { OnUpdated, PersonRecord, Registration } from './types';
 
 interface FollowUpFormProps {

@@ -8,8 +8,8 @@ import { call } from '../../api/client';
 import { Field } from '../../components/Field';
 import { useSubmit } from '../../hooks/useSubmit';
 import { useOpenScreen } from '../../navigation';
-import { LanguageSelect } from '../Documents/LanguageSelect';
-import { ActionForm } from './ActionForm';
+import { LanguageSelect } from '../../components/LanguageSelect';
+import { ActionForm } from '../../components/ActionForm';
 import { useRecordRefresh } from './record-refresh';
 import type { Registration } from './types';
 

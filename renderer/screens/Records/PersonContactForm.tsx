@@ -3,7 +3,7 @@ import { useT } from '../../i18n/index';
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
 import { useSubmit } from '../../hooks/useSubmit';
-import { ActionForm } from './ActionForm';
+import { ActionForm } from '../../components/ActionForm';
 import type { OnUpdated, PersonRecord } from './types';
 
 interface PersonContactFormProps {

@@ -2,7 +2,7 @@ import { useT } from '../../i18n/index';
 import { useEthnicGroupName } from '../../hooks/useEthnicGroupName';
 import { useFormatDate } from '../../hooks/useFormatDate';
 import { useFormatDateTime } from '../../hooks/useFormatDateTime';
-import { RevealValue } from './RevealValue';
+import { RevealValue } from '../../components/RevealValue';
 import { SignatureView } from './SignatureView';
 import type { PersonRecord } from './types';
 

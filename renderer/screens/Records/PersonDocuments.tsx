@@ -3,7 +3,7 @@ import { useT } from '../../i18n/index';
 import { canPrint } from '../../../shared/domain/documents';
 import { useFormatDateTime } from '../../hooks/useFormatDateTime';
 import { useOpenScreen } from '../../navigation';
-import { PrintButton } from '../Documents/PrintButton';
+import { PrintButton } from '../../components/PrintButton';
 import type { PersonRecord } from './types';
 
 /**

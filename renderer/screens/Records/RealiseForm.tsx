@@ -6,7 +6,7 @@ import { ConfirmPrompt } from '../../components/ConfirmPrompt';
 import { Field } from '../../components/Field';
 import { localToday, useFormatDate } from '../../hooks/useFormatDate';
 import { useSubmit } from '../../hooks/useSubmit';
-import { ActionForm } from './ActionForm';
+import { ActionForm } from '../../components/ActionForm';
 import type { OnUpdated, PersonRecord, Registration } from './types';
 import { useCheckedConfirm } from './useCheckedConfirm';
 

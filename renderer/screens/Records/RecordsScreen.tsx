@@ -6,7 +6,7 @@ import { PersonRecordPanel } from './PersonRecordPanel';
 import { RefusalForm } from './RefusalForm';
 import { SearchPanel } from './SearchPanel';
 import type { Done } from './types';
-import './records.css';
+import '../../components/records.css';
 
 /** Below the search: nothing yet, a person's record, or the form that records a refusal for someone new. */
 type Open = { view: 'none' } | { view: 'person'; personId: string; done: Done | null; opened: number } | { view: 'refusal' };

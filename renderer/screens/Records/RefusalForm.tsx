@@ -10,8 +10,8 @@ import { EthnicGroupSelect } from '../../components/PersonFields';
 import { numberCarriesBirthDate, type Sex } from '../../../shared/validation/identity-document';
 import { SignaturePad } from '../../components/SignaturePad';
 import { useSubmit } from '../../hooks/useSubmit';
-import { ActionForm } from './ActionForm';
-import { DocumentFields, type DocumentDraft } from './DocumentFields';
+import { ActionForm } from '../../components/ActionForm';
+import { DocumentFields, type DocumentDraft } from '../../components/DocumentFields';
 
 interface PersonDraft {
   document: DocumentDraft;

@@ -4,7 +4,7 @@ import { call } from '../../api/client';
 import { Field } from '../../components/Field';
 import { useFormatDateTime } from '../../hooks/useFormatDateTime';
 import { useSubmit } from '../../hooks/useSubmit';
-import { ActionForm } from './ActionForm';
+import { ActionForm } from '../../components/ActionForm';
 import type { OnUpdated, PersonRecord } from './types';
 
 interface RefusalSectionProps {

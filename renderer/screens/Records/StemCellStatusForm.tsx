@@ -5,7 +5,7 @@ import { nextStemCellStatuses } from '../../../shared/domain/lifecycle';
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
 import { useSubmit } from '../../hooks/useSubmit';
-import { ActionForm } from './ActionForm';
+import { ActionForm } from '../../components/ActionForm';
 import type { OnUpdated, PersonRecord, Registration } from './types';
 
 type ForwardStatus = CallInput<'registration:stemCellStatus'>['status'];

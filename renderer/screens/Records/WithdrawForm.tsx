@@ -6,8 +6,8 @@ import { call, checkInput } from '../../api/client';
 import { ConfirmPrompt } from '../../components/ConfirmPrompt';
 import { Field } from '../../components/Field';
 import { useSubmit } from '../../hooks/useSubmit';
-import { ActionForm } from './ActionForm';
-import { DocumentFields, type DocumentDraft } from './DocumentFields';
+import { ActionForm } from '../../components/ActionForm';
+import { DocumentFields, type DocumentDraft } from '../../components/DocumentFields';
 import type { OnUpdated, PersonRecord, Registration } from './types';
 import { useCheckedConfirm } from './useCheckedConfirm';
 

@@ -6,12 +6,12 @@ import { asApiError, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useIdleWipe } from '../../hooks/useIdleWipe';
 import { IdleCountdown } from '../../components/IdleCountdown';
-import { useSessionFormat } from '../Sessions/useSessionFormat';
+import { useSessionFormat } from '../../hooks/useSessionFormat';
 import { CheckInForm } from './CheckInForm';
 import { SurveyForm } from './SurveyForm';
 import { SurveyReceived } from './SurveyReceived';
 import type { KioskSession } from './types';
-import '../Sessions/sessions.css';
+import '../../components/sessions.css';
 
 type Today = CallOutput<'education:today'>;
 type CheckedIn = CallOutput<'education:checkIn'>;

@@ -4,7 +4,7 @@ import { call } from '../../api/client';
 import { ConfirmPrompt, useConfirmStep } from '../../components/ConfirmPrompt';
 import { Field } from '../../components/Field';
 import { useSubmit } from '../../hooks/useSubmit';
-import { ActionForm } from '../Records/ActionForm';
+import { ActionForm } from '../../components/ActionForm';
 import type { SessionView } from './types';
 
 interface CancelSessionFormProps {

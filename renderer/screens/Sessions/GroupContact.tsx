@@ -4,7 +4,7 @@ import type { CallOutput } from '../../../shared/contract/calls';
 import type { ErrorCode } from '../../../shared/contract/errors';
 import { asApiError, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { REVEAL_SECONDS } from '../Records/RevealValue';
+import { REVEAL_SECONDS } from '../../components/RevealValue';
 import type { GroupView } from './types';
 
 type Contact = CallOutput<'education:revealContact'>;

@@ -6,8 +6,8 @@ import { call } from '../../api/client';
 import { Field } from '../../components/Field';
 import { useSubmit } from '../../hooks/useSubmit';
 import { useOpenScreen } from '../../navigation';
-import { LanguageSelect } from '../Documents/LanguageSelect';
-import { ActionForm } from '../Records/ActionForm';
+import { LanguageSelect } from '../../components/LanguageSelect';
+import { ActionForm } from '../../components/ActionForm';
 import type { GroupView } from './types';
 
 type IssuedDocument = CallOutput<'documents:issue'>;

@@ -10,7 +10,7 @@ import { SessionStateBadge } from './SessionStateBadge';
 import { SurveyComments } from './SurveyComments';
 import { SurveyFigures } from './SurveyFigures';
 import type { SessionDetail, SessionView } from './types';
-import { useSessionFormat } from './useSessionFormat';
+import { useSessionFormat } from '../../hooks/useSessionFormat';
 import { WalkInForm } from './WalkInForm';
 
 interface SessionDetailPanelProps {

@@ -5,7 +5,7 @@ import { audienceKinds, stationMoment, stationTime, type AudienceKind } from '..
 import { call } from '../../api/client';
 import { Field } from '../../components/Field';
 import { useSubmit } from '../../hooks/useSubmit';
-import { ActionForm } from '../Records/ActionForm';
+import { ActionForm } from '../../components/ActionForm';
 import type { SessionView } from './types';
 
 interface SessionFormProps {

@@ -8,9 +8,9 @@ import { SessionDetailPanel } from './SessionDetailPanel';
 import { SessionForm } from './SessionForm';
 import { SessionStateBadge } from './SessionStateBadge';
 import type { SessionSummary, SessionView } from './types';
-import { useSessionFormat } from './useSessionFormat';
-import '../Records/records.css';
-import './sessions.css';
+import { useSessionFormat } from '../../hooks/useSessionFormat';
+import '../../components/records.css';
+import '../../components/sessions.css';
 
 /** The form open above the list: a new session, or changes to one. */
 type OpenForm = { session: SessionView | null } | null;

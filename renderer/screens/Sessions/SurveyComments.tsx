@@ -4,7 +4,7 @@ import type { CallOutput } from '../../../shared/contract/calls';
 import type { ErrorCode } from '../../../shared/contract/errors';
 import { asApiError, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { useSessionFormat } from './useSessionFormat';
+import { useSessionFormat } from '../../hooks/useSessionFormat';
 
 type Comments = CallOutput<'education:surveyComments'>['comments'];
 

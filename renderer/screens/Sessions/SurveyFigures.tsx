@@ -1,7 +1,7 @@
 import { useT } from '../../i18n/index';
 import { surveyScores } from '../../../shared/domain/education';
 import type { SessionSummary } from './types';
-import { useSessionFormat } from './useSessionFormat';
+import { useSessionFormat } from '../../hooks/useSessionFormat';
 
 /** What the survey says: how many answered, the mean score, the share who gave 4 or 5, and each score's count. */
 export function SurveyFigures({ survey }: { survey: SessionSummary['survey'] }) {

@@ -6,18 +6,17 @@ import type { Role } from '../../../shared/domain/roles';
 import { asApiError, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { mayCall } from '../../session';
-import { ProvinceKeys } from '../Sync/ProvinceKeys';
-import { SettingsForm as SyncSettingsForm, SettingsView as SyncSettingsView } from '../Sync/SettingsForm';
-import type { SyncStatus } from '../Sync/types';
-import { MemorialSettingsPanel } from '../VisitorLog/MemorialSettingsPanel';
+import { ProvinceKeys } from '../../components/settings/ProvinceKeys';
+import { SyncSettingsForm, SyncSettingsView } from '../../components/settings/SyncSettingsForm';
+import { MemorialSettingsPanel } from '../../components/settings/MemorialSettingsPanel';
 import { PrintingSettingsForm } from './PrintingSettingsForm';
 import { RegistrationSettingsForm } from './RegistrationSettingsForm';
 import { SettingsFacts } from './SettingsFacts';
 import { StaffSettingsForm } from './StaffSettingsForm';
 import { StationNameForm } from './StationNameForm';
 import type { SettingsView } from './types';
-import '../Records/records.css';
-import '../Sync/sync.css';
+import '../../components/records.css';
+import '../../components/sync.css';
 import './settings.css';
 
 interface SettingsScreenProps {
@@ -36,7 +35,7 @@ interface SettingsScreenProps {
 export function SettingsScreen({ role, onStaffSettingsSaved, onStationRenamed }: SettingsScreenProps) {
   const { t } = useT();
   const [view, setView] = useState<SettingsView | null>(null);
-  const [sync, setSync] = useState<SyncStatus | null>(null);
+  const [sync, setSync] = useState<CallOutput<'sync:status'> | null>(null);
   const [errorCode, setErrorCode] = useState<ErrorCode | null>(null);
   const mayChange = mayCall(role, 'settings:change');
 

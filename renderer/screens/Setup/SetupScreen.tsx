@@ -9,7 +9,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { useSubmit } from '../../hooks/useSubmit';
 import { useRegionName } from '../../hooks/useRegionName';
-import { RecoveryCodeSheet } from './RecoveryCodeSheet';
+import { RecoveryCodeSheet } from '../../components/RecoveryCodeSheet';
 import { RestoreFromBackupForm } from './RestoreFromBackupForm';
 import './setup.css';
 

@@ -9,14 +9,14 @@ import { mayCall } from '../../session';
 import { AckImport } from './AckImport';
 import { BatchTable } from './BatchTable';
 import { ExportPanel } from './ExportPanel';
-import { ProvinceKeys } from './ProvinceKeys';
+import { ProvinceKeys } from '../../components/settings/ProvinceKeys';
 import { RejectionList } from './RejectionList';
 import { SendPanel } from './SendPanel';
-import { SettingsForm, SettingsView } from './SettingsForm';
+import { SyncSettingsForm, SyncSettingsView } from '../../components/settings/SyncSettingsForm';
 import { SyncSummary } from './SyncSummary';
 import type { SyncBatch, SyncRejection, SyncStatus } from './types';
-import '../Records/records.css';
-import './sync.css';
+import '../../components/records.css';
+import '../../components/sync.css';
 
 /** While something moves the status is read every second, so the progress bar moves; otherwise every ten. */
 const BUSY_POLL_MS = 1_000;
@@ -126,7 +126,7 @@ export function SyncScreen({ role }: { role: Role }) {
           <BatchTable batches={batches} mayApprove={mayCall(role, 'sync:approve')} onChanged={onChanged} />
           {mayReadRejections ? <RejectionList records={rejections} mayResend={mayCall(role, 'sync:resend')} onResent={onResent} /> : null}
           <div className="sync-panels">
-            {mayCall(role, 'sync:settings') ? <SettingsForm current={status.settings} onSaved={onChanged} role={role} /> : <SettingsView current={status.settings} />}
+            {mayCall(role, 'sync:settings') ? <SyncSettingsForm current={status.settings} onSaved={onChanged} role={role} /> : <SyncSettingsView current={status.settings} />}
             <ProvinceKeys keys={status.provinceKeys} stationKeyId={status.stationKeyId} mayImport={mayCall(role, 'sync:importProvinceKey')} onImported={onChanged} />
           </div>
         </LatestResultScope>

@@ -6,4 +6,3 @@ export type SyncActivity = NonNullable<SyncStatus['activity']>;
 export type SyncRetry = NonNullable<NonNullable<SyncStatus['sending']>['retry']>;
 export type SyncBatch = CallOutput<'sync:batches'>['batches'][number];
 export type SyncRejection = CallOutput<'sync:rejections'>['records'][number];
-export type ProvinceKey = SyncStatus['provinceKeys'][number];

@@ -25,8 +25,3 @@ export function useSyncText() {
     recordCode: (code: string) => (isOneOf(recordRejectCodes, code) ? t(`sync:recordCode.${code}`) : t('sync:unknownError', { code })),
   };
 }
-
-/** A key's fingerprint in blocks of four, for reading aloud over the telephone. */
-export function fingerprintBlocks(id: string): string {
-  return (id.match(/.{1,4}/g) ?? []).join(' ');
-}

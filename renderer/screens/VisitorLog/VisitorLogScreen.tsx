@@ -6,7 +6,7 @@ import type { Role } from '../../../shared/domain/roles';
 import { asApiError, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useFormatDateTime } from '../../hooks/useFormatDateTime';
-import { MemorialSettingsPanel } from './MemorialSettingsPanel';
+import { MemorialSettingsPanel } from '../../components/settings/MemorialSettingsPanel';
 
 type VisitorList = CallOutput<'visitor:list'>;
 

@@ -1,4 +1,4 @@
-import { useT } from '../../i18n/index';
+import { useT } from '../i18n/index';
 
 /** Numbers, shares and months in the language on screen. */
 export function useFiguresFormat() {

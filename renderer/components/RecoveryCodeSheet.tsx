@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { useT } from '../../i18n/index';
-import type { CallOutput } from '../../../shared/contract/calls';
-import { useFormatDateTime } from '../../hooks/useFormatDateTime';
+import { useT } from '../i18n/index';
+import type { CallOutput } from '../../shared/contract/calls';
+import { useFormatDateTime } from '../hooks/useFormatDateTime';
 
 type Issued = CallOutput<'backup:newRecoveryCode'>;
 

@@ -1,17 +1,17 @@
 import { useCallback, useState } from 'react';
 import { useT } from '../../i18n/index';
 import { call } from '../../api/client';
-import { FactsSection } from '../../components/FactsSection';
-import { SaveFooter } from '../../components/SaveFooter';
-import { Field } from '../../components/Field';
+import { FactsSection } from '../FactsSection';
+import { SaveFooter } from '../SaveFooter';
+import { Field } from '../Field';
 import { typedOrNull, typedWholeNumber, useFormText } from '../../hooks/useFormText';
 import { useLatestResult } from '../../hooks/useLatestResult';
 import { useSubmit } from '../../hooks/useSubmit';
 import { setsSyncEndpoint } from '../../../shared/contract/sync-calls';
 import type { Role } from '../../../shared/domain/roles';
-import type { SyncStatus } from './types';
+import type { CallOutput } from '../../../shared/contract/calls';
 
-type Settings = SyncStatus['settings'];
+type Settings = CallOutput<'sync:status'>['settings'];
 type FormText = { endpoint: string; batchSize: string; twoPersonApproval: boolean };
 
 function toText(settings: Settings): FormText {
@@ -22,7 +22,7 @@ function toText(settings: Settings): FormText {
  * Where and how the station reports, for a supervisor or an administrator; the station audits the change.
  * Only an administrator changes the endpoint: a supervisor sees it, unchangeable.
  */
-export function SettingsForm({ current, onSaved, role }: { current: Settings; onSaved: () => void; role: Role }) {
+export function SyncSettingsForm({ current, onSaved, role }: { current: Settings; onSaved: () => void; role: Role }) {
   const { t } = useT();
   const mayChangeEndpoint = (setsSyncEndpoint as readonly Role[]).includes(role);
   const [text, setText] = useFormText(current, toText);
@@ -69,7 +69,7 @@ export function SettingsForm({ current, onSaved, role }: { current: Settings; on
 }
 
 /** The settings as they stand, for staff who may not change them. */
-export function SettingsView({ current }: { current: Settings }) {
+export function SyncSettingsView({ current }: { current: Settings }) {
   const { t } = useT();
   return (
     <FactsSection

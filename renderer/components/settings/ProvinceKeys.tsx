@@ -2,13 +2,19 @@ import { useCallback, useState } from 'react';
 import { useT } from '../../i18n/index';
 import { provinceKeyUses } from '../../../shared/validation/sync';
 import { call } from '../../api/client';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { Field } from '../../components/Field';
+import { ErrorBanner } from '../ErrorBanner';
+import { Field } from '../Field';
 import { useFormatDateTime } from '../../hooks/useFormatDateTime';
 import { useLatestResult } from '../../hooks/useLatestResult';
 import { useSubmit } from '../../hooks/useSubmit';
-import type { ProvinceKey } from './types';
-import { fingerprintBlocks } from './useSyncText';
+import type { CallOutput } from '../../../shared/contract/calls';
+
+type ProvinceKey = CallOutput<'sync:status'>['provinceKeys'][number];
+
+/** A key's fingerprint in blocks of four, for reading aloud over the telephone. */
+function fingerprintBlocks(id: string): string {
+  return (id.match(/.{1,4}/g) ?? []).join(' ');
+}
 
 interface ProvinceKeysProps {
   keys: ProvinceKey[];

@@ -1,5 +1,5 @@
-import { useT } from '../../i18n/index';
-import { STATION_TIME_ZONE } from '../../../shared/domain/age';
+import { useT } from '../i18n/index';
+import { STATION_TIME_ZONE } from '../../shared/domain/age';
 
 /**
  * Dates, times and figures of sessions for the language on screen. Times are the station's (Beijing),

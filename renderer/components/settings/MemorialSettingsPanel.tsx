@@ -4,8 +4,8 @@ import { contract, type CallOutput } from '../../../shared/contract/calls';
 import type { ErrorCode, FieldIssue } from '../../../shared/contract/errors';
 import type { Role } from '../../../shared/domain/roles';
 import { asApiError, call } from '../../api/client';
-import { ErrorBanner } from '../../components/ErrorBanner';
-import { Field } from '../../components/Field';
+import { ErrorBanner } from '../ErrorBanner';
+import { Field } from '../Field';
 import { typedWholeNumber } from '../../hooks/useFormText';
 
 type MemorialSettings = CallOutput<'memorial:settings'>;

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useT } from '../../i18n/index';
-import type { ErrorCode } from '../../../shared/contract/errors';
-import { asApiError, call } from '../../api/client';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { useT } from '../i18n/index';
+import type { ErrorCode } from '../../shared/contract/errors';
+import { asApiError, call } from '../api/client';
+import { ErrorBanner } from './ErrorBanner';
 
 /** How long a revealed value stays on screen before it is masked again. */
 export const REVEAL_SECONDS = 30;

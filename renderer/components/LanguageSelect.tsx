@@ -1,5 +1,5 @@
-import { useT } from '../../i18n/index';
-import { isLanguage, languages, type Language } from '../../../shared/i18n/languages';
+import { useT } from '../i18n/index';
+import { isLanguage, languages, type Language } from '../../shared/i18n/languages';
 
 /** The language a document is printed in, each named in itself. */
 export function LanguageSelect({ id, value, onChange }: { id: string; value: Language; onChange: (language: Language) => void }) {

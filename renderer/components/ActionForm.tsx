@@ -1,7 +1,7 @@
 import type { FormEvent, ReactNode } from 'react';
-import { useT } from '../../i18n/index';
-import type { ErrorCode } from '../../../shared/contract/errors';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { useT } from '../i18n/index';
+import type { ErrorCode } from '../../shared/contract/errors';
+import { ErrorBanner } from './ErrorBanner';
 
 interface ActionFormProps {
   id: string;

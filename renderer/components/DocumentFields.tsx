@@ -1,8 +1,8 @@
-import { useT } from '../../i18n/index';
-import type { FieldIssue } from '../../../shared/contract/errors';
-import type { DocumentKind } from '../../../shared/validation/identity-document';
-import { Field } from '../../components/Field';
-import { DocumentKindSelect } from '../../components/PersonFields';
+import { useT } from '../i18n/index';
+import type { FieldIssue } from '../../shared/contract/errors';
+import type { DocumentKind } from '../../shared/validation/identity-document';
+import { Field } from './Field';
+import { DocumentKindSelect } from './PersonFields';
 
 export interface DocumentDraft {
   kind: DocumentKind;
