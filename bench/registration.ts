@@ -8,12 +8,11 @@ import { consentPurposes } from '../shared/domain/consents';
 import { stationDate } from '../shared/domain/age';
 import { formatRegistrationNumber } from '../shared/domain/registration-number';
 import { openStation, type OpenStation } from '../electron/app/open-station';
-import { fakeDocument, fakeRegistration, createRandom, type FakePeopleOptions } from '../electron/cli/fake-people';
+import { fakeDocument, fakeRegistration, type FakePeopleOptions } from '../electron/cli/fake-people';
+import { createRandom } from '../shared/random/seeded-random';
 import { openDatabaseFile, type DatabaseConnection } from '../electron/db/connection';
-import { sealedColumns, sealingContext } from '../electron/db/sealed-columns';
 import { chainHash } from '../electron/security/audit-chain';
 import type { Actor } from '../electron/services/audit';
-import { OUTBOX_PAYLOAD_CONTEXT } from '../electron/services/outbox';
 import { openPersonal, personLookupIndexes, PersonRegistry } from '../electron/services/people';
 import { personalFieldsOf } from '../electron/services/registrations';
 import { rawOutboxWriter } from './raw-outbox';
@@ -142,20 +141,6 @@ export async function interleave(sides: Operation[], samples: number, warmup: nu
 
 // ---- The bulk fill ----
 
-function contextOf(table: string, column: string): string {
-  const sealed = sealedColumns.find((entry) => entry.table === table && entry.column === column);
-  if (!sealed) throw new Error(`${table}.${column} is not a sealed column`);
-  return sealingContext(sealed);
-}
-
-const CONTEXT = {
-  personal: contextOf('person', 'personal'),
-  versionPersonal: contextOf('person_version', 'personal'),
-  details: contextOf('registration', 'details'),
-  versionDetails: contextOf('registration_version', 'details'),
-  signature: contextOf('signature', 'image'),
-};
-
 function dayNumber(date: string): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
 }
@@ -278,13 +263,13 @@ function bulkFill(context: BulkContext, count: number, baseline: BetterSqlite3.D
       indexes.name_key,
       indexes.phone_key,
       indexes.index_key_id,
-      protection.seal(personal, CONTEXT.personal),
+      protection.seal(personal, 'person.personal'),
       at,
       at,
     );
-    insert.personVersion.run(personId, at, actor.id, actor.role, protection.seal(personal, CONTEXT.versionPersonal));
+    insert.personVersion.run(personId, at, actor.id, actor.role, protection.seal(personal, 'person_version.personal'));
     const signatureId = randomUUID();
-    insert.signature.run(signatureId, personId, signature.kind, signature.kind === 'drawn' ? protection.seal(signature.image, CONTEXT.signature) : null, at);
+    insert.signature.run(signatureId, personId, signature.kind, signature.kind === 'drawn' ? protection.seal(signature.image, 'signature.image') : null, at);
     for (const purpose of consentPurposes) {
       insert.consent.run(personId, purpose, parsed.consents[purpose] ? 1 : 0, parsed.consents.textVersion, at, signatureId);
     }
@@ -300,8 +285,8 @@ function bulkFill(context: BulkContext, count: number, baseline: BetterSqlite3.D
       const number = formatRegistrationNumber(STATION_CODE, year, sequence);
       const stemCellStatus = choice.program === 'stem_cell' ? 'signed_up' : null;
       const choiceJson = JSON.stringify(choice);
-      insert.registration.run(id, number, personId, choice.program, channel, protection.seal(choiceJson, CONTEXT.details), stemCellStatus, registeredOn, at, at);
-      insert.registrationVersion.run(id, at, actor.id, actor.role, protection.seal(choiceJson, CONTEXT.versionDetails), stemCellStatus);
+      insert.registration.run(id, number, personId, choice.program, channel, protection.seal(choiceJson, 'registration.details'), stemCellStatus, registeredOn, at, at);
+      insert.registrationVersion.run(id, at, actor.id, actor.role, protection.seal(choiceJson, 'registration_version.details'), stemCellStatus);
       seq += 1;
       const detail = JSON.stringify({ number, program: choice.program, event: 'created', version: 1 });
       const hash = chainHash(protection.auditKey, prevHash, {
@@ -338,7 +323,7 @@ function bulkFill(context: BulkContext, count: number, baseline: BetterSqlite3.D
           kind: 'registration',
           entityId: id,
           version: 1,
-          payload: protection.seal(JSON.stringify(payload), OUTBOX_PAYLOAD_CONTEXT),
+          payload: protection.seal(JSON.stringify(payload), 'outbox.payload'),
           createdAt: at,
           personId,
           recordCreatedAt: at,

@@ -9,7 +9,6 @@ import { consentPurposes } from '../shared/domain/consents';
 import { formatRegistrationNumber } from '../shared/domain/registration-number';
 import { openStation } from '../electron/app/open-station';
 import { fakeRegistration, type FakePeopleOptions } from '../electron/cli/fake-people';
-import { OUTBOX_PAYLOAD_CONTEXT } from '../electron/services/outbox';
 import { rawOutboxWriter } from './raw-outbox';
 
 /**
@@ -156,7 +155,7 @@ async function fillStation(dataDir: string, records: number, log: (line: string)
         payloadBytes += Buffer.byteLength(json, 'utf8');
         insertPerson.run(personId, STATION_CODE, `bench-document-${index}`, at, at);
         insertConsentToReport.run(personId, at);
-        queueChange({ kind: 'registration', entityId: id, version: 1, payload: protection.seal(json, OUTBOX_PAYLOAD_CONTEXT), createdAt: at, personId, recordCreatedAt: at });
+        queueChange({ kind: 'registration', entityId: id, version: 1, payload: protection.seal(json, 'outbox.payload'), createdAt: at, personId, recordCreatedAt: at });
       }
     });
     for (let from = 0; from < records; from += FILL_CHUNK) {

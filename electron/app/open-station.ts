@@ -50,11 +50,6 @@ export interface OpenStationOptions {
   program?: string;
 }
 
-/**
- * The composition root shared by the desktop app, the station host, the CLI and the tests: opens the
- * database in the data folder, migrates it (refusing one from a newer version), loads the data key
- * (refusing a missing or foreign one), finishes any work a previous run left, and wires the services.
- */
 /** The fonts are read on the first document printed, not at start-up: most sessions print nothing. */
 function lazyFonts(fontsDir: string): FontProvider {
   let fonts: Promise<FontSet> | undefined;
@@ -68,6 +63,11 @@ const logScheduledError: ErrorLogger = (name, error) => {
   console.error(`[station] ${name} failed:`, error);
 };
 
+/**
+ * The composition root shared by the desktop app, the station host, the CLI and the tests: opens the
+ * database in the data folder, migrates it (refusing one from a newer version), loads the data key
+ * (refusing a missing or foreign one), finishes any work a previous run left, and wires the services.
+ */
 export async function openStation(options: OpenStationOptions): Promise<OpenStation> {
   prepareDataFolder(options.dataDir);
   // Held until close: no other process (or second open here) works on this folder meanwhile.

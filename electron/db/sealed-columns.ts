@@ -42,10 +42,24 @@ export const sealedColumns = [
 
 export type SealedColumn = (typeof sealedColumns)[number];
 
+/** A column's sealing context: its explicit `context` where it has one, else `table.column`. */
+type SealingContextOf<Column extends SealedColumn> = Column extends { context: infer Explicit extends string }
+  ? Explicit
+  : `${Column['table']}.${Column['column']}`;
+
+/**
+ * The context a value may be sealed under: one per sealed column, so the compiler refuses a context
+ * that key rotation would never visit.
+ */
+export type SealedContext = SealingContextOf<SealedColumn>;
+
 /** The authenticated context a value of this column is sealed under: it cannot be moved to another column. */
-export function sealingContext(column: SealedColumn): string {
-  return 'context' in column ? column.context : `${column.table}.${column.column}`;
+export function sealingContext<Column extends SealedColumn>(column: Column): SealingContextOf<Column> {
+  return ('context' in column ? column.context : `${column.table}.${column.column}`) as SealingContextOf<Column>;
 }
+
+/** Every sealing context, in the order key rotation walks the columns. */
+export const sealedContexts: readonly SealedContext[] = sealedColumns.map((column) => sealingContext(column));
 
 export interface SealedCell {
   rowKey: string | number;

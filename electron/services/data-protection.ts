@@ -3,7 +3,7 @@ import type { StationDatabase } from '../db/schema';
 import type { Executor } from '../db/repositories/executor';
 import { insertDataKey, listDataKeys } from '../db/repositories/data-keys';
 import { completeTask, isTaskPending, requestTask } from '../db/repositories/maintenance';
-import { findStaleSealedCells, sealedColumns, sealingContext, updateSealedCell } from '../db/sealed-columns';
+import { findStaleSealedCells, sealedColumns, sealingContext, updateSealedCell, type SealedContext } from '../db/sealed-columns';
 import { FieldCipher } from '../security/field-cipher';
 import {
   currentKey,
@@ -140,24 +140,25 @@ export class DataProtection {
     this.keyStore.save(ring);
   }
 
-  seal(value: string, context: string): string {
+  /** Seals `value` for one column: `context` is that column's sealing context (db/sealed-columns.ts). */
+  seal(value: string, context: SealedContext): string {
     return this.fieldCipher.seal(value, context);
   }
 
-  sealOptional(value: string | null, context: string): string | null {
+  sealOptional(value: string | null, context: SealedContext): string | null {
     return value === null ? null : this.fieldCipher.seal(value, context);
   }
 
-  open(value: string, context: string): string {
+  open(value: string, context: SealedContext): string {
     return this.fieldCipher.open(value, context);
   }
 
   /** The plaintext's UTF-8 bytes (see FieldCipher.openBytes). */
-  openBytes(value: string, context: string): Buffer {
+  openBytes(value: string, context: SealedContext): Buffer {
     return this.fieldCipher.openBytes(value, context);
   }
 
-  openOptional(value: string | null, context: string): string | null {
+  openOptional(value: string | null, context: SealedContext): string | null {
     return value === null ? null : this.fieldCipher.open(value, context);
   }
 

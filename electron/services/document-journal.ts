@@ -8,10 +8,6 @@ import type { Actor, AuditTrail } from './audit';
 import type { DataProtection } from './data-protection';
 import { queueForSync } from './outbox';
 
-export const VOID_REASON_CONTEXT = 'document.void_reason';
-export const RECIPIENT_CONTEXT = 'document.recipient';
-export const RECIPIENT_SIGNATURE_CONTEXT = 'document.recipient_signature';
-
 /** The recipient of a handed-over copy as stored (sealed): the document number is already masked. */
 export interface StoredRecipient {
   name: string;
@@ -21,7 +17,7 @@ export interface StoredRecipient {
 }
 
 export function openRecipient(protection: DataProtection, sealed: string | null): StoredRecipient | null {
-  const plain = protection.openOptional(sealed, RECIPIENT_CONTEXT);
+  const plain = protection.openOptional(sealed, 'document.recipient');
   return plain === null ? null : (JSON.parse(plain) as StoredRecipient);
 }
 
@@ -115,7 +111,7 @@ export class DocumentJournal {
               recipientDocumentKind: recipient.documentKind,
               recipientDocument: recipient.document,
             },
-      voided: row.voided_at === null ? null : { at: row.voided_at, by: row.voided_by, reason: this.protection.openOptional(row.void_reason, VOID_REASON_CONTEXT) },
+      voided: row.voided_at === null ? null : { at: row.voided_at, by: row.voided_by, reason: this.protection.openOptional(row.void_reason, 'document.void_reason') },
       at: change.at,
     };
   }

@@ -29,7 +29,6 @@ import type { DocumentService } from './documents';
 import { attendanceCertificateModel } from './education-certificates';
 import { AppError } from './errors';
 import { openPersonal } from './people';
-import { DETAILS_CONTEXT, VERSION_DETAILS_CONTEXT } from './registration-journal';
 import type { ReceiptPaper, StationSettings } from './settings';
 import type { StationService } from './station';
 
@@ -98,7 +97,7 @@ export class DocumentPrinting {
         // A receipt attests the version it was issued with, however the record has changed since.
         const attested = (await registrationVersions(this.db, [registration.id])).find((version) => version.version === document.subject_version);
         if (!attested) throw new AppError('not_found');
-        const choice = openChoice(this.protection.open(attested.details, VERSION_DETAILS_CONTEXT));
+        const choice = openChoice(this.protection.open(attested.details, 'registration_version.details'));
         return (paper === 'thermal' ? buildReceiptThermal : buildReceiptA4)(
           {
             ...header,
@@ -147,7 +146,7 @@ export class DocumentPrinting {
   }
 
   private currentChoice(row: RegistrationTable): StoredChoice {
-    return openChoice(this.protection.open(row.details, DETAILS_CONTEXT));
+    return openChoice(this.protection.open(row.details, 'registration.details'));
   }
 }
 

@@ -9,7 +9,7 @@ import { AppError } from './errors';
 import { resolveAttendanceSubject } from './education-certificates';
 import { openPersonal } from './people';
 
-/** The certificates given to the executor or family after a donation (DOMAIN "Documents"). */
+/** The certificates given to the executor or family after a donation. */
 const AFTER_DONATION: ReadonlySet<SerialDocument> = new Set(['memorial_certificate', 'honour_certificate']);
 
 /** The record a document is issued for, as the issuing form names it. */

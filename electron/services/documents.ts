@@ -25,13 +25,7 @@ import { verifyPayload } from '../security/document-signature';
 import type { Actor, AuditTrail } from './audit';
 import type { Clock } from './clock';
 import type { DataProtection } from './data-protection';
-import {
-  RECIPIENT_CONTEXT,
-  RECIPIENT_SIGNATURE_CONTEXT,
-  VOID_REASON_CONTEXT,
-  type DocumentJournal,
-  type StoredRecipient,
-} from './document-journal';
+import type { DocumentJournal, StoredRecipient } from './document-journal';
 import { resolveSubject } from './document-subjects';
 import { readDocumentViews, type DocumentView } from './document-views';
 import { AppError } from './errors';
@@ -54,7 +48,7 @@ function sessionHash(sessionKey: string): string {
 }
 
 /**
- * Documents with serial numbers and their closed loop (DOMAIN "Documents"): issue (serial allocated
+ * Documents with serial numbers and their closed loop: issue (serial allocated
  * and QR payload signed in the issuing transaction), print, hand over or void, re-issue. Each step
  * commits together with its history event, audit entry and outbox entry (see DocumentJournal).
  */
@@ -125,7 +119,7 @@ export class DocumentService {
         state: 'voided',
         voided_at: at,
         voided_by: actor.id,
-        void_reason: this.protection.seal(REISSUE_VOID_REASON, VOID_REASON_CONTEXT),
+        void_reason: this.protection.seal(REISSUE_VOID_REASON, 'document.void_reason'),
         replaced_by_id: row.id,
       });
       await this.journal.record(trx, { row: voided, event: 'voided', stationCode, actor, at, linkedSerial: serial });
@@ -158,8 +152,8 @@ export class DocumentService {
         state: 'handed_over',
         handed_over_at: at,
         handed_over_by: actor.id,
-        recipient: this.protection.seal(JSON.stringify(recipient), RECIPIENT_CONTEXT),
-        recipient_signature: this.protection.seal(input.signature, RECIPIENT_SIGNATURE_CONTEXT),
+        recipient: this.protection.seal(JSON.stringify(recipient), 'document.recipient'),
+        recipient_signature: this.protection.seal(input.signature, 'document.recipient_signature'),
       };
     });
   }
@@ -168,7 +162,7 @@ export class DocumentService {
   async void(input: ParsedInput<'documents:void'>, actor: Actor): Promise<DocumentView> {
     return this.step(input.documentId, actor, 'voided', (current, at) => {
       if (!canVoid(current.state as DocumentState)) throw new AppError('document_not_voidable');
-      return { state: 'voided', voided_at: at, voided_by: actor.id, void_reason: this.protection.seal(input.reason, VOID_REASON_CONTEXT) };
+      return { state: 'voided', voided_at: at, voided_by: actor.id, void_reason: this.protection.seal(input.reason, 'document.void_reason') };
     });
   }
 

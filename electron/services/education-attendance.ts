@@ -19,7 +19,6 @@ import type { Clock } from './clock';
 import type { DataProtection } from './data-protection';
 import type { EducationRecords } from './education-records';
 import type { SurveyCoolDown } from './education-survey-guard';
-import { CONTACT_NAME_CONTEXT, CONTACT_PHONE_CONTEXT, SURVEY_COMMENT_CONTEXT } from './education-views';
 import { AppError } from './errors';
 import { queueForSync } from './outbox';
 import type { StationService } from './station';
@@ -82,8 +81,8 @@ export class EducationAttendance {
         session_id: session.id,
         station_code: session.station_code,
         organisation: input.organisation,
-        contact_name: this.protection.seal(input.contactName, CONTACT_NAME_CONTEXT),
-        contact_phone: this.protection.seal(input.contactPhone, CONTACT_PHONE_CONTEXT),
+        contact_name: this.protection.seal(input.contactName, 'education_group.contact_name'),
+        contact_phone: this.protection.seal(input.contactPhone, 'education_group.contact_phone'),
         head_count: input.headCount,
         age_band: input.ageBand,
         checked_in_at: now.toISOString(),
@@ -143,7 +142,7 @@ export class EducationAttendance {
           session_id: session.id,
           station_code: session.station_code,
           score: input.score,
-          comment: this.protection.sealOptional(input.comment, SURVEY_COMMENT_CONTEXT),
+          comment: this.protection.sealOptional(input.comment, 'education_survey.comment'),
           answered_at: now.toISOString(),
         };
         await insertSurvey(trx, row);
@@ -161,21 +160,21 @@ export class EducationAttendance {
       await this.audit.append(trx, { actor, stationCode: group.station_code, action: 'view_unmasked', objectType: 'education_group', objectId: group.id });
       return {
         groupId: group.id,
-        contactName: this.protection.open(group.contact_name, CONTACT_NAME_CONTEXT),
-        contactPhone: this.protection.open(group.contact_phone, CONTACT_PHONE_CONTEXT),
+        contactName: this.protection.open(group.contact_name, 'education_group.contact_name'),
+        contactPhone: this.protection.open(group.contact_phone, 'education_group.contact_phone'),
       };
     });
   }
 
-  /** The session a record is for; a cancelled one takes no attendance. */
   /** Whether the same organisation with the same contact phone has checked in to the session already. */
   private async alreadyCheckedIn(trx: Executor, sessionId: string, organisation: string, contactPhone: string): Promise<boolean> {
     const groups = await groupsOf(trx, [sessionId]);
     return groups.some(
-      (group) => group.organisation === organisation && this.protection.open(group.contact_phone, CONTACT_PHONE_CONTEXT) === contactPhone,
+      (group) => group.organisation === organisation && this.protection.open(group.contact_phone, 'education_group.contact_phone') === contactPhone,
     );
   }
 
+  /** The session a record is for; a cancelled one takes no attendance. */
   private async openSession(trx: Executor, sessionId: string): Promise<EducationSessionTable> {
     const session = await findSession(trx, sessionId);
     if (!session) throw new AppError('not_found');

@@ -7,7 +7,7 @@ import type { Executor } from '../db/repositories/executor';
 import type { Actor, AuditTrail } from './audit';
 import type { Clock } from './clock';
 import type { DataProtection } from './data-protection';
-import { CANCEL_REASON_CONTEXT, readGroupViews, readSessionSummaries, readSessionSummary, readWalkInViews, SURVEY_COMMENT_CONTEXT } from './education-views';
+import { readGroupViews, readSessionSummaries, readSessionSummary, readWalkInViews } from './education-views';
 import { AppError } from './errors';
 
 type SessionDetail = CallOutput<'education:get'>;
@@ -37,7 +37,7 @@ export class EducationRecords {
     const [groups, walkIns] = await Promise.all([groupsOf(db, [row.id]), walkInsOf(db, [row.id])]);
     return {
       session: await readSessionSummary(db, row),
-      cancelReason: this.protection.openOptional(row.cancel_reason, CANCEL_REASON_CONTEXT),
+      cancelReason: this.protection.openOptional(row.cancel_reason, 'education_session.cancel_reason'),
       canChange: canChangeSession(times, now),
       canCountWalkIns: canCountWalkIns(times, now),
       groups: await readGroupViews(db, this.protection, groups),
@@ -67,7 +67,7 @@ export class EducationRecords {
         comments: rows.map((row) => ({
           id: row.id,
           score: row.score,
-          comment: this.protection.open(row.comment, SURVEY_COMMENT_CONTEXT),
+          comment: this.protection.open(row.comment, 'education_survey.comment'),
           answeredAt: row.answered_at,
         })),
       };

@@ -10,7 +10,7 @@ import type { Executor } from '../db/repositories/executor';
 import type { Actor, AuditTrail } from './audit';
 import type { Clock } from './clock';
 import type { DataProtection } from './data-protection';
-import { CANCEL_REASON_CONTEXT, toSessionView, type SessionView } from './education-views';
+import { toSessionView, type SessionView } from './education-views';
 import { AppError } from './errors';
 import { queueForSync } from './outbox';
 import type { StationService } from './station';
@@ -89,7 +89,7 @@ export class EducationSchedule {
       input.version,
       actor,
       'cancel',
-      () => ({ state, cancel_reason: this.protection.seal(input.reason, CANCEL_REASON_CONTEXT), cancelled_at: at, cancelled_by: actor.id }),
+      () => ({ state, cancel_reason: this.protection.seal(input.reason, 'education_session.cancel_reason'), cancelled_at: at, cancelled_by: actor.id }),
       input.reason,
     );
   }

@@ -12,12 +12,6 @@ export type SessionSummary = CallOutput<'education:list'>['sessions'][number];
 type GroupView = CallOutput<'education:get'>['groups'][number];
 type WalkInView = CallOutput<'education:get'>['walkIns'][number];
 
-/** Where each sealed column of the education tables is sealed (its column, as key rotation expects). */
-export const CANCEL_REASON_CONTEXT = 'education_session.cancel_reason';
-export const CONTACT_NAME_CONTEXT = 'education_group.contact_name';
-export const CONTACT_PHONE_CONTEXT = 'education_group.contact_phone';
-export const SURVEY_COMMENT_CONTEXT = 'education_survey.comment';
-
 export function toSessionView(row: EducationSessionTable): SessionView {
   return {
     id: row.id,
@@ -68,8 +62,8 @@ export async function readGroupViews(db: Executor, protection: DataProtection, r
   return rows.map((row) => ({
     id: row.id,
     organisation: row.organisation,
-    contactName: maskName(protection.open(row.contact_name, CONTACT_NAME_CONTEXT)),
-    contactPhone: maskPhone(protection.open(row.contact_phone, CONTACT_PHONE_CONTEXT)),
+    contactName: maskName(protection.open(row.contact_name, 'education_group.contact_name')),
+    contactPhone: maskPhone(protection.open(row.contact_phone, 'education_group.contact_phone')),
     headCount: row.head_count,
     ageBand: row.age_band as AgeBand,
     checkedInAt: row.checked_in_at,

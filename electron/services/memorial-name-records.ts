@@ -12,12 +12,6 @@ import { assertEnoughInk } from './signature-ink';
 
 export type MemorialEntryView = CallOutput<'nameList:add'>;
 
-/** Sealing contexts: the table and column each value lives in (see db/sealed-columns.ts). */
-export const RELATIVE_CONTEXT = 'memorial_consent.relative';
-export const CONSENT_SIGNATURE_CONTEXT = 'memorial_consent.signature';
-export const WITHDRAW_REASON_CONTEXT = 'memorial_consent.withdraw_reason';
-export const WITHDRAWN_NAME_CONTEXT = 'memorial_entry.withdrawn_name';
-
 /** The consenting relative as stored (sealed): the document number is already masked. */
 export interface StoredRelative {
   name: string;
@@ -56,9 +50,9 @@ export function newMemorialEntry(input: ParsedInput<'nameList:add'>, protection:
   };
   const consentRow: MemorialConsentTable = {
     id: randomUUID(),
-    relative: protection.seal(JSON.stringify(relative), RELATIVE_CONTEXT),
+    relative: protection.seal(JSON.stringify(relative), 'memorial_consent.relative'),
     signature_kind: consent.signature.kind,
-    signature: consent.signature.kind === 'drawn' ? protection.seal(consent.signature.image, CONSENT_SIGNATURE_CONTEXT) : null,
+    signature: consent.signature.kind === 'drawn' ? protection.seal(consent.signature.image, 'memorial_consent.signature') : null,
     given_on: consent.givenOn,
     text_version: consent.textVersion,
     recorded_at: context.at,
@@ -88,13 +82,13 @@ export function newMemorialEntry(input: ParsedInput<'nameList:add'>, protection:
 }
 
 export function openRelative(protection: DataProtection, consent: MemorialConsentTable): StoredRelative {
-  return JSON.parse(protection.open(consent.relative, RELATIVE_CONTEXT)) as StoredRelative;
+  return JSON.parse(protection.open(consent.relative, 'memorial_consent.relative')) as StoredRelative;
 }
 
 /** The name of an entry: in full while published (the family made it public), masked once withdrawn. */
 function entryName(protection: DataProtection, entry: MemorialEntryTable): string {
   if (entry.published_name !== null) return entry.published_name;
-  return maskName(protection.openOptional(entry.withdrawn_name, WITHDRAWN_NAME_CONTEXT) ?? '');
+  return maskName(protection.openOptional(entry.withdrawn_name, 'memorial_entry.withdrawn_name') ?? '');
 }
 
 /** Entries as the staff desk shows them: the relative's name and document masked, staff by display name. */

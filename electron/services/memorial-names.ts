@@ -31,14 +31,7 @@ import type { Clock } from './clock';
 import type { DataProtection } from './data-protection';
 import { AppError } from './errors';
 import { keyRange } from './memorial-name-keys';
-import {
-  memorialEntrySyncPayload,
-  memorialEntryViews,
-  newMemorialEntry,
-  WITHDRAW_REASON_CONTEXT,
-  WITHDRAWN_NAME_CONTEXT,
-  type MemorialEntryView,
-} from './memorial-name-records';
+import { memorialEntrySyncPayload, memorialEntryViews, newMemorialEntry, type MemorialEntryView } from './memorial-name-records';
 import { queueForSync } from './outbox';
 import type { StationService } from './station';
 
@@ -101,11 +94,11 @@ export class MemorialNameService {
         state: 'withdrawn',
         version: current.entry.version + 1,
         published_name: null,
-        withdrawn_name: this.protection.seal(current.entry.published_name, WITHDRAWN_NAME_CONTEXT),
+        withdrawn_name: this.protection.seal(current.entry.published_name, 'memorial_entry.withdrawn_name'),
         withdrawn_at: at,
         withdrawn_by: actor.id,
       };
-      const consentChange = { withdrawn_at: at, withdrawn_by: actor.id, withdraw_reason: this.protection.seal(input.reason, WITHDRAW_REASON_CONTEXT) };
+      const consentChange = { withdrawn_at: at, withdrawn_by: actor.id, withdraw_reason: this.protection.seal(input.reason, 'memorial_consent.withdraw_reason') };
       // The entry's search keys go with the state change (a trigger of migration 0006 deletes them).
       if (!(await withdrawMemorialEntry(trx, current.entry.id, current.entry.version, entryChange))) throw new AppError('version_conflict');
       if (!(await withdrawMemorialConsent(trx, current.consent.id, consentChange))) throw new AppError('memorial_consent_withdrawn');

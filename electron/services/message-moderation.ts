@@ -16,7 +16,6 @@ import type { DataProtection } from './data-protection';
 import { AppError } from './errors';
 import { queueForSync } from './outbox';
 import type { StationService } from './station';
-import { MESSAGE_CONTEXT } from './visitor-messages';
 
 type VisitorMessage = CallOutput<'messages:approve'>;
 
@@ -68,7 +67,7 @@ export class MessageModeration {
         version,
         decidedAt,
         decidedBy: actor.id,
-        rejectReason: this.protection.sealOptional(reason, MESSAGE_CONTEXT.rejectReason),
+        rejectReason: this.protection.sealOptional(reason, 'visitor_message.reject_reason'),
       });
       if (!decided) throw new AppError('message_not_pending');
       await queueForSync(trx, this.protection, {
@@ -101,8 +100,8 @@ export class MessageModeration {
     if (state === 'rejected') return decision;
     return {
       ...decision,
-      body: collapseBlankLines(this.protection.open(row.body, MESSAGE_CONTEXT.body)),
-      author_masked: this.protection.openOptional(row.author_masked, MESSAGE_CONTEXT.author),
+      body: collapseBlankLines(this.protection.open(row.body, 'visitor_message.body')),
+      author_masked: this.protection.openOptional(row.author_masked, 'visitor_message.author_masked'),
       relation: row.relation,
     };
   }
@@ -111,13 +110,13 @@ export class MessageModeration {
     return {
       id: row.id,
       writtenAt: row.written_at,
-      message: this.protection.open(row.body, MESSAGE_CONTEXT.body),
-      author: this.protection.openOptional(row.author_masked, MESSAGE_CONTEXT.author),
+      message: this.protection.open(row.body, 'visitor_message.body'),
+      author: this.protection.openOptional(row.author_masked, 'visitor_message.author_masked'),
       relation: row.relation as VisitorRelation | null,
       state: row.state as MessageState,
       decidedAt: row.decided_at,
       decidedBy: row.decided_by_name,
-      rejectReason: this.protection.openOptional(row.reject_reason, MESSAGE_CONTEXT.rejectReason),
+      rejectReason: this.protection.openOptional(row.reject_reason, 'visitor_message.reject_reason'),
     };
   }
 }

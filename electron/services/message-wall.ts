@@ -6,7 +6,6 @@ import { collapseBlankLines } from '../../shared/validation/visitors';
 import type { StationDatabase } from '../db/schema';
 import { approvedVisitorMessages, countVisitorMessagesByState } from '../db/repositories/visitor-messages';
 import type { DataProtection } from './data-protection';
-import { MESSAGE_CONTEXT } from './visitor-messages';
 
 /** The public message wall: approved messages only, newest first, a page at a time. */
 export class MessageWall {
@@ -28,8 +27,8 @@ export class MessageWall {
       messages: rows.map((row) => ({
         id: row.id,
         // Messages accepted before blank lines were collapsed at sign-in are shown the same way.
-        message: collapseBlankLines(this.protection.open(row.body, MESSAGE_CONTEXT.body)),
-        author: this.protection.openOptional(row.author_masked, MESSAGE_CONTEXT.author),
+        message: collapseBlankLines(this.protection.open(row.body, 'visitor_message.body')),
+        author: this.protection.openOptional(row.author_masked, 'visitor_message.author_masked'),
         relation: row.relation as VisitorRelation | null,
         writtenOn: stationDate(new Date(row.written_at)),
       })),

@@ -2,8 +2,6 @@ import type { Executor } from '../db/repositories/executor';
 import { appendToOutbox, recordFirstQueuedAt } from '../db/repositories/outbox';
 import type { DataProtection } from './data-protection';
 
-export const OUTBOX_PAYLOAD_CONTEXT = 'outbox.payload';
-
 export interface SyncChange {
   kind: string;
   entityId: string;
@@ -24,7 +22,7 @@ export async function queueForSync(trx: Executor, protection: DataProtection, ch
     kind: change.kind,
     entityId: change.entityId,
     version: change.version,
-    sealedPayload: protection.seal(JSON.stringify(change.payload), OUTBOX_PAYLOAD_CONTEXT),
+    sealedPayload: protection.seal(JSON.stringify(change.payload), 'outbox.payload'),
     createdAt: change.createdAt,
     personId: change.personId ?? null,
     recordCreatedAt,

@@ -25,10 +25,6 @@ export interface PersonalFields {
   sex: Sex;
 }
 
-const PERSONAL_CONTEXT = 'person.personal';
-const VERSION_PERSONAL_CONTEXT = 'person_version.personal';
-const VERSION_REASON_CONTEXT = 'person_version.reason';
-
 /** The blind-index input of a document: kind and normalised number, so equal numbers of two kinds differ. */
 function documentIndexValue(kind: string, number: string): string {
   return `${kind}:${number}`;
@@ -63,15 +59,15 @@ export function personLookupIndexes(protection: DataProtection, fields: Personal
 }
 
 export function openPersonal(protection: DataProtection, row: Pick<PersonTable, 'personal'>): PersonalFields {
-  return JSON.parse(protection.open(row.personal, PERSONAL_CONTEXT)) as PersonalFields;
+  return JSON.parse(protection.open(row.personal, 'person.personal')) as PersonalFields;
 }
 
 export function openVersionPersonal(protection: DataProtection, sealed: string): PersonalFields {
-  return JSON.parse(protection.open(sealed, VERSION_PERSONAL_CONTEXT)) as PersonalFields;
+  return JSON.parse(protection.open(sealed, 'person_version.personal')) as PersonalFields;
 }
 
 export function openVersionReason(protection: DataProtection, sealed: string | null): string | null {
-  return protection.openOptional(sealed, VERSION_REASON_CONTEXT);
+  return protection.openOptional(sealed, 'person_version.reason');
 }
 
 /**
@@ -121,7 +117,7 @@ export class PersonRegistry {
       version: 1,
       document_kind: fields.documentKind,
       ...personLookupIndexes(this.protection, fields),
-      personal: this.protection.seal(JSON.stringify(fields), PERSONAL_CONTEXT),
+      personal: this.protection.seal(JSON.stringify(fields), 'person.personal'),
       created_at: at,
       updated_at: at,
     };
@@ -135,7 +131,7 @@ export class PersonRegistry {
     const changes = {
       version: current.version + 1,
       ...personLookupIndexes(this.protection, fields),
-      personal: this.protection.seal(JSON.stringify(fields), PERSONAL_CONTEXT),
+      personal: this.protection.seal(JSON.stringify(fields), 'person.personal'),
       updated_at: at,
     };
     if (!(await updatePersonVersion(trx, current.id, current.version, changes))) throw new AppError('version_conflict');
@@ -151,8 +147,8 @@ export class PersonRegistry {
       at: row.updated_at,
       actor_id: actor.id,
       actor_role: actor.role,
-      personal: this.protection.seal(JSON.stringify(fields), VERSION_PERSONAL_CONTEXT),
-      reason: this.protection.sealOptional(reason, VERSION_REASON_CONTEXT),
+      personal: this.protection.seal(JSON.stringify(fields), 'person_version.personal'),
+      reason: this.protection.sealOptional(reason, 'person_version.reason'),
     });
   }
 }

@@ -12,12 +12,10 @@ import type { DataProtection } from './data-protection';
 import { AppError } from './errors';
 import { queueForSync } from './outbox';
 import { openPersonal, type PersonalFields, type PersonRegistry } from './people';
-import { HELD_PHONE_CONTEXT, REFUSAL_STATEMENT_CONTEXT, type PersonRecords } from './person-records';
+import type { PersonRecords } from './person-records';
 import { personalFieldsOf, storeSignature } from './registrations';
 import { assertEnoughInk } from './signature-ink';
 import type { StationService } from './station';
-
-const REVOKE_REASON_CONTEXT = 'refusal.revoke_reason';
 
 /**
  * Changes to a person rather than to one registration: new contact details, and the refusal of
@@ -55,7 +53,7 @@ export class PersonChanges {
     return this.db.transaction().execute(async (trx) => {
       const current = await this.currentVersion(trx, input.personId, input.expectedVersion);
       const held = await this.settleHeld(trx, input, 'confirmed', actor, at);
-      const fields: PersonalFields = { ...openPersonal(this.protection, current), phone: this.protection.open(held.phone, HELD_PHONE_CONTEXT) };
+      const fields: PersonalFields = { ...openPersonal(this.protection, current), phone: this.protection.open(held.phone, 'kiosk_held_change.phone') };
       const row = await this.writeContact(trx, current, fields, actor, station.code, at, null, { heldChange: held.id });
       return this.records.read(trx, row.id);
     });
@@ -129,7 +127,7 @@ export class PersonChanges {
         id,
         person_id: person.id,
         recorded_at: at,
-        statement: this.protection.sealOptional(input.statement, REFUSAL_STATEMENT_CONTEXT),
+        statement: this.protection.sealOptional(input.statement, 'refusal.statement'),
         signature_id: signatureId,
         revoked_at: null,
         revoke_reason: null,
@@ -148,7 +146,7 @@ export class PersonChanges {
       if (!person) throw new AppError('not_found');
       const standing = await standingRefusal(trx, person.id);
       if (!standing) throw new AppError('not_found');
-      await revokeRefusal(trx, standing.id, at, this.protection.seal(input.reason, REVOKE_REASON_CONTEXT));
+      await revokeRefusal(trx, standing.id, at, this.protection.seal(input.reason, 'refusal.revoke_reason'));
       const fields = openPersonal(this.protection, person);
       await this.journal(trx, { kind: 'refusal', id: standing.id, version: 2, payload: { id: standing.id, personId: person.id, state: 'revoked', person: fields, at }, actor, stationCode: station.code, action: 'withdraw', at });
       return this.records.read(trx, person.id);

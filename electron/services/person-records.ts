@@ -29,7 +29,6 @@ import type { Actor, AuditTrail } from './audit';
 import type { DataProtection } from './data-protection';
 import { AppError } from './errors';
 import { documentKeys, nameKeys, openPersonal, openVersionPersonal, openVersionReason } from './people';
-import { DETAILS_CONTEXT, VERSION_DETAILS_CONTEXT, VERSION_NOTE_CONTEXT } from './registration-journal';
 import { heardFromViews } from './registration-sources';
 import type { StationSettings } from './settings';
 import type { StationService } from './station';
@@ -40,14 +39,7 @@ type SearchResults = CallOutput<'registration:search'>;
 /** A program choice as the registration service stores it (the parsed contract input). */
 type StoredChoice = ParsedInput<'registration:create'>['programs'][number];
 
-const SIGNATURE_CONTEXT = 'signature.image';
-const REFUSAL_STATEMENT_CONTEXT = 'refusal.statement';
-const FOLLOW_UP_NOTE_CONTEXT = 'follow_up.note';
-/** A phone typed at the kiosk and held for staff (see sealed-columns). */
-const HELD_PHONE_CONTEXT = 'kiosk_held_change.phone';
 const MAX_SEARCH_RESULTS = 20;
-
-export { SIGNATURE_CONTEXT, REFUSAL_STATEMENT_CONTEXT, FOLLOW_UP_NOTE_CONTEXT, HELD_PHONE_CONTEXT };
 
 /** A stored choice as staff read it: names of third parties and their numbers masked. */
 function maskChoice(choice: StoredChoice): ChoiceView {
@@ -77,7 +69,7 @@ function maskChoice(choice: StoredChoice): ChoiceView {
   return choice as ChoiceView;
 }
 
-function openChoice(protection: DataProtection, sealed: string, context: string): ChoiceView {
+function openChoice(protection: DataProtection, sealed: string, context: 'registration.details' | 'registration_version.details'): ChoiceView {
   // A version's details also keep how the person heard of donation, which the record shows on its own.
   const { heardFrom: _heardFrom, ...choice } = JSON.parse(protection.open(sealed, context)) as StoredChoice & { heardFrom?: unknown };
   return maskChoice(choice as StoredChoice);
@@ -137,9 +129,9 @@ export class PersonRecords {
       consents: consents.map((row) => ({ purpose: row.purpose as ConsentPurpose, granted: row.granted === 1, textVersion: row.text_version, at: row.at })),
       signatures: signatures.map((row) => ({ id: row.id, kind: row.kind as 'drawn' | 'paper', at: row.at })),
       refusal: refusal
-        ? { id: refusal.id, recordedAt: refusal.recorded_at, statement: this.protection.openOptional(refusal.statement, REFUSAL_STATEMENT_CONTEXT) }
+        ? { id: refusal.id, recordedAt: refusal.recorded_at, statement: this.protection.openOptional(refusal.statement, 'refusal.statement') }
         : null,
-      heldChanges: held.map((row) => ({ id: row.id, heldAt: row.held_at, phone: maskPhone(this.protection.open(row.phone, HELD_PHONE_CONTEXT)) })),
+      heldChanges: held.map((row) => ({ id: row.id, heldAt: row.held_at, phone: maskPhone(this.protection.open(row.phone, 'kiosk_held_change.phone')) })),
       history: versions.map((row) => {
         const fields = openVersionPersonal(this.protection, row.personal);
         return { version: row.version, at: row.at, actorName: actorName(row.actor_id), name: maskName(fields.name), phone: maskPhone(fields.phone), reason: openVersionReason(this.protection, row.reason) };
@@ -154,7 +146,7 @@ export class PersonRecords {
         createdAt: row.created_at,
         realisedOn: row.realised_on,
         heardFrom: sources.get(row.id) ?? null,
-        choice: openChoice(this.protection, row.details, DETAILS_CONTEXT),
+        choice: openChoice(this.protection, row.details, 'registration.details'),
         stemCell:
           row.program === 'stem_cell'
             ? {
@@ -172,12 +164,12 @@ export class PersonRecords {
             at: version.at,
             actorName: actorName(version.actor_id),
             state: version.state as RegistrationState,
-            choice: openChoice(this.protection, version.details, VERSION_DETAILS_CONTEXT),
-            note: this.protection.openOptional(version.note, VERSION_NOTE_CONTEXT),
+            choice: openChoice(this.protection, version.details, 'registration_version.details'),
+            note: this.protection.openOptional(version.note, 'registration_version.note'),
           })),
         followUps: followUps
           .filter((call) => call.registration_id === row.id)
-          .map((call) => ({ at: call.at, actorName: actorName(call.actor_id), outcome: call.outcome as FollowUpOutcome, note: this.protection.openOptional(call.note, FOLLOW_UP_NOTE_CONTEXT) })),
+          .map((call) => ({ at: call.at, actorName: actorName(call.actor_id), outcome: call.outcome as FollowUpOutcome, note: this.protection.openOptional(call.note, 'follow_up.note') })),
       })),
       documents: documents.map((row) => ({
         id: row.id,
@@ -252,7 +244,7 @@ export class PersonRecords {
     const drawn = (await signaturesOf(this.db, personId)).find((row) => row.kind === 'drawn');
     if (!drawn) throw new AppError('not_found');
     await this.audit.record({ actor, stationCode: station.code, action: 'view_unmasked', objectType: 'person', objectId: personId, detail: { field: 'signature' } });
-    return { id: drawn.id, image: this.protection.openOptional(drawn.image, SIGNATURE_CONTEXT) };
+    return { id: drawn.id, image: this.protection.openOptional(drawn.image, 'signature.image') };
   }
 
   private async staffNames(db: Executor): Promise<Map<string, string>> {

@@ -9,10 +9,6 @@ import type { DataProtection } from './data-protection';
 import { queueForSync } from './outbox';
 import type { PersonalFields } from './people';
 
-export const DETAILS_CONTEXT = 'registration.details';
-export const VERSION_DETAILS_CONTEXT = 'registration_version.details';
-export const VERSION_NOTE_CONTEXT = 'registration_version.note';
-
 /** What one change of a registration leaves behind, besides the record's new current state. */
 export interface RegistrationChange {
   row: RegistrationTable;
@@ -47,9 +43,9 @@ export class RegistrationJournal {
       at: change.at,
       actor_id: change.actor.id,
       actor_role: change.actor.role,
-      details: this.protection.seal(JSON.stringify(versionDetails(change)), VERSION_DETAILS_CONTEXT),
+      details: this.protection.seal(JSON.stringify(versionDetails(change)), 'registration_version.details'),
       stem_cell_status: row.stem_cell_status,
-      note: this.protection.sealOptional(change.note, VERSION_NOTE_CONTEXT),
+      note: this.protection.sealOptional(change.note, 'registration_version.note'),
     });
     await this.audit.append(trx, {
       actor: change.actor,

@@ -22,8 +22,8 @@ import { AppError } from './errors';
 import { KioskAttempts, throttledRefusal, type KioskAttempt } from './kiosk-attempts';
 import { assertEnoughInk } from './signature-ink';
 import { documentKeys, openPersonal, type PersonalFields, type PersonRegistry } from './people';
-import { FOLLOW_UP_NOTE_CONTEXT, HELD_PHONE_CONTEXT, SIGNATURE_CONTEXT, type PersonRecords } from './person-records';
-import { DETAILS_CONTEXT, type RegistrationJournal } from './registration-journal';
+import type { PersonRecords } from './person-records';
+import type { RegistrationJournal } from './registration-journal';
 import { recentSourceSessions, resolveHeardFrom } from './registration-sources';
 import type { StationSettings } from './settings';
 import type { DocumentService } from './documents';
@@ -34,7 +34,7 @@ type Choice = CreateInput['programs'][number];
 type PersonInput = CreateInput['person'];
 type PersonRecord = CallOutput<'person:get'>;
 
-/** The changes a person is handed a receipt for (DOMAIN "Documents"): registration, amendment, withdrawal. */
+/** The changes a person is handed a receipt for: registration, amendment, withdrawal. */
 const RECEIPTED_EVENTS: ReadonlySet<RegistrationEvent> = new Set(['created', 'amended', 'withdrawn']);
 
 /** Issues documents inside a registration's transaction (the document service). */
@@ -71,7 +71,7 @@ export async function storeSignature(
   at: string,
 ): Promise<string> {
   const id = randomUUID();
-  const image = signature.kind === 'drawn' ? protection.seal(signature.image, SIGNATURE_CONTEXT) : null;
+  const image = signature.kind === 'drawn' ? protection.seal(signature.image, 'signature.image') : null;
   await insertSignature(trx, { id, person_id: personId, kind: signature.kind, image, at });
   return id;
 }
@@ -215,7 +215,7 @@ export class RegistrationService {
           state: 'active',
           version: 1,
           channel,
-          details: this.protection.seal(JSON.stringify(choice), DETAILS_CONTEXT),
+          details: this.protection.seal(JSON.stringify(choice), 'registration.details'),
           stem_cell_status: choice.program === 'stem_cell' ? 'signed_up' : null,
           sample_barcode: null,
           registered_on: today,
@@ -248,7 +248,7 @@ export class RegistrationService {
   /** A phone typed at the kiosk for a person on file: held, sealed, until staff confirm or discard it. */
   private async holdPhone(trx: Executor, personId: string, phone: string, actor: Actor, stationCode: string, at: string): Promise<void> {
     const id = randomUUID();
-    await insertHeldChange(trx, { id, person_id: personId, phone: this.protection.seal(phone, HELD_PHONE_CONTEXT), held_at: at, state: 'pending', decided_at: null, decided_by: null });
+    await insertHeldChange(trx, { id, person_id: personId, phone: this.protection.seal(phone, 'kiosk_held_change.phone'), held_at: at, state: 'pending', decided_at: null, decided_by: null });
     await this.audit.append(trx, { actor, stationCode, action: 'create', objectType: 'kiosk_held_change', objectId: id, detail: { personId, field: 'phone' } });
   }
 
@@ -333,7 +333,7 @@ export class RegistrationService {
         at,
         actor_id: actor.id,
         outcome: input.outcome,
-        note: this.protection.sealOptional(input.note, FOLLOW_UP_NOTE_CONTEXT),
+        note: this.protection.sealOptional(input.note, 'follow_up.note'),
       });
       await this.audit.append(trx, { actor, stationCode: station.code, action: 'create', objectType: 'follow_up', objectId: current.id, detail: { outcome: input.outcome } });
       return this.records.read(trx, current.person_id);
@@ -390,10 +390,10 @@ export class RegistrationService {
   }
 
   private seal(choice: unknown): string {
-    return this.protection.seal(JSON.stringify(choice), DETAILS_CONTEXT);
+    return this.protection.seal(JSON.stringify(choice), 'registration.details');
   }
 
   private openChoice(row: RegistrationTable): unknown {
-    return JSON.parse(this.protection.open(row.details, DETAILS_CONTEXT));
+    return JSON.parse(this.protection.open(row.details, 'registration.details'));
   }
 }

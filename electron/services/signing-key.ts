@@ -14,9 +14,6 @@ import {
 import type { Clock } from './clock';
 import type { DataProtection } from './data-protection';
 
-/** The sealing context of the private key: `sealingContext` of its column, so a rotation re-encrypts it. */
-export const SIGNING_KEY_CONTEXT = 'signing_key.private_key';
-
 /**
  * The station's Ed25519 key for the QR codes on its documents and the manifests of its sync batches. It is made on first need, inside the
  * transaction that needs it, and kept in the database with the private key sealed under the data key:
@@ -41,7 +38,7 @@ export class StationSigningKey {
     const row: SigningKeyTable = {
       id: keyFingerprint(publicKeyDer),
       public_key: publicKeyDer.toString('base64'),
-      private_key: this.protection.seal(privateKeyDer.toString('base64'), SIGNING_KEY_CONTEXT),
+      private_key: this.protection.seal(privateKeyDer.toString('base64'), 'signing_key.private_key'),
       created_at: this.clock.now().toISOString(),
     };
     privateKeyDer.fill(0);
@@ -68,7 +65,7 @@ export class StationSigningKey {
   /** The opened private key, for the station's other signatures (sync batch manifests, whose magic keeps them apart). */
   privateKey(row: SigningKeyTable): KeyObject {
     if (this.opened?.id === row.id) return this.opened.key;
-    const der = Buffer.from(this.protection.open(row.private_key, SIGNING_KEY_CONTEXT), 'base64');
+    const der = Buffer.from(this.protection.open(row.private_key, 'signing_key.private_key'), 'base64');
     try {
       this.opened = { id: row.id, key: privateKeyFromDer(der) };
       return this.opened.key;

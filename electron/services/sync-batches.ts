@@ -29,14 +29,12 @@ import type { Actor, AuditTrail } from './audit';
 import type { Clock } from './clock';
 import type { DataProtection } from './data-protection';
 import { AppError } from './errors';
-import { OUTBOX_PAYLOAD_CONTEXT } from './outbox';
 import type { StationSettings } from './settings';
 import type { StationSigningKey } from './signing-key';
 import { batchFloorUnconfirmed, batchSeqFloor } from './sync-batch-floor';
 import type { StationService } from './station';
 import packageJson from '../../package.json' with { type: 'json' };
 
-export const BATCH_FILE_CONTEXT = 'sync_batch.file';
 /** A batch as written, without its sealed file. */
 export type WrittenBatch = Omit<BatchRow, 'file'>;
 const SOFTWARE = `relay-station/${packageJson.version}`;
@@ -116,7 +114,7 @@ export class SyncBatchWriter {
         kind_counts: JSON.stringify(manifest.kindCounts),
         manifest: manifestBytes.toString('utf8'),
         manifest_sha256: sha256Hex(manifestBytes),
-        file: this.protection.seal(file.toString('base64'), BATCH_FILE_CONTEXT),
+        file: this.protection.seal(file.toString('base64'), 'sync_batch.file'),
         file_bytes: file.length,
         created_at: createdAt,
         created_by: actor.id,
@@ -152,7 +150,7 @@ export class SyncBatchWriter {
   /** The .rsb bytes of a batch that has not been acknowledged yet. */
   fileOf(batch: BatchRow): Buffer {
     if (batch.file === null) throw new AppError('not_found');
-    return Buffer.from(this.protection.open(batch.file, BATCH_FILE_CONTEXT), 'base64');
+    return Buffer.from(this.protection.open(batch.file, 'sync_batch.file'), 'base64');
   }
 
   /** Two-person approval: a second staff account lets the batch leave. */
@@ -268,12 +266,12 @@ export class SyncBatchWriter {
       changedAt: row.created_at,
     };
     if (travelsAsStored(row.kind)) {
-      const payload = this.protection.openBytes(sealedPayload, OUTBOX_PAYLOAD_CONTEXT);
+      const payload = this.protection.openBytes(sealedPayload, 'outbox.payload');
       const line = envelopeLineAround(envelope, payload);
       payload.fill(0);
       return { seq: row.seq, kind: row.kind, line };
     }
-    const stored = JSON.parse(this.protection.open(sealedPayload, OUTBOX_PAYLOAD_CONTEXT)) as Record<string, unknown>;
+    const stored = JSON.parse(this.protection.open(sealedPayload, 'outbox.payload')) as Record<string, unknown>;
     return { seq: row.seq, kind: row.kind, line: envelopeLine({ ...envelope, payload: wirePayload(row.kind, stored) }) };
   }
 

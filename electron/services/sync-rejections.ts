@@ -5,7 +5,6 @@ import { omitWaitingRowsWithoutConsent, outboxRowsBySeq, rejectedRows, setRowSta
 import type { Actor, AuditTrail } from './audit';
 import type { DataProtection } from './data-protection';
 import { AppError } from './errors';
-import { OUTBOX_PAYLOAD_CONTEXT } from './outbox';
 import type { StationService } from './station';
 
 const SHOWN = 200;
@@ -52,7 +51,7 @@ export class SyncRejections {
     // Staff know a registration by its number; the payload holds it (and nothing of it is shown but that).
     let registrationNumber: string | null = null;
     if (row.kind === 'registration') {
-      const payload = JSON.parse(this.protection.open(row.payload, OUTBOX_PAYLOAD_CONTEXT)) as { number?: unknown };
+      const payload = JSON.parse(this.protection.open(row.payload, 'outbox.payload')) as { number?: unknown };
       registrationNumber = typeof payload.number === 'string' ? payload.number : null;
     }
     return {

@@ -6,13 +6,6 @@ import { insertVisitorMessage } from '../db/repositories/visitor-messages';
 import type { Actor, AuditTrail } from './audit';
 import type { DataProtection } from './data-protection';
 
-/** The sealing contexts of a message's sealed columns (see electron/db/sealed-columns.ts). */
-export const MESSAGE_CONTEXT = {
-  body: 'visitor_message.body',
-  author: 'visitor_message.author_masked',
-  rejectReason: 'visitor_message.reject_reason',
-} as const;
-
 export interface LeftMessage {
   signIn: VisitorSignInTable;
   /** Already checked by the contract's schema. */
@@ -32,8 +25,8 @@ export async function leaveVisitorMessage(trx: Executor, protection: DataProtect
     sign_in_id: left.signIn.id,
     station_code: left.signIn.station_code,
     written_at: left.signIn.visited_at,
-    body: protection.seal(left.message, MESSAGE_CONTEXT.body),
-    author_masked: protection.sealOptional(left.visitorName === null ? null : maskName(left.visitorName), MESSAGE_CONTEXT.author),
+    body: protection.seal(left.message, 'visitor_message.body'),
+    author_masked: protection.sealOptional(left.visitorName === null ? null : maskName(left.visitorName), 'visitor_message.author_masked'),
     relation: left.signIn.relation,
     state: 'pending',
     version: 1,

@@ -23,9 +23,6 @@ import { leaveVisitorMessage } from './visitor-messages';
 type VisitorSignIn = CallOutput<'visitor:signIn'>;
 type VisitorLogEntry = CallOutput<'visitor:list'>['visitors'][number];
 
-const NAME_CONTEXT = 'visitor_sign_in.visitor_name';
-const GROUP_CONTEXT = 'visitor_sign_in.group_name';
-
 function toVisitorSignIn(row: VisitorSignInTable, visitorName: string | null, messageState: string | null): VisitorSignIn {
   return {
     id: row.id,
@@ -60,10 +57,10 @@ export class VisitorService {
       visited_at: this.clock.now().toISOString(),
       party_size: input.partySize,
       purpose: input.purpose,
-      visitor_name: this.protection.sealOptional(input.visitorName, NAME_CONTEXT),
+      visitor_name: this.protection.sealOptional(input.visitorName, 'visitor_sign_in.visitor_name'),
       version: 1,
       relation: input.relation,
-      group_name: this.protection.sealOptional(input.groupName, GROUP_CONTEXT),
+      group_name: this.protection.sealOptional(input.groupName, 'visitor_sign_in.group_name'),
     };
     await this.db.transaction().execute(async (trx) => {
       await insertVisitorSignIn(trx, row);
@@ -94,9 +91,9 @@ export class VisitorService {
       total,
       visitors: rows.map(
         (row): VisitorLogEntry => ({
-          ...toVisitorSignIn(row, this.protection.openOptional(row.visitor_name, NAME_CONTEXT), row.message_state),
+          ...toVisitorSignIn(row, this.protection.openOptional(row.visitor_name, 'visitor_sign_in.visitor_name'), row.message_state),
           relation: row.relation as VisitorRelation | null,
-          groupName: this.protection.openOptional(row.group_name, GROUP_CONTEXT),
+          groupName: this.protection.openOptional(row.group_name, 'visitor_sign_in.group_name'),
         }),
       ),
     };
@@ -107,7 +104,7 @@ export class VisitorService {
     const station = await this.station.require();
     const row = await findVisitorSignIn(this.db, input.id);
     if (!row) throw new AppError('not_found');
-    const visitorName = this.protection.openOptional(row.visitor_name, NAME_CONTEXT);
+    const visitorName = this.protection.openOptional(row.visitor_name, 'visitor_sign_in.visitor_name');
     await this.audit.record({ actor, stationCode: station.code, action: 'view_unmasked', objectType: 'visitor_sign_in', objectId: row.id });
     return { id: row.id, visitorName };
   }

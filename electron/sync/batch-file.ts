@@ -104,11 +104,6 @@ export function envelopeLineAround(envelope: Omit<Envelope, 'payload'>, payloadJ
   return Buffer.concat([Buffer.from(`${head.slice(0, -1)},"payload":`, 'utf8'), payloadJson, PAYLOAD_END]);
 }
 
-/**
- * Builds the `.rsb` bytes. Records come in seq order with their envelopeLine(); a batch this station
- * would refuse on receipt (counts that disagree, a line over the limit) is a programming error and
- * throws a RangeError rather than being written and signed.
- */
 /** One record for writeBatchFile: its envelopeLine() text, or those bytes in UTF-8. */
 export interface BatchLine {
   seq: number;
@@ -116,6 +111,11 @@ export interface BatchLine {
   line: string | Buffer;
 }
 
+/**
+ * Builds the `.rsb` bytes. Records come in seq order with their envelopeLine(); a batch this station
+ * would refuse on receipt (counts that disagree, a line over the limit) is a programming error and
+ * throws a RangeError rather than being written and signed.
+ */
 export function writeBatchFile(
   header: BatchHeader,
   records: ReadonlyArray<BatchLine>,

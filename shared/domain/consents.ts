@@ -1,5 +1,5 @@
 /**
- * The purposes a registrant consents to separately (DOMAIN "Privacy"): the donation intent itself,
+ * The purposes a registrant consents to separately: the donation intent itself,
  * sending the record to the provincial system, being contacted for follow-up, and publishing the
  * name on a memorial wall. Only the intent is required for a registration; each other purpose may be
  * declined on its own.

@@ -2,9 +2,9 @@ import { addCalendarDays, isCalendarDate, type CalendarDate } from './age';
 import type { TargetStatus } from './figures';
 
 /**
- * The registration figures a station manager is judged on (DOMAIN "Figures the stations are judged
- * on"): registrations growing by 10 % a year, and at least 85 % of stem-cell volunteers consenting to
- * be contacted again. The dashboard covers one calendar year, Beijing time, against the year before.
+ * The registration figures a station manager is judged on: registrations growing by 10 % a year, and at
+ * least 85 % of stem-cell volunteers consenting to be contacted again. The dashboard covers one calendar
+ * year, Beijing time, against the year before.
  */
 
 /** Yearly registration growth the stations are asked for: +10 %. */
@@ -60,8 +60,8 @@ export interface GrowthAgainstTarget {
 }
 
 /**
- * Growth against +10 %: met when this period has more than 110 % of the year before ("growing more than
- * 10 %", DOMAIN.md), compared in whole numbers so that no rounding decides it. Unknown when the year
+ * Growth against +10 %: met when this period has more than 110 % of the year before (the target reads
+ * "growing more than 10 %"), compared in whole numbers so that no rounding decides it. Unknown when the year
  * before had no registration.
  */
 export function growthAgainstTarget(current: number, previous: number, target = REGISTRATION_GROWTH_TARGET): GrowthAgainstTarget {

@@ -1,7 +1,7 @@
 import type { SerialDocument } from './registration-number';
 
 /**
- * The closed loop of a document with a serial number (DOMAIN "Documents"): issued (by whom, when) →
+ * The closed loop of a document with a serial number: issued (by whom, when) →
  * handed over (to whom, relation, their document masked, a drawn signature, when) or voided (why).
  * Handed over is not final: a handed-over copy can still be voided, because a re-issue (lost or damaged
  * certificate) must void the copy the person holds. Voided is final.

@@ -1,7 +1,7 @@
 import { stationDate, type CalendarDate } from './age';
 
 /**
- * Life-education sessions (DOMAIN "Memorial and education"): scheduled by staff, attended by groups
+ * Life-education sessions: scheduled by staff, attended by groups
  * that check in at the kiosk and by walk-ins that staff count, and rated on a five-point survey.
  * Attendance is recorded per group (organisation, contact adult, head count, age band), never per
  * child: the data of children under 14 is sensitive.

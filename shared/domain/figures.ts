@@ -2,9 +2,9 @@ import { addCalendarDays, isCalendarDate, type CalendarDate } from './age';
 import { SATISFIED_FROM_SCORE, surveyScores } from './education';
 
 /**
- * The figures memorial parks and life-education bases are judged on (DOMAIN "Memorial and education",
- * "Figures the stations are judged on"): knowledge reach as a share of the local population a year
- * (configurable, 1.5 %) and satisfaction of at least 95 % (answers of 4 or 5 out of 5).
+ * The figures memorial parks and life-education bases are judged on: knowledge reach as a share of the
+ * local population a year (configurable, 1.5 %) and satisfaction of at least 95 % (answers of 4 or 5 out
+ * of 5).
  */
 
 /** Default yearly reach target, in percent of the local population. */

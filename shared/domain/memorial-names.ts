@@ -1,7 +1,7 @@
 import type { Program } from './programs';
 
 /**
- * The donor name list (纪念名录, DOMAIN "Memorial and education"): names (or an alias the family chose)
+ * The donor name list (纪念名录): names (or an alias the family chose)
  * engraved on the memorial wall, published only while the family's consent stands, found by Chinese
  * characters and by pinyin, grouped by year of engraving.
  */

@@ -18,7 +18,7 @@ export interface RegistrationNumber {
   sequence: number;
 }
 
-/** Documents that carry a serial number (DOMAIN "Documents"). */
+/** Documents that carry a serial number. */
 export const serialDocuments = [
   'receipt',
   'donor_card',

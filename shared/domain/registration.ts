@@ -41,7 +41,7 @@ export const registrationEvents = [
 /** One of the registration history events. */
 export type RegistrationEvent = (typeof registrationEvents)[number];
 
-/** The configurable items of registration (DOMAIN "Programs"), with their defaults. */
+/** The configurable items of registration, with their defaults. */
 export interface RegistrationSettings {
   stemCellMinAge: number;
   stemCellMaxAge: number;

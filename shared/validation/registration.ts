@@ -264,10 +264,10 @@ function checkChoices(
   });
 }
 
-/** A new registration: the person, one or more programs, the consents and the signature. */
 /** The language the receipt of a change is printed in: the one the person used at the screen. */
 const receiptLanguage = z.enum(languages, { error: 'invalid' }).default(defaultLanguage);
 
+/** A new registration: the person, one or more programs, the consents and the signature. */
 export const registrationCreateInput = z
   .object({
     person: personInput,

@@ -4,8 +4,7 @@ import type { CallInput, CallOutput } from '../../shared/contract/calls';
 import { maskDocumentNumber } from '../../shared/domain/masking';
 import { firstSigningKey } from '../../electron/db/repositories/signing-keys';
 import { privateKeyFromDer } from '../../electron/security/document-signature';
-import { VOID_REASON_CONTEXT } from '../../electron/services/document-journal';
-import { SIGNING_KEY_CONTEXT, StationSigningKey } from '../../electron/services/signing-key';
+import { StationSigningKey } from '../../electron/services/signing-key';
 import { openTempStation, sampleSetup } from '../fixtures/temp-station';
 import { callsOn } from '../fixtures/dispatch';
 import { residentId, samplePerson, sampleRegistration, SAMPLE_SIGNATURE } from '../fixtures/registrations';
@@ -168,7 +167,7 @@ describe('the closed loop', () => {
     const issued = await ok('documents:issue', receiptFor(registrationId));
     const voided = await ok('documents:void', { documentId: issued.id, reason: '打印污损' });
     expect(voided).toMatchObject({ state: 'voided', voided: { by: '管理员' }, history: [{ event: 'issued' }, { event: 'voided' }] });
-    expect(station.services.protection.open(storedDocument(issued.id).void_reason!, VOID_REASON_CONTEXT)).toBe('打印污损');
+    expect(station.services.protection.open(storedDocument(issued.id).void_reason!, 'document.void_reason')).toBe('打印污损');
 
     expect((await refusal('documents:handOver', handOverTo(issued.id))).code).toBe('document_voided');
     expect((await refusal('documents:void', { documentId: issued.id, reason: '再次作废' })).code).toBe('document_not_voidable');
@@ -196,7 +195,7 @@ describe('the closed loop', () => {
     const listed = await ok('documents:list', {});
     const earlier = listed.documents.find((document) => document.id === first.id);
     expect(earlier).toMatchObject({ state: 'voided', replacedBySerial: second.serial, history: [{ event: 'issued' }, { event: 'handed_over' }, { event: 'voided' }] });
-    expect(station.services.protection.open(storedDocument(first.id).void_reason!, VOID_REASON_CONTEXT)).toBe('reissued');
+    expect(station.services.protection.open(storedDocument(first.id).void_reason!, 'document.void_reason')).toBe('reissued');
     expect(storedDocument(first.id).replaced_by_id).toBe(second.id);
     expect(storedDocument(second.id).replaces_id).toBe(first.id);
 
@@ -315,7 +314,7 @@ describe('the signing key', () => {
   /** The private key in every form it could leak in: PKCS#8 DER, its base64, and the 32-byte seed. */
   async function privateKeyForms(): Promise<Buffer[]> {
     const row = await firstSigningKey(station.connection.db);
-    const base64 = station.services.protection.open(row!.private_key, SIGNING_KEY_CONTEXT);
+    const base64 = station.services.protection.open(row!.private_key, 'signing_key.private_key');
     const der = Buffer.from(base64, 'base64');
     const seed = Buffer.from(privateKeyFromDer(der).export({ format: 'jwk' }).d!, 'base64url');
     expect(seed).toHaveLength(32);

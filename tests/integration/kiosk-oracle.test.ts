@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPersonal } from '../../electron/services/people';
-import { OUTBOX_PAYLOAD_CONTEXT } from '../../electron/services/outbox';
 import { KIOSK_REFUSALS_ALLOWED, REFUSAL_WINDOW_MS } from '../../electron/services/kiosk-attempts';
 import type { PersonTable } from '../../electron/db/schema';
 import type { CallInput } from '../../shared/contract/calls';
@@ -125,7 +124,7 @@ describe('the public kiosk learns nothing about anyone on file', () => {
     expect(openPersonal(station.services.protection, after).phone).toBe(samplePerson.phone);
     expect(rows('select purpose, granted from consent where person_id = ? order by id', on.id)).toEqual(consentsBefore);
     // What goes to the province carries the person as staff recorded them, not the kiosk's phone.
-    const payloads = rows<{ payload: string }>('select payload from outbox join outbox_payload using (seq)').map((row) => station.services.protection.open(row.payload, OUTBOX_PAYLOAD_CONTEXT));
+    const payloads = rows<{ payload: string }>('select payload from outbox join outbox_payload using (seq)').map((row) => station.services.protection.open(row.payload, 'outbox.payload'));
     expect(payloads.some((payload) => payload.includes('13999998888'))).toBe(false);
     // Sealed at rest.
     expect(JSON.stringify(rows('select * from kiosk_held_change'))).not.toContain('13999998888');

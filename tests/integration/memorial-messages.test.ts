@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../shared/contract/calls';
 import { MAX_MESSAGE_LENGTH } from '../../shared/domain/visitors';
 import { FieldCipher } from '../../electron/security/field-cipher';
-import { MESSAGE_CONTEXT } from '../../electron/services/visitor-messages';
 import { callsOn, signInStaffDesks } from '../fixtures/dispatch';
 import { kioskCaller, openTempStation, sampleAdmin, sampleSetup } from '../fixtures/temp-station';
 
@@ -59,9 +58,9 @@ describe('a message left at sign-in', () => {
     const [message] = rows<Record<string, string | null>>('select * from visitor_message');
     expect(message).toMatchObject({ sign_in_id: visit.id, state: 'pending', relation: 'family', version: 1, decided_at: null });
     expect(message?.body).not.toContain('想您');
-    expect(station.services.protection.open(message?.body ?? '', MESSAGE_CONTEXT.body)).toBe('爸爸，我们想您了。');
+    expect(station.services.protection.open(message?.body ?? '', 'visitor_message.body')).toBe('爸爸，我们想您了。');
     // Only the masked name travels with the message: the full one stays with the sign-in.
-    expect(station.services.protection.open(message?.author_masked ?? '', MESSAGE_CONTEXT.author)).toBe('张*');
+    expect(station.services.protection.open(message?.author_masked ?? '', 'visitor_message.author_masked')).toBe('张*');
 
     const [signIn] = rows<{ relation: string; group_name: string }>('select relation, group_name from visitor_sign_in');
     expect(signIn?.relation).toBe('family');

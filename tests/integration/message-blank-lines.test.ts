@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_MESSAGE_LENGTH } from '../../shared/domain/visitors';
-import { MESSAGE_CONTEXT } from '../../electron/services/visitor-messages';
 import { callsOn } from '../fixtures/dispatch';
 import { kioskCaller, openTempStation, sampleAdmin, sampleSetup } from '../fixtures/temp-station';
 
@@ -38,7 +37,7 @@ describe('blank lines in a visitor message', () => {
     const id = await leaveAndApprove(`第一行${'\n'.repeat(21)}第二十行`);
 
     const stored = station.connection.sqlite.prepare('select body from visitor_message where id = ?').get(id) as { body: string };
-    expect(station.services.protection.open(stored.body, MESSAGE_CONTEXT.body)).toBe('第一行\n\n第二十行');
+    expect(station.services.protection.open(stored.body, 'visitor_message.body')).toBe('第一行\n\n第二十行');
     expect((await ok('messages:list', { state: 'approved' })).messages.map((message) => message.message)).toEqual(['第一行\n\n第二十行']);
     expect(await wallText()).toEqual(['第一行\n\n第二十行']);
   });
@@ -66,7 +65,7 @@ describe('blank lines in a visitor message', () => {
     await ok('visitor:signIn', { partySize: 1, purpose: 'remembrance', message: '愿您安息' }, kioskCaller);
     const [pending] = (await ok('messages:list', { state: 'pending' })).messages;
     // A message accepted before the rule existed, as it lies in the database.
-    const sealed = station.services.protection.seal(`愿您安息${'\n'.repeat(15)}家人敬上`, MESSAGE_CONTEXT.body);
+    const sealed = station.services.protection.seal(`愿您安息${'\n'.repeat(15)}家人敬上`, 'visitor_message.body');
     station.connection.sqlite.prepare('update visitor_message set body = ? where id = ?').run(sealed, pending?.id);
     await ok('messages:approve', { id: pending?.id ?? '' });
 

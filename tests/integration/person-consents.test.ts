@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONSENT_TEXT_VERSION } from '../../shared/domain/consents';
-import { OUTBOX_PAYLOAD_CONTEXT } from '../../electron/services/outbox';
 import { openTempStation, sampleSetup } from '../fixtures/temp-station';
 import { callsOn, signInStaffDesks } from '../fixtures/dispatch';
 import { SAMPLE_SIGNATURE, samplePerson, sampleRegistration } from '../fixtures/registrations';
@@ -59,7 +58,7 @@ function markBatched(seqs: number[], batchSeq: number, state: 'in_batch' | 'done
 }
 
 function openPayload(row: OutboxRow): unknown {
-  return JSON.parse(station.services.protection.open(row.payload, OUTBOX_PAYLOAD_CONTEXT));
+  return JSON.parse(station.services.protection.open(row.payload, 'outbox.payload'));
 }
 
 function consentOf(record: { consents: { purpose: string; granted: boolean; textVersion: string; at: string }[] }, purpose: string) {

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../shared/contract/calls';
 import type { Language } from '../../shared/i18n/languages';
-import { OUTBOX_PAYLOAD_CONTEXT } from '../../electron/services/outbox';
 import { callsOn, signInStaffDesks, STAFF_PIN } from '../fixtures/dispatch';
 import { samplePerson, sampleRegistration } from '../fixtures/registrations';
 import { openTempStation, sampleAdmin, sampleSetup } from '../fixtures/temp-station';
@@ -85,7 +84,7 @@ describe('recording a donation as completed', () => {
     expect(counts()).toEqual({ ...before, registration_version: before.registration_version! + 1, outbox: before.outbox! + 1, audit_log: before.audit_log! + 1 });
     expect(count('audit_log', `action = 'realise' and object_type = 'registration' and object_id = '${body.id}' and actor_role = 'supervisor'`)).toBe(1);
     const outbox = station.connection.sqlite.prepare("select payload from outbox join outbox_payload using (seq) where kind = 'registration' and entity_id = ? and version = 2").get(body.id) as { payload: string };
-    expect(JSON.parse(station.services.protection.open(outbox.payload, OUTBOX_PAYLOAD_CONTEXT))).toMatchObject({
+    expect(JSON.parse(station.services.protection.open(outbox.payload, 'outbox.payload'))).toMatchObject({
       id: body.id,
       state: 'realised',
       event: 'realised',

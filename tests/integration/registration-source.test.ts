@@ -1,7 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { heardFromKinds } from '../../shared/domain/registration';
-import { OUTBOX_PAYLOAD_CONTEXT } from '../../electron/services/outbox';
-import { VERSION_DETAILS_CONTEXT } from '../../electron/services/registration-journal';
 import { callRefused } from '../fixtures/dispatch';
 import { beijing, kiosk, openEducationStation, sampleSession, SESSION_DAY, type EducationStation } from '../fixtures/education';
 import { residentId, sampleRegistration } from '../fixtures/registrations';
@@ -26,12 +24,12 @@ function registrationRows(): RegistrationRow[] {
 
 function versionDetails(registrationId: string, version: number): Record<string, unknown> {
   const [row] = edu.rows<{ details: string }>('select details from registration_version where registration_id = ? and version = ?', registrationId, version);
-  return JSON.parse(edu.station.services.protection.open(row!.details, VERSION_DETAILS_CONTEXT)) as Record<string, unknown>;
+  return JSON.parse(edu.station.services.protection.open(row!.details, 'registration_version.details')) as Record<string, unknown>;
 }
 
 function outboxPayload(registrationId: string, version: number): Record<string, unknown> {
   const [row] = edu.rows<{ payload: string }>("select payload from outbox join outbox_payload using (seq) where kind = 'registration' and entity_id = ? and version = ?", registrationId, version);
-  return JSON.parse(edu.station.services.protection.open(row!.payload, OUTBOX_PAYLOAD_CONTEXT)) as Record<string, unknown>;
+  return JSON.parse(edu.station.services.protection.open(row!.payload, 'outbox.payload')) as Record<string, unknown>;
 }
 
 function tableCounts(): Record<string, number> {
