@@ -218,32 +218,32 @@ export function App() {
             <OpenScreenContext value={open}>
               {/* Signed-in staff read staff wordings of refusals (see renderer/audience.ts). */}
               <AudienceContext value={session.staff ? 'staff' : 'public'}>
-              <div className="screen">
-                {notice ? <ErrorBanner code={notice} /> : null}
-                {screen === 'home' ? <HomeScreen station={station} role={session.role} onOpen={open} /> : null}
-                {screen === 'login' ? <LoginScreen onSignedIn={onSignedIn} onCancel={() => open('home')} /> : null}
-                {screen === 'register' ? <RegistrationScreen /> : null}
-                {screen === 'records' ? <RecordsScreen role={session.role} /> : null}
-                {screen === 'visitorSignIn' ? <VisitorSignInScreen /> : null}
-                {screen === 'visitorLog' ? <VisitorLogScreen role={session.role} /> : null}
-                {screen === 'audit' ? <AuditScreen /> : null}
-                {screen === 'staffAccounts' ? <StaffAccountsScreen /> : null}
-                {screen === 'myAccount' ? (
-                  <MyAccountScreen session={session} onChanged={setSession} onAccountLocked={() => void onAccountLocked()} />
-                ) : null}
-                {screen === 'documents' ? <DocumentsScreen role={session.role} /> : null}
-                {screen === 'messageWall' ? <MessageWallScreen /> : null}
-                {screen === 'messageModeration' ? <MessageModerationScreen /> : null}
-                {screen === 'nameList' ? <NameListScreen /> : null}
-                {screen === 'nameListDesk' ? <NameListDeskScreen /> : null}
-                {screen === 'sessionKiosk' ? <SessionKioskScreen /> : null}
-                {screen === 'sessions' ? <SessionsScreen /> : null}
-                {screen === 'figures' ? <FiguresScreen role={session.role} /> : null}
-                {screen === 'dashboard' ? <DashboardScreen /> : null}
-                {screen === 'sync' ? <SyncScreen role={session.role} /> : null}
-                {screen === 'backup' ? <BackupScreen role={session.role} /> : null}
-                {screen === 'settings' ? <SettingsScreen role={session.role} onStaffSettingsSaved={() => void refreshSession()} onStationRenamed={(station) => setLoaded({ state: 'ready', station })} /> : null}
-              </div>
+                <div className="screen">
+                  {notice ? <ErrorBanner code={notice} /> : null}
+                  {screen === 'home' ? <HomeScreen station={station} role={session.role} onOpen={open} /> : null}
+                  {screen === 'login' ? <LoginScreen onSignedIn={onSignedIn} onCancel={() => open('home')} /> : null}
+                  {screen === 'register' ? <RegistrationScreen /> : null}
+                  {screen === 'records' ? <RecordsScreen role={session.role} /> : null}
+                  {screen === 'visitorSignIn' ? <VisitorSignInScreen /> : null}
+                  {screen === 'visitorLog' ? <VisitorLogScreen role={session.role} /> : null}
+                  {screen === 'audit' ? <AuditScreen /> : null}
+                  {screen === 'staffAccounts' ? <StaffAccountsScreen /> : null}
+                  {screen === 'myAccount' ? (
+                    <MyAccountScreen session={session} onChanged={setSession} onAccountLocked={() => void onAccountLocked()} />
+                  ) : null}
+                  {screen === 'documents' ? <DocumentsScreen role={session.role} /> : null}
+                  {screen === 'messageWall' ? <MessageWallScreen /> : null}
+                  {screen === 'messageModeration' ? <MessageModerationScreen /> : null}
+                  {screen === 'nameList' ? <NameListScreen /> : null}
+                  {screen === 'nameListDesk' ? <NameListDeskScreen /> : null}
+                  {screen === 'sessionKiosk' ? <SessionKioskScreen /> : null}
+                  {screen === 'sessions' ? <SessionsScreen /> : null}
+                  {screen === 'figures' ? <FiguresScreen role={session.role} /> : null}
+                  {screen === 'dashboard' ? <DashboardScreen /> : null}
+                  {screen === 'sync' ? <SyncScreen role={session.role} /> : null}
+                  {screen === 'backup' ? <BackupScreen role={session.role} /> : null}
+                  {screen === 'settings' ? <SettingsScreen role={session.role} onStaffSettingsSaved={() => void refreshSession()} onStationRenamed={(station) => setLoaded({ state: 'ready', station })} /> : null}
+                </div>
               </AudienceContext>
             </OpenScreenContext>
           ) : null}
