@@ -7,9 +7,9 @@ import { MEMORIAL_CONSENT_TEXT_VERSION, memorialDonationKinds } from '../shared/
 import { openStation, type OpenStation } from '../electron/app/open-station';
 import { fakeDocument, fakeRegistration, type FakePeopleOptions } from '../electron/cli/fake-people';
 import { createRandom } from '../shared/random/seeded-random';
-import type { Actor } from '../electron/services/audit';
-import { pinyinInitials, pinyinSpellings } from '../electron/services/memorial-name-keys';
-import { newMemorialEntry } from '../electron/services/memorial-name-records';
+import type { Actor } from '../electron/services/kernel/audit';
+import { pinyinInitials, pinyinSpellings } from '../electron/services/name-list/memorial-name-keys';
+import { newMemorialEntry } from '../electron/services/name-list/memorial-name-records';
 import { interleave, latency, type Latency } from './registration';
 
 /**

@@ -12,9 +12,9 @@ import { fakeDocument, fakeRegistration, type FakePeopleOptions } from '../elect
 import { createRandom } from '../shared/random/seeded-random';
 import { openDatabaseFile, type DatabaseConnection } from '../electron/db/connection';
 import { chainHash } from '../electron/security/audit-chain';
-import type { Actor } from '../electron/services/audit';
-import { openPersonal, personLookupIndexes, PersonRegistry } from '../electron/services/people';
-import { personalFieldsOf } from '../electron/services/registrations';
+import type { Actor } from '../electron/services/kernel/audit';
+import { openPersonal, personLookupIndexes, PersonRegistry } from '../electron/services/registration/person-registry';
+import { personalFieldsOf } from '../electron/services/registration/registrations';
 import { rawOutboxWriter } from './raw-outbox';
 
 /**

@@ -2,7 +2,7 @@ import { createWriteStream, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { openStation, type OpenStation } from '../electron/app/open-station';
-import type { Actor } from '../electron/services/audit';
+import type { Actor } from '../electron/services/kernel/audit';
 import type { SyncExportSide } from './sync-export';
 
 /**

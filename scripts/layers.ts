@@ -45,6 +45,31 @@ const ELECTRON_FOLDER_IMPORTS: Record<string, string[]> = {
 };
 
 /**
+ * Which other service areas (folders of electron/services/) each area may import. Every area may import
+ * the kernel and itself; the kernel imports no area; electron/services/index.ts wires them all. Any link not
+ * named here fails, and so does a new area folder until it is declared.
+ */
+const SERVICE_AREA_IMPORTS: Record<string, string[]> = {
+  kernel: [],
+  // Setting up a station hands out the recovery key that the backup area keeps.
+  station: ['backup'],
+  // Withdrawing consent takes back the batches not yet sent.
+  registration: ['sync'],
+  // A document opens the person and the registration it is about.
+  documents: ['registration'],
+  memorial: [],
+  'name-list': [],
+  education: [],
+  sync: [],
+  backup: [],
+  figures: [],
+  dashboard: ['figures'],
+  settings: [],
+};
+const SERVICES = 'electron/services/';
+const SERVICES_INDEX = 'electron/services/index.ts';
+
+/**
  * What each tool beside the app may import from the repository: a folder, or a module named without its
  * extension as imports name it. The receiver is the province's side and shares only the wire format
  * (electron/sync), the signing primitives (electron/security) and shared/; a benchmark drives the real
@@ -124,9 +149,31 @@ function checkImport(file: string, specifier: string): string | null {
     const to = electronFolder(target);
     if (to === null) return 'only the Electron shell is at the top of electron/';
     const allowed = from === null ? [] : (ELECTRON_FOLDER_IMPORTS[from] ?? []);
-    return allowed.includes(to) ? null : `electron/${from}/ may not import electron/${to}/`;
+    if (!allowed.includes(to)) return `electron/${from}/ may not import electron/${to}/`;
+    return from === 'services' ? checkServiceAreaImport(file, target) : null;
   }
   return null;
+}
+
+/** `sync` for `electron/services/sync/acks.ts`; null for a file directly in electron/services/. */
+function serviceArea(path: string): string | null {
+  if (!path.startsWith(SERVICES)) return null;
+  const parts = path.slice(SERVICES.length).split('/');
+  return parts.length > 1 ? (parts[0] ?? null) : null;
+}
+
+/** A service area imports the kernel, itself and the areas its table entry names. */
+function checkServiceAreaImport(file: string, target: string): string | null {
+  if (file === SERVICES_INDEX) return null;
+  const from = serviceArea(file);
+  if (from === null) return 'a service lives in an area folder of electron/services/ (only index.ts sits beside them)';
+  if (!Object.hasOwn(SERVICE_AREA_IMPORTS, from)) return `electron/services/${from}/ is not declared in SERVICE_AREA_IMPORTS`;
+  if (!isWithin(target, 'electron/services')) return null;
+  const to = serviceArea(target);
+  const namesIndex = ['electron/services', 'electron/services/index', SERVICES_INDEX].includes(target);
+  if (to === null) return namesIndex ? 'only the composition root imports electron/services/index.ts' : null;
+  if (to === from || to === 'kernel') return null;
+  return (SERVICE_AREA_IMPORTS[from] ?? []).includes(to) ? null : `electron/services/${from}/ may not import electron/services/${to}/`;
 }
 
 /** A screen folder imports no other screen folder, and the shared parts import no screen at all. */

@@ -1,20 +1,20 @@
 import { join } from 'node:path';
 import { openDatabaseFile, type DatabaseConnection } from '../db/connection';
-import { applyStagedRestore, type RestoreOutcome } from '../services/backup-restore';
-import { scheduleBackups } from '../services/backup-schedule';
+import { applyStagedRestore, type RestoreOutcome } from '../services/backup/backup-restore';
+import { scheduleBackups } from '../services/backup/backup-schedule';
 import { migrateToLatest, type MigrationLevel } from '../db/migrate';
 import { DATABASE_FILE_NAME } from '../config/paths';
 import { createHandlers } from '../ipc/handlers';
 import { createDispatcher, type Dispatch, type ErrorLogger } from '../ipc/dispatch';
 import { FileKeyStore, resolveKeyFile, type KeyStore } from '../security/key-store';
 import { createServices, type StationServices } from '../services/index';
-import { reindexPeople } from '../services/people';
-import { rebuildNameKeysIfRequested } from '../services/memorial-name-rekey';
-import type { FontProvider } from '../services/document-printing';
+import { reindexPeople } from '../services/registration/person-registry';
+import { rebuildNameKeysIfRequested } from '../services/name-list/memorial-name-rekey';
+import type { FontProvider } from '../services/documents/document-printing';
 import { DEBIAN_NOTO_CJK, FontSet, primaryFontPaths, sourceFontsDir } from '../pdf/index';
-import { systemClock, type Clock } from '../services/clock';
-import { DataProtection } from '../services/data-protection';
-import { scheduleDaily } from '../services/retention-schedule';
+import { systemClock, type Clock } from '../services/kernel/clock';
+import { DataProtection } from '../services/kernel/data-protection';
+import { scheduleDaily } from '../services/kernel/retention-schedule';
 import { lockDataFolder } from './data-folder-lock';
 import { prepareDataFolder } from './data-folder';
 

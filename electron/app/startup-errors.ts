@@ -5,7 +5,7 @@ import { PRODUCT_NAME } from '../config/paths';
 import { DatabaseTooNewError } from '../db/migrate';
 import { KeyFileInvalidError } from '../security/key-ring';
 import { KeyFilePermissionError } from '../security/key-store';
-import { DataKeyMismatchError, DataKeyMissingError } from '../services/data-protection';
+import { DataKeyMismatchError, DataKeyMissingError } from '../services/kernel/data-protection';
 import { DataFolderPermissionError } from './data-folder';
 import { DataFolderLockedError } from './data-folder-lock';
 

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { TFunction } from 'i18next';
-import { recoveredRingOf } from '../services/backup';
-import { AppError } from '../services/errors';
+import { recoveredRingOf } from '../services/backup/backup';
+import { AppError } from '../services/kernel/errors';
 import { printJson, withStation } from './command-support';
 import { SYSTEM_ACTOR } from './register';
 

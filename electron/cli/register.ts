@@ -4,7 +4,7 @@ import { contract, type CallOutput } from '../../shared/contract/calls';
 import type { ErrorCode, FieldIssue } from '../../shared/contract/errors';
 import { toFieldIssues } from '../../shared/contract/issues';
 import { SYSTEM_ACTOR_ROLE } from '../../shared/domain/audit';
-import { AppError } from '../services/errors';
+import { AppError } from '../services/kernel/errors';
 import type { StationServices } from '../services/index';
 import { reasonMessage } from './validate-id';
 

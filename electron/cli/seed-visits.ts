@@ -4,8 +4,8 @@ import { stationMoment, type AgeBand, type AudienceKind } from '../../shared/dom
 import type { VisitPurpose, VisitorRelation } from '../../shared/domain/visitors';
 import type { OpenStation } from '../app/open-station';
 import { messageIdOfSignIn } from '../db/repositories/figures';
-import type { Clock } from '../services/clock';
-import { AppError } from '../services/errors';
+import type { Clock } from '../services/kernel/clock';
+import { AppError } from '../services/kernel/errors';
 import { createRandom } from '../../shared/random/seeded-random';
 import { SYSTEM_ACTOR } from './register';
 

@@ -4,7 +4,7 @@ import type { FieldIssue } from '../../shared/contract/errors';
 import { toFieldIssues } from '../../shared/contract/issues';
 import { stationDate } from '../../shared/domain/age';
 import { yearToDate } from '../../shared/domain/figures';
-import { AppError } from '../services/errors';
+import { AppError } from '../services/kernel/errors';
 import type { StationServices } from '../services/index';
 import { SYSTEM_ACTOR } from './register';
 import { reasonMessage } from './validate-id';

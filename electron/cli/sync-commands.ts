@@ -7,7 +7,7 @@ import { SYNC_SCHEMA_VERSION } from '../../shared/domain/sync';
 import { syncEndpoint } from '../../shared/validation/sync';
 import type { OpenStation } from '../app/open-station';
 import { firstSigningKey } from '../db/repositories/signing-keys';
-import { AppError } from '../services/errors';
+import { AppError } from '../services/kernel/errors';
 import { envelopeProblem, openBatchFile, readBatchRecords, verifyBatchSignature, type Manifest } from '../sync/batch-file';
 import { keyId } from '../sync/keys';
 import { decryptFromStation, isEncryptedBatch } from '../sync/usb-encryption';

@@ -1,6 +1,6 @@
 import type { CallName, CallOutput, ParsedInput } from '../../shared/contract/calls';
-import type { Actor } from '../services/audit';
-import type { Session } from '../services/sessions';
+import type { Actor } from '../services/kernel/audit';
+import type { Session } from '../services/station/staff-sessions';
 
 /** Who is calling: the transport's key for the window or tab, and its session. */
 export interface Caller {

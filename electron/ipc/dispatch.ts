@@ -1,8 +1,8 @@
 import { contract, isCallName } from '../../shared/contract/calls';
 import type { CallResult } from '../../shared/contract/errors';
 import { toFieldIssues } from '../../shared/contract/issues';
-import { AppError } from '../services/errors';
-import type { SessionRegistry } from '../services/sessions';
+import { AppError } from '../services/kernel/errors';
+import type { SessionRegistry } from '../services/station/staff-sessions';
 import type { Handlers } from './caller';
 
 /** What the transport knows of the caller: a key naming its window (IPC) or tab (station host). */

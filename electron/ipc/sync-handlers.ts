@@ -1,6 +1,6 @@
 import type { syncCalls } from '../../shared/contract/sync-calls';
 import type { StationServices } from '../services/index';
-import { batchView } from '../services/sync-status';
+import { batchView } from '../services/sync/sync-status';
 import { actor, type AreaHandlers } from './caller';
 
 /** Maps each call of `syncCalls` to the service method that carries it out. */

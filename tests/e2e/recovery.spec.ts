@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { recoveredRingOf } from '../../electron/services/backup';
+import { recoveredRingOf } from '../../electron/services/backup/backup';
 import { callOk } from '../fixtures/dispatch';
 import { openTempStation, sampleSetup } from '../fixtures/temp-station';
 import { expect, openTileAs, sampleAdmin, test } from './fixtures';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStation } from '../../electron/app/open-station';
-import { openPersonal } from '../../electron/services/people';
+import { openPersonal } from '../../electron/services/registration/person-registry';
 import { maskName } from '../../shared/domain/masking';
 import { checkDocument } from '../../shared/validation/identity-document';
 import { residentId, sampleRegistration } from '../fixtures/registrations';

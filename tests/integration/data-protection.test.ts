@@ -5,7 +5,7 @@ import { openStation } from '../../electron/app/open-station';
 import { openDatabaseFile } from '../../electron/db/connection';
 import { FieldCipher } from '../../electron/security/field-cipher';
 import { FileKeyStore } from '../../electron/security/key-store';
-import { DataKeyMismatchError, DataKeyMissingError } from '../../electron/services/data-protection';
+import { DataKeyMismatchError, DataKeyMissingError } from '../../electron/services/kernel/data-protection';
 import { useCleanups } from '../fixtures/cleanups';
 import { containsText } from '../fixtures/plain-text';
 import { kioskCaller, sampleSetup } from '../fixtures/temp-station';

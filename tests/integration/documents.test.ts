@@ -4,7 +4,7 @@ import type { CallInput, CallOutput } from '../../shared/contract/calls';
 import { maskDocumentNumber } from '../../shared/domain/masking';
 import { firstSigningKey } from '../../electron/db/repositories/signing-keys';
 import { privateKeyFromDer } from '../../electron/security/document-signature';
-import { StationSigningKey } from '../../electron/services/signing-key';
+import { StationSigningKey } from '../../electron/services/kernel/signing-key';
 import { openTempStation, sampleSetup } from '../fixtures/temp-station';
 import { callsOn } from '../fixtures/dispatch';
 import { residentId, samplePerson, sampleRegistration, SAMPLE_SIGNATURE } from '../fixtures/registrations';

@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../shared/contract/calls';
-import type { Clock } from '../../electron/services/clock';
+import type { Clock } from '../../electron/services/kernel/clock';
 import { beijing, kiosk, openEducationStation, sampleGroup, sampleSession, type EducationStation } from '../fixtures/education';
 import { residentId, samplePerson, sampleRegistration, SAMPLE_SIGNATURE } from '../fixtures/registrations';
 import { makeTempDir } from '../fixtures/temp-station';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openPersonal } from '../../electron/services/people';
-import { KIOSK_REFUSALS_ALLOWED, REFUSAL_WINDOW_MS } from '../../electron/services/kiosk-attempts';
+import { openPersonal } from '../../electron/services/registration/person-registry';
+import { KIOSK_REFUSALS_ALLOWED, REFUSAL_WINDOW_MS } from '../../electron/services/registration/kiosk-attempts';
 import type { PersonTable } from '../../electron/db/schema';
 import type { CallInput } from '../../shared/contract/calls';
 import { callsOn, type Caller } from '../fixtures/dispatch';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DAY_MS, scheduleDaily } from '../../electron/services/retention-schedule';
+import { DAY_MS, scheduleDaily } from '../../electron/services/kernel/retention-schedule';
 import { openStation } from '../../electron/app/open-station';
 import { callsOn } from '../fixtures/dispatch';
 import { kioskCaller, makeTempDir, sampleSetup } from '../fixtures/temp-station';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStation, type OpenStation } from '../../electron/app/open-station';
-import { MAX_CUTOFF_STEP_DAYS } from '../../electron/services/visitor-retention';
+import { MAX_CUTOFF_STEP_DAYS } from '../../electron/services/memorial/visitor-retention';
 import { callsOn } from '../fixtures/dispatch';
 import { kioskCaller, makeTempDir, sampleSetup } from '../fixtures/temp-station';
 

@@ -30,12 +30,32 @@ describe('layer rules', () => {
   });
 
   it("lets only the Electron shell import 'electron' and keeps arrows pointing down", () => {
-    expect(violationsOf('electron/services/x.ts', "import { app } from 'electron';")).toEqual(['electron']);
+    expect(violationsOf('electron/services/kernel/x.ts', "import { app } from 'electron';")).toEqual(['electron']);
     expect(violationsOf('electron/main.ts', "import { app } from 'electron';")).toEqual([]);
-    expect(violationsOf('electron/db/x.ts', "import { VisitorService } from '../services/visitors';")).toEqual(['../services/visitors']);
-    expect(violationsOf('electron/services/x.ts', "import { createDispatcher } from '../ipc/dispatch';")).toEqual(['../ipc/dispatch']);
-    expect(violationsOf('electron/services/x.ts', "import { App } from '../../renderer/App';")).toEqual(['../../renderer/App']);
-    expect(violationsOf('electron/services/x.ts', "import { insertStation } from '../db/repositories/station';")).toEqual([]);
+    expect(violationsOf('electron/db/x.ts', "import { VisitorService } from '../services/memorial/visitors';")).toEqual(['../services/memorial/visitors']);
+    expect(violationsOf('electron/services/kernel/x.ts', "import { createDispatcher } from '../../ipc/dispatch';")).toEqual(['../../ipc/dispatch']);
+    expect(violationsOf('electron/services/kernel/x.ts', "import { App } from '../../../renderer/App';")).toEqual(['../../../renderer/App']);
+    expect(violationsOf('electron/services/kernel/x.ts', "import { insertStation } from '../../db/repositories/station';")).toEqual([]);
+  });
+
+  it('lets a service area import only the kernel, itself and the areas its table entry names', () => {
+    // Declared links pass: every area reaches the kernel; documents open the registration they are about.
+    expect(violationsOf('electron/services/memorial/visitors.ts', "import { AuditTrail } from '../kernel/audit';\nimport { x } from './visitor-messages';")).toEqual([]);
+    expect(violationsOf('electron/services/documents/documents.ts', "import { openPersonal } from '../registration/person-registry';")).toEqual([]);
+    // An undeclared link fails, in either direction of a declared one.
+    expect(violationsOf('electron/services/memorial/visitors.ts', "import { BackupService } from '../backup/backup';")).toEqual(['../backup/backup']);
+    expect(violationsOf('electron/services/registration/registrations.ts', "import type { DocumentService } from '../documents/documents';")).toEqual([
+      '../documents/documents',
+    ]);
+    // The kernel imports no area; only the composition root imports the list of areas.
+    expect(violationsOf('electron/services/kernel/audit.ts', "import { PersonRegistry } from '../registration/person-registry';")).toEqual([
+      '../registration/person-registry',
+    ]);
+    expect(violationsOf('electron/services/sync/sync-acks.ts', "import type { StationServices } from '../index';")).toEqual(['../index']);
+    expect(violationsOf('electron/services/index.ts', "import { createSyncServices } from './sync/index';")).toEqual([]);
+    // A service outside an area folder, or in an area nobody declared, fails.
+    expect(violationsOf('electron/services/loose.ts', "import { Clock } from './kernel/clock';")).toEqual(['./kernel/clock']);
+    expect(violationsOf('electron/services/care/families.ts', "import { Clock } from '../kernel/clock';")).toEqual(['../kernel/clock']);
   });
 
   it('keeps each screen folder to itself: what several screens share lives in components/ or hooks/', () => {

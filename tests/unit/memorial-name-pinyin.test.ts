@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldForNameSearch } from '../../shared/domain/memorial-names';
-import { keyRange, nameSearchKeys, pinyinInitials, pinyinSpellings } from '../../electron/services/memorial-name-keys';
+import { keyRange, nameSearchKeys, pinyinInitials, pinyinSpellings } from '../../electron/services/name-list/memorial-name-keys';
 
 /** Whether a folded search finds a name the way the database does: some key starts with it. */
 function finds(name: string, query: string): boolean {

@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { sealedColumns, sealedContexts, sealingContext, type SealedContext } from '../../electron/db/sealed-columns';
-import type { DataProtection } from '../../electron/services/data-protection';
+import type { DataProtection } from '../../electron/services/kernel/data-protection';
 
 /**
  * The contexts that values already in stations' databases and backups are sealed under, in the order of

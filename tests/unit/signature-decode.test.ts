@@ -1,6 +1,6 @@
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { decodeCanvasPng, decodeSignature } from '../../electron/services/signature-ink';
+import { decodeCanvasPng, decodeSignature } from '../../electron/services/kernel/signature-ink';
 
 /** A 37×23 image with every channel varying (so every row filter has work to do), written with `filterType`. */
 function pngWritten(filterType: number, colorType: 2 | 6 = 6): Buffer {

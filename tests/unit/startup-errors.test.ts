@@ -24,7 +24,7 @@ describe('describeStartupFailure', () => {
 describe('startupErrorCode', () => {
   it('tells a missing, foreign or unreadable data key apart', async () => {
     const { startupErrorCode } = await import('../../electron/app/startup-errors');
-    const { DataKeyMissingError, DataKeyMismatchError } = await import('../../electron/services/data-protection');
+    const { DataKeyMissingError, DataKeyMismatchError } = await import('../../electron/services/kernel/data-protection');
     const { KeyFilePermissionError } = await import('../../electron/security/key-store');
     const { KeyFileInvalidError } = await import('../../electron/security/key-ring');
     expect(startupErrorCode(new DataKeyMissingError('/k'))).toBe('data_key_missing');
