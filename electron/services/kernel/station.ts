@@ -8,7 +8,7 @@ import type { Actor, AuditTrail } from './audit';
 import { AppError } from './errors';
 import type { Clock } from './clock';
 
-type Station = NonNullable<CallOutput<'station:get'>>;
+export type Station = NonNullable<CallOutput<'station:get'>>;
 
 function toStation(row: StationTable): Station {
   return {
