@@ -1,4 +1,4 @@
-import i18next from 'i18next';
+import i18next, { type CustomTypeOptions } from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { defaultLanguage, type Language } from '../../shared/i18n/languages';
 import { i18nextOptions } from '../../shared/i18n/options';
@@ -26,3 +26,17 @@ const screenNamespaces = ['common', 'setup', 'memorial', 'staff', 'audit', 'erro
 export function useT() {
   return useTranslation(screenNamespaces);
 }
+
+type ScreenNamespace = (typeof screenNamespaces)[number];
+type ScreenTexts = Pick<CustomTypeOptions['resources'], ScreenNamespace>;
+
+/**
+ * `namespace:section` of every screen text section that holds all of `Keys`, e.g. `documentDesk:void` for
+ * `'title' | 'submit'`: a component that reads the same keys for many screens takes the section, and a
+ * section missing one of them fails to compile.
+ */
+export type LocaleSection<Keys extends string> = {
+  [Namespace in ScreenNamespace]: {
+    [Section in keyof ScreenTexts[Namespace] & string]: ScreenTexts[Namespace][Section] extends Record<Keys, string> ? `${Namespace}:${Section}` : never;
+  }[keyof ScreenTexts[Namespace] & string];
+}[ScreenNamespace];

@@ -38,6 +38,8 @@ interface StationFixtures {
   openApp: () => Promise<void>;
   /** The station already set up with its first administrator, for tests that start after first run. */
   setUpStation: () => Promise<void>;
+  /** `setUpStation`, then `openApp`, waiting until the public home shows the station's name. */
+  openHome: () => Promise<void>;
   /** Creates a staff account of that role through the dispatcher, as the first administrator. */
   createStaff: (role: StaffRole) => Promise<StaffAccount>;
 }
@@ -63,6 +65,13 @@ export const test = base.extend<StationFixtures>({
     await use(async () => {
       const result = await station.dispatch('station:setup', { ...sampleSetup, kind: stationKind }, adminCaller);
       expect(result.ok).toBe(true);
+    });
+  },
+  openHome: async ({ page, setUpStation, openApp }, use) => {
+    await use(async () => {
+      await setUpStation();
+      await openApp();
+      await expect(page.getByRole('heading', { name: sampleStation.name })).toBeVisible();
     });
   },
   createStaff: async ({ station }, use) => {

@@ -70,11 +70,7 @@ async function openSurvey(page: Page, l: Texts): Promise<void> {
 // The public home offers today's sessions at a life-education base (shared/domain/station-tiles.ts).
 test.use({ stationKind: 'education_base' });
 
-test.beforeEach(async ({ setUpStation, openApp, page }) => {
-  await setUpStation();
-  await openApp();
-  await expect(page.getByRole('heading', { name: sampleStation.name })).toBeVisible();
-});
+test.beforeEach(({ openHome }) => openHome());
 
 for (const [language, l] of Object.entries(texts)) {
   test(`${language}: the survey counts the comment, refuses one too long, takes one answer per kiosk window, and staff read the comments`, async ({ page, station }) => {

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import type { OpenStation } from '../../electron/app/open-station';
 import { stationDate } from '../../shared/domain/age';
 import { stationMoment } from '../../shared/domain/education';
-import { adminCaller, expect, openTile, sampleAdmin, sampleStation, test } from './fixtures';
+import { adminCaller, expect, openTile, sampleAdmin, test } from './fixtures';
 
 /** What the screens say, in each language, at the places these tests act on. */
 const texts = {
@@ -119,11 +119,7 @@ function count(station: OpenStation, sql: string): number {
 // The public home offers today's sessions at a life-education base (shared/domain/station-tiles.ts).
 test.use({ stationKind: 'education_base' });
 
-test.beforeEach(async ({ setUpStation, openApp, page }) => {
-  await setUpStation();
-  await openApp();
-  await expect(page.getByRole('heading', { name: sampleStation.name })).toBeVisible();
-});
+test.beforeEach(({ openHome }) => openHome());
 
 for (const [language, l] of Object.entries(texts)) {
   test(`${language}: staff schedule a session, a group checks in at the kiosk and rates it, staff see the counts and issue the attendance certificate`, async ({ page, station }) => {
@@ -228,4 +224,35 @@ test('an idle kiosk forgets a half-filled check-in and goes back to the day’s 
   await page.getByRole('button', { name: texts.zh.checkIn }).click();
   await expect(page.getByLabel(texts.zh.organisation)).toHaveValue('');
   expect(count(station, 'select count(*) as n from education_group')).toBe(0);
+});
+
+test('staff cancel a session that has not started: a missing reason is refused at its field, the question names the session, the reason is kept', async ({ page, station }) => {
+  const tomorrow = stationDate(new Date(Date.now() + 24 * 60 * 60 * 1000));
+  const title = '器官捐献志愿者座谈会';
+  const scheduled = await station.dispatch(
+    'education:schedule',
+    { title, startsAt: stationMoment(tomorrow, '09:00'), endsAt: stationMoment(tomorrow, '11:00'), venue: '报告厅', host: '张老师', audienceKind: 'community', expectedHeadCount: 40 },
+    adminCaller,
+  );
+  expect(scheduled.ok).toBe(true);
+  await signInAs(page, texts.zh);
+  await openTile(page, texts.zh.staffTile);
+  await page.locator(`tr[data-session="${title}"]`).getByRole('button', { name: texts.zh.open }).click();
+  const detail = page.getByTestId('session-detail');
+  await detail.getByRole('button', { name: '取消活动' }).click();
+  const form = page.getByTestId('cancel-session-form');
+
+  // Asked once more, then refused by the station: the reason is required.
+  await form.getByRole('button', { name: '取消活动', exact: true }).click();
+  await expect(form.getByRole('alertdialog')).toHaveText(new RegExp(`^确定取消活动“${title}”吗？此操作不能撤销。`));
+  await form.getByRole('button', { name: '确定取消' }).click();
+  await expect(form.locator('#cancel-session-reason-error')).toHaveAttribute('data-reason', /.+/);
+  expect(count(station, "select count(*) as n from education_session where state = 'cancelled'")).toBe(0);
+
+  await form.getByLabel('取消原因').fill('场地维修');
+  await form.getByRole('button', { name: '取消活动', exact: true }).click();
+  await form.getByRole('button', { name: '确定取消' }).click();
+  await expect(form).toHaveCount(0);
+  await expect(detail.getByText('场地维修')).toBeVisible();
+  expect(count(station, "select count(*) as n from education_session where state = 'cancelled'")).toBe(1);
 });

@@ -1,6 +1,6 @@
 import { useT } from '../../i18n/index';
 import { surveyScores } from '../../../shared/domain/education';
-import { BarSeriesChart } from '../../components/charts/BarSeriesChart';
+import { CountCharts } from '../../components/charts/CountCharts';
 import type { Figures } from './types';
 import { useFiguresFormat } from '../../hooks/useFiguresFormat';
 
@@ -11,37 +11,27 @@ export function FigureCharts({ figures }: { figures: Figures }) {
   const months = figures.months.map((month) => ({ ...month, label: format.month(month.month) }));
   const scores = surveyScores.map((score, index) => ({ label: t('figures:charts.score', { score }), answers: figures.satisfaction.byScore[index] ?? 0 }));
   return (
-    <div className="figure-charts">
-      <BarSeriesChart
-        testId="chart-visitors"
-        title={t('figures:charts.visitors')}
-        data={months}
-        categoryKey="label"
-        series={[
-          { key: 'people', label: t('figures:charts.people') },
-          { key: 'signIns', label: t('figures:charts.signIns') },
-        ]}
-        formatValue={format.whole}
-      />
-      <BarSeriesChart
-        testId="chart-attendance"
-        title={t('figures:charts.attendance')}
-        data={months}
-        categoryKey="label"
-        series={[
-          { key: 'reach', label: t('figures:charts.reach') },
-          { key: 'expectedHeadCount', label: t('figures:charts.expected') },
-        ]}
-        formatValue={format.whole}
-      />
-      <BarSeriesChart
-        testId="chart-satisfaction"
-        title={t('figures:charts.satisfaction')}
-        data={scores}
-        categoryKey="label"
-        series={[{ key: 'answers', label: t('figures:charts.answers') }]}
-        formatValue={format.whole}
-      />
-    </div>
+    <CountCharts
+      charts={[
+        {
+          testId: 'chart-visitors',
+          title: t('figures:charts.visitors'),
+          data: months,
+          series: [{ key: 'people', label: t('figures:charts.people') }, { key: 'signIns', label: t('figures:charts.signIns') }],
+        },
+        {
+          testId: 'chart-attendance',
+          title: t('figures:charts.attendance'),
+          data: months,
+          series: [{ key: 'reach', label: t('figures:charts.reach') }, { key: 'expectedHeadCount', label: t('figures:charts.expected') }],
+        },
+        {
+          testId: 'chart-satisfaction',
+          title: t('figures:charts.satisfaction'),
+          data: scores,
+          series: [{ key: 'answers', label: t('figures:charts.answers') }],
+        },
+      ]}
+    />
   );
 }

@@ -2,13 +2,11 @@ import { useCallback, useMemo, useState } from 'react';
 import { useT } from '../../i18n/index';
 import type { FieldIssue } from '../../../shared/contract/errors';
 import { call, checkInput } from '../../api/client';
-import { ConfirmPrompt } from '../../components/ConfirmPrompt';
 import { Field } from '../../components/Field';
 import { localToday, useFormatDate } from '../../hooks/useFormatDate';
-import { useSubmit } from '../../hooks/useSubmit';
-import { ActionForm } from '../../components/ActionForm';
+import { useConfirmedAction } from '../../hooks/useConfirmedAction';
+import { ConfirmedActionForm } from '../../components/ConfirmedActionForm';
 import type { OnUpdated, PersonRecord, Registration } from './types';
-import { useCheckedConfirm } from './useCheckedConfirm';
 
 interface RealiseFormProps {
   registration: Registration;
@@ -35,7 +33,6 @@ export function RealiseForm({ registration, onUpdated, onCancel }: RealiseFormPr
     (record: PersonRecord) => onUpdated(record, { action: 'realise', number: registration.number }),
     [onUpdated, registration.number],
   );
-  const form = useSubmit(realise, onDone);
   // The station's schema, and the day not after the station's today (whether it is before the
   // registration only the station knows), are checked before the final question is asked.
   const check = (): FieldIssue[] => {
@@ -43,38 +40,18 @@ export function RealiseForm({ registration, onUpdated, onCancel }: RealiseFormPr
     if (issues.length === 0 && donatedOn > localToday()) return [{ path: 'donatedOn', reason: 'donation_date_future' }];
     return issues;
   };
-  const confirmStep = useCheckedConfirm(check, form);
+  const action = useConfirmedAction(realise, onDone, check);
 
   const program = t(`registration:program.${registration.program}`);
+  const date = donatedOn === '' ? '' : formatDate(donatedOn);
   return (
-    <ActionForm
-      id="realise"
-      title={t('records:realise.title')}
-      intro={t('records:realise.intro')}
-      onSubmit={confirmStep.ask}
-      busy={form.busy}
-      errorCode={form.errorCode}
-      submitLabel={t('records:realise.submit')}
-      onCancel={onCancel}
-      footer={
-        confirmStep.confirming ? (
-          <ConfirmPrompt
-            id="realise"
-            text={t('records:realise.confirm', { number: registration.number, program, date: donatedOn === '' ? '' : formatDate(donatedOn) })}
-            yes={t('records:realise.confirmYes')}
-            no={t('records:realise.confirmNo')}
-            onYes={confirmStep.confirm}
-            onNo={confirmStep.cancel}
-          />
-        ) : undefined
-      }
-    >
-      <Field id="realise-donated-on" label={t('records:realise.donatedOn')} issue={confirmStep.issueFor('donatedOn')}>
+    <ConfirmedActionForm id="realise" texts="records:realise" textValues={{ number: registration.number, program, date }} action={action} onCancel={onCancel}>
+      <Field id="realise-donated-on" label={t('records:realise.donatedOn')} issue={action.issueFor('donatedOn')}>
         <input id="realise-donated-on" type="date" value={donatedOn} max={localToday()} onChange={(e) => setDonatedOn(e.target.value)} />
       </Field>
-      <Field id="realise-note" label={t('records:realise.note')} issue={confirmStep.issueFor('note')}>
+      <Field id="realise-note" label={t('records:realise.note')} issue={action.issueFor('note')}>
         <input id="realise-note" value={note} onChange={(e) => setNote(e.target.value)} autoComplete="off" />
       </Field>
-    </ActionForm>
+    </ConfirmedActionForm>
   );
 }

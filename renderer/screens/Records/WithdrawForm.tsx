@@ -3,13 +3,10 @@ import { useT } from '../../i18n/index';
 import { asLanguage } from '../../../shared/i18n/languages';
 import type { DocumentKind } from '../../../shared/validation/identity-document';
 import { call, checkInput } from '../../api/client';
-import { ConfirmPrompt } from '../../components/ConfirmPrompt';
-import { Field } from '../../components/Field';
-import { useSubmit } from '../../hooks/useSubmit';
-import { ActionForm } from '../../components/ActionForm';
+import { useConfirmedAction } from '../../hooks/useConfirmedAction';
+import { ReasonActionForm } from '../../components/ReasonActionForm';
 import { DocumentFields, type DocumentDraft } from '../../components/DocumentFields';
 import type { OnUpdated, PersonRecord, Registration } from './types';
-import { useCheckedConfirm } from './useCheckedConfirm';
 
 interface WithdrawFormProps {
   registration: Registration;
@@ -46,33 +43,26 @@ export function WithdrawForm({ registration, documentKind, onUpdated, onCancel }
     (record: PersonRecord) => onUpdated(record, { action: 'withdraw', number: registration.number }),
     [onUpdated, registration.number],
   );
-  const form = useSubmit(withdraw, onDone);
-
   // The fields are checked with the station's own schema before the final question is asked.
-  const confirmStep = useCheckedConfirm(() => checkInput('registration:withdraw', input), form);
+  const action = useConfirmedAction(withdraw, onDone, () => checkInput('registration:withdraw', input));
 
   const program = t(`registration:program.${registration.program}`);
   return (
-    <ActionForm
+    <ReasonActionForm
       id="withdraw"
-      title={t('records:withdraw.title')}
-      intro={t('records:withdraw.intro')}
-      onSubmit={confirmStep.ask}
-      busy={form.busy}
-      errorCode={form.errorCode}
-      submitLabel={t('records:withdraw.submit')}
+      texts="records:withdraw"
+      textValues={{ number: registration.number, program }}
+      action={action}
+      reason={reason}
+      onReasonChange={setReason}
       onCancel={onCancel}
-      footer={
-        confirmStep.confirming ? (
-          <ConfirmPrompt
-            id="withdraw"
-            text={t('records:withdraw.confirm', { number: registration.number, program })}
-            yes={t('records:withdraw.confirmYes')}
-            no={t('records:withdraw.confirmNo')}
-            onYes={confirmStep.confirm}
-            onNo={confirmStep.cancel}
-          />
-        ) : undefined
+      afterReason={
+        registration.program === 'body' ? (
+          <label className="choice form-grid__full">
+            <input type="checkbox" checked={notarised} onChange={(e) => setNotarised(e.target.checked)} />
+            {t('records:withdraw.notarised')}
+          </label>
+        ) : null
       }
     >
       <DocumentFields
@@ -80,18 +70,9 @@ export function WithdrawForm({ registration, documentKind, onUpdated, onCancel }
         pathPrefix="identity."
         value={identity}
         onChange={setIdentity}
-        issueFor={confirmStep.issueFor}
+        issueFor={action.issueFor}
         numberHint={t('records:withdraw.identityHint')}
       />
-      <Field id="withdraw-reason" label={t('records:withdraw.reason')} issue={confirmStep.issueFor('reason')}>
-        <input id="withdraw-reason" value={reason} onChange={(e) => setReason(e.target.value)} autoComplete="off" />
-      </Field>
-      {registration.program === 'body' ? (
-        <label className="choice form-grid__full">
-          <input type="checkbox" checked={notarised} onChange={(e) => setNotarised(e.target.checked)} />
-          {t('records:withdraw.notarised')}
-        </label>
-      ) : null}
-    </ActionForm>
+    </ReasonActionForm>
   );
 }
