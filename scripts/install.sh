@@ -12,6 +12,7 @@ command -v python3 >/dev/null 2>&1 || missing+=(python3)
 command -v git >/dev/null 2>&1 || missing+=(git)                       # the layer check lists files with git
 fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)  # Chinese text on screen; PDF fallback for rare characters
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)       # PDF tests read text, fonts and pages back
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)  # the hub's tests start a throw-away cluster
 
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""

@@ -77,14 +77,18 @@ const SERVICES_INDEX = 'electron/services/index.ts';
  */
 const TOOL_IMPORTS: Record<string, string[]> = {
   receiver: ['receiver', 'shared', 'electron/sync', 'electron/security'],
+  // The provincial hub replaces the receiver and shares with the station what the receiver does.
+  hub: ['hub', 'shared', 'electron/sync', 'electron/security'],
   // The receipt benchmark finds the PDF fonts the way `npm run fonts` does.
   bench: ['bench', 'shared', 'electron', 'scripts/copy-fonts'],
   scripts: ['scripts', 'shared', 'electron', 'resources'],
 };
 /** Packages the receiver may use besides Node's own: it stores into SQLite and nothing else. */
 const RECEIVER_PACKAGES = ['better-sqlite3'];
+/** Packages the hub may use besides Node's own: one kysely code base on SQLite and on PostgreSQL. */
+const HUB_PACKAGES = ['better-sqlite3', 'kysely', 'pg'];
 /** Folders whose code runs in Node, so Node's built-in modules are theirs to import. */
-const NODE_LAYERS = ['electron', 'receiver', 'bench', 'scripts'];
+const NODE_LAYERS = ['electron', 'receiver', 'hub', 'bench', 'scripts'];
 
 const SCREENS = 'renderer/screens/';
 
@@ -196,6 +200,7 @@ function checkToolImport(layer: string, specifier: string, target: string | null
   const name = packageName(specifier);
   if (name === 'electron') return "only electron/main.ts and electron/preload.ts import 'electron'";
   if (layer === 'receiver' && !RECEIVER_PACKAGES.includes(name)) return `receiver/ uses only Node and ${RECEIVER_PACKAGES.join(', ')}`;
+  if (layer === 'hub' && !HUB_PACKAGES.includes(name)) return `hub/ uses only Node and ${HUB_PACKAGES.join(', ')}`;
   return null;
 }
 
@@ -274,7 +279,7 @@ export function findImportCycles(files: SourceFile[]): string[][] {
 }
 
 /** The folders `npm run lint` checks. */
-export const CHECKED_FOLDERS = ['shared', 'renderer', 'electron', 'receiver', 'bench', 'scripts'];
+export const CHECKED_FOLDERS = ['shared', 'renderer', 'electron', 'receiver', 'hub', 'bench', 'scripts'];
 
 /** The TypeScript sources of the given folders, tracked or new (not ignored), read from the work tree. */
 export function readProjectSources(folders: string[] = CHECKED_FOLDERS): SourceFile[] {

@@ -90,6 +90,19 @@ describe('layer rules', () => {
     ).toEqual([]);
   });
 
+  it('lets the hub share what the receiver shares and store through kysely on SQLite and PostgreSQL', () => {
+    expect(violationsOf('hub/db/x.ts', "import { StationServices } from '../../electron/services/index';")).toEqual(['../../electron/services/index']);
+    expect(violationsOf('hub/db/x.ts', "import { openDatabaseFile } from '../../electron/db/connection';")).toEqual(['../../electron/db/connection']);
+    expect(violationsOf('hub/db/x.ts', "import { x } from '../../receiver/store';")).toEqual(['../../receiver/store']);
+    expect(violationsOf('hub/db/x.ts', "import PDFDocument from 'pdfkit';")).toEqual(['pdfkit']);
+    expect(
+      violationsOf(
+        'hub/db/x.ts',
+        "import pg from 'pg';\nimport { Kysely } from 'kysely';\nimport Database from 'better-sqlite3';\nimport { createHash } from 'node:crypto';\nimport { readBatch } from '../../electron/sync/batch-file';\nimport type { StationKind } from '../../shared/domain/station';",
+      ),
+    ).toEqual([]);
+  });
+
   it('lets benchmarks drive the station and scripts build it, and neither reach into the renderer or the tests', () => {
     expect(violationsOf('bench/x.ts', "import { App } from '../renderer/App';")).toEqual(['../renderer/App']);
     expect(violationsOf('bench/x.ts', "import { openTempStation } from '../tests/fixtures/temp-station';")).toEqual(['../tests/fixtures/temp-station']);

@@ -1,0 +1,11 @@
+import type { Kysely } from 'kysely';
+import type { HubEngine } from '../engine';
+import * as m0001 from './0001_initial';
+
+/** One step of the hub's schema; `engine` picks the SQL where the engines differ. */
+export interface HubMigration {
+  up(db: Kysely<any>, engine: HubEngine): Promise<void>;
+}
+
+/** Static, ordered index of every migration; the last name is this build's schema level. */
+export const hubMigrations: ReadonlyArray<readonly [name: string, migration: HubMigration]> = [['0001_initial', m0001]];

@@ -1,0 +1,99 @@
+import type { ColumnType } from 'kysely';
+import type { StationKind } from '../../shared/domain/station';
+
+/**
+ * A moment: `timestamptz` on PostgreSQL (read back as a Date), ISO-8601 UTC text on SQLite. Written as ISO
+ * text on both; repositories read it through `momentText`.
+ */
+export type Moment = ColumnType<Date | string, string, string>;
+
+/** A number the database counts up and never takes from an insert (`bigint` identity on PostgreSQL, read back as text; integer on SQLite). */
+export type Serial = ColumnType<string | number | bigint, never, never>;
+
+/** The migrations applied, by name (the hub's schema level). */
+export interface HubMigrationTable {
+  name: string;
+  applied_at: Moment;
+}
+
+/** A station registered by the province. Every key starts with the province code (GB/T 2260, 2 digits). */
+export interface StationTable {
+  province_code: string;
+  code: string;
+  kind: StationKind;
+  /** The station's region (GB/T 2260, 6 digits); its prefecture is the first four. */
+  region_code: string;
+  name: string;
+  registered_at: Moment;
+}
+
+/** A station's signing key; the primary key makes a key belong to one station only. */
+export interface StationKeyTable {
+  province_code: string;
+  /** SHA-256 of the SubjectPublicKeyInfo DER, hex: the manifest's `stationKeyId`. */
+  key_fingerprint: string;
+  station_code: string;
+  public_key_spki: Buffer;
+  registered_at: Moment;
+}
+
+/** A batch taken: held once by its id and once by its manifest's hash. */
+export interface BatchTable {
+  province_code: string;
+  batch_id: string;
+  station_code: string;
+  batch_seq: number;
+  manifest_sha256: string;
+  audit_seq: number;
+  audit_hash: string;
+  received_at: Moment;
+  /** The signed acknowledgement, replayed byte for byte; written in the same transaction as the row. */
+  ack: Buffer | null;
+}
+
+/** One record version held, once by (station, kind, entity, version). */
+export interface RecordVersionTable {
+  /** The order the hub took versions in: what exports read from, never a timestamp. */
+  seq: Serial;
+  province_code: string;
+  station_code: string;
+  entity_kind: string;
+  entity_id: string;
+  version: number;
+  /** SHA-256 of the canonical payload, hex (docs/sync-protocol.md §5.2). */
+  content_sha256: string;
+  /** The payload as sealed at rest; null once a consent withdrawal erased it. */
+  sealed_payload: Buffer | null;
+  /** When the station committed the change (its clock). */
+  changed_at: Moment;
+  batch_id: string;
+  /** The line's outbox seq at the station. */
+  line_seq: number;
+}
+
+/** A record version refused because another content is held under its version, kept for review. */
+export interface RecordVersionConflictTable {
+  id: Serial;
+  province_code: string;
+  station_code: string;
+  entity_kind: string;
+  entity_id: string;
+  version: number;
+  content_sha256: string;
+  held_content_sha256: string;
+  sealed_payload: Buffer;
+  changed_at: Moment;
+  batch_id: string;
+  line_seq: number;
+  reviewed_at: Moment | null;
+}
+
+/** The hub's tables, as kysely sees them. */
+export interface HubDatabase {
+  hub_migration: HubMigrationTable;
+  station: StationTable;
+  station_key: StationKeyTable;
+  batch: BatchTable;
+  record_version: RecordVersionTable;
+  record_version_conflict: RecordVersionConflictTable;
+}
