@@ -7,7 +7,7 @@ import { messageIdOfSignIn } from '../db/repositories/figures';
 import type { Clock } from '../services/kernel/clock';
 import { AppError } from '../services/kernel/errors';
 import { createRandom } from '../../shared/random/seeded-random';
-import { SYSTEM_ACTOR } from './register';
+import { SYSTEM_ACTOR } from './command-support';
 
 /**
  * Memorial visits and life-education sessions for demos and benchmarks (`cli seed --visits N

@@ -2,7 +2,8 @@ import type { TFunction } from 'i18next';
 import { stationDate } from '../../shared/domain/age';
 import type { OpenStation } from '../app/open-station';
 import { fakeRegistration, MAX_FAKE_PEOPLE } from './fake-people';
-import { registerDocument, type CliRefusal } from './register';
+import type { CliRefusal } from './command-support';
+import { registerDocument } from './register';
 
 export interface SeedOptions {
   people: number;
@@ -20,8 +21,8 @@ export type SeedResult =
 export const MAX_SEED_PEOPLE = MAX_FAKE_PEOPLE;
 
 /**
- * Registers `people` fake people through the registration service, each in its own transaction
- * exactly as a registration at the desk would be (validation, sealing, history, audit, outbox), so
+ * Registers `people` fake people through the dispatcher, each in its own transaction exactly as a
+ * registration at the desk would be (validation, sealing, history, audit, outbox), so
  * that demos and benchmarks see the data the station really writes.
  *
  * The people continue from those already stored: person number k of the seeded run is fake person
@@ -41,7 +42,7 @@ export async function seedPeople(station: OpenStation, options: SeedOptions, t: 
   let registrations = 0;
   for (let done = 0; done < options.people; done += 1) {
     const index = first + done;
-    const result = await registerDocument(station.services, fakeRegistration(index, { seed: options.seed, today }), t);
+    const result = await registerDocument(station, fakeRegistration(index, { seed: options.seed, today }), t);
     if (!result.ok) return { ok: false, index, error: result.error, people: done, registrations };
     registrations += result.data.registrations.length;
     if ((done + 1) % every === 0) options.onProgress?.(done + 1);

@@ -2,12 +2,23 @@ import { contract, isCallName } from '../../shared/contract/calls';
 import type { CallResult } from '../../shared/contract/errors';
 import { toFieldIssues } from '../../shared/contract/issues';
 import { AppError } from '../services/kernel/errors';
-import type { SessionRegistry } from '../services/station/staff-sessions';
-import type { Handlers } from './caller';
+import type { Session, SessionRegistry } from '../services/station/staff-sessions';
+import type { Caller, Handlers } from './caller';
 
 /** What the transport knows of the caller: a key naming its window (IPC) or tab (station host). */
 export interface CallerContext {
   sessionKey: string;
+  /**
+   * The operator at the station's own machine (the command line), who already holds the data folder and
+   * its key: the administrator's rights, recorded as 'system' in the audit trail. Set only by code running
+   * in the station's process; no transport takes it from a message.
+   */
+  system?: boolean;
+}
+
+/** The system caller's session: never locked, no staff member, the administrator's rights. */
+function systemSession(): Session {
+  return { role: 'admin', staffId: null, locked: false, lastActivityAt: 0, mustChange: [] };
 }
 
 /** Runs one call by name on untrusted input; the single entry point behind IPC, the host and the CLI. */
@@ -34,7 +45,7 @@ export function createDispatcher(handlers: Handlers, sessions: SessionRegistry, 
     if (!isCallName(name)) return refusal('unknown_call');
     const spec = contract[name];
     try {
-      const session = await sessions.current(caller.sessionKey);
+      const session = caller.system === true ? systemSession() : await sessions.current(caller.sessionKey);
       if (session.locked && !spec.whileLocked) return refusal('session_locked');
       if (!spec.roles.includes(session.role)) return refusal(session.role === 'kiosk' ? 'not_signed_in' : 'forbidden');
       // A reset password or PIN is temporary: nothing else goes through until the person chose their own.
@@ -47,8 +58,8 @@ export function createDispatcher(handlers: Handlers, sessions: SessionRegistry, 
           error: { code: 'validation_failed', message: 'invalid input', issues: toFieldIssues(parsed.error) },
         };
       }
-      const handler = handlers[name] as (input: unknown, caller: { sessionKey: string; session: typeof session }) => Promise<unknown>;
-      const data = spec.output.parse(await handler(parsed.data, { sessionKey: caller.sessionKey, session }));
+      const handler = handlers[name] as (input: unknown, caller: Caller) => Promise<unknown>;
+      const data = spec.output.parse(await handler(parsed.data, { sessionKey: caller.sessionKey, session, system: caller.system === true }));
       if (!spec.polling) sessions.touch(caller.sessionKey);
       return { ok: true, data };
     } catch (error) {

@@ -7,7 +7,7 @@ export function registrationHandlers(services: StationServices): AreaHandlers<ke
   return {
     'registration:options': () => services.registrations.options(),
     'registration:create': (input, caller) =>
-      services.registrations.create(input, actor(caller), caller.session.role === 'kiosk' ? 'kiosk' : 'staff', caller.sessionKey),
+      services.registrations.create(input, actor(caller), caller.system === true ? 'cli' : caller.session.role === 'kiosk' ? 'kiosk' : 'staff', caller.sessionKey),
     'registration:receipt': (input, caller) => services.documentPrinting.renderKioskReceipt(input.documentId, actor(caller), caller.sessionKey),
     'registration:search': (input, caller) => services.personRecords.search(input, actor(caller)),
     'registration:amend': (input, caller) => services.registrations.amend(input, actor(caller)),
