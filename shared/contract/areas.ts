@@ -24,6 +24,28 @@ export const areaPrefixes = {
 
 export type AreaName = keyof typeof areaPrefixes;
 
+/**
+ * The third file of an area: the folder of `electron/services/` that holds its rules. Station and staff
+ * share one folder, as do registration and person (a person's record and their registrations change
+ * together); the audit trail is part of the kernel every area writes through.
+ */
+export const areaServiceFolders = {
+  station: 'station',
+  staff: 'station',
+  registration: 'registration',
+  person: 'registration',
+  documents: 'documents',
+  audit: 'kernel',
+  memorial: 'memorial',
+  'name-list': 'name-list',
+  education: 'education',
+  figures: 'figures',
+  sync: 'sync',
+  backup: 'backup',
+  settings: 'settings',
+  dashboard: 'dashboard',
+} as const satisfies Record<AreaName, string>;
+
 type CallSpec = ReturnType<typeof call>;
 /** One area's calls by name, as its `<area>-calls.ts` declares them. */
 export type AreaCalls = Readonly<Record<string, CallSpec>>;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createHandlers } from '../../electron/ipc/handlers';
 import type { StationServices } from '../../electron/services/index';
-import { areaPrefixes, assembleCalls, type AreaName } from '../../shared/contract/areas';
+import { areaPrefixes, areaServiceFolders, assembleCalls, type AreaName } from '../../shared/contract/areas';
 import { anyone, call } from '../../shared/contract/call';
 import { callNameList } from '../../shared/contract/call-names';
 import { callNames, contract, contractAreas, isCallName } from '../../shared/contract/calls';
@@ -21,6 +21,7 @@ function sizesAddUp(parts: Record<string, object>, whole: object): boolean {
 const unusedServices: StationServices = new Proxy({}, { get: () => unusedServices }) as StationServices;
 
 const ipcFolder = join(import.meta.dirname, '..', '..', 'electron', 'ipc');
+const servicesFolder = join(import.meta.dirname, '..', '..', 'electron', 'services');
 
 describe('the contract', () => {
   it('is its areas added up, each call declared once', () => {
@@ -61,6 +62,14 @@ describe('the contract', () => {
       expect(handled.sort(), `${area}-handlers.ts`).toEqual(Object.keys(contractAreas[area]).sort());
     }
     expect(Object.keys(createHandlers(unusedServices)).sort()).toEqual([...callNames].sort());
+  });
+
+  it('names, for each area, the services folder of its rules, and every services folder serves an area', () => {
+    const folders = readdirSync(servicesFolder, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    for (const area of areas) expect(folders, `${area} → electron/services/${areaServiceFolders[area]}/`).toContain(areaServiceFolders[area]);
+    expect([...new Set(Object.values(areaServiceFolders))].sort()).toEqual(folders.sort());
   });
 
   it('keeps the area handler files out of an import cycle with the assembly', () => {
