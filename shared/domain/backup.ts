@@ -11,13 +11,6 @@ export const DEFAULT_BACKUP_INTERVAL_HOURS = 24;
 export const MIN_BACKUP_INTERVAL_HOURS = 1;
 export const MAX_BACKUP_INTERVAL_HOURS = 168;
 
-/** Where the backup settings are stored (`station_setting.key`). */
-export const backupSettingKeys = {
-  folder: 'backupFolder',
-  keep: 'backupKeep',
-  intervalHours: 'backupIntervalHours',
-} as const;
-
 /** Where the last backup run (scheduled or not) is remembered across restarts: JSON of the backup status's `lastRun`. */
 export const BACKUP_LAST_RUN_SETTING = 'backupLastRun';
 

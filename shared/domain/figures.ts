@@ -21,12 +21,6 @@ export const MAX_REACH_TARGET_PERCENT = 100;
 /** The longest period the figures cover at once (ten years, leap days included), so the monthly series stays small. */
 export const MAX_PERIOD_DAYS = 3653;
 
-/** Keys of the figure settings in the station settings table. */
-export const figureSettingKeys = {
-  localPopulation: 'figures.localPopulation',
-  reachTargetPercent: 'figures.reachTargetPercent',
-} as const;
-
 /** The targets' settings; the local population has no default and stays unset until staff enter it. */
 export interface FigureTargetSettings {
   localPopulation: number | null;

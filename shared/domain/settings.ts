@@ -1,6 +1,3 @@
-import { defaultRegistrationSettings, type RegistrationSettings } from './registration';
-import { DEFAULT_IDLE_LOCK_MINUTES } from './roles';
-
 /** The sections of the settings screen, each saved on its own. */
 export const settingsSections = ['registration', 'staff', 'printing'] as const;
 export type SettingsSection = (typeof settingsSections)[number];
@@ -43,23 +40,4 @@ export interface PrintingSettings {
   /** The printer's name as the operating system lists it; null: every print shows the system dialog. */
   receiptPrinter: string | null;
   receiptPaper: ReceiptPaper;
-}
-
-/** The values of each section, as the settings screen edits them. */
-export interface SectionValues {
-  registration: RegistrationSettings;
-  staff: StaffSettings;
-  printing: PrintingSettings;
-}
-
-export const defaultSectionValues: SectionValues = {
-  registration: defaultRegistrationSettings,
-  staff: { idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES },
-  printing: { receiptPrinter: null, receiptPaper: 'a4' },
-};
-
-/** A stored whole number within bounds, else the fallback (a bad value never locks a station out). */
-export function storedWholeNumber(stored: string | undefined, fallback: number, bounds: Bounds): number {
-  const value = Number(stored);
-  return stored !== undefined && stored.trim() !== '' && Number.isInteger(value) && value >= bounds.min && value <= bounds.max ? value : fallback;
 }

@@ -51,12 +51,6 @@ export const defaultMemorialSettings: MemorialSettings = { qingmingMode: false, 
 export const MIN_RETENTION_DAYS = 30;
 export const MAX_RETENTION_DAYS = 3650;
 
-/** Keys of the memorial settings in the station settings table. */
-export const memorialSettingKeys = {
-  qingmingMode: 'memorial.qingmingMode',
-  visitorRetentionDays: 'memorial.visitorRetentionDays',
-} as const satisfies Record<keyof MemorialSettings, string>;
-
 /** Beijing time has no daylight saving, so a station day is always these 24 hours. */
 const STATION_UTC_OFFSET = '+08:00';
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -49,7 +49,7 @@ test('Qingming peak in Chinese: staff switch the mode on, 200 groups sign in wit
   await expect(page.getByTestId('qingming-state')).toHaveText('清明模式：未开启');
   await page.getByRole('button', { name: '开启清明模式' }).click();
   await expect(page.getByTestId('qingming-state')).toHaveText('清明模式：已开启');
-  expect(stored(station, "select object_id from audit_log where action = 'settings_change'")).toEqual([{ object_id: 'memorial.qingmingMode' }]);
+  expect(stored(station, "select object_id from audit_log where action = 'settings_change'")).toEqual([{ object_id: 'memorial' }]);
   await page.getByRole('button', { name: '退出登录' }).click();
 
   await page.getByRole('button', { name: /来访登记/ }).click();
@@ -266,7 +266,7 @@ test('an administrator sets how long sign-ins are kept, never below 30 days; a r
   await page.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.getByRole('status')).toHaveText('设置已保存。');
   expect(stored(station, "select object_id, detail from audit_log where action = 'settings_change'")).toEqual([
-    { object_id: 'memorial.visitorRetentionDays', detail: JSON.stringify({ from: 365, to: 180 }) },
+    { object_id: 'memorial', detail: JSON.stringify({ section: 'memorial', changes: { visitorRetentionDays: { from: 365, to: 180 } } }) },
   ]);
   await page.getByRole('button', { name: '退出登录' }).click();
 

@@ -36,7 +36,7 @@ describe('cli receipt-printer', () => {
       const options = await station.dispatch('registration:options', undefined, { sessionKey: 'kiosk' });
       expect(options).toMatchObject({ ok: true, data: { silentReceipts: true } });
       const audited = station.connection.sqlite.prepare("select actor_role, object_id from audit_log where action = 'settings_change'").all();
-      expect(audited).toEqual([{ actor_role: 'system', object_id: 'receiptPrinter' }]);
+      expect(audited).toEqual([{ actor_role: 'system', object_id: 'printing' }]);
     } finally {
       await station.close();
     }

@@ -76,8 +76,8 @@ describe('figures per site and period', () => {
       .prepare(`select object_id, detail from audit_log where action = 'settings_change' order by seq`)
       .all() as Array<{ object_id: string; detail: string }>;
     expect(changes.map((row) => [row.object_id, JSON.parse(row.detail)])).toEqual([
-      ['figures.localPopulation', { from: null, to: 20_000 }],
-      ['figures.localPopulation', { from: 20_000, to: 100_000 }],
+      ['figures', { section: 'figures', changes: { localPopulation: { from: null, to: 20_000 } } }],
+      ['figures', { section: 'figures', changes: { localPopulation: { from: 20_000, to: 100_000 } } }],
     ]);
     // Cleared again, the population reads back as not set.
     expect(await ok('figures:setTargets', { localPopulation: null, reachTargetPercent: 2 })).toEqual({ localPopulation: null, reachTargetPercent: 2, satisfactionTargetShare: 0.95 });

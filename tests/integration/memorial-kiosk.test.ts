@@ -69,8 +69,8 @@ describe('Qingming mode', () => {
       .prepare("select actor_role, object_id, detail from audit_log where action = 'settings_change' order by seq")
       .all();
     expect(changes).toEqual([
-      { actor_role: 'registrar', object_id: 'memorial.qingmingMode', detail: JSON.stringify({ from: false, to: true }) },
-      { actor_role: 'supervisor', object_id: 'memorial.qingmingMode', detail: JSON.stringify({ from: true, to: false }) },
+      { actor_role: 'registrar', object_id: 'memorial', detail: JSON.stringify({ section: 'memorial', changes: { qingmingMode: { from: false, to: true } } }) },
+      { actor_role: 'supervisor', object_id: 'memorial', detail: JSON.stringify({ section: 'memorial', changes: { qingmingMode: { from: true, to: false } } }) },
     ]);
   });
 });

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { StationDatabase } from '../../db/schema';
-import { writeSetting } from '../../db/repositories/settings';
 import type { Actor, AuditTrail } from '../kernel/audit';
 import type { Clock } from '../kernel/clock';
 import type { ReceiptPaper, StationSettings } from '../kernel/settings';
+import { changeSettings } from '../kernel/settings-change';
 import type { StationService } from '../kernel/station';
 
 export interface ReceiptPrinting {
@@ -12,7 +12,10 @@ export interface ReceiptPrinting {
   receiptPaper: ReceiptPaper;
 }
 
-/** The kiosk's receipt printer: read by the shell and the kiosk, changed by the station's administrator. */
+/**
+ * The kiosk's receipt printer as the command line sees it: the settings screen's printing section, read
+ * by the shell and the kiosk, changed by the station's administrator.
+ */
 export class PrinterSettings {
   constructor(
     private readonly db: Kysely<StationDatabase>,
@@ -23,18 +26,11 @@ export class PrinterSettings {
   ) {}
 
   async view(): Promise<ReceiptPrinting> {
-    return { receiptPrinter: await this.settings.receiptPrinter(), receiptPaper: await this.settings.receiptPaper() };
+    return this.settings.printing();
   }
 
-  /** Stores both values and audits the change (with the values: a printer's name is not personal). */
+  /** Stores what changed and audits it with the values before and after (a printer's name is not personal). */
   async change(next: ReceiptPrinting, actor: Actor): Promise<ReceiptPrinting> {
-    const station = await this.station.require();
-    const at = this.clock.now().toISOString();
-    await this.db.transaction().execute(async (trx) => {
-      await writeSetting(trx, 'receiptPrinter', next.receiptPrinter?.trim() ?? '', at);
-      await writeSetting(trx, 'receiptPaper', next.receiptPaper, at);
-      await this.audit.append(trx, { actor, stationCode: station.code, action: 'settings_change', objectType: 'station_setting', objectId: 'receiptPrinter', detail: { ...next } });
-    });
-    return this.view();
+    return changeSettings({ db: this.db, clock: this.clock, station: this.station, settings: this.settings, audit: this.audit }, 'printing', next, actor);
   }
 }
