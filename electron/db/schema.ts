@@ -1,12 +1,25 @@
 import type { Generated } from 'kysely';
+import type { DocumentEvent, DocumentState, DocumentSubjectType } from '../../shared/domain/documents';
+import type { AudienceKind, SessionState } from '../../shared/domain/education';
+import type { RegistrationState, StemCellStatus } from '../../shared/domain/lifecycle';
+import type { MemorialDonationKind, MemorialEntryState } from '../../shared/domain/memorial-names';
+import type { HeardFromKind, RegistrationEvent } from '../../shared/domain/registration';
+import type { SerialDocument } from '../../shared/domain/registration-number';
+import type { StaffRole } from '../../shared/domain/roles';
+import type { StationKind } from '../../shared/domain/station';
+import type { OutboxState, SyncBatchState, SyncRecordKind } from '../../shared/domain/sync';
+import type { MessageState } from '../../shared/domain/visitors';
 
-/** Table types as kysely sees them; migrations in ./migrations are the source of truth. */
+/**
+ * Table types as kysely sees them; migrations in ./migrations are the source of truth. They describe the
+ * database only: queries return and take the row types of ./rows.
+ */
 export interface StationTable {
   /** Always 1: a database belongs to exactly one station. */
   id: number;
   code: string;
   name: string;
-  kind: string;
+  kind: StationKind;
   region_code: string;
   created_at: string;
 }
@@ -35,12 +48,12 @@ export interface OutboxPayloadTable {
 
 export interface OutboxTable {
   seq: Generated<number>;
-  kind: string;
+  kind: SyncRecordKind;
   entity_id: string;
   version: number;
   created_at: string;
-  /** Since 0010: OutboxState of shared/domain/sync.ts. */
-  state: Generated<string>;
+  /** Since 0010. */
+  state: Generated<OutboxState>;
   /** The batch the row was last written into. */
   batch_seq: number | null;
   /** The person whose consent to report governs the row (registration and person records). */
@@ -58,7 +71,7 @@ export interface OutboxTable {
 export interface SyncBatchTable {
   batch_seq: number;
   batch_id: string;
-  state: string;
+  state: SyncBatchState;
   first_seq: number | null;
   last_seq: number | null;
   record_count: number;
@@ -113,7 +126,7 @@ export interface StaffTable {
   id: string;
   username: string;
   display_name: string;
-  role: string;
+  role: StaffRole;
   password_hash: string;
   pin_hash: string;
   failed_attempts: number;
@@ -182,19 +195,19 @@ export interface RegistrationTable {
   number: string;
   person_id: string;
   program: string;
-  state: string;
+  state: RegistrationState;
   version: number;
   channel: string;
   /** Sealed JSON of the program choice. */
   details: string;
-  stem_cell_status: string | null;
+  stem_cell_status: StemCellStatus | null;
   sample_barcode: string | null;
   registered_on: string;
   typing_stopped: number;
   /** The day the donation took place (YYYY-MM-DD), once the registration is realised. */
   realised_on: string | null;
-  /** How the person heard of donation (a `HeardFromKind`); null when not asked or not answered. */
-  heard_from: string | null;
+  /** How the person heard of donation; null when not asked or not answered. */
+  heard_from: HeardFromKind | null;
   /** The education session they heard of it at, when `heard_from` is `session`. */
   heard_from_session_id: string | null;
   created_at: string;
@@ -204,13 +217,13 @@ export interface RegistrationTable {
 export interface RegistrationVersionTable {
   registration_id: string;
   version: number;
-  event: string;
-  state: string;
+  event: RegistrationEvent;
+  state: RegistrationState;
   at: string;
   actor_id: string | null;
   actor_role: string;
   details: string;
-  stem_cell_status: string | null;
+  stem_cell_status: StemCellStatus | null;
   note: string | null;
 }
 
@@ -271,12 +284,12 @@ export interface SigningKeyTable {
 export interface DocumentTable {
   id: string;
   serial: string;
-  kind: string;
-  subject_type: string;
+  kind: SerialDocument;
+  subject_type: DocumentSubjectType;
   subject_id: string;
   person_id: string | null;
   language: string;
-  state: string;
+  state: DocumentState;
   issued_at: string;
   issued_by: string | null;
   /** The registration version a receipt or certificate attests (0009); null for a person's or a session's document. */
@@ -302,7 +315,7 @@ export interface DocumentTable {
 export interface DocumentEventTable {
   document_id: string;
   seq: number;
-  event: string;
+  event: DocumentEvent;
   at: string;
   actor_id: string | null;
   actor_role: string;
@@ -320,7 +333,7 @@ export interface VisitorMessageTable {
   /** Sealed: the author's name as the wall shows it (surname + `*`). */
   author_masked: string | null;
   relation: string | null;
-  state: string;
+  state: MessageState;
   version: number;
   decided_at: string | null;
   decided_by: string | null;
@@ -397,9 +410,9 @@ export interface EducationSessionTable {
   session_date: string;
   venue: string;
   host: string;
-  audience_kind: string;
+  audience_kind: AudienceKind;
   expected_head_count: number;
-  state: string;
+  state: SessionState;
   /** Sealed. */
   cancel_reason: string | null;
   cancelled_at: string | null;
@@ -466,12 +479,12 @@ export interface MemorialEntryTable {
   id: string;
   station_code: string;
   consent_id: string;
-  state: string;
+  state: MemorialEntryState;
   version: number;
   published_name: string | null;
   /** Sealed; set when the consent is withdrawn. */
   withdrawn_name: string | null;
-  donation_kind: string;
+  donation_kind: MemorialDonationKind;
   engraving_year: number;
   wall_location: string;
   person_id: string | null;

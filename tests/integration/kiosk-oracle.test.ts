@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPersonal } from '../../electron/services/registration/person-registry';
 import { KIOSK_REFUSALS_ALLOWED, REFUSAL_WINDOW_MS } from '../../electron/services/registration/kiosk-attempts';
-import type { PersonTable } from '../../electron/db/schema';
+import type { PersonRow } from '../../electron/db/rows';
 import type { CallInput } from '../../shared/contract/calls';
 import { callsOn, type Caller } from '../fixtures/dispatch';
 import { kioskCaller, openTempStation, sampleSetup } from '../fixtures/temp-station';
@@ -49,8 +49,8 @@ function kioskRefusals(): Array<{ actor_role: string; detail: Record<string, unk
   }));
 }
 
-function storedPerson(): PersonTable {
-  return rows<PersonTable>('select * from person where id = (select person_id from registration order by number limit 1)')[0]!;
+function storedPerson(): PersonRow {
+  return rows<PersonRow>('select * from person where id = (select person_id from registration order by number limit 1)')[0]!;
 }
 
 type CreateInput = CallInput<'registration:create'>;

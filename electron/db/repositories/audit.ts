@@ -1,11 +1,11 @@
 import type { Executor } from './executor';
-import type { AuditLogTable } from '../schema';
+import type { AuditLogRow, NewAuditLogRow } from '../rows';
 
-export async function lastAuditEntry(db: Executor): Promise<Pick<AuditLogTable, 'seq' | 'hash'> | undefined> {
+export async function lastAuditEntry(db: Executor): Promise<Pick<AuditLogRow, 'seq' | 'hash'> | undefined> {
   return db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
 }
 
-export async function insertAuditEntry(db: Executor, row: AuditLogTable): Promise<void> {
+export async function insertAuditEntry(db: Executor, row: NewAuditLogRow): Promise<void> {
   await db.insertInto('audit_log').values(row).execute();
 }
 
@@ -18,7 +18,8 @@ export interface AuditFilter {
   limit: number;
 }
 
-export type AuditRowWithActor = AuditLogTable & { actor_name: string | null };
+/** An audit entry with its actor's display name (null for the kiosk, the command line or a removed account). */
+export type AuditRowWithActor = AuditLogRow & { actor_name: string | null };
 
 /** Newest first, with the actor's display name. */
 export async function findAuditEntries(db: Executor, filter: AuditFilter): Promise<AuditRowWithActor[]> {
@@ -36,7 +37,7 @@ export async function findAuditEntries(db: Executor, filter: AuditFilter): Promi
 }
 
 /** The whole log in chain order, a page at a time, so verifying a long log needs little memory. */
-export async function* walkAuditLog(db: Executor, pageSize = 1000): AsyncGenerator<AuditLogTable> {
+export async function* walkAuditLog(db: Executor, pageSize = 1000): AsyncGenerator<AuditLogRow> {
   let after = 0;
   for (;;) {
     const page = await db.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(pageSize).execute();

@@ -1,10 +1,10 @@
 import type { Executor } from './executor';
-import type { DataKeyTable } from '../schema';
+import type { DataKeyRow, NewDataKeyRow } from '../rows';
 
-export async function listDataKeys(db: Executor): Promise<DataKeyTable[]> {
+export async function listDataKeys(db: Executor): Promise<DataKeyRow[]> {
   return db.selectFrom('data_key').selectAll().orderBy('created_at').execute();
 }
 
-export async function insertDataKey(db: Executor, row: DataKeyTable): Promise<void> {
+export async function insertDataKey(db: Executor, row: NewDataKeyRow): Promise<void> {
   await db.insertInto('data_key').values(row).onConflict((oc) => oc.column('id').doNothing()).execute();
 }

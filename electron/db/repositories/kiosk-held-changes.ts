@@ -1,16 +1,16 @@
-import type { KioskHeldChangeTable } from '../schema';
+import type { KioskHeldChangeRow, NewKioskHeldChangeRow } from '../rows';
 import type { Executor } from './executor';
 
-export async function insertHeldChange(db: Executor, row: KioskHeldChangeTable): Promise<void> {
+export async function insertHeldChange(db: Executor, row: NewKioskHeldChangeRow): Promise<void> {
   await db.insertInto('kiosk_held_change').values(row).execute();
 }
 
 /** The person's changes still waiting for staff, oldest first. */
-export async function pendingHeldChanges(db: Executor, personId: string): Promise<KioskHeldChangeTable[]> {
+export async function pendingHeldChanges(db: Executor, personId: string): Promise<KioskHeldChangeRow[]> {
   return db.selectFrom('kiosk_held_change').selectAll().where('person_id', '=', personId).where('state', '=', 'pending').orderBy('held_at').execute();
 }
 
-export async function findHeldChange(db: Executor, id: string): Promise<KioskHeldChangeTable | undefined> {
+export async function findHeldChange(db: Executor, id: string): Promise<KioskHeldChangeRow | undefined> {
   return db.selectFrom('kiosk_held_change').selectAll().where('id', '=', id).executeTakeFirst();
 }
 

@@ -1,18 +1,25 @@
 import { sql } from 'kysely';
-import type { MemorialConsentTable, MemorialEntryTable, MemorialNameKeyTable } from '../schema';
+import type { MemorialDonationKind, MemorialEntryState } from '../../../shared/domain/memorial-names';
+import type {
+  MemorialConsentRow,
+  MemorialEntryRow,
+  NewMemorialConsentRow,
+  NewMemorialEntryRow,
+  NewMemorialNameKeyRow,
+} from '../rows';
 import type { Executor } from './executor';
 
 /** An entry with its consent, as the staff desk reads it. */
 export interface MemorialEntryWithConsent {
-  entry: MemorialEntryTable;
-  consent: MemorialConsentTable;
+  entry: MemorialEntryRow;
+  consent: MemorialConsentRow;
 }
 
 /** A published name as the public list shows it. */
 export interface PublicNameRow {
   id: string;
   published_name: string;
-  donation_kind: string;
+  donation_kind: MemorialDonationKind;
   engraving_year: number;
   wall_location: string;
 }
@@ -24,26 +31,26 @@ export interface NameMatches<Row> {
 }
 
 /** What a withdrawal changes on an entry. */
-export type MemorialEntryWithdrawal = Pick<MemorialEntryTable, 'state' | 'version' | 'published_name' | 'withdrawn_name' | 'withdrawn_at' | 'withdrawn_by'>;
+export type MemorialEntryWithdrawal = Pick<MemorialEntryRow, 'state' | 'version' | 'published_name' | 'withdrawn_name' | 'withdrawn_at' | 'withdrawn_by'>;
 
 /** What a withdrawal records on a consent. */
-export type MemorialConsentWithdrawal = Pick<MemorialConsentTable, 'withdrawn_at' | 'withdrawn_by' | 'withdraw_reason'>;
+export type MemorialConsentWithdrawal = Pick<MemorialConsentRow, 'withdrawn_at' | 'withdrawn_by' | 'withdraw_reason'>;
 
-export async function insertMemorialConsent(db: Executor, row: MemorialConsentTable): Promise<void> {
+export async function insertMemorialConsent(db: Executor, row: NewMemorialConsentRow): Promise<void> {
   await db.insertInto('memorial_consent').values(row).execute();
 }
 
-export async function insertMemorialEntry(db: Executor, row: MemorialEntryTable): Promise<void> {
+export async function insertMemorialEntry(db: Executor, row: NewMemorialEntryRow): Promise<void> {
   await db.insertInto('memorial_entry').values(row).execute();
 }
 
-export async function insertNameKeys(db: Executor, keys: readonly MemorialNameKeyTable[]): Promise<void> {
+export async function insertNameKeys(db: Executor, keys: readonly NewMemorialNameKeyRow[]): Promise<void> {
   if (keys.length === 0) return;
   await db.insertInto('memorial_name_key').values([...keys]).execute();
 }
 
 /** Every published entry's id, name and year: what its search keys are made from. */
-export async function publishedEntryNames(db: Executor): Promise<Array<Pick<MemorialEntryTable, 'id' | 'published_name' | 'engraving_year'>>> {
+export async function publishedEntryNames(db: Executor): Promise<Array<Pick<MemorialEntryRow, 'id' | 'published_name' | 'engraving_year'>>> {
   return db.selectFrom('memorial_entry').select(['id', 'published_name', 'engraving_year']).where('state', '=', 'published').execute();
 }
 
@@ -113,7 +120,7 @@ export async function searchPublishedEntries(
 }
 
 export interface MemorialEntryFilter {
-  state?: string;
+  state?: MemorialEntryState;
   limit: number;
 }
 

@@ -1,7 +1,9 @@
+import type { SyncRecordKind } from '../../../shared/domain/sync';
 import type { Executor } from './executor';
 
-export interface OutboxRow {
-  kind: string;
+/** One change to queue for the provincial system. */
+export interface ChangeToQueue {
+  kind: SyncRecordKind;
   entityId: string;
   version: number;
   /** Sealed JSON: the repository never sees what a change carries. */
@@ -13,7 +15,7 @@ export interface OutboxRow {
 }
 
 /** Appends one change for the provincial system; call it inside the transaction that made the change. */
-export async function appendToOutbox(db: Executor, row: OutboxRow): Promise<void> {
+export async function appendToOutbox(db: Executor, row: ChangeToQueue): Promise<void> {
   const queued = await db
     .insertInto('outbox')
     .values({
@@ -35,7 +37,7 @@ export async function appendToOutbox(db: Executor, row: OutboxRow): Promise<void
 }
 
 /** When the record's earliest queued version was made, or null when none of its versions was queued. */
-export async function recordFirstQueuedAt(db: Executor, kind: string, entityId: string): Promise<string | null> {
+export async function recordFirstQueuedAt(db: Executor, kind: SyncRecordKind, entityId: string): Promise<string | null> {
   const row = await db
     .selectFrom('outbox')
     .select('record_created_at')

@@ -1,20 +1,20 @@
 import { sql } from 'kysely';
 import type { Executor } from './executor';
-import type { StaffTable } from '../schema';
+import type { NewStaffRow, StaffRow, StaffRowUpdate } from '../rows';
 
-export async function insertStaff(db: Executor, row: StaffTable): Promise<void> {
+export async function insertStaff(db: Executor, row: NewStaffRow): Promise<void> {
   await db.insertInto('staff').values(row).execute();
 }
 
-export async function findStaffByUsername(db: Executor, username: string): Promise<StaffTable | undefined> {
+export async function findStaffByUsername(db: Executor, username: string): Promise<StaffRow | undefined> {
   return db.selectFrom('staff').selectAll().where('username', '=', username).executeTakeFirst();
 }
 
-export async function findStaffById(db: Executor, id: string): Promise<StaffTable | undefined> {
+export async function findStaffById(db: Executor, id: string): Promise<StaffRow | undefined> {
   return db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function listStaff(db: Executor): Promise<StaffTable[]> {
+export async function listStaff(db: Executor): Promise<StaffRow[]> {
   return db.selectFrom('staff').selectAll().orderBy('created_at').orderBy('username').execute();
 }
 
@@ -62,7 +62,7 @@ export async function countOtherActiveAdmins(db: Executor, exceptId: string): Pr
 export async function updateStaff(
   db: Executor,
   id: string,
-  changes: Partial<Pick<StaffTable, 'active' | 'role' | 'password_hash' | 'pin_hash' | 'must_change_password' | 'must_change_pin' | 'failed_attempts' | 'locked_until'>>,
+  changes: Pick<StaffRowUpdate, 'active' | 'role' | 'password_hash' | 'pin_hash' | 'must_change_password' | 'must_change_pin' | 'failed_attempts' | 'locked_until'>,
 ): Promise<void> {
   await db.updateTable('staff').set(changes).where('id', '=', id).execute();
 }

@@ -1,7 +1,7 @@
 import type { Executor } from './executor';
-import type { StationTable } from '../schema';
+import type { NewStationRow, StationRow } from '../rows';
 
-export async function findStation(db: Executor): Promise<StationTable | undefined> {
+export async function findStation(db: Executor): Promise<StationRow | undefined> {
   return db.selectFrom('station').selectAll().where('id', '=', 1).executeTakeFirst();
 }
 
@@ -9,6 +9,6 @@ export async function renameStation(db: Executor, name: string): Promise<void> {
   await db.updateTable('station').set({ name }).where('id', '=', 1).execute();
 }
 
-export async function insertStation(db: Executor, row: Omit<StationTable, 'id'>): Promise<void> {
+export async function insertStation(db: Executor, row: Omit<NewStationRow, 'id'>): Promise<void> {
   await db.insertInto('station').values({ id: 1, ...row }).execute();
 }

@@ -1,17 +1,16 @@
-import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
-import type { OutboxTable, ProvinceKeyTable, StationDatabase, SyncBatchTable } from '../schema';
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { OutboxState, SyncBatchState, SyncRecordKind } from '../../../shared/domain/sync';
+import type { NewProvinceKeyRow, NewSyncBatchRow, OutboxRow, ProvinceKeyRow, SyncBatchRow, SyncBatchRowUpdate } from '../rows';
+import type { StationDatabase } from '../schema';
 import type { Executor } from './executor';
 
-/** An outbox row: which change it queues and where it stands, without what it carries. */
-export type QueuedChange = Selectable<OutboxTable>;
 /** An outbox row with what it carries (the sealed payload, kept in outbox_payload). */
-export type OutboxEntry = QueuedChange & { payload: string };
-export type BatchRow = Omit<SyncBatchTable, 'send_attempts'> & { send_attempts: number };
+export type OutboxEntry = OutboxRow & { payload: string };
 
 // ---- outbox rows on their way ----
 
 /** Whether a row may stand in a new batch's range: never written into a batch, waiting or left out. */
-export function isRangeCandidate(row: Pick<QueuedChange, 'state' | 'batch_seq'>): boolean {
+export function isRangeCandidate(row: Pick<OutboxRow, 'state' | 'batch_seq'>): boolean {
   return row.batch_seq === null && (row.state === 'pending' || row.state === 'omitted');
 }
 
@@ -38,7 +37,7 @@ export async function nextRangeStart(db: Executor): Promise<number | null> {
 }
 
 /** A row's place on its way and the change it queues, without what it carries: enough to decide a batch's range and write its envelopes. */
-export type OutboxPlace = Pick<QueuedChange, 'seq' | 'state' | 'batch_seq' | 'kind' | 'entity_id' | 'version' | 'created_at' | 'record_created_at'>;
+export type OutboxPlace = Pick<OutboxRow, 'seq' | 'state' | 'batch_seq' | 'kind' | 'entity_id' | 'version' | 'created_at' | 'record_created_at'>;
 
 /** Up to `limit` rows' places from `fromSeq` on, in seq order. */
 export async function outboxPlacesFrom(db: Executor, fromSeq: number, limit: number): Promise<OutboxPlace[]> {
@@ -70,11 +69,11 @@ export function payloadsBetween(db: Executor, firstSeq: number, lastSeq: number)
 
 /** Rows the province rejected for a passing cause, to be sent again unchanged. */
 export async function rowsToResend(db: Executor, limit: number): Promise<OutboxEntry[]> {
-  return (await entries(db).where('outbox.state', '=', 'resend').orderBy('outbox.seq').limit(limit).execute()) as OutboxEntry[];
+  return entries(db).where('outbox.state', '=', 'resend').orderBy('outbox.seq').limit(limit).execute();
 }
 
-export async function outboxRowsBySeq(db: Executor, seqs: readonly number[]): Promise<Map<number, QueuedChange>> {
-  const found = new Map<number, QueuedChange>();
+export async function outboxRowsBySeq(db: Executor, seqs: readonly number[]): Promise<Map<number, OutboxRow>> {
+  const found = new Map<number, OutboxRow>();
   for (let start = 0; start < seqs.length; start += 500) {
     const rows = await db.selectFrom('outbox').selectAll().where('seq', 'in', seqs.slice(start, start + 500)).execute();
     for (const row of rows) found.set(row.seq, row);
@@ -108,7 +107,7 @@ export async function setResentWritten(db: Executor, seqs: readonly number[], ba
  * batch (rows it re-sent wait to be re-sent), except those of a person who no longer consents to be
  * reported, which are left out from now on (§5.4).
  */
-export async function releaseRowsOf(db: Executor, batch: Pick<SyncBatchTable, 'batch_seq' | 'first_seq' | 'last_seq'>): Promise<void> {
+export async function releaseRowsOf(db: Executor, batch: Pick<SyncBatchRow, 'batch_seq' | 'first_seq' | 'last_seq'>): Promise<void> {
   let resent = db.updateTable('outbox').set({ state: 'resend' }).where('batch_seq', '=', batch.batch_seq).where('state', '=', 'in_batch');
   const { first_seq: firstSeq, last_seq: lastSeq } = batch;
   if (firstSeq !== null && lastSeq !== null) resent = resent.where((eb) => eb.or([eb('seq', '<', firstSeq), eb('seq', '>', lastSeq)]));
@@ -122,7 +121,7 @@ export interface RowSettlement {
   seq: number;
   /** The batch whose acknowledgement settles the row. */
   batchSeq: number;
-  state: 'done' | 'rejected' | 'resend';
+  state: Extract<OutboxState, 'done' | 'rejected' | 'resend'>;
   code: string | null;
   reason: string | null;
   path: string | null;
@@ -143,17 +142,17 @@ export async function settleRow(db: Executor, settlement: RowSettlement, at: str
     .execute();
 }
 
-export async function setRowState(db: Executor, seq: number, state: string): Promise<void> {
+export async function setRowState(db: Executor, seq: number, state: OutboxState): Promise<void> {
   await db.updateTable('outbox').set({ state }).where('seq', '=', seq).execute();
 }
 
-export async function outboxCounts(db: Executor): Promise<Record<string, number>> {
+export async function outboxCounts(db: Executor): Promise<Partial<Record<OutboxState, number>>> {
   const rows = await db.selectFrom('outbox').select(['state', (eb) => eb.fn.countAll<number>().as('count')]).groupBy('state').execute();
   return Object.fromEntries(rows.map((row) => [row.state, Number(row.count)]));
 }
 
 export async function rejectedRows(db: Executor, limit: number): Promise<OutboxEntry[]> {
-  return (await entries(db).where('outbox.state', '=', 'rejected').orderBy('outbox.seq', 'desc').limit(limit).execute()) as OutboxEntry[];
+  return entries(db).where('outbox.state', '=', 'rejected').orderBy('outbox.seq', 'desc').limit(limit).execute();
 }
 
 // ---- consent to report ----
@@ -214,7 +213,7 @@ export async function omitWaitingRowsWithoutConsent(db: Executor, rows: WaitingR
  * written and not taken back, which will still leave; never a version that only sat in a batch declined
  * before it left.
  */
-export async function reportedVersionsOf(db: Executor, personId: string): Promise<{ kind: string; entityId: string; throughVersion: number }[]> {
+export async function reportedVersionsOf(db: Executor, personId: string): Promise<{ kind: SyncRecordKind; entityId: string; throughVersion: number }[]> {
   const rows = await db
     .selectFrom('outbox')
     .select(['kind', 'entity_id', (eb) => eb.fn.max('version').as('version')])
@@ -248,11 +247,11 @@ export async function lastBatchSeq(db: Executor): Promise<number> {
   return row?.seq ?? 0;
 }
 
-export async function insertBatch(db: Executor, row: Omit<SyncBatchTable, 'send_attempts'>): Promise<void> {
+export async function insertBatch(db: Executor, row: Omit<NewSyncBatchRow, 'send_attempts'>): Promise<void> {
   await db.insertInto('sync_batch').values(row).execute();
 }
 
-export async function updateBatch(db: Executor, batchSeq: number, change: Partial<Omit<SyncBatchTable, 'batch_seq' | 'batch_id' | 'send_attempts'>>): Promise<void> {
+export async function updateBatch(db: Executor, batchSeq: number, change: Omit<SyncBatchRowUpdate, 'batch_seq' | 'batch_id' | 'send_attempts'>): Promise<void> {
   await db.updateTable('sync_batch').set(change).where('batch_seq', '=', batchSeq).execute();
 }
 
@@ -268,16 +267,16 @@ export async function deleteBatch(db: Executor, batchSeq: number): Promise<void>
   await db.deleteFrom('sync_batch').where('batch_seq', '=', batchSeq).execute();
 }
 
-export async function findBatchById(db: Executor, batchId: string): Promise<BatchRow | undefined> {
-  return (await db.selectFrom('sync_batch').selectAll().where('batch_id', '=', batchId).executeTakeFirst()) as BatchRow | undefined;
+export async function findBatchById(db: Executor, batchId: string): Promise<SyncBatchRow | undefined> {
+  return db.selectFrom('sync_batch').selectAll().where('batch_id', '=', batchId).executeTakeFirst();
 }
 
-export async function batchesInStates(db: Executor, states: readonly string[]): Promise<BatchRow[]> {
-  return (await db.selectFrom('sync_batch').selectAll().where('state', 'in', [...states]).orderBy('batch_seq').execute()) as BatchRow[];
+export async function batchesInStates(db: Executor, states: readonly SyncBatchState[]): Promise<SyncBatchRow[]> {
+  return db.selectFrom('sync_batch').selectAll().where('state', 'in', [...states]).orderBy('batch_seq').execute();
 }
 
-export async function recentBatches(db: Executor, limit: number): Promise<BatchRow[]> {
-  return (await db.selectFrom('sync_batch').selectAll().orderBy('batch_seq', 'desc').limit(limit).execute()) as BatchRow[];
+export async function recentBatches(db: Executor, limit: number): Promise<SyncBatchRow[]> {
+  return db.selectFrom('sync_batch').selectAll().orderBy('batch_seq', 'desc').limit(limit).execute();
 }
 
 export async function lastAcknowledgedAt(db: Executor): Promise<string | null> {
@@ -287,10 +286,10 @@ export async function lastAcknowledgedAt(db: Executor): Promise<string | null> {
 
 // ---- province keys ----
 
-export async function provinceKeys(db: Executor): Promise<ProvinceKeyTable[]> {
+export async function provinceKeys(db: Executor): Promise<ProvinceKeyRow[]> {
   return db.selectFrom('province_key').selectAll().orderBy('imported_at').execute();
 }
 
-export async function insertProvinceKey(db: Executor, row: ProvinceKeyTable): Promise<void> {
+export async function insertProvinceKey(db: Executor, row: NewProvinceKeyRow): Promise<void> {
   await db.insertInto('province_key').values(row).onConflict((oc) => oc.column('id').doNothing()).execute();
 }

@@ -1,11 +1,13 @@
 import type { Executor } from './executor';
-import type { VisitorMessageTable } from '../schema';
+import type { MessageDecision, MessageState } from '../../../shared/domain/visitors';
+import type { NewVisitorMessageRow, VisitorMessageRow } from '../rows';
 
-export async function insertVisitorMessage(db: Executor, row: VisitorMessageTable): Promise<void> {
+export async function insertVisitorMessage(db: Executor, row: NewVisitorMessageRow): Promise<void> {
   await db.insertInto('visitor_message').values(row).execute();
 }
 
-export type VisitorMessageRow = VisitorMessageTable & { decided_by_name: string | null };
+/** A message with the display name of the staff member who decided on it. */
+export type VisitorMessageWithDecider = VisitorMessageRow & { decided_by_name: string | null };
 
 function withDeciderName(db: Executor) {
   return db
@@ -15,12 +17,12 @@ function withDeciderName(db: Executor) {
     .select('staff.display_name as decided_by_name');
 }
 
-export async function findVisitorMessage(db: Executor, id: string): Promise<VisitorMessageRow | undefined> {
+export async function findVisitorMessage(db: Executor, id: string): Promise<VisitorMessageWithDecider | undefined> {
   return withDeciderName(db).where('visitor_message.id', '=', id).executeTakeFirst();
 }
 
 /** Messages in one state, newest first. */
-export async function visitorMessagesInState(db: Executor, state: string, limit: number): Promise<VisitorMessageRow[]> {
+export async function visitorMessagesInState(db: Executor, state: MessageState, limit: number): Promise<VisitorMessageWithDecider[]> {
   return withDeciderName(db)
     .where('visitor_message.state', '=', state)
     .orderBy('visitor_message.written_at', 'desc')
@@ -30,7 +32,7 @@ export async function visitorMessagesInState(db: Executor, state: string, limit:
 }
 
 /** How many messages are in each state; a state without messages is absent. */
-export async function countVisitorMessagesByState(db: Executor): Promise<Map<string, number>> {
+export async function countVisitorMessagesByState(db: Executor): Promise<Map<MessageState, number>> {
   const rows = await db
     .selectFrom('visitor_message')
     .select(['state', (eb) => eb.fn.countAll<number>().as('count')])
@@ -41,7 +43,7 @@ export async function countVisitorMessagesByState(db: Executor): Promise<Map<str
 
 export interface MessageDecisionRow {
   id: string;
-  state: string;
+  state: MessageDecision;
   version: number;
   decidedAt: string;
   decidedBy: string | null;
@@ -66,7 +68,7 @@ export async function decideVisitorMessage(db: Executor, decision: MessageDecisi
 }
 
 /** One page of approved messages, newest first. */
-export async function approvedVisitorMessages(db: Executor, offset: number, limit: number): Promise<VisitorMessageTable[]> {
+export async function approvedVisitorMessages(db: Executor, offset: number, limit: number): Promise<VisitorMessageRow[]> {
   return db
     .selectFrom('visitor_message')
     .selectAll()

@@ -1,11 +1,13 @@
+import type { MessageState } from '../../../shared/domain/visitors';
 import type { Executor } from './executor';
-import type { VisitorSignInTable } from '../schema';
+import type { NewVisitorSignInRow, VisitorSignInRow } from '../rows';
 
-export async function insertVisitorSignIn(db: Executor, row: VisitorSignInTable): Promise<void> {
+export async function insertVisitorSignIn(db: Executor, row: NewVisitorSignInRow): Promise<void> {
   await db.insertInto('visitor_sign_in').values(row).execute();
 }
 
-export type VisitorSignInWithMessage = VisitorSignInTable & { message_state: string | null };
+/** A sign-in with the state of the message left with it, if any. */
+export type VisitorSignInWithMessage = VisitorSignInRow & { message_state: MessageState | null };
 
 /** The latest sign-ins, newest first, each with the state of its message if one was left. */
 export async function latestVisitorSignIns(db: Executor, limit: number): Promise<VisitorSignInWithMessage[]> {
@@ -28,7 +30,7 @@ export async function countVisitorSignIns(db: Executor): Promise<number> {
   return Number(row.count);
 }
 
-export async function findVisitorSignIn(db: Executor, id: string): Promise<VisitorSignInTable | undefined> {
+export async function findVisitorSignIn(db: Executor, id: string): Promise<VisitorSignInRow | undefined> {
   return db.selectFrom('visitor_sign_in').selectAll().where('id', '=', id).executeTakeFirst();
 }
 

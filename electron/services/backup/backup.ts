@@ -19,7 +19,7 @@ import {
 } from '../../db/database-copy';
 import { migrations } from '../../db/migrations/index';
 import { deriveFileKeyFrom, type KeyRing } from '../../security/key-ring';
-import type { Actor, AuditTrail } from '../kernel/audit';
+import type { Actor } from '../kernel/audit';
 import {
   BACKUP_FILE_EXTENSION,
   BackupCorruptError,
@@ -33,11 +33,9 @@ import {
 } from './backup-file';
 import { cancelStagedRestore, readPendingRestore, stageRestore } from './backup-restore';
 import type { BackupSettingsStore } from './backup-settings';
-import type { Clock } from '../kernel/clock';
-import type { DataProtection } from '../kernel/data-protection';
 import { AppError } from '../kernel/errors';
 import { openRecoveredRing, type RecoveryKeys } from './recovery';
-import type { StationService } from '../kernel/station';
+import type { StationContext } from '../kernel/context';
 
 /** HKDF info of the backup file keys: a backup key is never the key of anything else. */
 const BACKUP_KEY_INFO = 'relay-station/backup-file/v1';
@@ -91,11 +89,8 @@ export class BackupService {
   private running: Promise<unknown> | null = null;
 
   constructor(
-    private readonly clock: Clock,
-    private readonly station: StationService,
+    private readonly ctx: StationContext,
     readonly settings: BackupSettingsStore,
-    private readonly protection: DataProtection,
-    private readonly audit: AuditTrail,
     private readonly recovery: RecoveryKeys,
   ) {}
 
@@ -118,7 +113,7 @@ export class BackupService {
     return this.files;
   }
 
-  private readonly deriveKey: FileKeyDeriver = (keyId, salt) => this.protection.deriveFileKey(BACKUP_KEY_INFO, salt, keyId);
+  private readonly deriveKey: FileKeyDeriver = (keyId, salt) => this.ctx.protection.deriveFileKey(BACKUP_KEY_INFO, salt, keyId);
 
   /** A fresh name in the data folder (owner-only) for a plain copy of the database. */
   private scratchFile(purpose: string): string {
@@ -127,7 +122,7 @@ export class BackupService {
 
   async status(): Promise<BackupStatus> {
     const settings = await this.settings.read();
-    const station = await this.station.get();
+    const station = await this.ctx.station.get();
     let backups: BackupEntry[] = [];
     let folderReadable = settings.folder === null;
     if (settings.folder !== null && station) {
@@ -138,7 +133,7 @@ export class BackupService {
         folderReadable = false;
       }
     }
-    const now = this.clock.now().getTime();
+    const now = this.ctx.clock.now().getTime();
     return {
       settings,
       backups,
@@ -200,7 +195,7 @@ export class BackupService {
       await this.rememberRun({ at: result.backup.createdAt, file: result.backup.file, error: null });
       return result;
     } catch (error) {
-      await this.rememberRun({ at: this.clock.now().toISOString(), file: null, error: error instanceof AppError ? error.code : 'internal' });
+      await this.rememberRun({ at: this.ctx.clock.now().toISOString(), file: null, error: error instanceof AppError ? error.code : 'internal' });
       throw error;
     } finally {
       this.running = null;
@@ -217,7 +212,7 @@ export class BackupService {
   }
 
   private async takeUnguarded(actor: Actor, explicitFolder: string | null): Promise<{ backup: BackupEntry; pruned: string[] }> {
-    const station = await this.station.require();
+    const station = await this.ctx.station.require();
     const settings = await this.settings.read();
     const folder = explicitFolder ?? settings.folder;
     if (folder === null) throw new AppError('backup_folder_missing');
@@ -228,7 +223,7 @@ export class BackupService {
       // Pages are copied a step at a time between other work on the same connection, so registrations go on;
       // a change made meanwhile on this connection is carried into the copy, which ends consistent.
       await this.access.sqlite.backup(copy);
-      const createdAt = this.clock.now().toISOString();
+      const createdAt = this.ctx.clock.now().toISOString();
       const facts = this.factsOf(copy, createdAt);
       const recovery = await this.recovery.sealForBackup();
       if (recovery) facts.recovery = recovery;
@@ -239,7 +234,7 @@ export class BackupService {
       const file = join(folder, name);
       const fileBytes = (await stat(file)).size;
       const pruned = explicitFolder === null ? await this.prune(folder, station.code, settings.keep, file) : [];
-      await this.audit.record({
+      await this.ctx.audit.record({
         actor,
         stationCode: station.code,
         action: 'backup_take',
@@ -312,9 +307,9 @@ export class BackupService {
   async takeIfDue(): Promise<boolean> {
     if (this.running) return false;
     const settings = await this.settings.read();
-    const station = await this.station.get();
+    const station = await this.ctx.station.get();
     if (settings.folder === null || !station) return false;
-    const now = this.clock.now().getTime();
+    const now = this.ctx.clock.now().getTime();
     const notInFuture = (at: string | undefined) => (at !== undefined && Date.parse(at) <= now ? at : null);
     const lastRun = await this.settings.lastRun();
     let newest = lastRun?.file ? notInFuture(lastRun.at) : null;
@@ -336,10 +331,10 @@ export class BackupService {
 
   /** Decrypts and checks a backup and says what restoring it would lose; the decrypted copy is removed again. */
   async inspect(file: string, actor: Actor): Promise<BackupInspection> {
-    const station = await this.station.require();
+    const station = await this.ctx.station.require();
     const { inspection, copy } = await this.evaluate(file);
     await removeCopy(copy);
-    await this.audit.record({
+    await this.ctx.audit.record({
       actor,
       stationCode: station.code,
       action: 'backup_inspect',
@@ -355,17 +350,17 @@ export class BackupService {
    * while it would lose unacknowledged work unless `confirm` is given; the agreement is audited with its count.
    */
   async stageRestore(file: string, confirm: boolean, actor: Actor): Promise<PendingRestore> {
-    const station = await this.station.require();
+    const station = await this.ctx.station.require();
     const { inspection, copy } = await this.evaluate(file);
     try {
       const problem = inspection.problems[0];
       if (problem) throw new AppError(problem);
       const lost = inspection.newerUnsynced;
       if (lost.total > 0 && !confirm) throw new AppError('backup_unsynced_work');
-      const pending: PendingRestore = { source: file, stagedAt: this.clock.now().toISOString(), confirmedOverwrite: lost.total };
+      const pending: PendingRestore = { source: file, stagedAt: this.ctx.clock.now().toISOString(), confirmedOverwrite: lost.total };
       stageRestore(this.access.databasePath, copy, { ...pending, stagedBy: actor, overwrittenByKind: lost.byKind });
       try {
-        await this.audit.record({
+        await this.ctx.audit.record({
           actor,
           stationCode: station.code,
           action: 'backup_restore',
@@ -386,10 +381,10 @@ export class BackupService {
 
   /** Drops a staged restore before the next start applies it. */
   async cancelRestore(actor: Actor): Promise<BackupStatus> {
-    const station = await this.station.require();
+    const station = await this.ctx.station.require();
     const pending = this.pendingRestore();
     if (cancelStagedRestore(this.access.databasePath) && pending) {
-      await this.audit.record({ actor, stationCode: station.code, action: 'backup_restore', objectType: 'backup', objectId: basename(pending.source), detail: { step: 'cancelled', file: pending.source } });
+      await this.ctx.audit.record({ actor, stationCode: station.code, action: 'backup_restore', objectType: 'backup', objectId: basename(pending.source), detail: { step: 'cancelled', file: pending.source } });
     }
     return this.status();
   }
@@ -401,7 +396,7 @@ export class BackupService {
    * A wrong code, a damaged file or a failed check changes nothing.
    */
   async restoreWithRecoveryCode(file: string, recoveryCode: string, actor: Actor): Promise<RecoveryRestoreStaged> {
-    if (await this.station.get()) throw new AppError('station_already_set_up');
+    if (await this.ctx.station.get()) throw new AppError('station_already_set_up');
     if (this.running) throw new AppError('backup_busy');
     if (this.hasPendingRestore()) throw new AppError('backup_restore_pending');
     const ring = await recoveredRingOf(file, recoveryCode);
@@ -415,9 +410,9 @@ export class BackupService {
         throw error;
       }
       const stationCode = checkRecoveredCopy(copy, ring);
-      stageRestore(this.access.databasePath, copy, { source: file, stagedAt: this.clock.now().toISOString(), confirmedOverwrite: 0, stagedBy: actor, overwrittenByKind: {} });
+      stageRestore(this.access.databasePath, copy, { source: file, stagedAt: this.ctx.clock.now().toISOString(), confirmedOverwrite: 0, stagedBy: actor, overwrittenByKind: {} });
       try {
-        this.protection.installRecoveredRing(ring);
+        this.ctx.protection.installRecoveredRing(ring);
       } catch (error) {
         // Without its ring the staged database would not open: stage nothing.
         cancelStagedRestore(this.access.databasePath);
@@ -430,7 +425,7 @@ export class BackupService {
   }
 
   private async evaluate(file: string): Promise<Evaluation> {
-    const station = await this.station.require();
+    const station = await this.ctx.station.require();
     let fileBytes: number;
     try {
       fileBytes = (await stat(file)).size;
@@ -457,7 +452,7 @@ export class BackupService {
         if (schemaVersion > migrations.length) problems.push('backup_schema_too_new');
         if ((ok ? stationCodeOf(backup) : header.stationCode) !== station.code) problems.push('backup_other_station');
         // A database none of whose data keys this ring holds (archived ones count) would not open with it.
-        if (ok && !dataKeyIds(backup).some((id) => this.protection.holdsKey(id))) problems.push('backup_key_outdated');
+        if (ok && !dataKeyIds(backup).some((id) => this.ctx.protection.holdsKey(id))) problems.push('backup_key_outdated');
         const newerUnsynced = ok ? unsyncedRowsMissingFrom(current, backup) : { total: 0, byKind: {} };
         return {
           copy,

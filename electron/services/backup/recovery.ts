@@ -1,19 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import type { RecoveryKeyInfo, RecoveryCodeIssued } from '../../../shared/validation/backup';
-import type { StationDatabase } from '../../db/schema';
 import type { Executor } from '../../db/repositories/executor';
 import { readSetting, writeSetting } from '../../db/repositories/settings';
 import { parseKeyRing, serializeKeyRing, type KeyRing } from '../../security/key-ring';
 import { canonicalRecoveryCode, newRecoveryCode, RECOVERY_SALT_BYTES, recoveryKeyPair } from '../../security/recovery-code';
 import { keyId, publicKeyFromRaw, rawPublicKey } from '../../sync/keys';
 import { decryptFromStation, encryptForProvince } from '../../sync/usb-encryption';
-import type { Actor, AuditTrail } from '../kernel/audit';
+import type { Actor } from '../kernel/audit';
 import type { BackupRecovery } from './backup-file';
-import type { Clock } from '../kernel/clock';
-import type { DataProtection } from '../kernel/data-protection';
 import { AppError } from '../kernel/errors';
-import type { StationService } from '../kernel/station';
+import type { StationContext } from '../kernel/context';
 
 /**
  * The station's recovery key: the public half of the key pair derived from the administrator's recovery
@@ -71,13 +67,7 @@ export async function openRecoveredRing(recovery: BackupRecovery, typedCode: str
 }
 
 export class RecoveryKeys {
-  constructor(
-    private readonly db: Kysely<StationDatabase>,
-    private readonly clock: Clock,
-    private readonly station: StationService,
-    private readonly protection: DataProtection,
-    private readonly audit: AuditTrail,
-  ) {}
+  constructor(private readonly ctx: StationContext) {}
 
   /** A new code and its key pair's public half, not yet stored (the scrypt runs outside any transaction). */
   async prepare(): Promise<PreparedRecoveryKey> {
@@ -90,7 +80,7 @@ export class RecoveryKeys {
         publicKey: rawPublicKey(publicKey).toString('base64'),
         salt: salt.toString('base64'),
         fingerprint: keyId(publicKey).slice(0, 16),
-        createdAt: this.clock.now().toISOString(),
+        createdAt: this.ctx.clock.now().toISOString(),
       },
     };
   }
@@ -102,7 +92,7 @@ export class RecoveryKeys {
   }
 
   /** The current recovery key's fingerprint and date, or null for a station set up before recovery codes existed. */
-  async info(db: Executor = this.db): Promise<RecoveryKeyInfo | null> {
+  async info(db: Executor = this.ctx.db): Promise<RecoveryKeyInfo | null> {
     const stored = parseStored(await readSetting(db, RECOVERY_KEY_SETTING));
     return stored ? { fingerprint: stored.fingerprint, createdAt: stored.createdAt } : null;
   }
@@ -112,12 +102,12 @@ export class RecoveryKeys {
    * Backups made before keep opening with the code they were made under.
    */
   async reissue(actor: Actor): Promise<RecoveryCodeIssued> {
-    const station = await this.station.require();
+    const station = await this.ctx.station.require();
     const prepared = await this.prepare();
-    return this.db.transaction().execute(async (trx) => {
+    return this.ctx.db.transaction().execute(async (trx) => {
       const previous = await this.info(trx);
       const issued = await this.store(trx, prepared);
-      await this.audit.append(trx, {
+      await this.ctx.audit.append(trx, {
         actor,
         stationCode: station.code,
         action: 'settings_change',
@@ -131,10 +121,10 @@ export class RecoveryKeys {
 
   /** The key ring sealed to the recovery key, for a backup's header; null when the station has none yet. */
   async sealForBackup(): Promise<BackupRecovery | null> {
-    const stored = parseStored(await readSetting(this.db, RECOVERY_KEY_SETTING));
+    const stored = parseStored(await readSetting(this.ctx.db, RECOVERY_KEY_SETTING));
     if (!stored) return null;
     const recipient = publicKeyFromRaw(Buffer.from(stored.publicKey, 'base64'), 'x25519');
-    const sealedRing = this.protection.wrapKeyRing((ring) => {
+    const sealedRing = this.ctx.protection.wrapKeyRing((ring) => {
       const plain = serializeKeyRing(ring);
       try {
         return encryptForProvince(plain, recipient);

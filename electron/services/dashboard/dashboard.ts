@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import type { CallOutput, ParsedInput } from '../../../shared/contract/calls';
 import { stationDate } from '../../../shared/domain/age';
 import {
@@ -13,7 +12,6 @@ import { stemCellStatuses } from '../../../shared/domain/lifecycle';
 import { programs } from '../../../shared/domain/programs';
 import { heardFromKinds } from '../../../shared/domain/registration';
 import { heardFromKeys } from '../../../shared/validation/dashboard';
-import type { StationDatabase } from '../../db/schema';
 import type { Executor } from '../../db/repositories/executor';
 import {
   registrationCounts,
@@ -23,11 +21,10 @@ import {
   stemCellCounts,
   type RegistrationCount,
 } from '../../db/repositories/dashboard';
-import type { Actor, AuditTrail } from '../kernel/audit';
-import type { Clock } from '../kernel/clock';
+import type { Actor } from '../kernel/audit';
 import { AppError } from '../kernel/errors';
 import type { FiguresService } from '../figures/figures';
-import type { StationService } from '../kernel/station';
+import type { StationContext } from '../kernel/context';
 
 type Dashboard = CallOutput<'dashboard:get'>;
 type Tally = { registered: number; withdrawn: number; realised: number };
@@ -63,10 +60,7 @@ function monthBefore(month: string): string {
  */
 export class DashboardService {
   constructor(
-    private readonly db: Kysely<StationDatabase>,
-    private readonly clock: Clock,
-    private readonly station: StationService,
-    private readonly audit: AuditTrail,
+    private readonly ctx: StationContext,
     private readonly figures: FiguresService,
   ) {}
 
@@ -76,11 +70,11 @@ export class DashboardService {
 
   /** The figures of a year, computed and audited in one transaction (as a view, or as the export of a file). */
   async read(year: number | undefined, actor: Actor, action: 'view' | 'export', format?: string): Promise<Dashboard> {
-    const station = await this.station.require();
+    const station = await this.ctx.station.require();
     const period = this.period(year);
-    return this.db.transaction().execute(async (trx) => {
+    return this.ctx.db.transaction().execute(async (trx) => {
       const dashboard = await this.compute(trx, station.code, period);
-      await this.audit.append(trx, {
+      await this.ctx.audit.append(trx, {
         actor,
         stationCode: station.code,
         action,
@@ -94,7 +88,7 @@ export class DashboardService {
 
   /** The chosen year (this one by default), refused when it is still to come. */
   private period(year: number | undefined): DashboardPeriod {
-    const today = stationDate(this.clock.now());
+    const today = stationDate(this.ctx.clock.now());
     const period = dashboardPeriod(year ?? Number(today.slice(0, 4)), today);
     if (!period) throw new AppError('validation_failed', 'invalid input', [{ path: 'year', reason: 'period_future' }]);
     return period;
@@ -145,7 +139,7 @@ export class DashboardService {
       from: period.from,
       to: period.to,
       previous: period.previous,
-      generatedAt: this.clock.now().toISOString(),
+      generatedAt: this.ctx.clock.now().toISOString(),
       station: ownCode,
       registrations: { ...total, growth: growthAgainstTarget(total.registered, previousRegistered) },
       programs: programs.map((program) => ({

@@ -1,12 +1,7 @@
-import type { Kysely } from 'kysely';
-import type { StationDatabase } from '../../db/schema';
-import type { AuditTrail } from '../kernel/audit';
-import type { Clock } from '../kernel/clock';
+import type { StationContext } from '../kernel/context';
 import { DashboardService } from './dashboard';
 import { DashboardExport } from './dashboard-export';
-import { FigureTargets } from '../figures/figure-targets';
-import { FiguresService } from '../figures/figures';
-import type { StationService } from '../kernel/station';
+import type { FiguresService } from '../figures/figures';
 
 /** The station manager's dashboard and its export; the memorial and education part is the figures service's computation. */
 export interface DashboardServices {
@@ -14,9 +9,8 @@ export interface DashboardServices {
   export: DashboardExport;
 }
 
-export function createDashboardServices(db: Kysely<StationDatabase>, clock: Clock, station: StationService, audit: AuditTrail): DashboardServices {
-  // The figures service keeps no state of its own between calls, so the dashboard may hold its own instance.
-  const memorialFigures = new FiguresService(db, clock, station, audit, new FigureTargets(db, clock, station, audit));
-  const figures = new DashboardService(db, clock, station, audit, memorialFigures);
-  return { figures, export: new DashboardExport(figures, clock) };
+/** The dashboard area on one station; its memorial and education part comes from `memorialFigures`. */
+export function createDashboardServices(ctx: StationContext, memorialFigures: FiguresService): DashboardServices {
+  const figures = new DashboardService(ctx, memorialFigures);
+  return { figures, export: new DashboardExport(figures, ctx.clock) };
 }

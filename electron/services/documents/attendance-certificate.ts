@@ -1,5 +1,5 @@
 import { shortOrganisation } from '../../../shared/domain/education';
-import type { DocumentTable } from '../../db/schema';
+import type { DocumentRow } from '../../db/rows';
 import { findGroup, findSession } from '../../db/repositories/education';
 import type { Executor } from '../../db/repositories/executor';
 import type { AttendanceCertificateModel, DocumentHeader } from '../../pdf/index';
@@ -19,7 +19,7 @@ export async function resolveAttendanceSubject(trx: Executor, groupId: string, n
 }
 
 /** The certificate's facts, from the group and its session, for an issued copy. */
-export async function attendanceCertificateModel(db: Executor, document: DocumentTable, header: DocumentHeader): Promise<AttendanceCertificateModel> {
+export async function attendanceCertificateModel(db: Executor, document: DocumentRow, header: DocumentHeader): Promise<AttendanceCertificateModel> {
   const { group, session } = await attendanceOf(db, document.subject_id);
   return { ...header, organisation: group.organisation, sessionTitle: session.title, attendedOn: session.session_date, headCount: group.head_count };
 }

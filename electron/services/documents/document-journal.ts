@@ -1,12 +1,13 @@
 import type { AuditAction } from '../../../shared/domain/audit';
 import type { DocumentEvent } from '../../../shared/domain/documents';
 import { maskName } from '../../../shared/domain/masking';
-import type { DocumentTable } from '../../db/schema';
+import type { DocumentRow } from '../../db/rows';
 import { appendDocumentEvent } from '../../db/repositories/documents';
 import type { Executor } from '../../db/repositories/executor';
-import type { Actor, AuditTrail } from '../kernel/audit';
+import type { Actor } from '../kernel/audit';
 import type { DataProtection } from '../kernel/data-protection';
 import { queueForSync } from '../kernel/outbox';
+import type { StationContext } from '../kernel/context';
 
 /** The recipient of a handed-over copy as stored (sealed): the document number is already masked. */
 export interface StoredRecipient {
@@ -24,7 +25,7 @@ export function openRecipient(protection: DataProtection, sealed: string | null)
 /** What one step of a document leaves behind besides its row. */
 export interface DocumentChange {
   /** The document as it stands after the step. */
-  row: DocumentTable;
+  row: DocumentRow;
   event: DocumentEvent;
   stationCode: string;
   actor: Actor;
@@ -46,10 +47,7 @@ const AUDIT_ACTION: Readonly<Record<DocumentEvent, AuditAction>> = {
  * transaction, so a document never moves without all of them.
  */
 export class DocumentJournal {
-  constructor(
-    private readonly protection: DataProtection,
-    private readonly audit: AuditTrail,
-  ) {}
+  constructor(private readonly ctx: StationContext) {}
 
   async record(trx: Executor, change: DocumentChange): Promise<void> {
     const { row } = change;
@@ -61,7 +59,7 @@ export class DocumentJournal {
       actor_role: change.actor.role,
     });
     // The audit detail is not sealed, so it names the document and never the void reason or recipient.
-    await this.audit.append(trx, {
+    await this.ctx.audit.append(trx, {
       actor: change.actor,
       stationCode: change.stationCode,
       action: AUDIT_ACTION[change.event],
@@ -71,7 +69,7 @@ export class DocumentJournal {
     });
     // A print changes nothing the province keeps; every other step is part of the closed loop it checks.
     if (change.event === 'printed') return;
-    await queueForSync(trx, this.protection, {
+    await queueForSync(trx, this.ctx.protection, {
       kind: 'document',
       entityId: row.id,
       version: seq,
@@ -85,8 +83,8 @@ export class DocumentJournal {
    * the closed loop is reported for every document, including those of people who declined to have
    * their personal data reported, so no personal field goes out in full.
    */
-  private syncPayload(row: DocumentTable, change: DocumentChange) {
-    const recipient = openRecipient(this.protection, row.recipient);
+  private syncPayload(row: DocumentRow, change: DocumentChange) {
+    const recipient = openRecipient(this.ctx.protection, row.recipient);
     return {
       id: row.id,
       serial: row.serial,
@@ -111,7 +109,7 @@ export class DocumentJournal {
               recipientDocumentKind: recipient.documentKind,
               recipientDocument: recipient.document,
             },
-      voided: row.voided_at === null ? null : { at: row.voided_at, by: row.voided_by, reason: this.protection.openOptional(row.void_reason, 'document.void_reason') },
+      voided: row.voided_at === null ? null : { at: row.voided_at, by: row.voided_by, reason: this.ctx.protection.openOptional(row.void_reason, 'document.void_reason') },
       at: change.at,
     };
   }

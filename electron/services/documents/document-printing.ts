@@ -1,11 +1,10 @@
-import type { Kysely } from 'kysely';
 import type { TFunction } from 'i18next';
 import type { CallOutput } from '../../../shared/contract/calls';
 import { stationDate } from '../../../shared/domain/age';
 import type { Organ, OrganScope } from '../../../shared/domain/programs';
 import { isLanguage, type Language } from '../../../shared/i18n/languages';
 import { Translators } from '../../../shared/i18n/translator';
-import type { DocumentTable, RegistrationTable, RegistrationVersionTable, StationDatabase } from '../../db/schema';
+import type { DocumentRow, RegistrationRow, RegistrationVersionRow } from '../../db/rows';
 import { findDocument } from '../../db/repositories/documents';
 import { findPersonById } from '../../db/repositories/people';
 import { findRegistration, registrationsOf, registrationVersions } from '../../db/repositories/registrations';
@@ -23,14 +22,12 @@ import {
   type ReceiptEvent,
 } from '../../pdf/index';
 import type { Actor } from '../kernel/audit';
-import type { Clock } from '../kernel/clock';
-import type { DataProtection } from '../kernel/data-protection';
 import type { DocumentService } from './documents';
 import { attendanceCertificateModel } from './attendance-certificate';
 import { AppError } from '../kernel/errors';
 import { openPersonal } from '../registration/person-registry';
-import type { ReceiptPaper, StationSettings } from '../kernel/settings';
-import type { StationService } from '../kernel/station';
+import type { ReceiptPaper } from '../kernel/settings';
+import type { StationContext } from '../kernel/context';
 
 /** How long after a kiosk registration its receipt can be printed at the kiosk. */
 const KIOSK_RECEIPT_WINDOW_MS = 15 * 60 * 1000;
@@ -48,18 +45,14 @@ export class DocumentPrinting {
   private readonly translators = new Translators();
 
   constructor(
-    private readonly db: Kysely<StationDatabase>,
-    private readonly clock: Clock,
-    private readonly station: StationService,
-    private readonly settings: StationSettings,
-    private readonly protection: DataProtection,
+    private readonly ctx: StationContext,
     private readonly documents: DocumentService,
     private readonly fonts: FontProvider,
   ) {}
 
   /** Staff print on A4; a kiosk's receipt goes to its receipt printer, on the roll that printer takes. */
   async render(documentId: string, actor: Actor): Promise<CallOutput<'documents:pdf'>> {
-    const document = await findDocument(this.db, documentId);
+    const document = await findDocument(this.ctx.db, documentId);
     if (!document) throw new AppError('not_found');
     const result = await this.build(document, 'a4');
     // Recorded after rendering and refused for a copy that has left the station: no serial is printed twice unseen.
@@ -76,28 +69,28 @@ export class DocumentPrinting {
     if (actor.role !== 'kiosk') return this.render(documentId, actor);
     // Claimed before rendering, in one transaction: two presses of "print" cannot both print it.
     const document = await this.documents.recordKioskPrint(documentId, actor, sessionKey, KIOSK_RECEIPT_WINDOW_MS);
-    return pdfOf(document, await this.build(document, await this.settings.receiptPaper()));
+    return pdfOf(document, await this.build(document, await this.ctx.settings.receiptPaper()));
   }
 
-  private async build(document: DocumentTable, paper: ReceiptPaper): Promise<DocumentResult> {
+  private async build(document: DocumentRow, paper: ReceiptPaper): Promise<DocumentResult> {
     const language: Language = isLanguage(document.language) ? document.language : 'zh-CN';
     const t = await this.translators.for(language);
-    const station = await this.station.require();
+    const station = await this.ctx.station.require();
     const header = { language, stationName: station.name, serial: document.serial, issuedOn: stationDate(new Date(document.issued_at)), qrPayload: document.payload };
     // An attendance certificate is a group's, not a person's.
-    if (document.kind === 'attendance_certificate') return buildAttendanceCertificate(await attendanceCertificateModel(this.db, document, header), await this.fonts());
-    const personRow = document.person_id === null ? undefined : await findPersonById(this.db, document.person_id);
+    if (document.kind === 'attendance_certificate') return buildAttendanceCertificate(await attendanceCertificateModel(this.ctx.db, document, header), await this.fonts());
+    const personRow = document.person_id === null ? undefined : await findPersonById(this.ctx.db, document.person_id);
     if (!personRow) throw new AppError('not_found');
-    const person = openPersonal(this.protection, personRow);
-    const active = (await registrationsOf(this.db, [personRow.id])).filter((row) => row.state === 'active');
+    const person = openPersonal(this.ctx.protection, personRow);
+    const active = (await registrationsOf(this.ctx.db, [personRow.id])).filter((row) => row.state === 'active');
     switch (document.kind) {
       case 'receipt': {
-        const registration = await findRegistration(this.db, document.subject_id);
+        const registration = await findRegistration(this.ctx.db, document.subject_id);
         if (!registration) throw new AppError('not_found');
         // A receipt attests the version it was issued with, however the record has changed since.
-        const attested = (await registrationVersions(this.db, [registration.id])).find((version) => version.version === document.subject_version);
+        const attested = (await registrationVersions(this.ctx.db, [registration.id])).find((version) => version.version === document.subject_version);
         if (!attested) throw new AppError('not_found');
-        const choice = openChoice(this.protection.open(attested.details, 'registration_version.details'));
+        const choice = openChoice(this.ctx.protection.open(attested.details, 'registration_version.details'));
         return (paper === 'thermal' ? buildReceiptThermal : buildReceiptA4)(
           {
             ...header,
@@ -115,7 +108,7 @@ export class DocumentPrinting {
       case 'donor_card':
         return buildDonorCard({ ...header, personName: person.name, programs: active.map((row) => this.entry(row, this.currentChoice(row), t)) }, await this.fonts());
       case 'registration_certificate': {
-        const registration = await findRegistration(this.db, document.subject_id);
+        const registration = await findRegistration(this.ctx.db, document.subject_id);
         if (!registration) throw new AppError('not_found');
         return buildRegistrationCertificate(
           { ...header, personName: person.name, registeredOn: registration.registered_on, programs: [this.entry(registration, this.currentChoice(registration), t)] },
@@ -124,7 +117,7 @@ export class DocumentPrinting {
       }
       case 'memorial_certificate':
       case 'honour_certificate': {
-        const donation = latestRealised(await registrationsOf(this.db, [personRow.id]));
+        const donation = latestRealised(await registrationsOf(this.ctx.db, [personRow.id]));
         if (!donation) throw new AppError('donation_not_realised');
         const model = { ...header, donorName: person.name, donationKind: t(`documents:donationKind.${donation.row.program}`), donatedOn: donation.on };
         return (document.kind === 'memorial_certificate' ? buildMemorialCertificate : buildHonourCertificate)(model, await this.fonts());
@@ -135,7 +128,7 @@ export class DocumentPrinting {
   }
 
   /** A registration as documents list it: the program, its number and what was chosen within it. */
-  private entry(row: RegistrationTable, choice: StoredChoice, t: TFunction): ProgramEntry {
+  private entry(row: RegistrationRow, choice: StoredChoice, t: TFunction): ProgramEntry {
     let choices = '';
     if (choice.organs) {
       choices = choice.organs.kind === 'all' ? t('registration:organScope.all') : choice.organs.organs.map((organ: Organ) => t(`registration:organ.${organ}`)).join(t('documents:listSeparator'));
@@ -145,8 +138,8 @@ export class DocumentPrinting {
     return { program: t(`registration:program.${row.program}`), registrationNumber: row.number, choices };
   }
 
-  private currentChoice(row: RegistrationTable): StoredChoice {
-    return openChoice(this.protection.open(row.details, 'registration.details'));
+  private currentChoice(row: RegistrationRow): StoredChoice {
+    return openChoice(this.ctx.protection.open(row.details, 'registration.details'));
   }
 }
 
@@ -162,16 +155,16 @@ function openChoice(json: string): StoredChoice {
 }
 
 /** The person's most recent donation: the realised registration with the latest day (then the latest change). */
-function latestRealised(rows: RegistrationTable[]): { row: RegistrationTable; on: string } | undefined {
+function latestRealised(rows: RegistrationRow[]): { row: RegistrationRow; on: string } | undefined {
   const realised = rows.flatMap((row) => (row.state === 'realised' && row.realised_on !== null ? [{ row, on: row.realised_on }] : []));
   return realised.sort((a, b) => b.on.localeCompare(a.on) || b.row.updated_at.localeCompare(a.row.updated_at))[0];
 }
 
-function pdfOf(document: DocumentTable, result: DocumentResult): CallOutput<'documents:pdf'> {
+function pdfOf(document: DocumentRow, result: DocumentResult): CallOutput<'documents:pdf'> {
   return { fileName: `${document.serial}.pdf`, contentBase64: result.pdf.toString('base64'), missing: result.missing };
 }
 
-function receiptEvent(version: RegistrationVersionTable): ReceiptEvent {
+function receiptEvent(version: RegistrationVersionRow): ReceiptEvent {
   if (version.state === 'withdrawn') return 'withdrawn';
   return version.version > 1 ? 'amended' : 'created';
 }

@@ -1,10 +1,9 @@
 import type { CallOutput } from '../../../shared/contract/calls';
-import type { DocumentEvent, DocumentState, DocumentSubjectType, RecipientRelation } from '../../../shared/domain/documents';
+import type { RecipientRelation } from '../../../shared/domain/documents';
 import { maskName } from '../../../shared/domain/masking';
-import type { SerialDocument } from '../../../shared/domain/registration-number';
 import type { Language } from '../../../shared/i18n/languages';
 import type { DocumentKind } from '../../../shared/validation/identity-document';
-import type { DocumentTable } from '../../db/schema';
+import type { DocumentRow } from '../../db/rows';
 import { documentEventsOf, findDocumentsByIds } from '../../db/repositories/documents';
 import type { Executor } from '../../db/repositories/executor';
 import { listStaff } from '../../db/repositories/staff';
@@ -19,7 +18,7 @@ export type DocumentView = CallOutput<'documents:list'>['documents'][number];
  * linked copies by serial, the history, and every name masked. Reads everything in a few queries,
  * however many documents are listed.
  */
-export async function readDocumentViews(db: Executor, protection: DataProtection, rows: DocumentTable[]): Promise<DocumentView[]> {
+export async function readDocumentViews(db: Executor, protection: DataProtection, rows: DocumentRow[]): Promise<DocumentView[]> {
   const staffNames = new Map((await listStaff(db)).map((staff) => [staff.id, staff.display_name]));
   const nameOf = (id: string | null) => (id === null ? null : (staffNames.get(id) ?? null));
   const linkedIds = rows.flatMap((row) => [row.replaces_id, row.replaced_by_id]).filter((id): id is string => id !== null);
@@ -32,9 +31,9 @@ export async function readDocumentViews(db: Executor, protection: DataProtection
     return {
       id: row.id,
       serial: row.serial,
-      kind: row.kind as SerialDocument,
-      state: row.state as DocumentState,
-      subject: { type: row.subject_type as DocumentSubjectType, id: row.subject_id },
+      kind: row.kind,
+      state: row.state,
+      subject: { type: row.subject_type, id: row.subject_id },
       subjectName: payloadClaims(row.payload)?.subject ?? '',
       personId: row.person_id,
       language: row.language as Language,
@@ -57,7 +56,7 @@ export async function readDocumentViews(db: Executor, protection: DataProtection
       replacedBySerial: serialOf(row.replaced_by_id),
       history: events
         .filter((event) => event.document_id === row.id)
-        .map((event) => ({ event: event.event as DocumentEvent, at: event.at, actorName: nameOf(event.actor_id) })),
+        .map((event) => ({ event: event.event, at: event.at, actorName: nameOf(event.actor_id) })),
     };
   });
 }

@@ -1,11 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import type { CallOutput, ParsedInput } from '../../../shared/contract/calls';
 import { stationDate } from '../../../shared/domain/age';
-import { canHandOver, canPrint, canVoid, REISSUE_VOID_REASON, type DocumentState } from '../../../shared/domain/documents';
+import { canHandOver, canPrint, canVoid, REISSUE_VOID_REASON } from '../../../shared/domain/documents';
 import { maskDocumentNumber } from '../../../shared/domain/masking';
 import { formatSerialNumber } from '../../../shared/domain/registration-number';
-import type { DocumentTable, StationDatabase } from '../../db/schema';
+import type { DocumentRow } from '../../db/rows';
 import {
   bindKioskReceipt,
   countDocuments,
@@ -22,9 +21,7 @@ import type { Executor } from '../../db/repositories/executor';
 import { findPersonById } from '../../db/repositories/people';
 import { nextNumber } from '../../db/repositories/registrations';
 import { verifyPayload } from '../../security/document-signature';
-import type { Actor, AuditTrail } from '../kernel/audit';
-import type { Clock } from '../kernel/clock';
-import type { DataProtection } from '../kernel/data-protection';
+import type { Actor } from '../kernel/audit';
 import type { DocumentJournal, StoredRecipient } from './document-journal';
 import { resolveSubject } from './document-subjects';
 import { readDocumentViews, type DocumentView } from './document-views';
@@ -32,7 +29,7 @@ import { AppError } from '../kernel/errors';
 import { assertEnoughInk } from '../kernel/signature-ink';
 import { documentKeys } from '../registration/person-registry';
 import type { StationSigningKey } from '../kernel/signing-key';
-import type { StationService } from '../kernel/station';
+import type { StationContext } from '../kernel/context';
 
 type IssueInput = ParsedInput<'documents:issue'>;
 type Verification = CallOutput<'documents:verify'>;
@@ -54,11 +51,7 @@ function sessionHash(sessionKey: string): string {
  */
 export class DocumentService {
   constructor(
-    private readonly db: Kysely<StationDatabase>,
-    private readonly clock: Clock,
-    private readonly station: StationService,
-    private readonly protection: DataProtection,
-    private readonly audit: AuditTrail,
+    private readonly ctx: StationContext,
     private readonly signingKey: StationSigningKey,
     private readonly journal: DocumentJournal,
   ) {}
@@ -70,26 +63,26 @@ export class DocumentService {
    * refused for a copy already voided or already replaced, or of another kind or record.
    */
   async issue(input: IssueInput, actor: Actor): Promise<DocumentView> {
-    const station = await this.station.require();
-    return this.db.transaction().execute(async (trx) => this.view(trx, await this.issueWithin(trx, input, actor, station.code)));
+    const station = await this.ctx.station.require();
+    return this.ctx.db.transaction().execute(async (trx) => this.view(trx, await this.issueWithin(trx, input, actor, station.code)));
   }
 
   /**
    * Issues inside the caller's transaction, so that a receipt commits (or rolls back) together with
    * the registration change it attests.
    */
-  async issueWithin(trx: Executor, input: IssueInput, actor: Actor, stationCode: string): Promise<DocumentTable> {
-    const now = this.clock.now();
+  async issueWithin(trx: Executor, input: IssueInput, actor: Actor, stationCode: string): Promise<DocumentRow> {
+    const now = this.ctx.clock.now();
     const at = now.toISOString();
     const today = stationDate(now);
     const year = Number(today.slice(0, 4));
     const replaced = input.replaces === null ? null : await this.replaceable(trx, input.replaces, input);
-    const subject = await resolveSubject(trx, this.protection, input.kind, input.subject, now);
+    const subject = await resolveSubject(trx, this.ctx.protection, input.kind, input.subject, now);
     const key = await this.signingKey.ensure(trx);
     // Counted in this transaction: if anything after it fails, the number is rolled back with the
     // document, so serials stay gap-free and are never given twice.
     const serial = formatSerialNumber(stationCode, year, input.kind, await nextNumber(trx, serialScope(input.kind), year));
-    const row: DocumentTable = {
+    const row: DocumentRow = {
       id: randomUUID(),
       serial,
       kind: input.kind,
@@ -119,7 +112,7 @@ export class DocumentService {
         state: 'voided',
         voided_at: at,
         voided_by: actor.id,
-        void_reason: this.protection.seal(REISSUE_VOID_REASON, 'document.void_reason'),
+        void_reason: this.ctx.protection.seal(REISSUE_VOID_REASON, 'document.void_reason'),
         replaced_by_id: row.id,
       });
       await this.journal.record(trx, { row: voided, event: 'voided', stationCode, actor, at, linkedSerial: serial });
@@ -136,7 +129,7 @@ export class DocumentService {
   async handOver(input: ParsedInput<'documents:handOver'>, actor: Actor): Promise<DocumentView> {
     return this.step(input.documentId, actor, 'handed_over', async (current, at, trx) => {
       if (current.state === 'voided') throw new AppError('document_voided');
-      if (!canHandOver(current.state as DocumentState)) throw new AppError('document_already_handed_over');
+      if (!canHandOver(current.state)) throw new AppError('document_already_handed_over');
       assertEnoughInk(input.signature, 'signature');
       if (input.relation === 'self' && current.person_id !== null && !(await this.isPersonsDocument(trx, current.person_id, input.recipientDocument))) {
         throw new AppError('handover_not_the_registrant');
@@ -152,8 +145,8 @@ export class DocumentService {
         state: 'handed_over',
         handed_over_at: at,
         handed_over_by: actor.id,
-        recipient: this.protection.seal(JSON.stringify(recipient), 'document.recipient'),
-        recipient_signature: this.protection.seal(input.signature, 'document.recipient_signature'),
+        recipient: this.ctx.protection.seal(JSON.stringify(recipient), 'document.recipient'),
+        recipient_signature: this.ctx.protection.seal(input.signature, 'document.recipient_signature'),
       };
     });
   }
@@ -161,8 +154,8 @@ export class DocumentService {
   /** Voids a copy, issued or handed over, with the reason; final. */
   async void(input: ParsedInput<'documents:void'>, actor: Actor): Promise<DocumentView> {
     return this.step(input.documentId, actor, 'voided', (current, at) => {
-      if (!canVoid(current.state as DocumentState)) throw new AppError('document_not_voidable');
-      return { state: 'voided', voided_at: at, voided_by: actor.id, void_reason: this.protection.seal(input.reason, 'document.void_reason') };
+      if (!canVoid(current.state)) throw new AppError('document_not_voidable');
+      return { state: 'voided', voided_at: at, voided_by: actor.id, void_reason: this.ctx.protection.seal(input.reason, 'document.void_reason') };
     });
   }
 
@@ -174,7 +167,7 @@ export class DocumentService {
   async recordPrint(documentId: string, actor: Actor): Promise<DocumentView> {
     return this.step(documentId, actor, 'printed', (current) => {
       if (current.state === 'voided') throw new AppError('document_voided');
-      if (!canPrint(current.state as DocumentState)) throw new AppError('document_already_handed_over');
+      if (!canPrint(current.state)) throw new AppError('document_already_handed_over');
       return null;
     });
   }
@@ -185,10 +178,10 @@ export class DocumentService {
    * printed. Checked and recorded in one transaction; anything else is `not_found` to the kiosk, which
    * must not learn what exists.
    */
-  async recordKioskPrint(documentId: string, actor: Actor, sessionKey: string, windowMs: number): Promise<DocumentTable> {
-    const station = await this.station.require();
-    const now = this.clock.now();
-    return this.db.transaction().execute(async (trx) => {
+  async recordKioskPrint(documentId: string, actor: Actor, sessionKey: string, windowMs: number): Promise<DocumentRow> {
+    const station = await this.ctx.station.require();
+    const now = this.ctx.clock.now();
+    return this.ctx.db.transaction().execute(async (trx) => {
       const current = await findDocument(trx, documentId);
       if (!current || current.kind !== 'receipt' || current.state !== 'issued') throw new AppError('not_found');
       if ((await kioskReceiptSession(trx, current.id)) !== sessionHash(sessionKey)) throw new AppError('not_found');
@@ -204,8 +197,8 @@ export class DocumentService {
   /** The latest documents for the staff screen, newest first, masked. */
   async list(input: ParsedInput<'documents:list'>): Promise<CallOutput<'documents:list'>> {
     const filter = { state: input.state, kind: input.kind };
-    const rows = await listDocuments(this.db, { ...filter, limit: input.limit });
-    return { total: await countDocuments(this.db, filter), documents: await readDocumentViews(this.db, this.protection, rows) };
+    const rows = await listDocuments(this.ctx.db, { ...filter, limit: input.limit });
+    return { total: await countDocuments(this.ctx.db, filter), documents: await readDocumentViews(this.ctx.db, this.ctx.protection, rows) };
   }
 
   /**
@@ -214,21 +207,21 @@ export class DocumentService {
    * such as one from a database restored to an earlier day), or genuine.
    */
   async verify(input: ParsedInput<'documents:verify'>): Promise<Verification> {
-    const publicKey = await this.signingKey.publicKey(this.db);
+    const publicKey = await this.signingKey.publicKey(this.ctx.db);
     const check = publicKey === null ? null : verifyPayload(input.payload, publicKey);
     if (check === null || check.status === 'forged') return { result: 'forged', serial: null, kind: null, issuedOn: null, subject: null };
     const { claims } = check;
-    const row = await findDocumentBySerial(this.db, claims.serial);
+    const row = await findDocumentBySerial(this.ctx.db, claims.serial);
     const result = row === undefined || row.payload !== input.payload.trim() ? 'unknown' : row.state === 'voided' ? 'voided' : 'genuine';
     return { result, serial: claims.serial, kind: claims.kind, issuedOn: claims.issuedOn, subject: claims.subject };
   }
 
   /** The station's public key as PEM for the province, made now if the station has none; an audited export. */
   async publicKey(actor: Actor): Promise<CallOutput<'documents:publicKey'>> {
-    const station = await this.station.require();
-    return this.db.transaction().execute(async (trx) => {
+    const station = await this.ctx.station.require();
+    return this.ctx.db.transaction().execute(async (trx) => {
       const key = await this.signingKey.ensure(trx);
-      await this.audit.append(trx, { actor, stationCode: station.code, action: 'export', objectType: 'signing_key', objectId: key.id });
+      await this.ctx.audit.append(trx, { actor, stationCode: station.code, action: 'export', objectType: 'signing_key', objectId: key.id });
       return { publicKey: this.signingKey.pem(key), fingerprint: key.id, createdAt: key.created_at };
     });
   }
@@ -242,11 +235,11 @@ export class DocumentService {
     documentId: string,
     actor: Actor,
     event: 'handed_over' | 'voided' | 'printed',
-    decide: (current: DocumentTable, at: string, trx: Executor) => DocumentStateChange | null | Promise<DocumentStateChange | null>,
+    decide: (current: DocumentRow, at: string, trx: Executor) => DocumentStateChange | null | Promise<DocumentStateChange | null>,
   ): Promise<DocumentView> {
-    const station = await this.station.require();
-    const at = this.clock.now().toISOString();
-    return this.db.transaction().execute(async (trx) => {
+    const station = await this.ctx.station.require();
+    const at = this.ctx.clock.now().toISOString();
+    return this.ctx.db.transaction().execute(async (trx) => {
       const current = await findDocument(trx, documentId);
       if (!current) throw new AppError('not_found');
       const change = await decide(current, at, trx);
@@ -262,17 +255,17 @@ export class DocumentService {
    */
   private async isPersonsDocument(trx: Executor, personId: string, shown: { kind: string; normalized: string }): Promise<boolean> {
     const person = await findPersonById(trx, personId);
-    return person !== undefined && documentKeys(this.protection, shown.kind, shown.normalized).includes(person.document_key);
+    return person !== undefined && documentKeys(this.ctx.protection, shown.kind, shown.normalized).includes(person.document_key);
   }
 
   /** Applies a state change decided on `current`; refused when another desk moved the document meanwhile. */
-  private async move(trx: Executor, current: DocumentTable, change: DocumentStateChange): Promise<DocumentTable> {
+  private async move(trx: Executor, current: DocumentRow, change: DocumentStateChange): Promise<DocumentRow> {
     if (!(await updateDocumentState(trx, current.id, current.state, change))) throw new AppError('version_conflict');
     return { ...current, ...change };
   }
 
   /** The copy a re-issue replaces, after checking that it may be replaced by this very document. */
-  private async replaceable(trx: Executor, id: string, input: IssueInput): Promise<DocumentTable> {
+  private async replaceable(trx: Executor, id: string, input: IssueInput): Promise<DocumentRow> {
     const earlier = await findDocument(trx, id);
     if (!earlier) throw new AppError('not_found');
     if (earlier.replaced_by_id !== null) throw new AppError('document_replaced');
@@ -283,8 +276,8 @@ export class DocumentService {
     return earlier;
   }
 
-  private async view(trx: Executor, row: DocumentTable): Promise<DocumentView> {
-    const [view] = await readDocumentViews(trx, this.protection, [row]);
+  private async view(trx: Executor, row: DocumentRow): Promise<DocumentView> {
+    const [view] = await readDocumentViews(trx, this.ctx.protection, [row]);
     if (view === undefined) throw new Error(`document ${row.id} has no view`);
     return view;
   }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import type { CallOutput, ParsedInput } from '../../../shared/contract/calls';
 import { stationDate } from '../../../shared/domain/age';
 import {
@@ -7,24 +6,20 @@ import {
   canCountWalkIns,
   isSurveyOpen,
   type AgeBand,
-  type AudienceKind,
-  type SessionState,
   type SessionTimes,
 } from '../../../shared/domain/education';
-import type { EducationGroupTable, EducationSessionTable, EducationSurveyTable, EducationWalkInTable, StationDatabase } from '../../db/schema';
+import type { EducationGroupRow, EducationSessionRow, EducationSurveyRow, EducationWalkInRow } from '../../db/rows';
 import { findGroup, findSession, groupsOf, insertGroup, insertSurvey, insertWalkIn, sessionsOn, walkInsOf } from '../../db/repositories/education';
 import type { Executor } from '../../db/repositories/executor';
-import type { Actor, AuditTrail } from '../kernel/audit';
-import type { Clock } from '../kernel/clock';
-import type { DataProtection } from '../kernel/data-protection';
+import type { Actor } from '../kernel/audit';
 import type { EducationRecords } from './education-records';
 import type { SurveyCoolDown } from './education-survey-guard';
 import { AppError } from '../kernel/errors';
 import { queueForSync } from '../kernel/outbox';
-import type { StationService } from '../kernel/station';
+import { writeAs, type StationContext } from '../kernel/context';
 
-function timesOf(row: EducationSessionTable): SessionTimes {
-  return { startsAt: row.starts_at, endsAt: row.ends_at, state: row.state as SessionState };
+function timesOf(row: EducationSessionRow): SessionTimes {
+  return { startsAt: row.starts_at, endsAt: row.ends_at, state: row.state };
 }
 
 /**
@@ -34,20 +29,16 @@ function timesOf(row: EducationSessionTable): SessionTimes {
  */
 export class EducationAttendance {
   constructor(
-    private readonly db: Kysely<StationDatabase>,
-    private readonly clock: Clock,
-    private readonly station: StationService,
-    private readonly protection: DataProtection,
-    private readonly audit: AuditTrail,
+    private readonly ctx: StationContext,
     private readonly records: EducationRecords,
     private readonly surveyCoolDown: SurveyCoolDown,
   ) {}
 
   /** Today's sessions (Beijing date) as the public kiosk shows them, cancelled ones marked. */
   async today(): Promise<CallOutput<'education:today'>> {
-    const now = this.clock.now();
+    const now = this.ctx.clock.now();
     const date = stationDate(now);
-    const rows = await sessionsOn(this.db, date);
+    const rows = await sessionsOn(this.ctx.db, date);
     return {
       date,
       sessions: rows.map((row) => ({
@@ -57,8 +48,8 @@ export class EducationAttendance {
         endsAt: row.ends_at,
         venue: row.venue,
         host: row.host,
-        audienceKind: row.audience_kind as AudienceKind,
-        state: row.state as SessionState,
+        audienceKind: row.audience_kind,
+        state: row.state,
         checkInOpen: canCheckIn(timesOf(row), now),
         surveyOpen: isSurveyOpen(timesOf(row), now),
       })),
@@ -67,22 +58,20 @@ export class EducationAttendance {
 
   /** A group checks in on the day of its session; the contact adult's name and phone are sealed. */
   async checkIn(input: ParsedInput<'education:checkIn'>, actor: Actor): Promise<CallOutput<'education:checkIn'>> {
-    const station = await this.station.require();
-    const now = this.clock.now();
-    return this.db.transaction().execute(async (trx) => {
+    return writeAs(this.ctx, async (trx, { station, now }) => {
       const session = await this.openSession(trx, input.sessionId);
       if (!canCheckIn(timesOf(session), now)) throw new AppError('check_in_closed');
       // A teacher tapping again after "done" would count the class twice: the kiosk asks before a repeat.
       if (!input.confirmRepeat && (await this.alreadyCheckedIn(trx, session.id, input.organisation, input.contactPhone))) {
         throw new AppError('group_already_checked_in');
       }
-      const row: EducationGroupTable = {
+      const row: EducationGroupRow = {
         id: randomUUID(),
         session_id: session.id,
         station_code: session.station_code,
         organisation: input.organisation,
-        contact_name: this.protection.seal(input.contactName, 'education_group.contact_name'),
-        contact_phone: this.protection.seal(input.contactPhone, 'education_group.contact_phone'),
+        contact_name: this.ctx.protection.seal(input.contactName, 'education_group.contact_name'),
+        contact_phone: this.ctx.protection.seal(input.contactPhone, 'education_group.contact_phone'),
         head_count: input.headCount,
         age_band: input.ageBand,
         checked_in_at: now.toISOString(),
@@ -103,16 +92,14 @@ export class EducationAttendance {
 
   /** Walk-ins counted by staff once the session has started; a correction never takes the total below zero. */
   async addWalkIns(input: ParsedInput<'education:addWalkIns'>, actor: Actor): Promise<CallOutput<'education:addWalkIns'>> {
-    const station = await this.station.require();
-    const now = this.clock.now();
-    return this.db.transaction().execute(async (trx) => {
+    return writeAs(this.ctx, async (trx, { station, now }) => {
       const session = await this.openSession(trx, input.sessionId);
       if (!canCountWalkIns(timesOf(session), now)) throw new AppError('session_not_started');
       const counted = (await walkInsOf(trx, [session.id])).reduce((total, entry) => total + entry.count, 0);
       if (counted + input.count < 0) {
         throw new AppError('validation_failed', 'invalid input', [{ path: 'count', reason: 'walk_in_total_negative' }]);
       }
-      const row: EducationWalkInTable = {
+      const row: EducationWalkInRow = {
         id: randomUUID(),
         session_id: session.id,
         station_code: session.station_code,
@@ -131,18 +118,18 @@ export class EducationAttendance {
    * `callerKey` names the kiosk window or tab: it answers a session once within the cool-down.
    */
   async answerSurvey(input: ParsedInput<'education:survey'>, actor: Actor, callerKey: string): Promise<CallOutput<'education:survey'>> {
-    const station = await this.station.require();
-    const now = this.clock.now();
+    const station = await this.ctx.station.require();
+    const now = this.ctx.clock.now();
     return this.surveyCoolDown.run(callerKey, input.sessionId, () =>
-      this.db.transaction().execute(async (trx) => {
+      this.ctx.db.transaction().execute(async (trx) => {
         const session = await this.openSession(trx, input.sessionId);
         if (!isSurveyOpen(timesOf(session), now)) throw new AppError('survey_closed');
-        const row: EducationSurveyTable = {
+        const row: EducationSurveyRow = {
           id: randomUUID(),
           session_id: session.id,
           station_code: session.station_code,
           score: input.score,
-          comment: this.protection.sealOptional(input.comment, 'education_survey.comment'),
+          comment: this.ctx.protection.sealOptional(input.comment, 'education_survey.comment'),
           answered_at: now.toISOString(),
         };
         await insertSurvey(trx, row);
@@ -154,14 +141,14 @@ export class EducationAttendance {
 
   /** A group's contact adult in full, for staff who need to call them; every reveal is audited. */
   async revealContact(input: ParsedInput<'education:revealContact'>, actor: Actor): Promise<CallOutput<'education:revealContact'>> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.ctx.db.transaction().execute(async (trx) => {
       const group = await findGroup(trx, input.groupId);
       if (!group) throw new AppError('not_found');
-      await this.audit.append(trx, { actor, stationCode: group.station_code, action: 'view_unmasked', objectType: 'education_group', objectId: group.id });
+      await this.ctx.audit.append(trx, { actor, stationCode: group.station_code, action: 'view_unmasked', objectType: 'education_group', objectId: group.id });
       return {
         groupId: group.id,
-        contactName: this.protection.open(group.contact_name, 'education_group.contact_name'),
-        contactPhone: this.protection.open(group.contact_phone, 'education_group.contact_phone'),
+        contactName: this.ctx.protection.open(group.contact_name, 'education_group.contact_name'),
+        contactPhone: this.ctx.protection.open(group.contact_phone, 'education_group.contact_phone'),
       };
     });
   }
@@ -170,12 +157,12 @@ export class EducationAttendance {
   private async alreadyCheckedIn(trx: Executor, sessionId: string, organisation: string, contactPhone: string): Promise<boolean> {
     const groups = await groupsOf(trx, [sessionId]);
     return groups.some(
-      (group) => group.organisation === organisation && this.protection.open(group.contact_phone, 'education_group.contact_phone') === contactPhone,
+      (group) => group.organisation === organisation && this.ctx.protection.open(group.contact_phone, 'education_group.contact_phone') === contactPhone,
     );
   }
 
   /** The session a record is for; a cancelled one takes no attendance. */
-  private async openSession(trx: Executor, sessionId: string): Promise<EducationSessionTable> {
+  private async openSession(trx: Executor, sessionId: string): Promise<EducationSessionRow> {
     const session = await findSession(trx, sessionId);
     if (!session) throw new AppError('not_found');
     if (session.state === 'cancelled') throw new AppError('session_cancelled');
@@ -184,7 +171,7 @@ export class EducationAttendance {
 
   /** Queues the record for the province (personal fields in plain text, sealed in the outbox) and audits it. */
   private async journal(trx: Executor, stationCode: string, kind: 'education_group' | 'education_walk_in' | 'education_survey', id: string, at: string, payload: unknown, actor: Actor): Promise<void> {
-    await queueForSync(trx, this.protection, { kind, entityId: id, version: 1, payload, createdAt: at });
-    await this.audit.append(trx, { actor, stationCode, action: 'create', objectType: kind, objectId: id });
+    await queueForSync(trx, this.ctx.protection, { kind, entityId: id, version: 1, payload, createdAt: at });
+    await this.ctx.audit.append(trx, { actor, stationCode, action: 'create', objectType: kind, objectId: id });
   }
 }

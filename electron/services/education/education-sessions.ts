@@ -1,19 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import type { ParsedInput } from '../../../shared/contract/calls';
 import type { AuditAction } from '../../../shared/domain/audit';
 import { canChangeSession, sessionDate, type SessionState } from '../../../shared/domain/education';
 import { stationDate } from '../../../shared/domain/age';
-import type { EducationSessionTable, StationDatabase } from '../../db/schema';
+import type { EducationSessionRow } from '../../db/rows';
 import { findSession, insertSession, updateSession, type SessionChange } from '../../db/repositories/education';
 import type { Executor } from '../../db/repositories/executor';
-import type { Actor, AuditTrail } from '../kernel/audit';
-import type { Clock } from '../kernel/clock';
-import type { DataProtection } from '../kernel/data-protection';
+import type { Actor } from '../kernel/audit';
 import { toSessionView, type SessionView } from './education-views';
 import { AppError } from '../kernel/errors';
 import { queueForSync } from '../kernel/outbox';
-import type { StationService } from '../kernel/station';
+import { writeAs, type StationContext } from '../kernel/context';
 
 type SessionFields = ParsedInput<'education:schedule'>;
 
@@ -37,22 +34,16 @@ function storedFields(input: SessionFields) {
  * commits with its audit entry and its outbox entry (kind `education_session`).
  */
 export class EducationSchedule {
-  constructor(
-    private readonly db: Kysely<StationDatabase>,
-    private readonly clock: Clock,
-    private readonly station: StationService,
-    private readonly protection: DataProtection,
-    private readonly audit: AuditTrail,
-  ) {}
+  constructor(private readonly ctx: StationContext) {}
 
   /** Schedules a session on today's date or later (Beijing time). */
   async schedule(input: SessionFields, actor: Actor): Promise<SessionView> {
-    const station = await this.station.require();
-    const now = this.clock.now();
+    const station = await this.ctx.station.require();
+    const now = this.ctx.clock.now();
     const fields = storedFields(input);
     refusePastDay(fields.session_date, now);
     const at = now.toISOString();
-    const row: EducationSessionTable = {
+    const row: EducationSessionRow = {
       id: randomUUID(),
       station_code: station.code,
       ...fields,
@@ -65,7 +56,7 @@ export class EducationSchedule {
       created_by: actor.id,
       updated_at: at,
     };
-    await this.db.transaction().execute(async (trx) => {
+    await this.ctx.db.transaction().execute(async (trx) => {
       await insertSession(trx, row);
       await this.journal(trx, row, null, 'create', actor);
     });
@@ -74,7 +65,7 @@ export class EducationSchedule {
 
   /** New details for a session that has not started, from the version the screen read. */
   async update(input: ParsedInput<'education:update'>, actor: Actor): Promise<SessionView> {
-    const now = this.clock.now();
+    const now = this.ctx.clock.now();
     const fields = storedFields(input);
     refusePastDay(fields.session_date, now);
     return this.change(input.sessionId, input.version, actor, 'amend', () => fields, null);
@@ -82,14 +73,14 @@ export class EducationSchedule {
 
   /** Cancels a session that has not started, with the reason (sealed); final. */
   async cancel(input: ParsedInput<'education:cancel'>, actor: Actor): Promise<SessionView> {
-    const at = this.clock.now().toISOString();
+    const at = this.ctx.clock.now().toISOString();
     const state: SessionState = 'cancelled';
     return this.change(
       input.sessionId,
       input.version,
       actor,
       'cancel',
-      () => ({ state, cancel_reason: this.protection.seal(input.reason, 'education_session.cancel_reason'), cancelled_at: at, cancelled_by: actor.id }),
+      () => ({ state, cancel_reason: this.ctx.protection.seal(input.reason, 'education_session.cancel_reason'), cancelled_at: at, cancelled_by: actor.id }),
       input.reason,
     );
   }
@@ -103,9 +94,7 @@ export class EducationSchedule {
     decide: () => Omit<SessionChange, 'version' | 'updated_at'>,
     cancelReason: string | null,
   ): Promise<SessionView> {
-    await this.station.require();
-    const now = this.clock.now();
-    return this.db.transaction().execute(async (trx) => {
+    return writeAs(this.ctx, async (trx, { now }) => {
       const current = await findSession(trx, sessionId);
       if (!current) throw new AppError('not_found');
       if (current.state === 'cancelled') throw new AppError('session_cancelled');
@@ -115,22 +104,22 @@ export class EducationSchedule {
       if (current.version !== version) throw new AppError('version_conflict');
       const change: SessionChange = { ...decide(), version: current.version + 1, updated_at: now.toISOString() };
       if (!(await updateSession(trx, current.id, current.version, change))) throw new AppError('version_conflict');
-      const row: EducationSessionTable = { ...current, ...change };
+      const row: EducationSessionRow = { ...current, ...change };
       await this.journal(trx, row, cancelReason, action, actor);
       return toSessionView(row);
     });
   }
 
   /** The audit entry and the outbox entry of a change, in its transaction; the province gets the reason in plain text. */
-  private async journal(trx: Executor, row: EducationSessionTable, cancelReason: string | null, action: AuditAction, actor: Actor): Promise<void> {
-    await queueForSync(trx, this.protection, {
+  private async journal(trx: Executor, row: EducationSessionRow, cancelReason: string | null, action: AuditAction, actor: Actor): Promise<void> {
+    await queueForSync(trx, this.ctx.protection, {
       kind: 'education_session',
       entityId: row.id,
       version: row.version,
       payload: { ...row, cancel_reason: cancelReason },
       createdAt: row.updated_at,
     });
-    await this.audit.append(trx, { actor, stationCode: row.station_code, action, objectType: 'education_session', objectId: row.id });
+    await this.ctx.audit.append(trx, { actor, stationCode: row.station_code, action, objectType: 'education_session', objectId: row.id });
   }
 }
 

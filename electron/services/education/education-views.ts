@@ -1,7 +1,7 @@
 import type { CallOutput } from '../../../shared/contract/calls';
-import { actualHeadCount, summariseSurvey, type AgeBand, type AudienceKind, type SessionState } from '../../../shared/domain/education';
+import { actualHeadCount, summariseSurvey, type AgeBand } from '../../../shared/domain/education';
 import { maskName, maskPhone } from '../../../shared/domain/masking';
-import type { EducationGroupTable, EducationSessionTable, EducationWalkInTable } from '../../db/schema';
+import type { EducationGroupRow, EducationSessionRow, EducationWalkInRow } from '../../db/rows';
 import type { Executor } from '../../db/repositories/executor';
 import { attendanceCertificatesOf, groupsOf, surveyScoresOf, walkInsOf } from '../../db/repositories/education';
 import { listStaff } from '../../db/repositories/staff';
@@ -12,7 +12,7 @@ export type SessionSummary = CallOutput<'education:list'>['sessions'][number];
 type GroupView = CallOutput<'education:get'>['groups'][number];
 type WalkInView = CallOutput<'education:get'>['walkIns'][number];
 
-export function toSessionView(row: EducationSessionTable): SessionView {
+export function toSessionView(row: EducationSessionRow): SessionView {
   return {
     id: row.id,
     title: row.title,
@@ -21,9 +21,9 @@ export function toSessionView(row: EducationSessionTable): SessionView {
     date: row.session_date,
     venue: row.venue,
     host: row.host,
-    audienceKind: row.audience_kind as AudienceKind,
+    audienceKind: row.audience_kind,
     expectedHeadCount: row.expected_head_count,
-    state: row.state as SessionState,
+    state: row.state,
     cancelledAt: row.cancelled_at,
     version: row.version,
   };
@@ -33,7 +33,7 @@ export function toSessionView(row: EducationSessionTable): SessionView {
  * Sessions with their attendance (groups + walk-ins) and survey figures, in a few queries however
  * many sessions are listed.
  */
-export async function readSessionSummaries(db: Executor, rows: EducationSessionTable[]): Promise<SessionSummary[]> {
+export async function readSessionSummaries(db: Executor, rows: EducationSessionRow[]): Promise<SessionSummary[]> {
   const ids = rows.map((row) => row.id);
   const [groups, walkIns, scores] = await Promise.all([groupsOf(db, ids), walkInsOf(db, ids), surveyScoresOf(db, ids)]);
   return rows.map((row) => {
@@ -50,14 +50,14 @@ export async function readSessionSummaries(db: Executor, rows: EducationSessionT
   });
 }
 
-export async function readSessionSummary(db: Executor, row: EducationSessionTable): Promise<SessionSummary> {
+export async function readSessionSummary(db: Executor, row: EducationSessionRow): Promise<SessionSummary> {
   const [summary] = await readSessionSummaries(db, [row]);
   if (summary === undefined) throw new Error(`session ${row.id} has no summary`);
   return summary;
 }
 
 /** The groups of a session for staff: contact adult masked, with the attendance certificates issued for each. */
-export async function readGroupViews(db: Executor, protection: DataProtection, rows: EducationGroupTable[]): Promise<GroupView[]> {
+export async function readGroupViews(db: Executor, protection: DataProtection, rows: EducationGroupRow[]): Promise<GroupView[]> {
   const certificates = await attendanceCertificatesOf(db, rows.map((row) => row.id));
   return rows.map((row) => ({
     id: row.id,
@@ -72,7 +72,7 @@ export async function readGroupViews(db: Executor, protection: DataProtection, r
 }
 
 /** Walk-in entries with the display name of the staff member who counted them. */
-export async function readWalkInViews(db: Executor, rows: EducationWalkInTable[]): Promise<WalkInView[]> {
+export async function readWalkInViews(db: Executor, rows: EducationWalkInRow[]): Promise<WalkInView[]> {
   const names = new Map((await listStaff(db)).map((staff) => [staff.id, staff.display_name]));
   return rows.map((row) => ({
     id: row.id,

@@ -1,5 +1,4 @@
 import type { TFunction } from 'i18next';
-import type { Kysely } from 'kysely';
 import type { CallOutput, ParsedInput } from '../../../shared/contract/calls';
 import {
   monthsOf,
@@ -11,7 +10,6 @@ import {
 import { SATISFIED_FROM_SCORE, surveyScores } from '../../../shared/domain/education';
 import { stationDayBounds } from '../../../shared/domain/visitors';
 import { Translators } from '../../../shared/i18n/translator';
-import type { StationDatabase } from '../../db/schema';
 import type { Executor } from '../../db/repositories/executor';
 import {
   cancelledSessionCount,
@@ -23,12 +21,11 @@ import {
   visitsByMonth,
   walkInsByMonth,
 } from '../../db/repositories/figures';
-import type { Actor, AuditTrail } from '../kernel/audit';
-import type { Clock } from '../kernel/clock';
+import type { Actor } from '../kernel/audit';
 import { AppError } from '../kernel/errors';
 import type { FigureTargets } from './figure-targets';
-import type { StationService } from '../kernel/station';
 import { tablesToCsv, tablesToXlsx, type ExportCell, type ExportTable } from '../kernel/table-export';
+import type { StationContext } from '../kernel/context';
 
 type Figures = CallOutput<'figures:get'>;
 type MonthFigures = Figures['months'][number];
@@ -53,19 +50,16 @@ export class FiguresService {
   private readonly translators = new Translators();
 
   constructor(
-    private readonly db: Kysely<StationDatabase>,
-    private readonly clock: Clock,
-    private readonly station: StationService,
-    private readonly audit: AuditTrail,
+    private readonly ctx: StationContext,
     private readonly targets: FigureTargets,
   ) {}
 
   /** One site's figures over a period (this station's when no site is named). */
   async get(input: ParsedInput<'figures:get'>, actor: Actor): Promise<Figures> {
-    const station = await this.station.require();
-    return this.db.transaction().execute(async (trx) => {
+    const station = await this.ctx.station.require();
+    return this.ctx.db.transaction().execute(async (trx) => {
       const figures = await this.compute(trx, station.code, input);
-      await this.audit.append(trx, {
+      await this.ctx.audit.append(trx, {
         actor,
         stationCode: station.code,
         action: 'view',
@@ -79,11 +73,11 @@ export class FiguresService {
 
   /** The same figures as a CSV or XLSX file with headers in the chosen language. */
   async export(input: ParsedInput<'figures:export'>, actor: Actor): Promise<CallOutput<'figures:export'>> {
-    const station = await this.station.require();
+    const station = await this.ctx.station.require();
     const t = await this.translators.for(input.language);
-    const figures = await this.db.transaction().execute(async (trx) => {
+    const figures = await this.ctx.db.transaction().execute(async (trx) => {
       const computed = await this.compute(trx, station.code, input);
-      await this.audit.append(trx, {
+      await this.ctx.audit.append(trx, {
         actor,
         stationCode: station.code,
         action: 'export',
@@ -119,7 +113,7 @@ export class FiguresService {
     const site = period.site ?? ownCode;
     const range = { from: stationDayBounds(period.from).from, to: stationDayBounds(period.to).to };
     const days = { from: period.from, to: period.to };
-    const now = this.clock.now();
+    const now = this.ctx.clock.now();
     const found = await sitesWithRecords(trx, range, days);
     const sites = [ownCode, ...found.filter((code) => code !== ownCode)];
     if (!sites.includes(site)) {

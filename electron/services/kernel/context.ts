@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { StationDatabase } from '../../db/schema';
 import type { Executor } from '../../db/repositories/executor';
-import type { AuditTrail } from './audit';
+import { AuditTrail } from './audit';
 import type { Clock } from './clock';
 import type { DataProtection } from './data-protection';
-import type { StationSettings } from './settings';
-import type { Station, StationService } from './station';
+import { StationSettings } from './settings';
+import { StationService, type Station } from './station';
 
 /**
  * What nearly every service needs, handed over as one value: the database, the clock, the station record,
@@ -19,6 +19,12 @@ export interface StationContext {
   readonly protection: DataProtection;
   readonly settings: StationSettings;
   readonly audit: AuditTrail;
+}
+
+/** The context of a station on `db`: its audit trail, its station record and its settings, built on the one clock. */
+export function createStationContext(db: Kysely<StationDatabase>, protection: DataProtection, clock: Clock): StationContext {
+  const audit = new AuditTrail(db, protection, clock);
+  return { db, clock, station: new StationService(db, clock, audit), protection, settings: new StationSettings(db), audit };
 }
 
 /** The moment a write happens: the set-up station and "now", taken once so every row of the write agrees. */

@@ -1,9 +1,10 @@
+import type { SyncRecordKind } from '../../../shared/domain/sync';
 import type { Executor } from '../../db/repositories/executor';
 import { appendToOutbox, recordFirstQueuedAt } from '../../db/repositories/outbox';
 import type { DataProtection } from './data-protection';
 
 export interface SyncChange {
-  kind: string;
+  kind: SyncRecordKind;
   entityId: string;
   version: number;
   /** The record as the provincial system receives it, personal fields in plain text: sealed before storing. */

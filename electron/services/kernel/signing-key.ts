@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import type { SigningKeyTable } from '../../db/schema';
+import type { SigningKeyRow } from '../../db/rows';
 import type { Executor } from '../../db/repositories/executor';
 import { firstSigningKey, insertSigningKey } from '../../db/repositories/signing-keys';
 import {
@@ -31,11 +31,11 @@ export class StationSigningKey {
   ) {}
 
   /** The station's key, created in the caller's transaction if the station has none yet. */
-  async ensure(trx: Executor): Promise<SigningKeyTable> {
+  async ensure(trx: Executor): Promise<SigningKeyRow> {
     const existing = await firstSigningKey(trx);
     if (existing) return existing;
     const { publicKeyDer, privateKeyDer } = generateSigningKey();
-    const row: SigningKeyTable = {
+    const row: SigningKeyRow = {
       id: keyFingerprint(publicKeyDer),
       public_key: publicKeyDer.toString('base64'),
       private_key: this.protection.seal(privateKeyDer.toString('base64'), 'signing_key.private_key'),
@@ -53,17 +53,17 @@ export class StationSigningKey {
   }
 
   /** The public key as PEM, for the province. */
-  pem(row: SigningKeyTable): string {
+  pem(row: SigningKeyRow): string {
     return publicKeyPem(Buffer.from(row.public_key, 'base64'));
   }
 
   /** Signs a document's claims with the key's private half (see `signPayload` for the format). */
-  sign(row: SigningKeyTable, claims: DocumentClaims): string {
+  sign(row: SigningKeyRow, claims: DocumentClaims): string {
     return signPayload(claims, this.privateKey(row));
   }
 
   /** The opened private key, for the station's other signatures (sync batch manifests, whose magic keeps them apart). */
-  privateKey(row: SigningKeyTable): KeyObject {
+  privateKey(row: SigningKeyRow): KeyObject {
     if (this.opened?.id === row.id) return this.opened.key;
     const der = Buffer.from(this.protection.open(row.private_key, 'signing_key.private_key'), 'base64');
     try {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ParsedInput, CallOutput } from '../../../shared/contract/calls';
-import type { StationKind } from '../../../shared/domain/station';
-import type { StationDatabase, StationTable } from '../../db/schema';
+import type { StationDatabase } from '../../db/schema';
+import type { StationRow } from '../../db/rows';
 import type { Executor } from '../../db/repositories/executor';
 import { findStation, insertStation, renameStation } from '../../db/repositories/station';
 import type { Actor, AuditTrail } from './audit';
@@ -10,11 +10,11 @@ import type { Clock } from './clock';
 
 export type Station = NonNullable<CallOutput<'station:get'>>;
 
-function toStation(row: StationTable): Station {
+function toStation(row: StationRow): Station {
   return {
     code: row.code,
     name: row.name,
-    kind: row.kind as StationKind,
+    kind: row.kind,
     regionCode: row.region_code,
     createdAt: row.created_at,
   };

@@ -1,21 +1,17 @@
-import type { Kysely } from 'kysely';
 import type { CallOutput, ParsedInput } from '../../../shared/contract/calls';
-import type { MessageDecision, MessageState, VisitorRelation } from '../../../shared/domain/visitors';
+import type { MessageDecision, VisitorRelation } from '../../../shared/domain/visitors';
 import { collapseBlankLines } from '../../../shared/validation/visitors';
-import type { StationDatabase } from '../../db/schema';
 import {
   countVisitorMessagesByState,
   decideVisitorMessage,
   findVisitorMessage,
   visitorMessagesInState,
-  type VisitorMessageRow,
+  type VisitorMessageWithDecider,
 } from '../../db/repositories/visitor-messages';
-import type { Actor, AuditTrail } from '../kernel/audit';
-import type { Clock } from '../kernel/clock';
-import type { DataProtection } from '../kernel/data-protection';
+import type { Actor } from '../kernel/audit';
 import { AppError } from '../kernel/errors';
 import { queueForSync } from '../kernel/outbox';
-import type { StationService } from '../kernel/station';
+import { writeAs, type StationContext } from '../kernel/context';
 
 type VisitorMessage = CallOutput<'messages:approve'>;
 
@@ -24,20 +20,14 @@ type VisitorMessage = CallOutput<'messages:approve'>;
  * Each decision is final, audited and queued for the provincial system in one transaction.
  */
 export class MessageModeration {
-  constructor(
-    private readonly db: Kysely<StationDatabase>,
-    private readonly clock: Clock,
-    private readonly station: StationService,
-    private readonly protection: DataProtection,
-    private readonly audit: AuditTrail,
-  ) {}
+  constructor(private readonly ctx: StationContext) {}
 
   /** Messages in one state, newest first, with the count of each state; the reading is audited. */
   async list(input: ParsedInput<'messages:list'>, actor: Actor): Promise<CallOutput<'messages:list'>> {
-    const station = await this.station.require();
-    const [rows, counts] = await Promise.all([visitorMessagesInState(this.db, input.state, input.limit), countVisitorMessagesByState(this.db)]);
+    const station = await this.ctx.station.require();
+    const [rows, counts] = await Promise.all([visitorMessagesInState(this.ctx.db, input.state, input.limit), countVisitorMessagesByState(this.ctx.db)]);
     // The text may name people: reading it is a view of personal data.
-    await this.audit.record({ actor, stationCode: station.code, action: 'view', objectType: 'visitor_message', detail: { state: input.state, count: rows.length } });
+    await this.ctx.audit.record({ actor, stationCode: station.code, action: 'view', objectType: 'visitor_message', detail: { state: input.state, count: rows.length } });
     return {
       counts: { pending: counts.get('pending') ?? 0, approved: counts.get('approved') ?? 0, rejected: counts.get('rejected') ?? 0 },
       messages: rows.map((row) => this.toView(row)),
@@ -55,9 +45,7 @@ export class MessageModeration {
   }
 
   private async decide(id: string, state: MessageDecision, reason: string | null, actor: Actor): Promise<VisitorMessage> {
-    const station = await this.station.require();
-    const decidedAt = this.clock.now().toISOString();
-    return this.db.transaction().execute(async (trx) => {
+    return writeAs(this.ctx, async (trx, { station, at: decidedAt }) => {
       const before = await findVisitorMessage(trx, id);
       if (!before) throw new AppError('not_found');
       const version = before.version + 1;
@@ -67,17 +55,17 @@ export class MessageModeration {
         version,
         decidedAt,
         decidedBy: actor.id,
-        rejectReason: this.protection.sealOptional(reason, 'visitor_message.reject_reason'),
+        rejectReason: this.ctx.protection.sealOptional(reason, 'visitor_message.reject_reason'),
       });
       if (!decided) throw new AppError('message_not_pending');
-      await queueForSync(trx, this.protection, {
+      await queueForSync(trx, this.ctx.protection, {
         kind: 'visitor_message',
         entityId: id,
         version,
         payload: this.syncPayload(before, state, decidedAt),
         createdAt: decidedAt,
       });
-      await this.audit.append(trx, {
+      await this.ctx.audit.append(trx, {
         actor,
         stationCode: station.code,
         action: state === 'approved' ? 'message_approve' : 'message_reject',
@@ -95,28 +83,28 @@ export class MessageModeration {
    * collapsed, also in a message accepted before that rule); a rejected
    * one only that it was rejected, since its text is never published and need not leave the station.
    */
-  private syncPayload(row: VisitorMessageRow, state: MessageDecision, decidedAt: string): Record<string, unknown> {
+  private syncPayload(row: VisitorMessageWithDecider, state: MessageDecision, decidedAt: string): Record<string, unknown> {
     const decision = { id: row.id, sign_in_id: row.sign_in_id, station_code: row.station_code, written_at: row.written_at, state, decided_at: decidedAt };
     if (state === 'rejected') return decision;
     return {
       ...decision,
-      body: collapseBlankLines(this.protection.open(row.body, 'visitor_message.body')),
-      author_masked: this.protection.openOptional(row.author_masked, 'visitor_message.author_masked'),
+      body: collapseBlankLines(this.ctx.protection.open(row.body, 'visitor_message.body')),
+      author_masked: this.ctx.protection.openOptional(row.author_masked, 'visitor_message.author_masked'),
       relation: row.relation,
     };
   }
 
-  private toView(row: VisitorMessageRow): VisitorMessage {
+  private toView(row: VisitorMessageWithDecider): VisitorMessage {
     return {
       id: row.id,
       writtenAt: row.written_at,
-      message: this.protection.open(row.body, 'visitor_message.body'),
-      author: this.protection.openOptional(row.author_masked, 'visitor_message.author_masked'),
+      message: this.ctx.protection.open(row.body, 'visitor_message.body'),
+      author: this.ctx.protection.openOptional(row.author_masked, 'visitor_message.author_masked'),
       relation: row.relation as VisitorRelation | null,
-      state: row.state as MessageState,
+      state: row.state,
       decidedAt: row.decided_at,
       decidedBy: row.decided_by_name,
-      rejectReason: this.protection.openOptional(row.reject_reason, 'visitor_message.reject_reason'),
+      rejectReason: this.ctx.protection.openOptional(row.reject_reason, 'visitor_message.reject_reason'),
     };
   }
 }

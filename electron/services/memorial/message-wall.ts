@@ -1,24 +1,19 @@
-import type { Kysely } from 'kysely';
 import type { CallOutput, ParsedInput } from '../../../shared/contract/calls';
 import { stationDate } from '../../../shared/domain/age';
 import type { VisitorRelation } from '../../../shared/domain/visitors';
 import { collapseBlankLines } from '../../../shared/validation/visitors';
-import type { StationDatabase } from '../../db/schema';
 import { approvedVisitorMessages, countVisitorMessagesByState } from '../../db/repositories/visitor-messages';
-import type { DataProtection } from '../kernel/data-protection';
+import type { StationContext } from '../kernel/context';
 
 /** The public message wall: approved messages only, newest first, a page at a time. */
 export class MessageWall {
-  constructor(
-    private readonly db: Kysely<StationDatabase>,
-    private readonly protection: DataProtection,
-  ) {}
+  constructor(private readonly ctx: StationContext) {}
 
   /** One page; a page past the end comes back empty with the total, so the screen can go back to the first. */
   async page(input: ParsedInput<'messages:wall'>): Promise<CallOutput<'messages:wall'>> {
     const [rows, counts] = await Promise.all([
-      approvedVisitorMessages(this.db, input.page * input.pageSize, input.pageSize),
-      countVisitorMessagesByState(this.db),
+      approvedVisitorMessages(this.ctx.db, input.page * input.pageSize, input.pageSize),
+      countVisitorMessagesByState(this.ctx.db),
     ]);
     return {
       total: counts.get('approved') ?? 0,
@@ -27,8 +22,8 @@ export class MessageWall {
       messages: rows.map((row) => ({
         id: row.id,
         // Messages accepted before blank lines were collapsed at sign-in are shown the same way.
-        message: collapseBlankLines(this.protection.open(row.body, 'visitor_message.body')),
-        author: this.protection.openOptional(row.author_masked, 'visitor_message.author_masked'),
+        message: collapseBlankLines(this.ctx.protection.open(row.body, 'visitor_message.body')),
+        author: this.ctx.protection.openOptional(row.author_masked, 'visitor_message.author_masked'),
         relation: row.relation as VisitorRelation | null,
         writtenOn: stationDate(new Date(row.written_at)),
       })),

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { maskName } from '../../../shared/domain/masking';
-import type { VisitorMessageTable, VisitorSignInTable } from '../../db/schema';
+import type { VisitorMessageRow, VisitorSignInRow } from '../../db/rows';
 import type { Executor } from '../../db/repositories/executor';
 import { insertVisitorMessage } from '../../db/repositories/visitor-messages';
 import type { Actor, AuditTrail } from '../kernel/audit';
 import type { DataProtection } from '../kernel/data-protection';
 
 export interface LeftMessage {
-  signIn: VisitorSignInTable;
+  signIn: VisitorSignInRow;
   /** Already checked by the contract's schema. */
   message: string;
   visitorName: string | null;
@@ -20,7 +20,7 @@ export interface LeftMessage {
  * the sign-in, which the retention purge removes in time.
  */
 export async function leaveVisitorMessage(trx: Executor, protection: DataProtection, audit: AuditTrail, left: LeftMessage): Promise<void> {
-  const row: VisitorMessageTable = {
+  const row: VisitorMessageRow = {
     id: randomUUID(),
     sign_in_id: left.signIn.id,
     station_code: left.signIn.station_code,

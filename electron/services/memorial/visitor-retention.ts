@@ -1,16 +1,12 @@
-import type { Kysely } from 'kysely';
 import { SYSTEM_ACTOR_ROLE } from '../../../shared/domain/audit';
 import { retentionCutoff } from '../../../shared/domain/visitors';
-import type { StationDatabase } from '../../db/schema';
 import type { Executor } from '../../db/repositories/executor';
 import { readSetting, writeSetting } from '../../db/repositories/settings';
 import { deleteUnapprovedVisitorMessagesBefore } from '../../db/repositories/visitor-messages';
 import { deleteVisitorSignInsBefore } from '../../db/repositories/visitors';
-import type { Actor, AuditTrail } from '../kernel/audit';
-import type { Clock } from '../kernel/clock';
+import type { Actor } from '../kernel/audit';
 import { DAY_MS } from '../kernel/retention-schedule';
-import type { StationSettings } from '../kernel/settings';
-import type { StationService } from '../kernel/station';
+import type { StationContext } from '../kernel/context';
 
 /** Why a purge removed nothing although the wall clock said it was due: the clock is not trusted. */
 export type PurgeRefusal = 'clock_jumped' | 'would_empty_log';
@@ -84,30 +80,24 @@ const RETENTION_ACTOR: Actor = { id: null, role: SYSTEM_ACTOR_ROLE };
  * a bounded step per run: a wrong clock costs a late purge, never the whole log.
  */
 export class VisitorRetention {
-  constructor(
-    private readonly db: Kysely<StationDatabase>,
-    private readonly clock: Clock,
-    private readonly station: StationService,
-    private readonly settings: StationSettings,
-    private readonly audit: AuditTrail,
-  ) {}
+  constructor(private readonly ctx: StationContext) {}
 
   /**
    * One purge in one transaction, with one audit entry saying how many went (none when nothing was
    * old enough), or that the clock was not trusted and nothing went. Null before the station is set up.
    */
   async purge(actor: Actor = RETENTION_ACTOR): Promise<RetentionPurge | null> {
-    const station = await this.station.get();
+    const station = await this.ctx.station.get();
     if (!station) return null;
-    const now = this.clock.now();
-    return this.db.transaction().execute(async (trx) => {
-      const { visitorRetentionDays } = await this.settings.memorial(trx);
+    const now = this.ctx.clock.now();
+    return this.ctx.db.transaction().execute(async (trx) => {
+      const { visitorRetentionDays } = await this.ctx.settings.memorial(trx);
       const lastPurgeAt = await readSetting(trx, LAST_PURGE_SETTING);
       const visits = await visitSpan(trx);
       const asked = retentionCutoff(now, visitorRetentionDays);
       const refused = distrustedClock(now, asked, lastPurgeAt, visits);
       if (refused) {
-        await this.audit.append(trx, {
+        await this.ctx.audit.append(trx, {
           actor,
           stationCode: station.code,
           action: 'retention_purge',
@@ -120,7 +110,7 @@ export class VisitorRetention {
       const messages = await deleteUnapprovedVisitorMessagesBefore(trx, cutoff);
       const signIns = await deleteVisitorSignInsBefore(trx, cutoff);
       if (signIns + messages > 0) {
-        await this.audit.append(trx, {
+        await this.ctx.audit.append(trx, {
           actor,
           stationCode: station.code,
           action: 'retention_purge',

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import type { CallOutput, ParsedInput } from '../../../shared/contract/calls';
 import { stationDate } from '../../../shared/domain/age';
 import { maskName } from '../../../shared/domain/masking';
 import { stationDayBounds, type MessageState, type VisitorRelation, type VisitPurpose } from '../../../shared/domain/visitors';
-import type { StationDatabase, VisitorSignInTable } from '../../db/schema';
+import type { VisitorSignInRow } from '../../db/rows';
 import {
   countPeopleBetween,
   countVisitorSignIns,
@@ -12,37 +11,29 @@ import {
   insertVisitorSignIn,
   latestVisitorSignIns,
 } from '../../db/repositories/visitors';
-import type { Actor, AuditTrail } from '../kernel/audit';
-import type { Clock } from '../kernel/clock';
-import type { DataProtection } from '../kernel/data-protection';
+import type { Actor } from '../kernel/audit';
 import { AppError } from '../kernel/errors';
 import { queueForSync } from '../kernel/outbox';
-import type { StationService } from '../kernel/station';
 import { leaveVisitorMessage } from './visitor-messages';
+import type { StationContext } from '../kernel/context';
 
 type VisitorSignIn = CallOutput<'visitor:signIn'>;
 type VisitorLogEntry = CallOutput<'visitor:list'>['visitors'][number];
 
-function toVisitorSignIn(row: VisitorSignInTable, visitorName: string | null, messageState: string | null): VisitorSignIn {
+function toVisitorSignIn(row: VisitorSignInRow, visitorName: string | null, messageState: MessageState | null): VisitorSignIn {
   return {
     id: row.id,
     visitedAt: row.visited_at,
     partySize: row.party_size,
     purpose: row.purpose as VisitPurpose,
     visitorName: visitorName === null ? null : maskName(visitorName),
-    messageState: messageState as MessageState | null,
+    messageState,
   };
 }
 
 /** Memorial visitor sign-in and the staff list of visits; names are sealed at rest and masked on screen. */
 export class VisitorService {
-  constructor(
-    private readonly db: Kysely<StationDatabase>,
-    private readonly clock: Clock,
-    private readonly station: StationService,
-    private readonly protection: DataProtection,
-    private readonly audit: AuditTrail,
-  ) {}
+  constructor(private readonly ctx: StationContext) {}
 
   /**
    * Records a visit (and the message left with it, pending moderation), queues the visit for the
@@ -50,30 +41,30 @@ export class VisitorService {
    * learns of it once staff decide.
    */
   async signIn(input: ParsedInput<'visitor:signIn'>, actor: Actor): Promise<VisitorSignIn> {
-    const station = await this.station.require();
-    const row: VisitorSignInTable = {
+    const station = await this.ctx.station.require();
+    const row: VisitorSignInRow = {
       id: randomUUID(),
       station_code: station.code,
-      visited_at: this.clock.now().toISOString(),
+      visited_at: this.ctx.clock.now().toISOString(),
       party_size: input.partySize,
       purpose: input.purpose,
-      visitor_name: this.protection.sealOptional(input.visitorName, 'visitor_sign_in.visitor_name'),
+      visitor_name: this.ctx.protection.sealOptional(input.visitorName, 'visitor_sign_in.visitor_name'),
       version: 1,
       relation: input.relation,
-      group_name: this.protection.sealOptional(input.groupName, 'visitor_sign_in.group_name'),
+      group_name: this.ctx.protection.sealOptional(input.groupName, 'visitor_sign_in.group_name'),
     };
-    await this.db.transaction().execute(async (trx) => {
+    await this.ctx.db.transaction().execute(async (trx) => {
       await insertVisitorSignIn(trx, row);
-      await queueForSync(trx, this.protection, {
+      await queueForSync(trx, this.ctx.protection, {
         kind: 'visitor_sign_in',
         entityId: row.id,
         version: row.version,
         payload: { ...row, visitor_name: input.visitorName, group_name: input.groupName },
         createdAt: row.visited_at,
       });
-      await this.audit.append(trx, { actor, stationCode: station.code, action: 'create', objectType: 'visitor_sign_in', objectId: row.id });
+      await this.ctx.audit.append(trx, { actor, stationCode: station.code, action: 'create', objectType: 'visitor_sign_in', objectId: row.id });
       if (input.message !== null) {
-        await leaveVisitorMessage(trx, this.protection, this.audit, {
+        await leaveVisitorMessage(trx, this.ctx.protection, this.ctx.audit, {
           signIn: row,
           message: input.message,
           visitorName: input.visitorName,
@@ -86,14 +77,14 @@ export class VisitorService {
 
   /** The latest visits, newest first; names are masked, group names shown (staff only). */
   async list(input: ParsedInput<'visitor:list'>): Promise<CallOutput<'visitor:list'>> {
-    const [rows, total] = await Promise.all([latestVisitorSignIns(this.db, input.limit), countVisitorSignIns(this.db)]);
+    const [rows, total] = await Promise.all([latestVisitorSignIns(this.ctx.db, input.limit), countVisitorSignIns(this.ctx.db)]);
     return {
       total,
       visitors: rows.map(
         (row): VisitorLogEntry => ({
-          ...toVisitorSignIn(row, this.protection.openOptional(row.visitor_name, 'visitor_sign_in.visitor_name'), row.message_state),
+          ...toVisitorSignIn(row, this.ctx.protection.openOptional(row.visitor_name, 'visitor_sign_in.visitor_name'), row.message_state),
           relation: row.relation as VisitorRelation | null,
-          groupName: this.protection.openOptional(row.group_name, 'visitor_sign_in.group_name'),
+          groupName: this.ctx.protection.openOptional(row.group_name, 'visitor_sign_in.group_name'),
         }),
       ),
     };
@@ -101,18 +92,18 @@ export class VisitorService {
 
   /** One visitor's full name for staff; every reveal is audited. */
   async revealName(input: ParsedInput<'visitor:revealName'>, actor: Actor): Promise<CallOutput<'visitor:revealName'>> {
-    const station = await this.station.require();
-    const row = await findVisitorSignIn(this.db, input.id);
+    const station = await this.ctx.station.require();
+    const row = await findVisitorSignIn(this.ctx.db, input.id);
     if (!row) throw new AppError('not_found');
-    const visitorName = this.protection.openOptional(row.visitor_name, 'visitor_sign_in.visitor_name');
-    await this.audit.record({ actor, stationCode: station.code, action: 'view_unmasked', objectType: 'visitor_sign_in', objectId: row.id });
+    const visitorName = this.ctx.protection.openOptional(row.visitor_name, 'visitor_sign_in.visitor_name');
+    await this.ctx.audit.record({ actor, stationCode: station.code, action: 'view_unmasked', objectType: 'visitor_sign_in', objectId: row.id });
     return { id: row.id, visitorName };
   }
 
   /** People who signed in on the station's current day (Beijing time); a number, nothing about anyone. */
   async todayCount(): Promise<CallOutput<'memorial:todayCount'>> {
-    const day = stationDate(this.clock.now());
+    const day = stationDate(this.ctx.clock.now());
     const { from, to } = stationDayBounds(day);
-    return { day, people: await countPeopleBetween(this.db, from, to) };
+    return { day, people: await countPeopleBetween(this.ctx.db, from, to) };
   }
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { CallOutput, ParsedInput } from '../../../shared/contract/calls';
 import { maskDocumentNumber, maskName } from '../../../shared/domain/masking';
-import type { ConsentingRelation, MemorialDonationKind, MemorialEntryState } from '../../../shared/domain/memorial-names';
+import type { ConsentingRelation } from '../../../shared/domain/memorial-names';
 import type { DocumentKind } from '../../../shared/validation/identity-document';
-import type { MemorialConsentTable, MemorialEntryTable, MemorialNameKeyTable } from '../../db/schema';
+import type { MemorialConsentRow, MemorialEntryRow, MemorialNameKeyRow } from '../../db/rows';
 import type { MemorialEntryWithConsent } from '../../db/repositories/memorial-names';
 import type { Actor } from '../kernel/audit';
 import type { DataProtection } from '../kernel/data-protection';
@@ -22,9 +22,9 @@ export interface StoredRelative {
 
 /** The rows one new entry is stored as: its consent, the entry itself and the search keys of its name. */
 export interface NewMemorialEntry {
-  consent: MemorialConsentTable;
-  entry: MemorialEntryTable;
-  keys: MemorialNameKeyTable[];
+  consent: MemorialConsentRow;
+  entry: MemorialEntryRow;
+  keys: MemorialNameKeyRow[];
 }
 
 export interface NewEntryContext {
@@ -48,7 +48,7 @@ export function newMemorialEntry(input: ParsedInput<'nameList:add'>, protection:
     documentKind: consent.relativeDocument.kind,
     document: maskDocumentNumber(consent.relativeDocument.normalized),
   };
-  const consentRow: MemorialConsentTable = {
+  const consentRow: MemorialConsentRow = {
     id: randomUUID(),
     relative: protection.seal(JSON.stringify(relative), 'memorial_consent.relative'),
     signature_kind: consent.signature.kind,
@@ -61,7 +61,7 @@ export function newMemorialEntry(input: ParsedInput<'nameList:add'>, protection:
     withdrawn_by: null,
     withdraw_reason: null,
   };
-  const entry: MemorialEntryTable = {
+  const entry: MemorialEntryRow = {
     id: randomUUID(),
     station_code: context.stationCode,
     consent_id: consentRow.id,
@@ -81,12 +81,12 @@ export function newMemorialEntry(input: ParsedInput<'nameList:add'>, protection:
   return { consent: consentRow, entry, keys: searchKeyRows(entry.id, input.publishedName, entry.engraving_year) };
 }
 
-export function openRelative(protection: DataProtection, consent: MemorialConsentTable): StoredRelative {
+export function openRelative(protection: DataProtection, consent: MemorialConsentRow): StoredRelative {
   return JSON.parse(protection.open(consent.relative, 'memorial_consent.relative')) as StoredRelative;
 }
 
 /** The name of an entry: in full while published (the family made it public), masked once withdrawn. */
-function entryName(protection: DataProtection, entry: MemorialEntryTable): string {
+function entryName(protection: DataProtection, entry: MemorialEntryRow): string {
   if (entry.published_name !== null) return entry.published_name;
   return maskName(protection.openOptional(entry.withdrawn_name, 'memorial_entry.withdrawn_name') ?? '');
 }
@@ -102,9 +102,9 @@ export function memorialEntryViews(
     const relative = openRelative(protection, consent);
     return {
       id: entry.id,
-      state: entry.state as MemorialEntryState,
+      state: entry.state,
       name: entryName(protection, entry),
-      donationKind: entry.donation_kind as MemorialDonationKind,
+      donationKind: entry.donation_kind,
       engravingYear: entry.engraving_year,
       wallLocation: entry.wall_location,
       personId: entry.person_id,
@@ -158,7 +158,7 @@ export function memorialEntrySyncPayload(protection: DataProtection, { entry, co
 }
 
 /** The rows that let the public list find a published name, in every spelling it can be searched by. */
-export function searchKeyRows(entryId: string, publishedName: string, engravingYear: number): MemorialNameKeyTable[] {
+export function searchKeyRows(entryId: string, publishedName: string, engravingYear: number): MemorialNameKeyRow[] {
   const { keys, sortKey } = nameSearchKeys(publishedName);
   return keys.map((key) => ({ key, entry_id: entryId, engraving_year: engravingYear, sort_key: sortKey }));
 }

@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import type { CallOutput, ParsedInput } from '../../../shared/contract/calls';
 import type { FieldIssue } from '../../../shared/contract/errors';
 import { stationDate } from '../../../shared/domain/age';
@@ -6,9 +5,7 @@ import {
   foldForNameSearch,
   latestEngravingYear,
   NAME_SEARCH_LIMIT,
-  type MemorialDonationKind,
 } from '../../../shared/domain/memorial-names';
-import type { StationDatabase } from '../../db/schema';
 import type { Executor } from '../../db/repositories/executor';
 import { hasPublishedEntryAt } from '../../db/repositories/memorial-duplicates';
 import {
@@ -24,16 +21,15 @@ import {
   withdrawMemorialConsent,
   withdrawMemorialEntry,
   type MemorialEntryWithConsent,
+  type MemorialEntryWithdrawal,
 } from '../../db/repositories/memorial-names';
 import { listStaff } from '../../db/repositories/staff';
-import type { Actor, AuditTrail } from '../kernel/audit';
-import type { Clock } from '../kernel/clock';
-import type { DataProtection } from '../kernel/data-protection';
+import type { Actor } from '../kernel/audit';
 import { AppError } from '../kernel/errors';
 import { keyRange } from './memorial-name-keys';
 import { memorialEntrySyncPayload, memorialEntryViews, newMemorialEntry, type MemorialEntryView } from './memorial-name-records';
 import { queueForSync } from '../kernel/outbox';
-import type { StationService } from '../kernel/station';
+import { writeAs, type StationContext } from '../kernel/context';
 
 type NameSearchResult = CallOutput<'nameList:search'>;
 
@@ -43,26 +39,20 @@ type NameSearchResult = CallOutput<'nameList:search'>;
  * commits together with its audit entry and its outbox entry.
  */
 export class MemorialNameService {
-  constructor(
-    private readonly db: Kysely<StationDatabase>,
-    private readonly clock: Clock,
-    private readonly station: StationService,
-    private readonly protection: DataProtection,
-    private readonly audit: AuditTrail,
-  ) {}
+  constructor(private readonly ctx: StationContext) {}
 
   /** Publishes a name with the family's consent recorded in the same transaction; no consent, no entry. */
   async add(input: ParsedInput<'nameList:add'>, actor: Actor): Promise<MemorialEntryView> {
-    const station = await this.station.require();
-    const now = this.clock.now();
+    const station = await this.ctx.station.require();
+    const now = this.ctx.clock.now();
     const today = stationDate(now);
     const issues: FieldIssue[] = [];
     if (input.engravingYear > latestEngravingYear(Number(today.slice(0, 4)))) issues.push({ path: 'engravingYear', reason: 'engraving_year' });
     if (input.consent.givenOn > today) issues.push({ path: 'consent.givenOn', reason: 'consent_date' });
     if (issues.length > 0) throw new AppError('validation_failed', 'invalid input', issues);
     const at = now.toISOString();
-    const rows = newMemorialEntry(input, this.protection, { stationCode: station.code, actor, at });
-    return this.db.transaction().execute(async (trx) => {
+    const rows = newMemorialEntry(input, this.ctx.protection, { stationCode: station.code, actor, at });
+    return this.ctx.db.transaction().execute(async (trx) => {
       if (input.personId !== null && !(await personExists(trx, input.personId))) {
         throw new AppError('validation_failed', 'invalid input', [{ path: 'personId', reason: 'person_unknown' }]);
       }
@@ -84,21 +74,19 @@ export class MemorialNameService {
    * keys are erased and the name is kept only sealed, for the history. Final.
    */
   async withdrawConsent(input: ParsedInput<'nameList:withdrawConsent'>, actor: Actor): Promise<MemorialEntryView> {
-    const station = await this.station.require();
-    const at = this.clock.now().toISOString();
-    const withdrawn = await this.db.transaction().execute(async (trx) => {
+    const withdrawn = await writeAs(this.ctx, async (trx, { station, at }) => {
       const current = await findMemorialEntry(trx, input.entryId);
       if (!current) throw new AppError('not_found');
       if (current.entry.state !== 'published' || current.entry.published_name === null) throw new AppError('memorial_consent_withdrawn');
-      const entryChange = {
+      const entryChange: MemorialEntryWithdrawal = {
         state: 'withdrawn',
         version: current.entry.version + 1,
         published_name: null,
-        withdrawn_name: this.protection.seal(current.entry.published_name, 'memorial_entry.withdrawn_name'),
+        withdrawn_name: this.ctx.protection.seal(current.entry.published_name, 'memorial_entry.withdrawn_name'),
         withdrawn_at: at,
         withdrawn_by: actor.id,
       };
-      const consentChange = { withdrawn_at: at, withdrawn_by: actor.id, withdraw_reason: this.protection.seal(input.reason, 'memorial_consent.withdraw_reason') };
+      const consentChange = { withdrawn_at: at, withdrawn_by: actor.id, withdraw_reason: this.ctx.protection.seal(input.reason, 'memorial_consent.withdraw_reason') };
       // The entry's search keys go with the state change (a trigger of migration 0006 deletes them).
       if (!(await withdrawMemorialEntry(trx, current.entry.id, current.entry.version, entryChange))) throw new AppError('version_conflict');
       if (!(await withdrawMemorialConsent(trx, current.consent.id, consentChange))) throw new AppError('memorial_consent_withdrawn');
@@ -107,7 +95,7 @@ export class MemorialNameService {
       return this.view(trx, stored);
     });
     // The erased name must not linger in the WAL's earlier page images either.
-    await flushErasedPages(this.db);
+    await flushErasedPages(this.ctx.db);
     return withdrawn;
   }
 
@@ -117,10 +105,10 @@ export class MemorialNameService {
    * without a standing consent has no search keys, so it is neither shown nor counted.
    */
   async search(input: ParsedInput<'nameList:search'>): Promise<NameSearchResult> {
-    const matches = await searchPublishedNames(this.db, keyRange(foldForNameSearch(input.query)), NAME_SEARCH_LIMIT);
+    const matches = await searchPublishedNames(this.ctx.db, keyRange(foldForNameSearch(input.query)), NAME_SEARCH_LIMIT);
     const groups: NameSearchResult['groups'] = [];
     for (const row of matches.rows) {
-      const name = { id: row.id, name: row.published_name, donationKind: row.donation_kind as MemorialDonationKind, wallLocation: row.wall_location };
+      const name = { id: row.id, name: row.published_name, donationKind: row.donation_kind, wallLocation: row.wall_location };
       const last = groups[groups.length - 1];
       if (last?.year === row.engraving_year) last.names.push(name);
       else groups.push({ year: row.engraving_year, names: [name] });
@@ -132,11 +120,11 @@ export class MemorialNameService {
   async list(input: ParsedInput<'nameList:list'>): Promise<CallOutput<'nameList:list'>> {
     const matches =
       input.query === undefined
-        ? await listMemorialEntries(this.db, { state: input.state, limit: input.limit })
+        ? await listMemorialEntries(this.ctx.db, { state: input.state, limit: input.limit })
         : input.state === 'withdrawn'
           ? { total: 0, rows: [] }
-          : await searchPublishedEntries(this.db, keyRange(foldForNameSearch(input.query)), input.limit);
-    return { total: matches.total, entries: await this.views(this.db, matches.rows) };
+          : await searchPublishedEntries(this.ctx.db, keyRange(foldForNameSearch(input.query)), input.limit);
+    return { total: matches.total, entries: await this.views(this.ctx.db, matches.rows) };
   }
 
   /** The audit entry and the outbox entry of a change, in its transaction. The audit detail names no one. */
@@ -145,7 +133,7 @@ export class MemorialNameService {
     stored: MemorialEntryWithConsent,
     change: { actor: Actor; stationCode: string; action: 'create' | 'withdraw'; at: string },
   ): Promise<void> {
-    await this.audit.append(trx, {
+    await this.ctx.audit.append(trx, {
       actor: change.actor,
       stationCode: change.stationCode,
       action: change.action,
@@ -153,11 +141,11 @@ export class MemorialNameService {
       objectId: stored.entry.id,
       detail: { donationKind: stored.entry.donation_kind, engravingYear: stored.entry.engraving_year, state: stored.entry.state },
     });
-    await queueForSync(trx, this.protection, {
+    await queueForSync(trx, this.ctx.protection, {
       kind: 'memorial_entry',
       entityId: stored.entry.id,
       version: stored.entry.version,
-      payload: memorialEntrySyncPayload(this.protection, stored),
+      payload: memorialEntrySyncPayload(this.ctx.protection, stored),
       createdAt: change.at,
     });
   }
@@ -165,7 +153,7 @@ export class MemorialNameService {
   private async views(db: Executor, rows: MemorialEntryWithConsent[]): Promise<MemorialEntryView[]> {
     if (rows.length === 0) return [];
     const staffNames = new Map((await listStaff(db)).map((staff) => [staff.id, staff.display_name]));
-    return memorialEntryViews(this.protection, staffNames, rows);
+    return memorialEntryViews(this.ctx.protection, staffNames, rows);
   }
 
   private async view(trx: Executor, stored: MemorialEntryWithConsent): Promise<MemorialEntryView> {

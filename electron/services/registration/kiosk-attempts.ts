@@ -1,8 +1,8 @@
 import type { ErrorCode } from '../../../shared/contract/errors';
 import type { ValidationReason } from '../../../shared/validation/reasons';
-import type { Actor, AuditTrail } from '../kernel/audit';
-import type { Clock } from '../kernel/clock';
+import type { Actor } from '../kernel/audit';
 import { AppError } from '../kernel/errors';
+import type { StationContext } from '../kernel/context';
 
 /**
  * Refusals that depend on a person already on file. The public kiosk answers all of them alike
@@ -50,10 +50,7 @@ export interface KioskAttempt {
 export class KioskAttempts {
   private readonly refusals = new Map<string, number[]>();
 
-  constructor(
-    private readonly clock: Clock,
-    private readonly audit: AuditTrail,
-  ) {}
+  constructor(private readonly ctx: StationContext) {}
 
   /** Whether this kiosk caller has met too many person-dependent refusals lately. */
   throttled(sessionKey: string): boolean {
@@ -65,7 +62,7 @@ export class KioskAttempts {
    * towards the throttle and is answered `see_staff`; any other refusal is returned as it was.
    */
   async refuse(attempt: KioskAttempt, original: AppError): Promise<AppError> {
-    await this.audit.record({
+    await this.ctx.audit.record({
       actor: attempt.actor,
       stationCode: attempt.stationCode,
       action: 'registration_refused',
@@ -73,13 +70,13 @@ export class KioskAttempts {
       detail: { reason: reasonOf(original), document: attempt.maskedDocument, programs: attempt.programs },
     });
     if (original.code !== 'see_staff' && !PERSON_DEPENDENT_REFUSALS.has(original.code)) return original;
-    this.refusals.set(attempt.sessionKey, [...this.recent(attempt.sessionKey), this.clock.now().getTime()]);
+    this.refusals.set(attempt.sessionKey, [...this.recent(attempt.sessionKey), this.ctx.clock.now().getTime()]);
     return new AppError('see_staff');
   }
 
   /** The caller's refusals within the window; forgets older ones, and callers with none left. */
   private recent(sessionKey: string): number[] {
-    const since = this.clock.now().getTime() - REFUSAL_WINDOW_MS;
+    const since = this.ctx.clock.now().getTime() - REFUSAL_WINDOW_MS;
     for (const [key, times] of this.refusals) {
       const kept = times.filter((time) => time > since);
       if (kept.length === 0) this.refusals.delete(key);

@@ -1,21 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import type { CallOutput, ParsedInput } from '../../../shared/contract/calls';
-import type { PersonTable, StationDatabase } from '../../db/schema';
+import type { PersonRow } from '../../db/rows';
 import type { Executor } from '../../db/repositories/executor';
 import { findHeldChange, settleHeldChange } from '../../db/repositories/kiosk-held-changes';
 import { currentConsents, findPersonById, insertRefusal, revokeRefusal, standingRefusal } from '../../db/repositories/people';
 import { registrationsOf } from '../../db/repositories/registrations';
-import type { Actor, AuditTrail } from '../kernel/audit';
-import type { Clock } from '../kernel/clock';
-import type { DataProtection } from '../kernel/data-protection';
+import type { Actor } from '../kernel/audit';
 import { AppError } from '../kernel/errors';
 import { queueForSync } from '../kernel/outbox';
 import { openPersonal, type PersonalFields, type PersonRegistry } from './person-registry';
 import type { PersonRecords } from './person-records';
 import { personalFieldsOf, storeSignature } from './registrations';
 import { assertEnoughInk } from '../kernel/signature-ink';
-import type { StationService } from '../kernel/station';
+import { writeAs, type StationContext } from '../kernel/context';
 
 /**
  * Changes to a person rather than to one registration: new contact details, and the refusal of
@@ -25,22 +22,16 @@ import type { StationService } from '../kernel/station';
  */
 export class PersonChanges {
   constructor(
-    private readonly db: Kysely<StationDatabase>,
-    private readonly clock: Clock,
-    private readonly station: StationService,
-    private readonly protection: DataProtection,
-    private readonly audit: AuditTrail,
+    private readonly ctx: StationContext,
     private readonly people: PersonRegistry,
     private readonly records: PersonRecords,
   ) {}
 
   /** New name or phone; the document never changes. The earlier version is kept. */
   async amendContact(input: ParsedInput<'person:amend'>, actor: Actor): Promise<CallOutput<'person:get'>> {
-    const station = await this.station.require();
-    const at = this.clock.now().toISOString();
-    return this.db.transaction().execute(async (trx) => {
+    return writeAs(this.ctx, async (trx, { station, at }) => {
       const current = await this.currentVersion(trx, input.personId, input.expectedVersion);
-      const fields: PersonalFields = { ...openPersonal(this.protection, current), name: input.name, phone: input.phone };
+      const fields: PersonalFields = { ...openPersonal(this.ctx.protection, current), name: input.name, phone: input.phone };
       const row = await this.writeContact(trx, current, fields, actor, station.code, at, input.reason, {});
       return this.records.read(trx, row.id);
     });
@@ -48,12 +39,10 @@ export class PersonChanges {
 
   /** Applies a phone held from the public kiosk, once a staff member has seen the person: a new version. */
   async confirmHeldChange(input: ParsedInput<'person:confirmHeldChange'>, actor: Actor): Promise<CallOutput<'person:get'>> {
-    const station = await this.station.require();
-    const at = this.clock.now().toISOString();
-    return this.db.transaction().execute(async (trx) => {
+    return writeAs(this.ctx, async (trx, { station, at }) => {
       const current = await this.currentVersion(trx, input.personId, input.expectedVersion);
       const held = await this.settleHeld(trx, input, 'confirmed', actor, at);
-      const fields: PersonalFields = { ...openPersonal(this.protection, current), phone: this.protection.open(held.phone, 'kiosk_held_change.phone') };
+      const fields: PersonalFields = { ...openPersonal(this.ctx.protection, current), phone: this.ctx.protection.open(held.phone, 'kiosk_held_change.phone') };
       const row = await this.writeContact(trx, current, fields, actor, station.code, at, null, { heldChange: held.id });
       return this.records.read(trx, row.id);
     });
@@ -61,17 +50,15 @@ export class PersonChanges {
 
   /** Drops a phone held from the public kiosk; the person stays as they are. Audited. */
   async discardHeldChange(input: ParsedInput<'person:discardHeldChange'>, actor: Actor): Promise<CallOutput<'person:get'>> {
-    const station = await this.station.require();
-    const at = this.clock.now().toISOString();
-    return this.db.transaction().execute(async (trx) => {
+    return writeAs(this.ctx, async (trx, { station, at }) => {
       await this.currentVersion(trx, input.personId, input.expectedVersion);
       const held = await this.settleHeld(trx, input, 'discarded', actor, at);
-      await this.audit.append(trx, { actor, stationCode: station.code, action: 'cancel', objectType: 'kiosk_held_change', objectId: held.id, detail: { personId: input.personId } });
+      await this.ctx.audit.append(trx, { actor, stationCode: station.code, action: 'cancel', objectType: 'kiosk_held_change', objectId: held.id, detail: { personId: input.personId } });
       return this.records.read(trx, input.personId);
     });
   }
 
-  private async currentVersion(trx: Executor, personId: string, expectedVersion: number): Promise<PersonTable> {
+  private async currentVersion(trx: Executor, personId: string, expectedVersion: number): Promise<PersonRow> {
     const current = await findPersonById(trx, personId);
     if (!current) throw new AppError('not_found');
     if (current.version !== expectedVersion) throw new AppError('version_conflict');
@@ -88,19 +75,19 @@ export class PersonChanges {
   /** A new version of the person's contact details, audited, and queued for the province when they consented. */
   private async writeContact(
     trx: Executor,
-    current: PersonTable,
+    current: PersonRow,
     fields: PersonalFields,
     actor: Actor,
     stationCode: string,
     at: string,
     reason: string | null,
     detail: Record<string, unknown>,
-  ): Promise<PersonTable> {
+  ): Promise<PersonRow> {
     const row = await this.people.amend(trx, current, fields, actor, at, reason);
-    await this.audit.append(trx, { actor, stationCode, action: 'amend', objectType: 'person', objectId: row.id, detail: { version: row.version, ...detail } });
+    await this.ctx.audit.append(trx, { actor, stationCode, action: 'amend', objectType: 'person', objectId: row.id, detail: { version: row.version, ...detail } });
     const consents = await currentConsents(trx, row.id);
     if (consents.some((consent) => consent.purpose === 'provincial_sync' && consent.granted === 1)) {
-      await queueForSync(trx, this.protection, { kind: 'person', entityId: row.id, version: row.version, payload: { id: row.id, version: row.version, person: fields, at }, createdAt: at, personId: row.id, recordCreatedAt: row.created_at });
+      await queueForSync(trx, this.ctx.protection, { kind: 'person', entityId: row.id, version: row.version, payload: { id: row.id, version: row.version, person: fields, at }, createdAt: at, personId: row.id, recordCreatedAt: row.created_at });
     }
     return row;
   }
@@ -112,22 +99,22 @@ export class PersonChanges {
    */
   async recordRefusal(input: ParsedInput<'refusal:record'>, actor: Actor): Promise<CallOutput<'refusal:record'>> {
     if (input.signature.kind === 'drawn') assertEnoughInk(input.signature.image, 'signature.image');
-    const station = await this.station.require();
-    const at = this.clock.now().toISOString();
+    const station = await this.ctx.station.require();
+    const at = this.ctx.clock.now().toISOString();
     const fields = personalFieldsOf(input.person);
-    return this.db.transaction().execute(async (trx) => {
+    return this.ctx.db.transaction().execute(async (trx) => {
       const { row: person } = await this.people.findOrCreate(trx, fields, station.code, actor, at);
       const standing = await standingRefusal(trx, person.id);
       if (standing) return { personId: person.id, refusalId: standing.id, recordedAt: standing.recorded_at };
       const active = (await registrationsOf(trx, [person.id])).filter((row) => row.state === 'active');
       if (active.length > 0) throw new AppError('active_registrations_exist');
       const id = randomUUID();
-      const signatureId = await storeSignature(trx, this.protection, person.id, input.signature, at);
+      const signatureId = await storeSignature(trx, this.ctx.protection, person.id, input.signature, at);
       await insertRefusal(trx, {
         id,
         person_id: person.id,
         recorded_at: at,
-        statement: this.protection.sealOptional(input.statement, 'refusal.statement'),
+        statement: this.ctx.protection.sealOptional(input.statement, 'refusal.statement'),
         signature_id: signatureId,
         revoked_at: null,
         revoke_reason: null,
@@ -139,15 +126,13 @@ export class PersonChanges {
 
   /** Revokes the standing refusal at the person's request, so that they may register. */
   async revokeRefusal(input: ParsedInput<'refusal:revoke'>, actor: Actor): Promise<CallOutput<'person:get'>> {
-    const station = await this.station.require();
-    const at = this.clock.now().toISOString();
-    return this.db.transaction().execute(async (trx) => {
+    return writeAs(this.ctx, async (trx, { station, at }) => {
       const person = await findPersonById(trx, input.personId);
       if (!person) throw new AppError('not_found');
       const standing = await standingRefusal(trx, person.id);
       if (!standing) throw new AppError('not_found');
-      await revokeRefusal(trx, standing.id, at, this.protection.seal(input.reason, 'refusal.revoke_reason'));
-      const fields = openPersonal(this.protection, person);
+      await revokeRefusal(trx, standing.id, at, this.ctx.protection.seal(input.reason, 'refusal.revoke_reason'));
+      const fields = openPersonal(this.ctx.protection, person);
       await this.journal(trx, { kind: 'refusal', id: standing.id, version: 2, payload: { id: standing.id, personId: person.id, state: 'revoked', person: fields, at }, actor, stationCode: station.code, action: 'withdraw', at });
       return this.records.read(trx, person.id);
     });
@@ -157,7 +142,7 @@ export class PersonChanges {
     trx: Executor,
     entry: { kind: 'refusal'; id: string; version: number; payload: unknown; actor: Actor; stationCode: string; action: 'create' | 'withdraw'; at: string },
   ): Promise<void> {
-    await this.audit.append(trx, { actor: entry.actor, stationCode: entry.stationCode, action: entry.action, objectType: entry.kind, objectId: entry.id });
-    await queueForSync(trx, this.protection, { kind: entry.kind, entityId: entry.id, version: entry.version, payload: entry.payload, createdAt: entry.at });
+    await this.ctx.audit.append(trx, { actor: entry.actor, stationCode: entry.stationCode, action: entry.action, objectType: entry.kind, objectId: entry.id });
+    await queueForSync(trx, this.ctx.protection, { kind: entry.kind, entityId: entry.id, version: entry.version, payload: entry.payload, createdAt: entry.at });
   }
 }

@@ -1,21 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import type { CallOutput, ParsedInput } from '../../../shared/contract/calls';
 import { CONSENT_TEXT_VERSION } from '../../../shared/domain/consents';
-import type { StationDatabase } from '../../db/schema';
 import type { Executor } from '../../db/repositories/executor';
 import { currentConsents, findPersonById, insertConsents } from '../../db/repositories/people';
 import { firstPendingBatchHolding, omitUnsentRowsOf, reportedVersionsOf } from '../../db/repositories/sync';
-import type { Actor, AuditTrail } from '../kernel/audit';
-import type { Clock } from '../kernel/clock';
-import type { DataProtection } from '../kernel/data-protection';
+import type { Actor } from '../kernel/audit';
 import { AppError } from '../kernel/errors';
 import { queueForSync } from '../kernel/outbox';
 import type { PersonRecords } from './person-records';
 import { storeSignature } from './registrations';
 import { assertEnoughInk } from '../kernel/signature-ink';
-import type { StationService } from '../kernel/station';
 import { takeBackBatchesFrom } from '../sync/sync-batches';
+import { writeAs, type StationContext } from '../kernel/context';
 
 /**
  * A person's consents changed after registration, each change a new signed consent row (the earlier
@@ -25,19 +21,13 @@ import { takeBackBatchesFrom } from '../sync/sync-batches';
  */
 export class PersonConsents {
   constructor(
-    private readonly db: Kysely<StationDatabase>,
-    private readonly clock: Clock,
-    private readonly station: StationService,
-    private readonly protection: DataProtection,
-    private readonly audit: AuditTrail,
+    private readonly ctx: StationContext,
     private readonly records: PersonRecords,
   ) {}
 
   async change(input: ParsedInput<'person:consent'>, actor: Actor): Promise<CallOutput<'person:consent'>> {
     if (input.signature.kind === 'drawn') assertEnoughInk(input.signature.image, 'signature.image');
-    const station = await this.station.require();
-    const at = this.clock.now().toISOString();
-    return this.db.transaction().execute(async (trx) => {
+    return writeAs(this.ctx, async (trx, { station, at }) => {
       const person = await findPersonById(trx, input.personId);
       if (!person) throw new AppError('not_found');
       if (person.version !== input.expectedVersion) throw new AppError('version_conflict');
@@ -45,11 +35,11 @@ export class PersonConsents {
       const standing = (await currentConsents(trx, person.id)).find((consent) => consent.purpose === input.purpose);
       if ((standing?.granted === 1) === input.granted) return this.records.read(trx, person.id);
 
-      const signatureId = await storeSignature(trx, this.protection, person.id, input.signature, at);
+      const signatureId = await storeSignature(trx, this.ctx.protection, person.id, input.signature, at);
       await insertConsents(trx, [
         { person_id: person.id, purpose: input.purpose, granted: input.granted ? 1 : 0, text_version: CONSENT_TEXT_VERSION, at, signature_id: signatureId },
       ]);
-      await this.audit.append(trx, {
+      await this.ctx.audit.append(trx, {
         actor,
         stationCode: station.code,
         action: 'consent_change',
@@ -73,7 +63,7 @@ export class PersonConsents {
     const pendingBatch = await firstPendingBatchHolding(trx, personId);
     const takenBack = pendingBatch === null ? null : await takeBackBatchesFrom(trx, pendingBatch);
     if (takenBack) {
-      await this.audit.append(trx, {
+      await this.ctx.audit.append(trx, {
         actor,
         stationCode,
         action: 'batch_decline',
@@ -87,7 +77,7 @@ export class PersonConsents {
     if (covers.length === 0) return;
     const entityId = randomUUID();
     // No person link on the tombstone itself: a later withdrawal must never leave it out.
-    await queueForSync(trx, this.protection, {
+    await queueForSync(trx, this.ctx.protection, {
       kind: 'tombstone',
       entityId,
       version: 1,

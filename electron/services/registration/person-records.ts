@@ -1,17 +1,13 @@
-import type { Kysely } from 'kysely';
 import type { CallOutput, ParsedInput } from '../../../shared/contract/calls';
 import type { ConsentPurpose } from '../../../shared/domain/consents';
-import type { DocumentState } from '../../../shared/domain/documents';
-import type { SerialDocument } from '../../../shared/domain/registration-number';
-import type { StemCellStatus, RegistrationState } from '../../../shared/domain/lifecycle';
 import { maskDocumentNumber, maskName, maskPhone } from '../../../shared/domain/masking';
 import type { Program } from '../../../shared/domain/programs';
 import { addCalendarDays } from '../../../shared/domain/age';
-import type { FollowUpOutcome, RegistrationChannel, RegistrationEvent } from '../../../shared/domain/registration';
+import type { FollowUpOutcome, RegistrationChannel } from '../../../shared/domain/registration';
 import { formatRegistrationNumber, parseRegistrationNumber } from '../../../shared/domain/registration-number';
 import { documentKinds, normalizeDocumentNumber } from '../../../shared/validation/identity-document';
 import { checkPersonName } from '../../../shared/validation/person-name';
-import type { PersonTable, RegistrationTable, StationDatabase } from '../../db/schema';
+import type { PersonRow, RegistrationRow } from '../../db/rows';
 import type { Executor } from '../../db/repositories/executor';
 import {
   currentConsents,
@@ -25,13 +21,12 @@ import {
 import { documentsOfPerson } from '../../db/repositories/documents';
 import { pendingHeldChanges } from '../../db/repositories/kiosk-held-changes';
 import { findRegistrationByNumber, followUpsOf, registrationsOf, registrationVersions } from '../../db/repositories/registrations';
-import type { Actor, AuditTrail } from '../kernel/audit';
+import type { Actor } from '../kernel/audit';
 import type { DataProtection } from '../kernel/data-protection';
 import { AppError } from '../kernel/errors';
 import { documentKeys, nameKeys, openPersonal, openVersionPersonal, openVersionReason } from './person-registry';
 import { heardFromViews } from './registration-sources';
-import type { StationSettings } from '../kernel/settings';
-import type { StationService } from '../kernel/station';
+import type { StationContext } from '../kernel/context';
 
 type PersonRecord = CallOutput<'person:get'>;
 type ChoiceView = PersonRecord['registrations'][number]['choice'];
@@ -80,19 +75,13 @@ function openChoice(protection: DataProtection, sealed: string, context: 'regist
  * reveal of one full value. Opening a record is audited too, as every view of personal data is.
  */
 export class PersonRecords {
-  constructor(
-    private readonly db: Kysely<StationDatabase>,
-    private readonly station: StationService,
-    private readonly settings: StationSettings,
-    private readonly protection: DataProtection,
-    private readonly audit: AuditTrail,
-  ) {}
+  constructor(private readonly ctx: StationContext) {}
 
   /** Opens a person's record for staff; audited. */
   async get(personId: string, actor: Actor): Promise<PersonRecord> {
-    const station = await this.station.require();
-    const record = await this.read(this.db, personId);
-    await this.audit.record({ actor, stationCode: station.code, action: 'view', objectType: 'person', objectId: personId });
+    const station = await this.ctx.station.require();
+    const record = await this.read(this.ctx.db, personId);
+    await this.ctx.audit.record({ actor, stationCode: station.code, action: 'view', objectType: 'person', objectId: personId });
     return record;
   }
 
@@ -100,7 +89,7 @@ export class PersonRecords {
   async read(db: Executor, personId: string): Promise<PersonRecord> {
     const person = await findPersonById(db, personId);
     if (!person) throw new AppError('not_found');
-    const personal = openPersonal(this.protection, person);
+    const personal = openPersonal(this.ctx.protection, person);
     const [versions, consents, signatures, refusal, registrations, staffNames, settings, documents, held] = await Promise.all([
       personVersions(db, personId),
       currentConsents(db, personId),
@@ -108,7 +97,7 @@ export class PersonRecords {
       standingRefusal(db, personId),
       registrationsOf(db, [personId]),
       this.staffNames(db),
-      this.settings.registration(db),
+      this.ctx.settings.registration(db),
       documentsOfPerson(db, personId),
       pendingHeldChanges(db, personId),
     ]);
@@ -129,28 +118,28 @@ export class PersonRecords {
       consents: consents.map((row) => ({ purpose: row.purpose as ConsentPurpose, granted: row.granted === 1, textVersion: row.text_version, at: row.at })),
       signatures: signatures.map((row) => ({ id: row.id, kind: row.kind as 'drawn' | 'paper', at: row.at })),
       refusal: refusal
-        ? { id: refusal.id, recordedAt: refusal.recorded_at, statement: this.protection.openOptional(refusal.statement, 'refusal.statement') }
+        ? { id: refusal.id, recordedAt: refusal.recorded_at, statement: this.ctx.protection.openOptional(refusal.statement, 'refusal.statement') }
         : null,
-      heldChanges: held.map((row) => ({ id: row.id, heldAt: row.held_at, phone: maskPhone(this.protection.open(row.phone, 'kiosk_held_change.phone')) })),
+      heldChanges: held.map((row) => ({ id: row.id, heldAt: row.held_at, phone: maskPhone(this.ctx.protection.open(row.phone, 'kiosk_held_change.phone')) })),
       history: versions.map((row) => {
-        const fields = openVersionPersonal(this.protection, row.personal);
-        return { version: row.version, at: row.at, actorName: actorName(row.actor_id), name: maskName(fields.name), phone: maskPhone(fields.phone), reason: openVersionReason(this.protection, row.reason) };
+        const fields = openVersionPersonal(this.ctx.protection, row.personal);
+        return { version: row.version, at: row.at, actorName: actorName(row.actor_id), name: maskName(fields.name), phone: maskPhone(fields.phone), reason: openVersionReason(this.ctx.protection, row.reason) };
       }),
       registrations: registrations.map((row) => ({
         id: row.id,
         number: row.number,
         program: row.program as Program,
-        state: row.state as RegistrationState,
+        state: row.state,
         version: row.version,
         channel: row.channel as RegistrationChannel,
         createdAt: row.created_at,
         realisedOn: row.realised_on,
         heardFrom: sources.get(row.id) ?? null,
-        choice: openChoice(this.protection, row.details, 'registration.details'),
+        choice: openChoice(this.ctx.protection, row.details, 'registration.details'),
         stemCell:
           row.program === 'stem_cell'
             ? {
-                status: (row.stem_cell_status ?? 'signed_up') as StemCellStatus,
+                status: row.stem_cell_status ?? 'signed_up',
                 sampleBarcode: row.sample_barcode,
                 coolingOffUntil: addCalendarDays(row.registered_on, settings.coolingOffDays),
                 typingStopped: row.typing_stopped === 1,
@@ -160,22 +149,22 @@ export class PersonRecords {
           .filter((version) => version.registration_id === row.id)
           .map((version) => ({
             version: version.version,
-            event: version.event as RegistrationEvent,
+            event: version.event,
             at: version.at,
             actorName: actorName(version.actor_id),
-            state: version.state as RegistrationState,
-            choice: openChoice(this.protection, version.details, 'registration_version.details'),
-            note: this.protection.openOptional(version.note, 'registration_version.note'),
+            state: version.state,
+            choice: openChoice(this.ctx.protection, version.details, 'registration_version.details'),
+            note: this.ctx.protection.openOptional(version.note, 'registration_version.note'),
           })),
         followUps: followUps
           .filter((call) => call.registration_id === row.id)
-          .map((call) => ({ at: call.at, actorName: actorName(call.actor_id), outcome: call.outcome as FollowUpOutcome, note: this.protection.openOptional(call.note, 'follow_up.note') })),
+          .map((call) => ({ at: call.at, actorName: actorName(call.actor_id), outcome: call.outcome as FollowUpOutcome, note: this.ctx.protection.openOptional(call.note, 'follow_up.note') })),
       })),
       documents: documents.map((row) => ({
         id: row.id,
         serial: row.serial,
-        kind: row.kind as SerialDocument,
-        state: row.state as DocumentState,
+        kind: row.kind,
+        state: row.state,
         registrationId: row.subject_type === 'registration' ? row.subject_id : null,
         issuedAt: row.issued_at,
       })),
@@ -188,15 +177,15 @@ export class PersonRecords {
    * be personal data.
    */
   async search(input: ParsedInput<'registration:search'>, actor: Actor): Promise<SearchResults> {
-    const station = await this.station.require();
+    const station = await this.ctx.station.require();
     const { matchedBy, people } = await this.find(input.query);
-    const registrations = await registrationsOf(this.db, people.map((person) => person.id));
-    const refusals = await Promise.all(people.map((person) => standingRefusal(this.db, person.id)));
-    await this.audit.record({ actor, stationCode: station.code, action: 'view', objectType: 'search', detail: { matchedBy, count: people.length } });
+    const registrations = await registrationsOf(this.ctx.db, people.map((person) => person.id));
+    const refusals = await Promise.all(people.map((person) => standingRefusal(this.ctx.db, person.id)));
+    await this.ctx.audit.record({ actor, stationCode: station.code, action: 'view', objectType: 'search', detail: { matchedBy, count: people.length } });
     return {
       matchedBy,
       results: people.map((person, index) => {
-        const personal = openPersonal(this.protection, person);
+        const personal = openPersonal(this.ctx.protection, person);
         return {
           personId: person.id,
           name: maskName(personal.name),
@@ -209,42 +198,42 @@ export class PersonRecords {
     };
   }
 
-  private async find(query: string): Promise<{ matchedBy: SearchResults['matchedBy']; people: PersonTable[] }> {
+  private async find(query: string): Promise<{ matchedBy: SearchResults['matchedBy']; people: PersonRow[] }> {
     const number = parseRegistrationNumber(query);
     if (number) {
-      const registration = await findRegistrationByNumber(this.db, formatRegistrationNumber(number.stationCode, number.year, number.sequence));
-      const person = registration ? await findPersonById(this.db, registration.person_id) : undefined;
+      const registration = await findRegistrationByNumber(this.ctx.db, formatRegistrationNumber(number.stationCode, number.year, number.sequence));
+      const person = registration ? await findPersonById(this.ctx.db, registration.person_id) : undefined;
       return { matchedBy: 'registration_number', people: person ? [person] : [] };
     }
     const documentNumber = normalizeDocumentNumber(query);
     if (/\d/.test(documentNumber) && /^[0-9A-Z]{5,}$/.test(documentNumber)) {
-      const keys = documentKinds.flatMap((kind) => documentKeys(this.protection, kind, documentNumber));
-      const person = await findPersonByDocumentKeys(this.db, keys);
+      const keys = documentKinds.flatMap((kind) => documentKeys(this.ctx.protection, kind, documentNumber));
+      const person = await findPersonByDocumentKeys(this.ctx.db, keys);
       return { matchedBy: 'document', people: person ? [person] : [] };
     }
     const name = checkPersonName(query);
-    if (name.ok) return { matchedBy: 'name', people: await findPeopleByNameKeys(this.db, nameKeys(this.protection, name.value), MAX_SEARCH_RESULTS) };
+    if (name.ok) return { matchedBy: 'name', people: await findPeopleByNameKeys(this.ctx.db, nameKeys(this.ctx.protection, name.value), MAX_SEARCH_RESULTS) };
     return { matchedBy: 'none', people: [] };
   }
 
   /** One full value of a person's record; audited with the field, never the value. */
   async reveal(input: ParsedInput<'person:reveal'>, actor: Actor): Promise<CallOutput<'person:reveal'>> {
-    const station = await this.station.require();
-    const person = await findPersonById(this.db, input.personId);
+    const station = await this.ctx.station.require();
+    const person = await findPersonById(this.ctx.db, input.personId);
     if (!person) throw new AppError('not_found');
-    const personal = openPersonal(this.protection, person);
+    const personal = openPersonal(this.ctx.protection, person);
     const value = input.field === 'name' ? personal.name : input.field === 'document' ? personal.documentNumber : personal.phone;
-    await this.audit.record({ actor, stationCode: station.code, action: 'view_unmasked', objectType: 'person', objectId: person.id, detail: { field: input.field } });
+    await this.ctx.audit.record({ actor, stationCode: station.code, action: 'view_unmasked', objectType: 'person', objectId: person.id, detail: { field: input.field } });
     return { personId: person.id, field: input.field, value };
   }
 
   /** The person's latest drawn signature; audited like any full value. */
   async signature(personId: string, actor: Actor): Promise<CallOutput<'person:signature'>> {
-    const station = await this.station.require();
-    const drawn = (await signaturesOf(this.db, personId)).find((row) => row.kind === 'drawn');
+    const station = await this.ctx.station.require();
+    const drawn = (await signaturesOf(this.ctx.db, personId)).find((row) => row.kind === 'drawn');
     if (!drawn) throw new AppError('not_found');
-    await this.audit.record({ actor, stationCode: station.code, action: 'view_unmasked', objectType: 'person', objectId: personId, detail: { field: 'signature' } });
-    return { id: drawn.id, image: this.protection.openOptional(drawn.image, 'signature.image') };
+    await this.ctx.audit.record({ actor, stationCode: station.code, action: 'view_unmasked', objectType: 'person', objectId: personId, detail: { field: 'signature' } });
+    return { id: drawn.id, image: this.ctx.protection.openOptional(drawn.image, 'signature.image') };
   }
 
   private async staffNames(db: Executor): Promise<Map<string, string>> {
@@ -254,6 +243,6 @@ export class PersonRecords {
 }
 
 /** A registration as lists show it. */
-export function summary(row: RegistrationTable) {
-  return { id: row.id, number: row.number, program: row.program as Program, state: row.state as RegistrationState, version: row.version };
+export function summary(row: RegistrationRow) {
+  return { id: row.id, number: row.number, program: row.program as Program, state: row.state, version: row.version };
 }

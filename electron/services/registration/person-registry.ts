@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DocumentKind, Sex } from '../../../shared/validation/identity-document';
-import type { PersonTable } from '../../db/schema';
+import type { PersonRow } from '../../db/rows';
 import type { Executor } from '../../db/repositories/executor';
 import {
   findPersonByDocumentKeys,
@@ -58,7 +58,7 @@ export function personLookupIndexes(protection: DataProtection, fields: Personal
   };
 }
 
-export function openPersonal(protection: DataProtection, row: Pick<PersonTable, 'personal'>): PersonalFields {
+export function openPersonal(protection: DataProtection, row: Pick<PersonRow, 'personal'>): PersonalFields {
   return JSON.parse(protection.open(row.personal, 'person.personal')) as PersonalFields;
 }
 
@@ -77,7 +77,7 @@ export function openVersionReason(protection: DataProtection, sealed: string | n
 export class PersonRegistry {
   constructor(private readonly protection: DataProtection) {}
 
-  async findByDocument(trx: Executor, kind: string, number: string): Promise<PersonTable | undefined> {
+  async findByDocument(trx: Executor, kind: string, number: string): Promise<PersonRow | undefined> {
     return findPersonByDocumentKeys(trx, documentKeys(this.protection, kind, number));
   }
 
@@ -86,7 +86,7 @@ export class PersonRegistry {
    * number typed under another name is a mistake or someone else's number, and the station does not
    * guess (`person_details_mismatch`). A new phone becomes a new version of the person.
    */
-  async findOrCreate(trx: Executor, fields: PersonalFields, stationCode: string, actor: Actor, at: string): Promise<{ row: PersonTable; created: boolean }> {
+  async findOrCreate(trx: Executor, fields: PersonalFields, stationCode: string, actor: Actor, at: string): Promise<{ row: PersonRow; created: boolean }> {
     const found = await this.findOrCreateUnchanged(trx, fields, stationCode, actor, at);
     if (found.differingPhone === null) return { row: found.row, created: found.created };
     const row = await this.amend(trx, found.row, { ...found.stored, phone: found.differingPhone }, actor, at, null);
@@ -104,14 +104,14 @@ export class PersonRegistry {
     stationCode: string,
     actor: Actor,
     at: string,
-  ): Promise<{ row: PersonTable; created: boolean; stored: PersonalFields; differingPhone: string | null }> {
+  ): Promise<{ row: PersonRow; created: boolean; stored: PersonalFields; differingPhone: string | null }> {
     const existing = await this.findByDocument(trx, fields.documentKind, fields.documentNumber);
     if (existing) {
       const stored = openPersonal(this.protection, existing);
       if (stored.name !== fields.name) throw new AppError('person_details_mismatch');
       return { row: existing, created: false, stored, differingPhone: stored.phone === fields.phone ? null : fields.phone };
     }
-    const row: PersonTable = {
+    const row: PersonRow = {
       id: randomUUID(),
       station_code: stationCode,
       version: 1,
@@ -127,7 +127,7 @@ export class PersonRegistry {
   }
 
   /** A new version of the person; refused with `version_conflict` when another desk wrote one meanwhile. */
-  async amend(trx: Executor, current: PersonTable, fields: PersonalFields, actor: Actor, at: string, reason: string | null): Promise<PersonTable> {
+  async amend(trx: Executor, current: PersonRow, fields: PersonalFields, actor: Actor, at: string, reason: string | null): Promise<PersonRow> {
     const changes = {
       version: current.version + 1,
       ...personLookupIndexes(this.protection, fields),
@@ -140,7 +140,7 @@ export class PersonRegistry {
     return row;
   }
 
-  private async insertVersion(trx: Executor, row: PersonTable, fields: PersonalFields, actor: Actor, reason: string | null): Promise<void> {
+  private async insertVersion(trx: Executor, row: PersonRow, fields: PersonalFields, actor: Actor, reason: string | null): Promise<void> {
     await insertPersonVersion(trx, {
       person_id: row.id,
       version: row.version,

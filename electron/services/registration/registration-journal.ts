@@ -1,17 +1,17 @@
 import type { ConsentPurpose } from '../../../shared/domain/consents';
 import type { RegistrationEvent } from '../../../shared/domain/registration';
-import type { RegistrationTable } from '../../db/schema';
+import type { RegistrationRow } from '../../db/rows';
 import type { Executor } from '../../db/repositories/executor';
 import { currentConsents } from '../../db/repositories/people';
 import { insertRegistrationVersion } from '../../db/repositories/registrations';
-import type { Actor, AuditTrail } from '../kernel/audit';
-import type { DataProtection } from '../kernel/data-protection';
+import type { Actor } from '../kernel/audit';
 import { queueForSync } from '../kernel/outbox';
 import type { PersonalFields } from './person-registry';
+import type { StationContext } from '../kernel/context';
 
 /** What one change of a registration leaves behind, besides the record's new current state. */
 export interface RegistrationChange {
-  row: RegistrationTable;
+  row: RegistrationRow;
   /** The choice in plain form (the row holds it sealed). */
   choice: unknown;
   event: RegistrationEvent;
@@ -28,10 +28,7 @@ export interface RegistrationChange {
  * transaction. A record never changes without all of them.
  */
 export class RegistrationJournal {
-  constructor(
-    private readonly protection: DataProtection,
-    private readonly audit: AuditTrail,
-  ) {}
+  constructor(private readonly ctx: StationContext) {}
 
   async record(trx: Executor, change: RegistrationChange): Promise<void> {
     const { row } = change;
@@ -43,11 +40,11 @@ export class RegistrationJournal {
       at: change.at,
       actor_id: change.actor.id,
       actor_role: change.actor.role,
-      details: this.protection.seal(JSON.stringify(versionDetails(change)), 'registration_version.details'),
+      details: this.ctx.protection.seal(JSON.stringify(versionDetails(change)), 'registration_version.details'),
       stem_cell_status: row.stem_cell_status,
-      note: this.protection.sealOptional(change.note, 'registration_version.note'),
+      note: this.ctx.protection.sealOptional(change.note, 'registration_version.note'),
     });
-    await this.audit.append(trx, {
+    await this.ctx.audit.append(trx, {
       actor: change.actor,
       stationCode: change.stationCode,
       action: auditActionOf(change.event),
@@ -58,7 +55,7 @@ export class RegistrationJournal {
     const consents = await currentConsents(trx, row.person_id);
     const granted = (purpose: ConsentPurpose) => consents.some((consent) => consent.purpose === purpose && consent.granted === 1);
     if (!granted('provincial_sync')) return;
-    await queueForSync(trx, this.protection, {
+    await queueForSync(trx, this.ctx.protection, {
       kind: 'registration',
       entityId: row.id,
       version: row.version,

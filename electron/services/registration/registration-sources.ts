@@ -2,7 +2,7 @@ import type { CallOutput, ParsedInput } from '../../../shared/contract/calls';
 import type { ValidationReason } from '../../../shared/validation/reasons';
 import { addCalendarDays, type CalendarDate } from '../../../shared/domain/age';
 import { HEARD_FROM_SESSION_DAYS, type HeardFromKind } from '../../../shared/domain/registration';
-import type { RegistrationTable } from '../../db/schema';
+import type { RegistrationRow } from '../../db/rows';
 import type { Executor } from '../../db/repositories/executor';
 import { sessionsHeldBetween, sourceSessionsByIds } from '../../db/repositories/registration-sources';
 import { findSession } from '../../db/repositories/education';
@@ -55,7 +55,7 @@ export async function resolveHeardFrom(trx: Executor, heardFrom: HeardFromInput,
 }
 
 /** The answers of registrations as staff read them, by registration id; a session named by its title and date. */
-export async function heardFromViews(db: Executor, rows: RegistrationTable[]): Promise<Map<string, HeardFromView>> {
+export async function heardFromViews(db: Executor, rows: RegistrationRow[]): Promise<Map<string, HeardFromView>> {
   const sessionIds = [...new Set(rows.flatMap((row) => (row.heard_from_session_id === null ? [] : [row.heard_from_session_id])))];
   const sessions = new Map((await sourceSessionsByIds(db, sessionIds)).map((session) => [session.id, session]));
   return new Map(
@@ -64,7 +64,7 @@ export async function heardFromViews(db: Executor, rows: RegistrationTable[]): P
       const session = row.heard_from_session_id === null ? undefined : sessions.get(row.heard_from_session_id);
       return [
         row.id,
-        { kind: row.heard_from as HeardFromKind, session: session ? { id: session.id, title: session.title, date: session.session_date } : null },
+        { kind: row.heard_from, session: session ? { id: session.id, title: session.title, date: session.session_date } : null },
       ];
     }),
   );

@@ -1,22 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import type { CallOutput, ParsedInput } from '../../../shared/contract/calls';
 import type { FieldIssue } from '../../../shared/contract/errors';
 import { stationDate, type CalendarDate } from '../../../shared/domain/age';
 import { CONSENT_TEXT_VERSION, consentPurposes } from '../../../shared/domain/consents';
 import { checkEligibility, checkStemCellContacts } from '../../../shared/domain/eligibility';
-import { canAmend, canMoveStemCell, canRealise, canWithdraw, withdrawalStopsTyping, type RegistrationState, type StemCellStatus } from '../../../shared/domain/lifecycle';
+import { canAmend, canMoveStemCell, canRealise, canWithdraw, withdrawalStopsTyping } from '../../../shared/domain/lifecycle';
 import { maskDocumentNumber, maskName } from '../../../shared/domain/masking';
 import { KIOSK_COUNTDOWN_SECONDS, type RegistrationChannel, type RegistrationEvent, type RegistrationSettings } from '../../../shared/domain/registration';
 import { formatRegistrationNumber } from '../../../shared/domain/registration-number';
 import { defaultLanguage, type Language } from '../../../shared/i18n/languages';
-import type { DocumentTable, PersonTable, RegistrationTable, StationDatabase } from '../../db/schema';
+import type { DocumentRow, PersonRow, RegistrationRow } from '../../db/rows';
 import type { Executor } from '../../db/repositories/executor';
 import { insertHeldChange } from '../../db/repositories/kiosk-held-changes';
 import { findPersonById, insertConsents, insertSignature, standingRefusal } from '../../db/repositories/people';
 import { findRegistration, insertFollowUp, insertRegistration, nextNumber, registrationsOf, updateRegistration } from '../../db/repositories/registrations';
-import type { Actor, AuditTrail } from '../kernel/audit';
-import type { Clock } from '../kernel/clock';
+import type { Actor } from '../kernel/audit';
 import type { DataProtection } from '../kernel/data-protection';
 import { AppError } from '../kernel/errors';
 import { KioskAttempts, throttledRefusal, type KioskAttempt } from './kiosk-attempts';
@@ -25,8 +23,7 @@ import { documentKeys, openPersonal, type PersonalFields, type PersonRegistry } 
 import type { PersonRecords } from './person-records';
 import type { RegistrationJournal } from './registration-journal';
 import { recentSourceSessions, resolveHeardFrom } from './registration-sources';
-import type { StationSettings } from '../kernel/settings';
-import type { StationService } from '../kernel/station';
+import { writeAs, type StationContext } from '../kernel/context';
 
 type CreateInput = ParsedInput<'registration:create'>;
 type Choice = CreateInput['programs'][number];
@@ -41,7 +38,7 @@ const RECEIPTED_EVENTS: ReadonlySet<RegistrationEvent> = new Set(['created', 'am
  * here keeps the registration area from importing the documents area, which imports registration.
  */
 export interface ReceiptIssuer {
-  issueWithin(trx: Executor, input: ParsedInput<'documents:issue'>, actor: Actor, stationCode: string): Promise<DocumentTable>;
+  issueWithin(trx: Executor, input: ParsedInput<'documents:issue'>, actor: Actor, stationCode: string): Promise<DocumentRow>;
   bindToKioskSession(trx: Executor, documentId: string, sessionKey: string): Promise<void>;
 }
 
@@ -90,24 +87,19 @@ export class RegistrationService {
   private readonly kioskAttempts: KioskAttempts;
 
   constructor(
-    private readonly db: Kysely<StationDatabase>,
-    private readonly clock: Clock,
-    private readonly station: StationService,
-    private readonly settings: StationSettings,
-    private readonly protection: DataProtection,
-    private readonly audit: AuditTrail,
+    private readonly ctx: StationContext,
     private readonly people: PersonRegistry,
     private readonly journal: RegistrationJournal,
     private readonly records: PersonRecords,
     private readonly receipts: ReceiptIssuer,
   ) {
-    this.kioskAttempts = new KioskAttempts(clock, audit);
+    this.kioskAttempts = new KioskAttempts(ctx);
   }
 
   async options(): Promise<CallOutput<'registration:options'>> {
-    const settings = await this.settings.registration();
-    const station = await this.station.get();
-    const recentSessions = station === null ? [] : await recentSourceSessions(this.db, station.code, stationDate(this.clock.now()));
+    const settings = await this.ctx.settings.registration();
+    const station = await this.ctx.station.get();
+    const recentSessions = station === null ? [] : await recentSourceSessions(this.ctx.db, station.code, stationDate(this.ctx.clock.now()));
     return {
       consentTextVersion: CONSENT_TEXT_VERSION,
       kioskIdleSeconds: settings.kioskIdleSeconds,
@@ -116,7 +108,7 @@ export class RegistrationService {
       stemCellMaxAge: settings.stemCellMaxAge,
       coolingOffDays: settings.coolingOffDays,
       bodyChangeNeedsNotarisation: settings.bodyChangeNeedsNotarisation,
-      silentReceipts: (await this.settings.receiptPrinter()) !== null,
+      silentReceipts: (await this.ctx.settings.receiptPrinter()) !== null,
       recentSessions,
     };
   }
@@ -138,8 +130,8 @@ export class RegistrationService {
     if (actor.role === 'kiosk' && input.signature.kind !== 'drawn') throw refused([{ path: 'signature', reason: 'signature_required' }]);
     // A check of the input alone: a tap instead of a name is refused the same for anyone, on file or not.
     if (input.signature.kind === 'drawn') assertEnoughInk(input.signature.image, 'signature.image');
-    const station = await this.station.require();
-    const now = this.clock.now();
+    const station = await this.ctx.station.require();
+    const now = this.ctx.clock.now();
     const ageIssues = await this.ageIssues(input, stationDate(now));
     if (ageIssues.length > 0) throw refused(ageIssues);
     if (actor.role !== 'kiosk') return this.register(input, actor, channel, station.code, now, null);
@@ -157,7 +149,7 @@ export class RegistrationService {
 
   /** Whether the person's age allows each program on the registration date. */
   private async ageIssues(input: CreateInput, today: CalendarDate): Promise<FieldIssue[]> {
-    const settings = await this.settings.registration();
+    const settings = await this.ctx.settings.registration();
     return input.programs.flatMap((choice, index): FieldIssue[] => {
       const check = checkEligibility(choice.program, { birthDate: input.person.birthDate, registrationDate: today, settings });
       return check.ok ? [] : [{ path: `programs.${index}`, reason: check.reason, params: check.params }];
@@ -175,7 +167,7 @@ export class RegistrationService {
     const at = now.toISOString();
     const today = stationDate(now);
     const fields = personalFieldsOf(input.person);
-    return this.db.transaction().execute(async (trx) => {
+    return this.ctx.db.transaction().execute(async (trx) => {
       // Input only, before anyone is looked up: its answer cannot depend on who is on file.
       const heardFrom = await resolveHeardFrom(trx, input.heardFrom, stationCode, today);
       if (kiosk !== null && this.kioskAttempts.throttled(kiosk.sessionKey)) throw throttledRefusal();
@@ -193,7 +185,7 @@ export class RegistrationService {
       if (duplicates.length > 0) throw new AppError('already_registered', 'already registered', duplicates);
       if (found.differingPhone !== null) await this.holdPhone(trx, person.id, found.differingPhone, actor, stationCode, at);
 
-      const signatureId = await storeSignature(trx, this.protection, person.id, input.signature, at);
+      const signatureId = await storeSignature(trx, this.ctx.protection, person.id, input.signature, at);
       // A person on file keeps the consents staff recorded; the kiosk gives consents only for someone new.
       if (kiosk === null || found.created) {
         await insertConsents(
@@ -209,10 +201,10 @@ export class RegistrationService {
         );
       }
       const year = Number(today.slice(0, 4));
-      const created: RegistrationTable[] = [];
+      const created: RegistrationRow[] = [];
       for (const choice of input.programs) {
         const sequence = await nextNumber(trx, REGISTRATION_NUMBER_SCOPE, year);
-        const row: RegistrationTable = {
+        const row: RegistrationRow = {
           id: randomUUID(),
           number: formatRegistrationNumber(stationCode, year, sequence),
           person_id: person.id,
@@ -220,7 +212,7 @@ export class RegistrationService {
           state: 'active',
           version: 1,
           channel,
-          details: this.protection.seal(JSON.stringify(choice), 'registration.details'),
+          details: this.ctx.protection.seal(JSON.stringify(choice), 'registration.details'),
           stem_cell_status: choice.program === 'stem_cell' ? 'signed_up' : null,
           sample_barcode: null,
           registered_on: today,
@@ -253,14 +245,14 @@ export class RegistrationService {
   /** A phone typed at the kiosk for a person on file: held, sealed, until staff confirm or discard it. */
   private async holdPhone(trx: Executor, personId: string, phone: string, actor: Actor, stationCode: string, at: string): Promise<void> {
     const id = randomUUID();
-    await insertHeldChange(trx, { id, person_id: personId, phone: this.protection.seal(phone, 'kiosk_held_change.phone'), held_at: at, state: 'pending', decided_at: null, decided_by: null });
-    await this.audit.append(trx, { actor, stationCode, action: 'create', objectType: 'kiosk_held_change', objectId: id, detail: { personId, field: 'phone' } });
+    await insertHeldChange(trx, { id, person_id: personId, phone: this.ctx.protection.seal(phone, 'kiosk_held_change.phone'), held_at: at, state: 'pending', decided_at: null, decided_by: null });
+    await this.ctx.audit.append(trx, { actor, stationCode, action: 'create', objectType: 'kiosk_held_change', objectId: id, detail: { personId, field: 'phone' } });
   }
 
   /** A new version of an active registration with changed choices for the same program. */
   async amend(input: ParsedInput<'registration:amend'>, actor: Actor): Promise<PersonRecord> {
     return this.change(input, actor, async (trx, current, person, settings) => {
-      if (!canAmend(current.state as RegistrationState)) throw new AppError('registration_not_active');
+      if (!canAmend(current.state)) throw new AppError('registration_not_active');
       if (input.choice.program !== current.program) throw refused([{ path: 'choice.program', reason: 'program_mismatch' }]);
       if (current.program === 'body' && settings.bodyChangeNeedsNotarisation && !input.notarised) throw new AppError('notarisation_required');
       this.checkContacts(input.choice, person, 'choice');
@@ -271,15 +263,15 @@ export class RegistrationService {
   /** Withdraws an active registration: final for the record. The person's document must match. */
   async withdraw(input: ParsedInput<'registration:withdraw'>, actor: Actor): Promise<PersonRecord> {
     return this.change(input, actor, async (_trx, current, person, settings, personRow) => {
-      if (!canWithdraw(current.state as RegistrationState)) throw new AppError('registration_not_active');
-      const keys = documentKeys(this.protection, input.identity.kind, input.identity.normalized);
+      if (!canWithdraw(current.state)) throw new AppError('registration_not_active');
+      const keys = documentKeys(this.ctx.protection, input.identity.kind, input.identity.normalized);
       if (!keys.includes(personRow.document_key)) throw new AppError('identity_mismatch');
       if (current.program === 'body' && settings.bodyChangeNeedsNotarisation && !input.notarised) throw new AppError('notarisation_required');
-      const changes: Partial<RegistrationTable> = { state: 'withdrawn' };
+      const changes: Partial<RegistrationRow> = { state: 'withdrawn' };
       if (current.program === 'stem_cell') {
         changes.stem_cell_status = 'withdrawn';
         // Within the cooling-off period a withdrawal also stops the typing of the sample.
-        changes.typing_stopped = withdrawalStopsTyping(current.registered_on, this.clock.now(), settings.coolingOffDays) ? 1 : 0;
+        changes.typing_stopped = withdrawalStopsTyping(current.registered_on, this.ctx.clock.now(), settings.coolingOffDays) ? 1 : 0;
       }
       return { changes, choice: this.openChoice(current), event: 'withdrawn', note: input.reason };
     });
@@ -291,12 +283,12 @@ export class RegistrationService {
    * given to the family after a donation; no receipt, as none is handed to anyone for it.
    */
   async realise(input: ParsedInput<'registration:realise'>, actor: Actor): Promise<PersonRecord> {
-    const today = stationDate(this.clock.now());
+    const today = stationDate(this.ctx.clock.now());
     return this.change(input, actor, async (_trx, current) => {
-      if (!canRealise(current.state as RegistrationState)) throw new AppError('registration_not_active');
+      if (!canRealise(current.state)) throw new AppError('registration_not_active');
       if (input.donatedOn > today) throw refused([{ path: 'donatedOn', reason: 'donation_date_future' }]);
       if (input.donatedOn < current.registered_on) throw refused([{ path: 'donatedOn', reason: 'donation_date_before_registration' }]);
-      const changes: Partial<RegistrationTable> = { state: 'realised', realised_on: input.donatedOn };
+      const changes: Partial<RegistrationRow> = { state: 'realised', realised_on: input.donatedOn };
       return { changes, choice: this.openChoice(current), event: 'realised', note: input.note };
     });
   }
@@ -305,7 +297,7 @@ export class RegistrationService {
   async recordBodyPaperwork(input: ParsedInput<'registration:bodyPaperwork'>, actor: Actor): Promise<PersonRecord> {
     return this.change(input, actor, async (_trx, current) => {
       if (current.program !== 'body') throw new AppError('not_body_donation');
-      if (!canAmend(current.state as RegistrationState)) throw new AppError('registration_not_active');
+      if (!canAmend(current.state)) throw new AppError('registration_not_active');
       const choice = { program: 'body' as const, paperwork: input.paperwork };
       return { changes: { details: this.seal(choice) }, choice, event: 'body_paperwork', note: null };
     });
@@ -315,11 +307,11 @@ export class RegistrationService {
   async setStemCellStatus(input: ParsedInput<'registration:stemCellStatus'>, actor: Actor): Promise<PersonRecord> {
     return this.change(input, actor, async (_trx, current) => {
       if (current.program !== 'stem_cell') throw new AppError('not_stem_cell');
-      if (!canAmend(current.state as RegistrationState)) throw new AppError('registration_not_active');
-      const from = (current.stem_cell_status ?? 'signed_up') as StemCellStatus;
+      if (!canAmend(current.state)) throw new AppError('registration_not_active');
+      const from = current.stem_cell_status ?? 'signed_up';
       if (!canMoveStemCell(from, input.status)) throw new AppError('stem_cell_transition');
       if (input.status === 'sample_taken' && input.sampleBarcode === null) throw refused([{ path: 'sampleBarcode', reason: 'required' }]);
-      const changes: Partial<RegistrationTable> = { stem_cell_status: input.status };
+      const changes: Partial<RegistrationRow> = { stem_cell_status: input.status };
       if (input.sampleBarcode !== null) changes.sample_barcode = input.sampleBarcode;
       return { changes, choice: this.openChoice(current), event: 'stem_cell_status', note: null };
     });
@@ -327,9 +319,7 @@ export class RegistrationService {
 
   /** Logs a follow-up call to a stem-cell volunteer; audited, not a new version of the record. */
   async logFollowUp(input: ParsedInput<'registration:followUp'>, actor: Actor): Promise<PersonRecord> {
-    const station = await this.station.require();
-    const at = this.clock.now().toISOString();
-    return this.db.transaction().execute(async (trx) => {
+    return writeAs(this.ctx, async (trx, { station, at }) => {
       const current = await findRegistration(trx, input.registrationId);
       if (!current) throw new AppError('not_found');
       if (current.program !== 'stem_cell') throw new AppError('not_stem_cell');
@@ -338,9 +328,9 @@ export class RegistrationService {
         at,
         actor_id: actor.id,
         outcome: input.outcome,
-        note: this.protection.sealOptional(input.note, 'follow_up.note'),
+        note: this.ctx.protection.sealOptional(input.note, 'follow_up.note'),
       });
-      await this.audit.append(trx, { actor, stationCode: station.code, action: 'create', objectType: 'follow_up', objectId: current.id, detail: { outcome: input.outcome } });
+      await this.ctx.audit.append(trx, { actor, stationCode: station.code, action: 'create', objectType: 'follow_up', objectId: current.id, detail: { outcome: input.outcome } });
       return this.records.read(trx, current.person_id);
     });
   }
@@ -355,24 +345,24 @@ export class RegistrationService {
     actor: Actor,
     decide: (
       trx: Executor,
-      current: RegistrationTable,
+      current: RegistrationRow,
       person: PersonalFields,
       settings: RegistrationSettings,
-      personRow: PersonTable,
-    ) => Promise<{ changes: Partial<RegistrationTable>; choice: unknown; event: RegistrationEvent; note: string | null }>,
+      personRow: PersonRow,
+    ) => Promise<{ changes: Partial<RegistrationRow>; choice: unknown; event: RegistrationEvent; note: string | null }>,
   ): Promise<PersonRecord> {
-    const station = await this.station.require();
-    const settings = await this.settings.registration();
-    const at = this.clock.now().toISOString();
-    return this.db.transaction().execute(async (trx) => {
+    const station = await this.ctx.station.require();
+    const settings = await this.ctx.settings.registration();
+    const at = this.ctx.clock.now().toISOString();
+    return this.ctx.db.transaction().execute(async (trx) => {
       const current = await findRegistration(trx, input.registrationId);
       if (!current) throw new AppError('not_found');
       if (current.version !== input.expectedVersion) throw new AppError('version_conflict');
       const personRow = await findPersonById(trx, current.person_id);
       if (!personRow) throw new AppError('not_found');
-      const person = openPersonal(this.protection, personRow);
+      const person = openPersonal(this.ctx.protection, personRow);
       const decision = await decide(trx, current, person, settings, personRow);
-      const row: RegistrationTable = { ...current, ...decision.changes, version: current.version + 1, updated_at: at };
+      const row: RegistrationRow = { ...current, ...decision.changes, version: current.version + 1, updated_at: at };
       const { id: _id, number: _number, person_id: _personId, program: _program, created_at: _createdAt, ...changes } = row;
       if (!(await updateRegistration(trx, current.id, current.version, changes))) throw new AppError('version_conflict');
       await this.journal.record(trx, { row, choice: decision.choice, event: decision.event, note: decision.note, person, stationCode: station.code, actor, at });
@@ -382,7 +372,7 @@ export class RegistrationService {
   }
 
   /** The receipt of one change, issued in its transaction: no change is recorded without its receipt. */
-  private issueReceipt(trx: Executor, row: RegistrationTable, language: Language, actor: Actor, stationCode: string) {
+  private issueReceipt(trx: Executor, row: RegistrationRow, language: Language, actor: Actor, stationCode: string) {
     return this.receipts.issueWithin(trx, { kind: 'receipt', language, subject: { type: 'registration', id: row.id }, replaces: null }, actor, stationCode);
   }
 
@@ -395,10 +385,10 @@ export class RegistrationService {
   }
 
   private seal(choice: unknown): string {
-    return this.protection.seal(JSON.stringify(choice), 'registration.details');
+    return this.ctx.protection.seal(JSON.stringify(choice), 'registration.details');
   }
 
-  private openChoice(row: RegistrationTable): unknown {
-    return JSON.parse(this.protection.open(row.details, 'registration.details'));
+  private openChoice(row: RegistrationRow): unknown {
+    return JSON.parse(this.ctx.protection.open(row.details, 'registration.details'));
   }
 }

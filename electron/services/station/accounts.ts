@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import type { CallOutput, ParsedInput } from '../../../shared/contract/calls';
 import type { AuditAction } from '../../../shared/domain/audit';
 import { ACCOUNT_LOCK_MINUTES, MAX_FAILED_ATTEMPTS, type StaffRole } from '../../../shared/domain/roles';
 import type { SecretKind } from '../../../shared/validation/staff';
-import type { StationDatabase, StaffTable } from '../../db/schema';
+import type { StaffRow } from '../../db/rows';
 import type { Executor } from '../../db/repositories/executor';
 import {
   clearFailedAttempts,
@@ -17,14 +16,12 @@ import {
 } from '../../db/repositories/staff';
 import { hashSecret, verifySecret } from '../../security/secrets';
 import { AttemptThrottle } from './attempt-throttle';
-import type { Actor, AuditTrail } from '../kernel/audit';
-import type { Clock } from '../kernel/clock';
+import type { Actor } from '../kernel/audit';
 import { AppError } from '../kernel/errors';
 import { KeyedMutex } from '../kernel/keyed-mutex';
 import type { SessionRegistry } from './staff-sessions';
-import type { StationSettings } from '../kernel/settings';
-import type { StationService } from '../kernel/station';
 import { mustChangeOf, StaffManagement, toStaffAccount } from './staff-management';
+import type { StationContext } from '../kernel/context';
 
 type SessionView = CallOutput<'session:get'>;
 type StaffAccount = CallOutput<'staff:create'>;
@@ -54,19 +51,15 @@ export class AccountService {
   readonly management: StaffManagement;
 
   constructor(
-    private readonly db: Kysely<StationDatabase>,
-    private readonly clock: Clock,
+    private readonly ctx: StationContext,
     private readonly sessions: SessionRegistry,
-    private readonly settings: StationSettings,
-    private readonly audit: AuditTrail,
-    private readonly station: StationService,
   ) {
-    this.attempts = new AttemptThrottle(clock);
-    this.management = new StaffManagement(db, sessions, audit, station);
+    this.attempts = new AttemptThrottle(ctx.clock);
+    this.management = new StaffManagement(ctx, sessions);
   }
 
   /** A new account row with its secrets hashed: slow on purpose, so done before any transaction opens. */
-  async prepare(input: NewStaff): Promise<StaffTable> {
+  async prepare(input: NewStaff): Promise<StaffRow> {
     return {
       id: randomUUID(),
       username: input.username,
@@ -76,7 +69,7 @@ export class AccountService {
       pin_hash: await hashSecret(input.pin),
       failed_attempts: 0,
       locked_until: null,
-      created_at: this.clock.now().toISOString(),
+      created_at: this.ctx.clock.now().toISOString(),
       active: 1,
       must_change_password: 0,
       must_change_pin: 0,
@@ -84,36 +77,36 @@ export class AccountService {
   }
 
   /** Stores a prepared account inside the caller's transaction; the username must be free. */
-  async insert(trx: Executor, row: StaffTable, actor: Actor, stationCode: string): Promise<StaffAccount> {
+  async insert(trx: Executor, row: StaffRow, actor: Actor, stationCode: string): Promise<StaffAccount> {
     if (await findStaffByUsername(trx, row.username)) {
       throw new AppError('username_taken', 'username taken');
     }
     await insertStaff(trx, row);
-    await this.audit.append(trx, { actor, stationCode, action: 'account_create', objectType: 'staff', objectId: row.id });
+    await this.ctx.audit.append(trx, { actor, stationCode, action: 'account_create', objectType: 'staff', objectId: row.id });
     return toStaffAccount(row);
   }
 
   async create(input: ParsedInput<'staff:create'>, actor: Actor): Promise<StaffAccount> {
-    const station = await this.station.require();
+    const station = await this.ctx.station.require();
     const row = await this.prepare(input);
-    return this.db.transaction().execute((trx) => this.insert(trx, row, actor, station.code));
+    return this.ctx.db.transaction().execute((trx) => this.insert(trx, row, actor, station.code));
   }
 
   async list(): Promise<CallOutput<'staff:list'>> {
-    return { accounts: (await listStaff(this.db)).map(toStaffAccount) };
+    return { accounts: (await listStaff(this.ctx.db)).map(toStaffAccount) };
   }
 
   /** What the screen needs to know about the caller's session. */
   async view(sessionKey: string): Promise<SessionView> {
     const session = await this.sessions.current(sessionKey);
-    const staff = session.staffId ? await findStaffById(this.db, session.staffId) : undefined;
+    const staff = session.staffId ? await findStaffById(this.ctx.db, session.staffId) : undefined;
     return {
       role: staff ? session.role : 'kiosk',
       staff: staff
-        ? { id: staff.id, username: staff.username, displayName: staff.display_name, role: staff.role as StaffRole }
+        ? { id: staff.id, username: staff.username, displayName: staff.display_name, role: staff.role }
         : null,
       locked: staff ? session.locked : false,
-      idleLockMinutes: await this.settings.idleLockMinutes(),
+      idleLockMinutes: await this.ctx.settings.idleLockMinutes(),
       mustChange: staff ? session.mustChange : [],
     };
   }
@@ -124,13 +117,13 @@ export class AccountService {
    * account costs a hash as a wrong password does, so neither the answer nor the work tells them apart.
    */
   async login(input: ParsedInput<'session:login'>, sessionKey: string): Promise<SessionView> {
-    const station = await this.station.require();
+    const station = await this.ctx.station.require();
     return this.attempts.run(sessionKey, async () => {
-      const staff = await findStaffByUsername(this.db, input.username);
+      const staff = await findStaffByUsername(this.ctx.db, input.username);
       if (!staff || staff.active !== 1) {
         this.unknownUserHash ??= hashSecret('no such account');
         await verifySecret(input.password, await this.unknownUserHash);
-        await this.audit.record({
+        await this.ctx.audit.record({
           actor: staff ? actorOf(staff) : { id: null, role: 'kiosk' },
           stationCode: station.code,
           action: 'login_failed',
@@ -141,9 +134,9 @@ export class AccountService {
       const outcome = await this.checkSecret(staff, input.password, staff.password_hash, station.code, { success: 'login', failure: 'login_failed' });
       if (outcome !== 'matched') throw new AppError('login_failed');
       // Read again after the slow check: an account disabled, demoted or reset meanwhile signs in as it is now.
-      const current = await findStaffById(this.db, staff.id);
+      const current = await findStaffById(this.ctx.db, staff.id);
       if (!current || current.active !== 1) throw new AppError('login_failed');
-      this.sessions.signIn(sessionKey, current.id, current.role as StaffRole, mustChangeOf(current));
+      this.sessions.signIn(sessionKey, current.id, current.role, mustChangeOf(current));
       return this.view(sessionKey);
     });
   }
@@ -164,8 +157,8 @@ export class AccountService {
    */
   private async changeOwnSecret(kind: SecretKind, input: { current: string; next: string }, sessionKey: string): Promise<SessionView> {
     const session = await this.sessions.current(sessionKey);
-    const station = await this.station.require();
-    const staff = session.staffId ? await findStaffById(this.db, session.staffId) : undefined;
+    const station = await this.ctx.station.require();
+    const staff = session.staffId ? await findStaffById(this.ctx.db, session.staffId) : undefined;
     if (!staff) throw new AppError('not_signed_in');
     if (input.next === input.current) throw new AppError('secret_unchanged');
     return this.attempts.run(sessionKey, async () => {
@@ -177,9 +170,9 @@ export class AccountService {
         throw new AppError('account_locked');
       }
       const hash = await hashSecret(input.next);
-      await this.db.transaction().execute(async (trx) => {
+      await this.ctx.db.transaction().execute(async (trx) => {
         await updateStaff(trx, staff.id, kind === 'password' ? { password_hash: hash, must_change_password: 0 } : { pin_hash: hash, must_change_pin: 0 });
-        await this.audit.append(trx, { actor: actorOf(staff), stationCode: station.code, action: 'secret_change', objectType: 'staff', objectId: staff.id, detail: { secret: kind } });
+        await this.ctx.audit.append(trx, { actor: actorOf(staff), stationCode: station.code, action: 'secret_change', objectType: 'staff', objectId: staff.id, detail: { secret: kind } });
       });
       this.sessions.secretChanged(staff.id, kind);
       return this.view(sessionKey);
@@ -188,9 +181,9 @@ export class AccountService {
 
   async logout(sessionKey: string): Promise<SessionView> {
     const session = await this.sessions.current(sessionKey);
-    const station = await this.station.get();
+    const station = await this.ctx.station.get();
     if (session.staffId && station) {
-      await this.audit.record({ actor: { id: session.staffId, role: session.role }, stationCode: station.code, action: 'logout' });
+      await this.ctx.audit.record({ actor: { id: session.staffId, role: session.role }, stationCode: station.code, action: 'logout' });
     }
     this.sessions.signOut(sessionKey);
     return this.view(sessionKey);
@@ -198,17 +191,17 @@ export class AccountService {
 
   async lock(sessionKey: string): Promise<SessionView> {
     const session = await this.sessions.current(sessionKey);
-    const station = await this.station.require();
+    const station = await this.ctx.station.require();
     this.sessions.setLocked(sessionKey, true);
-    await this.audit.record({ actor: { id: session.staffId, role: session.role }, stationCode: station.code, action: 'lock' });
+    await this.ctx.audit.record({ actor: { id: session.staffId, role: session.role }, stationCode: station.code, action: 'lock' });
     return this.view(sessionKey);
   }
 
   /** Reopens a locked screen with the PIN; wrong PINs count towards the same lockout as passwords. */
   async unlock(input: ParsedInput<'session:unlock'>, sessionKey: string): Promise<SessionView> {
     const session = await this.sessions.current(sessionKey);
-    const station = await this.station.require();
-    const staff = session.staffId ? await findStaffById(this.db, session.staffId) : undefined;
+    const station = await this.ctx.station.require();
+    const staff = session.staffId ? await findStaffById(this.ctx.db, session.staffId) : undefined;
     if (!staff) throw new AppError('not_signed_in');
     return this.attempts.run(sessionKey, async () => {
       const outcome = await this.checkSecret(staff, input.pin, staff.pin_hash, station.code, { success: 'unlock', failure: 'unlock_failed' });
@@ -229,7 +222,7 @@ export class AccountService {
    * the count is cleared only by a match. A locked account is refused without hashing.
    */
   private checkSecret(
-    staff: StaffTable,
+    staff: StaffRow,
     secret: string,
     storedHash: string,
     stationCode: string,
@@ -237,22 +230,22 @@ export class AccountService {
   ): Promise<'matched' | 'wrong' | 'now_locked' | 'locked'> {
     const actor = actorOf(staff);
     return this.verifications.run(staff.id, async () => {
-      const now = this.clock.now();
-      const reserved = await reserveAttempt(this.db, staff.id, {
+      const now = this.ctx.clock.now();
+      const reserved = await reserveAttempt(this.ctx.db, staff.id, {
         now: now.toISOString(),
         lockUntil: new Date(now.getTime() + ACCOUNT_LOCK_MINUTES * 60_000).toISOString(),
         maxAttempts: MAX_FAILED_ATTEMPTS,
       });
       if (!reserved) {
-        await this.audit.record({ actor, stationCode, action: 'login_failed', detail: { reason: 'account_locked' } });
+        await this.ctx.audit.record({ actor, stationCode, action: 'login_failed', detail: { reason: 'account_locked' } });
         return 'locked';
       }
       const matched = await verifySecret(secret, storedHash);
-      await this.db.transaction().execute(async (trx) => {
+      await this.ctx.db.transaction().execute(async (trx) => {
         if (matched) await clearFailedAttempts(trx, staff.id);
         const action = matched ? actions.success : actions.failure;
-        if (action) await this.audit.append(trx, { actor, stationCode, action });
-        if (!matched && reserved.lockedUntil) await this.audit.append(trx, { actor, stationCode, action: 'account_locked' });
+        if (action) await this.ctx.audit.append(trx, { actor, stationCode, action });
+        if (!matched && reserved.lockedUntil) await this.ctx.audit.append(trx, { actor, stationCode, action: 'account_locked' });
       });
       if (matched) return 'matched';
       return reserved.lockedUntil ? 'now_locked' : 'wrong';
@@ -260,6 +253,6 @@ export class AccountService {
   }
 }
 
-function actorOf(staff: StaffTable): Actor {
+function actorOf(staff: StaffRow): Actor {
   return { id: staff.id, role: staff.role };
 }

@@ -1,31 +1,29 @@
-import type { Kysely } from 'kysely';
 import type { CallOutput, ParsedInput } from '../../../shared/contract/calls';
-import type { StaffRole } from '../../../shared/domain/roles';
 import type { SecretKind } from '../../../shared/validation/staff';
-import type { StationDatabase, StaffTable } from '../../db/schema';
+import type { StaffRow } from '../../db/rows';
 import type { Executor } from '../../db/repositories/executor';
 import { countOtherActiveAdmins, findStaffById, updateStaff } from '../../db/repositories/staff';
 import { hashSecret } from '../../security/secrets';
-import type { Actor, AuditTrail } from '../kernel/audit';
+import type { Actor } from '../kernel/audit';
 import { AppError } from '../kernel/errors';
 import type { SessionRegistry } from './staff-sessions';
-import type { StationService } from '../kernel/station';
+import type { StationContext } from '../kernel/context';
 
 type StaffAccount = CallOutput<'staff:create'>;
 
-export function mustChangeOf(row: StaffTable): SecretKind[] {
+export function mustChangeOf(row: StaffRow): SecretKind[] {
   const kinds: SecretKind[] = [];
   if (row.must_change_password) kinds.push('password');
   if (row.must_change_pin) kinds.push('pin');
   return kinds;
 }
 
-export function toStaffAccount(row: StaffTable): StaffAccount {
+export function toStaffAccount(row: StaffRow): StaffAccount {
   return {
     id: row.id,
     username: row.username,
     displayName: row.display_name,
-    role: row.role as StaffRole,
+    role: row.role,
     createdAt: row.created_at,
     lockedUntil: row.locked_until,
     active: row.active === 1,
@@ -40,10 +38,8 @@ export function toStaffAccount(row: StaffTable): StaffAccount {
  */
 export class StaffManagement {
   constructor(
-    private readonly db: Kysely<StationDatabase>,
+    private readonly ctx: StationContext,
     private readonly sessions: SessionRegistry,
-    private readonly audit: AuditTrail,
-    private readonly station: StationService,
   ) {}
 
   /** A disabled account cannot sign in and its open sessions end at once; re-enabling restores it. */
@@ -105,17 +101,17 @@ export class StaffManagement {
   private async change(
     staffId: string,
     actor: Actor,
-    apply: (trx: Executor, staff: StaffTable) => Promise<{ action: StaffAuditAction; detail?: Record<string, unknown> } | undefined>,
-  ): Promise<StaffTable> {
-    const station = await this.station.require();
-    return this.db.transaction().execute(async (trx) => {
+    apply: (trx: Executor, staff: StaffRow) => Promise<{ action: StaffAuditAction; detail?: Record<string, unknown> } | undefined>,
+  ): Promise<StaffRow> {
+    const station = await this.ctx.station.require();
+    return this.ctx.db.transaction().execute(async (trx) => {
       const staff = await findStaffById(trx, staffId);
       if (!staff) throw new AppError('not_found');
       const audited = await apply(trx, staff);
       if (audited) {
-        await this.audit.append(trx, { actor, stationCode: station.code, action: audited.action, objectType: 'staff', objectId: staff.id, detail: audited.detail });
+        await this.ctx.audit.append(trx, { actor, stationCode: station.code, action: audited.action, objectType: 'staff', objectId: staff.id, detail: audited.detail });
       }
-      return (await findStaffById(trx, staffId)) as StaffTable;
+      return (await findStaffById(trx, staffId)) as StaffRow;
     });
   }
 }

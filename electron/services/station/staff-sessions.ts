@@ -1,7 +1,6 @@
 import type { Role, StaffRole } from '../../../shared/domain/roles';
 import type { SecretKind } from '../../../shared/validation/staff';
-import type { Clock } from '../kernel/clock';
-import type { StationSettings } from '../kernel/settings';
+import type { StationContext } from '../kernel/context';
 
 /** Who is at one window (desktop app) or one browser tab (station host), and whether it is locked. */
 export interface Session {
@@ -20,10 +19,7 @@ export interface Session {
 export class SessionRegistry {
   private readonly sessions = new Map<string, Session>();
 
-  constructor(
-    private readonly clock: Clock,
-    private readonly settings: StationSettings,
-  ) {}
+  constructor(private readonly ctx: StationContext) {}
 
   /**
    * The caller's session, locked first when a staff member has been idle too long: the lock is the
@@ -31,10 +27,10 @@ export class SessionRegistry {
    */
   async current(key: string): Promise<Session> {
     const session = this.sessions.get(key);
-    if (!session) return { role: 'kiosk', staffId: null, locked: false, lastActivityAt: this.clock.now().getTime(), mustChange: [] };
+    if (!session) return { role: 'kiosk', staffId: null, locked: false, lastActivityAt: this.ctx.clock.now().getTime(), mustChange: [] };
     if (session.role !== 'kiosk' && !session.locked) {
-      const idleMs = (await this.settings.idleLockMinutes()) * 60_000;
-      if (this.clock.now().getTime() - session.lastActivityAt >= idleMs) session.locked = true;
+      const idleMs = (await this.ctx.settings.idleLockMinutes()) * 60_000;
+      if (this.ctx.clock.now().getTime() - session.lastActivityAt >= idleMs) session.locked = true;
     }
     return session;
   }
@@ -42,11 +38,11 @@ export class SessionRegistry {
   /** Records activity: the idle time counts from the last call that went through. */
   touch(key: string): void {
     const session = this.sessions.get(key);
-    if (session) session.lastActivityAt = this.clock.now().getTime();
+    if (session) session.lastActivityAt = this.ctx.clock.now().getTime();
   }
 
   signIn(key: string, staffId: string, role: StaffRole, mustChange: SecretKind[] = []): void {
-    this.sessions.set(key, { role, staffId, locked: false, lastActivityAt: this.clock.now().getTime(), mustChange });
+    this.sessions.set(key, { role, staffId, locked: false, lastActivityAt: this.ctx.clock.now().getTime(), mustChange });
   }
 
   signOut(key: string): void {
@@ -71,6 +67,6 @@ export class SessionRegistry {
     const session = this.sessions.get(key);
     if (!session) return;
     session.locked = locked;
-    session.lastActivityAt = this.clock.now().getTime();
+    session.lastActivityAt = this.ctx.clock.now().getTime();
   }
 }

@@ -1,12 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { StationDatabase } from '../../db/schema';
-import type { AuditTrail } from '../kernel/audit';
-import type { Clock } from '../kernel/clock';
-import type { DataProtection } from '../kernel/data-protection';
+import type { StationContext } from '../kernel/context';
 import { ProvinceKeys } from './province-keys';
-import type { StationSettings } from '../kernel/settings';
 import type { StationSigningKey } from '../kernel/signing-key';
-import type { StationService } from '../kernel/station';
 import { SyncAcknowledgements } from './sync-acks';
 import { SyncBatchWriter } from './sync-batches';
 import { SyncRejections } from './sync-rejections';
@@ -25,25 +19,19 @@ export interface SyncServices {
   provinceKeys: ProvinceKeys;
 }
 
-export function createSyncServices(
-  db: Kysely<StationDatabase>,
-  clock: Clock,
-  station: StationService,
-  settings: StationSettings,
-  protection: DataProtection,
-  audit: AuditTrail,
-  signingKey: StationSigningKey,
-): SyncServices {
-  const provinceKeys = new ProvinceKeys(db, clock, station, audit);
-  const batches = new SyncBatchWriter(db, clock, station, settings, protection, audit, signingKey);
-  const acks = new SyncAcknowledgements(db, clock, station, provinceKeys, audit);
-  const transfer = new SyncTransfer(db, clock, station, settings, audit, batches, acks, provinceKeys, signingKey);
+/** The sync area on one station: batches are signed with `signingKey`. */
+export function createSyncServices(ctx: StationContext, signingKey: StationSigningKey): SyncServices {
+  const { db, clock, station, settings, audit } = ctx;
+  const provinceKeys = new ProvinceKeys(ctx);
+  const batches = new SyncBatchWriter(ctx, signingKey);
+  const acks = new SyncAcknowledgements(ctx, provinceKeys);
+  const transfer = new SyncTransfer(ctx, batches, acks, provinceKeys, signingKey);
   return {
     batches,
     acks,
     transfer,
-    status: new SyncStatusView(db, settings, provinceKeys, transfer),
-    rejections: new SyncRejections(db, station, protection, audit),
+    status: new SyncStatusView(ctx, provinceKeys, transfer),
+    rejections: new SyncRejections(ctx),
     settings: new SyncSettingsChange(db, clock, station, settings, audit),
     provinceKeys,
   };

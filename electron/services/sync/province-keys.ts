@@ -1,13 +1,10 @@
 import type { KeyObject } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { StationDatabase } from '../../db/schema';
 import type { Executor } from '../../db/repositories/executor';
 import { insertProvinceKey, provinceKeys } from '../../db/repositories/sync';
 import { keyId, publicKeyFromPem } from '../../sync/keys';
-import type { Actor, AuditTrail } from '../kernel/audit';
-import type { Clock } from '../kernel/clock';
+import type { Actor } from '../kernel/audit';
 import { AppError } from '../kernel/errors';
-import type { StationService } from '../kernel/station';
+import type { StationContext } from '../kernel/context';
 
 export type ProvinceKeyUse = 'signing' | 'encryption';
 
@@ -24,14 +21,9 @@ const keyTypeOf = { signing: 'ed25519', encryption: 'x25519' } as const;
  * signing key; every batch is encrypted to the newest encryption key. Every key ever imported is kept.
  */
 export class ProvinceKeys {
-  constructor(
-    private readonly db: Kysely<StationDatabase>,
-    private readonly clock: Clock,
-    private readonly station: StationService,
-    private readonly audit: AuditTrail,
-  ) {}
+  constructor(private readonly ctx: StationContext) {}
 
-  async list(db: Executor = this.db): Promise<ProvinceKeyView[]> {
+  async list(db: Executor = this.ctx.db): Promise<ProvinceKeyView[]> {
     return (await provinceKeys(db)).map((row) => ({ id: row.id, use: row.use, importedAt: row.imported_at }));
   }
 
@@ -43,17 +35,17 @@ export class ProvinceKeys {
     } catch {
       throw new AppError('province_key_invalid');
     }
-    const station = await this.station.require();
+    const station = await this.ctx.station.require();
     const id = keyId(key);
-    const at = this.clock.now().toISOString();
-    await this.db.transaction().execute(async (trx) => {
+    const at = this.ctx.clock.now().toISOString();
+    await this.ctx.db.transaction().execute(async (trx) => {
       const known = (await provinceKeys(trx)).find((row) => row.id === id);
       if (known) {
         if (known.use !== use) throw new AppError('province_key_invalid');
         return;
       }
       await insertProvinceKey(trx, { id, use, pem: key.export({ type: 'spki', format: 'pem' }).toString(), imported_at: at, imported_by: actor.id, retired_at: null });
-      await this.audit.append(trx, { actor, stationCode: station.code, action: 'province_key_import', objectType: 'province_key', objectId: id, detail: { use } });
+      await this.ctx.audit.append(trx, { actor, stationCode: station.code, action: 'province_key_import', objectType: 'province_key', objectId: id, detail: { use } });
     });
     const view = (await this.list()).find((row) => row.id === id);
     if (!view) throw new AppError('internal');
@@ -61,12 +53,12 @@ export class ProvinceKeys {
   }
 
   /** Every signing key not retired: an acknowledgement must verify under one of them. */
-  async signingKeys(db: Executor = this.db): Promise<KeyObject[]> {
+  async signingKeys(db: Executor = this.ctx.db): Promise<KeyObject[]> {
     return (await provinceKeys(db)).filter((row) => row.use === 'signing' && row.retired_at === null).map((row) => publicKeyFromPem(row.pem, 'ed25519'));
   }
 
   /** The newest encryption key, the one every batch is encrypted to, on a USB stick or over the network. */
-  async encryptionKey(db: Executor = this.db): Promise<KeyObject> {
+  async encryptionKey(db: Executor = this.ctx.db): Promise<KeyObject> {
     const rows = (await provinceKeys(db)).filter((row) => row.use === 'encryption' && row.retired_at === null);
     const newest = rows[rows.length - 1];
     if (!newest) throw new AppError('province_key_missing');

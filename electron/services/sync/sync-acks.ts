@@ -1,8 +1,7 @@
-import type { Kysely } from 'kysely';
 import { resendableRejectCodes, type BatchErrorCode, type RecordRejectCode } from '../../../shared/domain/sync';
 import type { AckImported } from '../../../shared/validation/sync';
-import type { StationDatabase } from '../../db/schema';
 import type { Executor } from '../../db/repositories/executor';
+import type { OutboxRow, SyncBatchRow } from '../../db/rows';
 import {
   findBatchById,
   lastBatchSeq,
@@ -11,17 +10,14 @@ import {
   releaseRowsOf,
   settleRow,
   updateBatch,
-  type BatchRow,
-  type QueuedChange,
 } from '../../db/repositories/sync';
 import { openAckFile, verifyAckSignature, type AckBody, type OpenedAck } from '../../sync/ack-file';
 import { SyncProtocolError } from '../../sync/protocol-error';
-import type { Actor, AuditTrail } from '../kernel/audit';
-import type { Clock } from '../kernel/clock';
+import type { Actor } from '../kernel/audit';
 import { AppError } from '../kernel/errors';
 import type { ProvinceKeys } from './province-keys';
-import type { StationService } from '../kernel/station';
 import { batchSeqIn, learnProvinceBatchSeq } from './sync-batch-floor';
+import type { StationContext } from '../kernel/context';
 
 /**
  * Whole-batch refusals after which the same file will never be accepted (§12.1): the batch is marked
@@ -42,11 +38,8 @@ export function isFinalRefusal(code: string): boolean {
  */
 export class SyncAcknowledgements {
   constructor(
-    private readonly db: Kysely<StationDatabase>,
-    private readonly clock: Clock,
-    private readonly station: StationService,
+    private readonly ctx: StationContext,
     private readonly provinceKeys: ProvinceKeys,
-    private readonly audit: AuditTrail,
   ) {}
 
   /**
@@ -57,7 +50,7 @@ export class SyncAcknowledgements {
    */
   async apply(file: Buffer, actor: Actor): Promise<AckImported> {
     const { body, stationCode } = await this.verified(file);
-    return this.db.transaction().execute(async (trx) => {
+    return this.ctx.db.transaction().execute(async (trx) => {
       const batch = await findBatchById(trx, body.batchId);
       // A batch this station does not hold, numbered above all it wrote: sent after the backup it was rebuilt from.
       if (!batch && (batchSeqIn(stationCode, body.batchId) ?? 0) <= (await lastBatchSeq(trx))) throw new AppError('ack_mismatch');
@@ -66,7 +59,7 @@ export class SyncAcknowledgements {
       if (body.manifestSha256 !== null && body.manifestSha256 !== batch.manifest_sha256) throw new AppError('ack_mismatch');
       // A refusal never undoes anything; a processed answer still counts after a refusal (reconciled below).
       if (batch.state === 'acknowledged' || (batch.state === 'refused' && body.outcome === 'refused')) return summaryOf(body, true);
-      const at = this.clock.now().toISOString();
+      const at = this.ctx.clock.now().toISOString();
       // An answer proves the file reached the province, even if its sending was never recorded (a stick
       // written just before the station stopped): its rows are marked as possibly held there.
       if (batch.sent_at === null) await updateBatch(trx, batch.batch_seq, { sent_at: at });
@@ -76,7 +69,7 @@ export class SyncAcknowledgements {
         if (body.manifestSha256 === null) throw new AppError('ack_mismatch');
         await this.applyRecords(trx, batch, body, file, at);
       }
-      await this.audit.append(trx, {
+      await this.ctx.audit.append(trx, {
         actor,
         stationCode,
         action: 'ack_import',
@@ -94,21 +87,21 @@ export class SyncAcknowledgements {
    */
   async learnBatchFloor(file: Buffer, actor: Actor): Promise<void> {
     const { body, stationCode } = await this.verified(file);
-    await this.db.transaction().execute((trx) => this.learnBatchSeq(trx, body, stationCode, actor));
+    await this.ctx.db.transaction().execute((trx) => this.learnBatchSeq(trx, body, stationCode, actor));
   }
 
   /** An acknowledgement signed by an imported province key, for this station; else AppError. */
   private async verified(file: Buffer): Promise<{ body: AckBody; stationCode: string }> {
     const opened = openAck(file);
     if (!verifyAckSignature(opened, await this.provinceKeys.signingKeys())) throw new AppError('ack_signature_invalid');
-    const station = await this.station.require();
+    const station = await this.ctx.station.require();
     if (opened.body.stationCode !== station.code) throw new AppError('ack_mismatch');
     return { body: opened.body, stationCode: station.code };
   }
 
   private learnBatchSeq(trx: Executor, body: AckBody, stationCode: string, actor: Actor): Promise<void> {
     const provinceSeq = batchSeqIn(stationCode, body.batchId) ?? 0;
-    return learnProvinceBatchSeq(trx, this.audit, { actor, stationCode, provinceSeq, batchId: body.batchId }, this.clock.now().toISOString());
+    return learnProvinceBatchSeq(trx, this.ctx.audit, { actor, stationCode, provinceSeq, batchId: body.batchId }, this.ctx.clock.now().toISOString());
   }
 
   /**
@@ -116,7 +109,7 @@ export class SyncAcknowledgements {
    * for it after all) has given its rows back: only those still waiting are settled; rows written into a
    * later batch since go on with it (the province answers them as duplicates), rows left out stay out.
    */
-  private async applyRecords(trx: Executor, batch: BatchRow, body: AckBody, file: Buffer, at: string): Promise<void> {
+  private async applyRecords(trx: Executor, batch: SyncBatchRow, body: AckBody, file: Buffer, at: string): Promise<void> {
     if (body.records.length !== batch.record_count) throw new AppError('ack_mismatch');
     const afterRefusal = batch.state === 'refused';
     const rows = await outboxRowsBySeq(trx, body.records.map((record) => record.seq));
@@ -158,7 +151,7 @@ export class SyncAcknowledgements {
    * without a manifest answers a file the province could not read (a damaged copy, a stray file under the
    * batch's name): the batch and its file are kept to be sent again.
    */
-  private async applyRefusal(trx: Executor, batch: BatchRow, body: AckBody, file: Buffer): Promise<void> {
+  private async applyRefusal(trx: Executor, batch: SyncBatchRow, body: AckBody, file: Buffer): Promise<void> {
     const code = body.error?.code ?? 'internal_error';
     if (!isFinalRefusal(code) || body.manifestSha256 === null) {
       await updateBatch(trx, batch.batch_seq, { last_error: code });
@@ -168,14 +161,14 @@ export class SyncAcknowledgements {
   }
 
   /** A batch the province will never take: its rows wait for a new batch, its file is dropped. */
-  async refuse(trx: Executor, batch: BatchRow, code: string, ack: string | null): Promise<void> {
+  async refuse(trx: Executor, batch: SyncBatchRow, code: string, ack: string | null): Promise<void> {
     await releaseRowsOf(trx, batch);
-    await updateBatch(trx, batch.batch_seq, { state: 'refused', last_error: code, file: null, ack, acknowledged_at: this.clock.now().toISOString() });
+    await updateBatch(trx, batch.batch_seq, { state: 'refused', last_error: code, file: null, ack, acknowledged_at: this.ctx.clock.now().toISOString() });
   }
 }
 
 /** A row given back by a refused batch that no later batch holds yet: waiting for a range, or to be re-sent. */
-function isWaiting(row: QueuedChange): boolean {
+function isWaiting(row: OutboxRow): boolean {
   return (row.state === 'pending' && row.batch_seq === null) || row.state === 'resend';
 }
 

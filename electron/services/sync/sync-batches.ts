@@ -1,8 +1,7 @@
-import type { Kysely } from 'kysely';
-import type { StationDatabase } from '../../db/schema';
 import { lastAuditEntry } from '../../db/repositories/audit';
 import { syncBatchStates } from '../../../shared/domain/sync';
 import type { Executor } from '../../db/repositories/executor';
+import type { SyncBatchRow } from '../../db/rows';
 import {
   batchesInStates,
   deleteBatch,
@@ -19,24 +18,20 @@ import {
   setRangeWritten,
   setResentWritten,
   updateBatch,
-  type BatchRow,
   type OutboxEntry,
   type OutboxPlace,
 } from '../../db/repositories/sync';
 import { BatchPayloadWriter, envelopeLine, envelopeLineAround, sha256Hex, type BatchLine } from '../../sync/batch-file';
 import { travelsAsStored, wirePayload } from '../../sync/record-kinds';
-import type { Actor, AuditTrail } from '../kernel/audit';
-import type { Clock } from '../kernel/clock';
-import type { DataProtection } from '../kernel/data-protection';
+import type { Actor } from '../kernel/audit';
 import { AppError } from '../kernel/errors';
-import type { StationSettings } from '../kernel/settings';
 import type { StationSigningKey } from '../kernel/signing-key';
 import { batchFloorUnconfirmed, batchSeqFloor } from './sync-batch-floor';
-import type { StationService } from '../kernel/station';
 import packageJson from '../../../package.json' with { type: 'json' };
+import type { StationContext } from '../kernel/context';
 
 /** A batch as written, without its sealed file. */
-export type WrittenBatch = Omit<BatchRow, 'file'>;
+export type WrittenBatch = Omit<SyncBatchRow, 'file'>;
 const SOFTWARE = `relay-station/${packageJson.version}`;
 /** gzip level 3: about 10 % larger than the default 6 in half its time, the largest share of writing a batch's file. */
 const BATCH_COMPRESSION_LEVEL = 3;
@@ -51,12 +46,7 @@ const NO_AUDIT_HEAD = { seq: 0, hash: '0'.repeat(64) };
  */
 export class SyncBatchWriter {
   constructor(
-    private readonly db: Kysely<StationDatabase>,
-    private readonly clock: Clock,
-    private readonly station: StationService,
-    private readonly settings: StationSettings,
-    private readonly protection: DataProtection,
-    private readonly audit: AuditTrail,
+    private readonly ctx: StationContext,
     private readonly signingKey: StationSigningKey,
   ) {}
 
@@ -66,9 +56,9 @@ export class SyncBatchWriter {
    * while the next one is written would keep the collector from freeing them young.
    */
   async writeNext(actor: Actor): Promise<WrittenBatch | null> {
-    const station = await this.station.require();
-    return this.db.transaction().execute(async (trx) => {
-      const { batchSize, twoPersonApproval } = await this.settings.sync(trx);
+    const station = await this.ctx.station.require();
+    return this.ctx.db.transaction().execute(async (trx) => {
+      const { batchSize, twoPersonApproval } = await this.ctx.settings.sync(trx);
       // Consent to report is judged as the file is written, however its rows came back on their way
       // (the range's rows are judged as the range is read).
       await omitWaitingRowsWithoutConsent(trx, { resend: true });
@@ -80,7 +70,7 @@ export class SyncBatchWriter {
       // After a restore the database may not know batches that already left: never reuse their numbers.
       if (await batchFloorUnconfirmed(trx)) throw new AppError('sync_batch_floor_unconfirmed');
       const batchSeq = Math.max(await lastBatchSeq(trx), await batchSeqFloor(trx)) + 1;
-      const createdAt = this.clock.now().toISOString();
+      const createdAt = this.ctx.clock.now().toISOString();
       const key = await this.signingKey.ensure(trx);
       const payload = new BatchPayloadWriter(BATCH_COMPRESSION_LEVEL);
       try {
@@ -102,7 +92,7 @@ export class SyncBatchWriter {
         },
         this.signingKey.privateKey(key),
       );
-      const row: BatchRow = {
+      const row: SyncBatchRow = {
         batch_seq: batchSeq,
         batch_id: manifest.batchId,
         state: twoPersonApproval ? 'pending_approval' : 'ready',
@@ -114,7 +104,7 @@ export class SyncBatchWriter {
         kind_counts: JSON.stringify(manifest.kindCounts),
         manifest: manifestBytes.toString('utf8'),
         manifest_sha256: sha256Hex(manifestBytes),
-        file: this.protection.seal(file.toString('base64'), 'sync_batch.file'),
+        file: this.ctx.protection.seal(file.toString('base64'), 'sync_batch.file'),
         file_bytes: file.length,
         created_at: createdAt,
         created_by: actor.id,
@@ -134,7 +124,7 @@ export class SyncBatchWriter {
       await insertBatch(trx, inserted);
       if (manifest.firstSeq !== null && manifest.lastSeq !== null) await setRangeWritten(trx, manifest.firstSeq, manifest.lastSeq, batchSeq);
       await setResentWritten(trx, resent.map((row) => row.seq), batchSeq);
-      await this.audit.append(trx, {
+      await this.ctx.audit.append(trx, {
         actor,
         stationCode: station.code,
         action: 'batch_write',
@@ -148,22 +138,22 @@ export class SyncBatchWriter {
   }
 
   /** The .rsb bytes of a batch that has not been acknowledged yet. */
-  fileOf(batch: BatchRow): Buffer {
+  fileOf(batch: SyncBatchRow): Buffer {
     if (batch.file === null) throw new AppError('not_found');
-    return Buffer.from(this.protection.open(batch.file, 'sync_batch.file'), 'base64');
+    return Buffer.from(this.ctx.protection.open(batch.file, 'sync_batch.file'), 'base64');
   }
 
   /** Two-person approval: a second staff account lets the batch leave. */
-  async approve(batchId: string, actor: Actor): Promise<BatchRow> {
-    const station = await this.station.require();
-    return this.db.transaction().execute(async (trx) => {
+  async approve(batchId: string, actor: Actor): Promise<SyncBatchRow> {
+    const station = await this.ctx.station.require();
+    return this.ctx.db.transaction().execute(async (trx) => {
       const batch = await findBatchById(trx, batchId);
       if (!batch) throw new AppError('not_found');
       if (batch.state !== 'pending_approval') throw new AppError('batch_not_pending_approval');
       if (actor.id === null || actor.id === batch.created_by) throw new AppError('approval_needs_second_person');
-      await updateBatch(trx, batch.batch_seq, { state: 'ready', approved_at: this.clock.now().toISOString(), approved_by: actor.id });
-      await this.audit.append(trx, { actor, stationCode: station.code, action: 'batch_approve', objectType: 'sync_batch', objectId: batchId });
-      return (await findBatchById(trx, batchId)) as BatchRow;
+      await updateBatch(trx, batch.batch_seq, { state: 'ready', approved_at: this.ctx.clock.now().toISOString(), approved_by: actor.id });
+      await this.ctx.audit.append(trx, { actor, stationCode: station.code, action: 'batch_approve', objectType: 'sync_batch', objectId: batchId });
+      return (await findBatchById(trx, batchId)) as SyncBatchRow;
     });
   }
 
@@ -172,14 +162,14 @@ export class SyncBatchWriter {
    * left the station, so their numbers are used again and their rows wait for the next batch.
    */
   async decline(batchId: string, actor: Actor): Promise<string[]> {
-    const station = await this.station.require();
-    return this.db.transaction().execute(async (trx) => {
+    const station = await this.ctx.station.require();
+    return this.ctx.db.transaction().execute(async (trx) => {
       const batch = await findBatchById(trx, batchId);
       if (!batch) throw new AppError('not_found');
       if (batch.state !== 'pending_approval') throw new AppError('batch_not_pending_approval');
       const declined = await takeBackBatchesFrom(trx, batch.batch_seq);
       if (!declined) throw new AppError('batch_not_last');
-      await this.audit.append(trx, {
+      await this.ctx.audit.append(trx, {
         actor,
         stationCode: station.code,
         action: 'batch_decline',
@@ -266,12 +256,12 @@ export class SyncBatchWriter {
       changedAt: row.created_at,
     };
     if (travelsAsStored(row.kind)) {
-      const payload = this.protection.openBytes(sealedPayload, 'outbox.payload');
+      const payload = this.ctx.protection.openBytes(sealedPayload, 'outbox.payload');
       const line = envelopeLineAround(envelope, payload);
       payload.fill(0);
       return { seq: row.seq, kind: row.kind, line };
     }
-    const stored = JSON.parse(this.protection.open(sealedPayload, 'outbox.payload')) as Record<string, unknown>;
+    const stored = JSON.parse(this.ctx.protection.open(sealedPayload, 'outbox.payload')) as Record<string, unknown>;
     return { seq: row.seq, kind: row.kind, line: envelopeLine({ ...envelope, payload: wirePayload(row.kind, stored) }) };
   }
 

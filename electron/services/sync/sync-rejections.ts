@@ -1,11 +1,8 @@
-import type { Kysely } from 'kysely';
 import type { SyncRejection } from '../../../shared/validation/sync';
-import type { StationDatabase } from '../../db/schema';
 import { omitWaitingRowsWithoutConsent, outboxRowsBySeq, rejectedRows, setRowState, type OutboxEntry } from '../../db/repositories/sync';
-import type { Actor, AuditTrail } from '../kernel/audit';
-import type { DataProtection } from '../kernel/data-protection';
+import type { Actor } from '../kernel/audit';
 import { AppError } from '../kernel/errors';
-import type { StationService } from '../kernel/station';
+import type { StationContext } from '../kernel/context';
 
 const SHOWN = 200;
 
@@ -15,27 +12,22 @@ const SHOWN = 200;
  * its person withdrew consent to report since (§5.4).
  */
 export class SyncRejections {
-  constructor(
-    private readonly db: Kysely<StationDatabase>,
-    private readonly station: StationService,
-    private readonly protection: DataProtection,
-    private readonly audit: AuditTrail,
-  ) {}
+  constructor(private readonly ctx: StationContext) {}
 
   async list(): Promise<SyncRejection[]> {
-    return (await rejectedRows(this.db, SHOWN)).map((row) => this.view(row));
+    return (await rejectedRows(this.ctx.db, SHOWN)).map((row) => this.view(row));
   }
 
   async resend(seq: number, actor: Actor): Promise<SyncRejection[]> {
-    const station = await this.station.require();
-    await this.db.transaction().execute(async (trx) => {
+    const station = await this.ctx.station.require();
+    await this.ctx.db.transaction().execute(async (trx) => {
       const row = (await outboxRowsBySeq(trx, [seq])).get(seq);
       if (!row || row.state !== 'rejected') throw new AppError('outbox_row_not_rejected');
       await setRowState(trx, seq, 'resend');
       // Of a person who withdrew consent to report since, the row is left out instead: it leaves the list, never sent.
       await omitWaitingRowsWithoutConsent(trx, { between: { from: seq, through: seq } });
       const leftOut = (await outboxRowsBySeq(trx, [seq])).get(seq)?.state === 'omitted';
-      await this.audit.append(trx, {
+      await this.ctx.audit.append(trx, {
         actor,
         stationCode: station.code,
         action: 'amend',
@@ -51,7 +43,7 @@ export class SyncRejections {
     // Staff know a registration by its number; the payload holds it (and nothing of it is shown but that).
     let registrationNumber: string | null = null;
     if (row.kind === 'registration') {
-      const payload = JSON.parse(this.protection.open(row.payload, 'outbox.payload')) as { number?: unknown };
+      const payload = JSON.parse(this.ctx.protection.open(row.payload, 'outbox.payload')) as { number?: unknown };
       registrationNumber = typeof payload.number === 'string' ? payload.number : null;
     }
     return {

@@ -1,34 +1,32 @@
-import type { Kysely } from 'kysely';
-import { outboxStates, type OutboxState, type SyncBatchState } from '../../../shared/domain/sync';
+import { outboxStates, type OutboxState } from '../../../shared/domain/sync';
 import type { SyncBatchView, SyncStatus } from '../../../shared/validation/sync';
-import type { StationDatabase } from '../../db/schema';
 import { firstSigningKey } from '../../db/repositories/signing-keys';
-import { lastAcknowledgedAt, outboxCounts, recentBatches, type BatchRow } from '../../db/repositories/sync';
+import { lastAcknowledgedAt, outboxCounts, recentBatches } from '../../db/repositories/sync';
+import type { SyncBatchRow } from '../../db/rows';
 import type { ProvinceKeys } from './province-keys';
-import type { StationSettings } from '../kernel/settings';
 import type { SyncTransfer } from './sync-transfer';
+import type { StationContext } from '../kernel/context';
 
 const RECENT_BATCHES = 50;
 
 /** What the staff screen shows of sync: counts, progress, the last success, settings, keys and the batches. */
 export class SyncStatusView {
   constructor(
-    private readonly db: Kysely<StationDatabase>,
-    private readonly settings: StationSettings,
+    private readonly ctx: StationContext,
     private readonly provinceKeys: ProvinceKeys,
     private readonly transfer: SyncTransfer,
   ) {}
 
   async status(): Promise<SyncStatus> {
-    const counts = await outboxCounts(this.db);
+    const counts = await outboxCounts(this.ctx.db);
     const outbox = Object.fromEntries(outboxStates.map((state) => [state, counts[state] ?? 0])) as Record<OutboxState, number>;
     const { activity, sending, lastRun } = this.transfer.progress();
     return {
       outbox,
-      lastAcknowledgedAt: await lastAcknowledgedAt(this.db),
-      settings: await this.settings.sync(),
+      lastAcknowledgedAt: await lastAcknowledgedAt(this.ctx.db),
+      settings: await this.ctx.settings.sync(),
       provinceKeys: await this.provinceKeys.list(),
-      stationKeyId: (await firstSigningKey(this.db))?.id ?? null,
+      stationKeyId: (await firstSigningKey(this.ctx.db))?.id ?? null,
       activity,
       sending,
       lastRun,
@@ -36,15 +34,15 @@ export class SyncStatusView {
   }
 
   async batches(): Promise<SyncBatchView[]> {
-    return (await recentBatches(this.db, RECENT_BATCHES)).map(batchView);
+    return (await recentBatches(this.ctx.db, RECENT_BATCHES)).map(batchView);
   }
 }
 
-export function batchView(row: BatchRow): SyncBatchView {
+export function batchView(row: SyncBatchRow): SyncBatchView {
   return {
     batchId: row.batch_id,
     batchSeq: row.batch_seq,
-    state: row.state as SyncBatchState,
+    state: row.state,
     firstSeq: row.first_seq,
     lastSeq: row.last_seq,
     recordCount: row.record_count,

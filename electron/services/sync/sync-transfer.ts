@@ -2,10 +2,9 @@ import type { KeyObject } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
 import type { SyncActivity, SyncSending } from '../../../shared/validation/sync';
-import type { StationDatabase } from '../../db/schema';
-import { batchesInStates, countSendAttempt, findBatchById, updateBatch, type BatchRow } from '../../db/repositories/sync';
+import { batchesInStates, countSendAttempt, findBatchById, updateBatch } from '../../db/repositories/sync';
+import type { SyncBatchRow } from '../../db/rows';
 import {
   fetchAck,
   fetchLastBatchAck,
@@ -20,16 +19,14 @@ import {
 import { keyId } from '../../sync/keys';
 import { requestSigner, type RequestSigner } from '../../sync/request-signature';
 import { encryptForProvince } from '../../sync/usb-encryption';
-import type { Actor, AuditTrail } from '../kernel/audit';
-import type { Clock } from '../kernel/clock';
+import type { Actor } from '../kernel/audit';
 import { AppError } from '../kernel/errors';
 import type { ProvinceKeys } from './province-keys';
 import type { SyncAcknowledgements } from './sync-acks';
 import { batchFloorUnconfirmed, learnProvinceBatchSeq } from './sync-batch-floor';
 import type { SyncBatchWriter } from './sync-batches';
-import type { StationSettings } from '../kernel/settings';
 import type { StationSigningKey } from '../kernel/signing-key';
-import type { StationService } from '../kernel/station';
+import type { StationContext } from '../kernel/context';
 
 export interface SyncRunResult {
   finishedAt: string;
@@ -71,11 +68,7 @@ export class SyncTransfer {
   private readonly closing = new AbortController();
 
   constructor(
-    private readonly db: Kysely<StationDatabase>,
-    private readonly clock: Clock,
-    private readonly station: StationService,
-    private readonly settings: StationSettings,
-    private readonly audit: AuditTrail,
+    private readonly ctx: StationContext,
     private readonly writer: SyncBatchWriter,
     private readonly acks: SyncAcknowledgements,
     private readonly provinceKeys: ProvinceKeys,
@@ -100,7 +93,7 @@ export class SyncTransfer {
    */
   async start(actor: Actor): Promise<boolean> {
     if (this.sendRun) return false;
-    if (!(await this.settings.sync()).endpoint) throw new AppError('sync_endpoint_missing');
+    if (!(await this.ctx.settings.sync()).endpoint) throw new AppError('sync_endpoint_missing');
     if (this.sendRun) return false;
     void this.beginSend(actor).catch(() => undefined);
     return true;
@@ -145,7 +138,7 @@ export class SyncTransfer {
     const key = await this.provinceKeys.encryptionKey();
     await usableFolder(folder);
     await this.writeAll(actor, (activity) => (this.exportActivity = activity));
-    const batches = await batchesInStates(this.db, ['ready', 'sent']);
+    const batches = await batchesInStates(this.ctx.db, ['ready', 'sent']);
     const files: string[] = [];
     for (const [index, batch] of batches.entries()) {
       this.exportActivity = { step: 'exporting', batchId: batch.batch_id, done: index, total: batches.length };
@@ -155,7 +148,7 @@ export class SyncTransfer {
       await this.markSent(batch, 'usb', actor);
       files.push(name);
     }
-    const pendingApproval = (await batchesInStates(this.db, ['pending_approval'])).length;
+    const pendingApproval = (await batchesInStates(this.ctx.db, ['pending_approval'])).length;
     return { files, pendingApproval };
   }
 
@@ -170,7 +163,7 @@ export class SyncTransfer {
 
   /** The wait as the screen shows it: counted down in whole seconds from when the transport told it. */
   private retryView({ notice, toldAt }: { notice: RetryNotice; toldAt: number }): NonNullable<SyncSending['retry']> {
-    const leftMs = toldAt + notice.delayMs - this.clock.now().getTime();
+    const leftMs = toldAt + notice.delayMs - this.ctx.clock.now().getTime();
     return {
       failedAttempts: notice.failedAttempts,
       maxAttempts: notice.maxAttempts,
@@ -183,14 +176,14 @@ export class SyncTransfer {
   private async send(run: SendRun, actor: Actor, endpointOverride?: string): Promise<SyncRunResult> {
     let error: string | null = null;
     try {
-      const endpoint = endpointOverride ?? (await this.settings.sync()).endpoint;
+      const endpoint = endpointOverride ?? (await this.ctx.settings.sync()).endpoint;
       if (!endpoint) throw new AppError('sync_endpoint_missing');
       error = await this.sendRounds(run, actor, endpoint);
     } catch (caught) {
       error = caught instanceof AppError ? caught.code : 'internal';
       if (!(caught instanceof AppError)) throw caught;
     } finally {
-      this.lastRun = { finishedAt: this.clock.now().toISOString(), error };
+      this.lastRun = { finishedAt: this.ctx.clock.now().toISOString(), error };
     }
     return this.lastRun;
   }
@@ -206,7 +199,7 @@ export class SyncTransfer {
       ...this.transportOptions,
       baseUrl: endpoint,
       signal: AbortSignal.any([this.closing.signal, run.cancel.signal]),
-      onRetry: (notice) => (run.retry = { notice, toldAt: this.clock.now().getTime() }),
+      onRetry: (notice) => (run.retry = { notice, toldAt: this.ctx.clock.now().getTime() }),
     };
     const unverified = await this.checkEndpoint(run, options, encryptTo);
     if (unverified !== null) return unverified;
@@ -217,7 +210,7 @@ export class SyncTransfer {
     for (let round = 0; round < MAX_ROUNDS; round++) {
       await this.writeAll(actor, (activity) => (run.activity = activity), run.cancel.signal);
       if (run.cancel.signal.aborted) return CANCELLED;
-      const batches = await batchesInStates(this.db, ['ready', 'sent']);
+      const batches = await batchesInStates(this.ctx.db, ['ready', 'sent']);
       if (batches.length === 0) return null;
       let refusedForGood = false;
       for (const batch of batches) {
@@ -271,8 +264,8 @@ export class SyncTransfer {
    * is known; else the code that stops the run.
    */
   private async confirmBatchFloor(run: SendRun, options: HttpTransportOptions, actor: Actor): Promise<string | null> {
-    if (!(await batchFloorUnconfirmed(this.db))) return null;
-    const station = await this.station.require();
+    if (!(await batchFloorUnconfirmed(this.ctx.db))) return null;
+    const station = await this.ctx.station.require();
     const answer = await fetchLastBatchAck(station.code, options);
     run.retry = null;
     if (answer.kind === 'gave_up') return this.unreachableOr(run);
@@ -287,7 +280,7 @@ export class SyncTransfer {
     } else if (answer.code === 'batch_unknown') {
       // The province holds no batch of this station: the floor the backup carried stands.
       const learnt = { actor, stationCode: station.code, provinceSeq: 0, batchId: null };
-      await this.db.transaction().execute((trx) => learnProvinceBatchSeq(trx, this.audit, learnt, this.clock.now().toISOString()));
+      await this.ctx.db.transaction().execute((trx) => learnProvinceBatchSeq(trx, this.ctx.audit, learnt, this.ctx.clock.now().toISOString()));
     } else {
       // A receiver without the look-up (or refusing it): the staff import the province's latest acknowledgement instead.
       return BATCH_FLOOR_UNCONFIRMED;
@@ -297,25 +290,25 @@ export class SyncTransfer {
 
   /** Signs the acknowledgement look-ups with the station's key, which the province registered (§10.2). */
   private async stationRequestSigner(): Promise<RequestSigner> {
-    const key = await this.db.transaction().execute((trx) => this.signingKey.ensure(trx));
-    return requestSigner(key.id, this.signingKey.privateKey(key), () => this.clock.now());
+    const key = await this.ctx.db.transaction().execute((trx) => this.signingKey.ensure(trx));
+    return requestSigner(key.id, this.signingKey.privateKey(key), () => this.ctx.clock.now());
   }
 
   /** Applies what the province answered for one batch; the code that must stop the run, or null to go on. */
-  private async settle(run: SendRun, batch: BatchRow, outcome: TransferOutcome, options: HttpTransportOptions, actor: Actor): Promise<string | null> {
+  private async settle(run: SendRun, batch: SyncBatchRow, outcome: TransferOutcome, options: HttpTransportOptions, actor: Actor): Promise<string | null> {
     if (outcome.kind === 'gave_up') {
       // A cancelled upload is not the batch's failure: it stays as it was, to be sent again.
       if (run.cancel.signal.aborted) return CANCELLED;
-      await countSendAttempt(this.db, batch.batch_seq, 'unreachable');
+      await countSendAttempt(this.ctx.db, batch.batch_seq, 'unreachable');
       return 'unreachable';
     }
     if (outcome.kind === 'refused') {
-      await countSendAttempt(this.db, batch.batch_seq, outcome.code);
+      await countSendAttempt(this.ctx.db, batch.batch_seq, outcome.code);
       // A code alone (a proxy's bare 413, a body anyone could write) is a passing fault: the batch waits for the next run.
       if (outcome.ack === null) return outcome.code;
       return this.applySignedRefusal(batch, outcome.ack, outcome.code, actor);
     }
-    await countSendAttempt(this.db, batch.batch_seq, null);
+    await countSendAttempt(this.ctx.db, batch.batch_seq, null);
     const applied = await this.acks.apply(outcome.ack, actor);
     if (applied.batchId !== batch.batch_id) {
       // An acknowledgement of another batch (a duplicate, or misrouted): applied all the same; ask for ours.
@@ -323,7 +316,7 @@ export class SyncTransfer {
       if (own.kind !== 'ack') return own.kind === 'refused' ? own.code : this.unreachableOr(run);
       await this.acks.apply(own.ack, actor);
     }
-    const after = await findBatchById(this.db, batch.batch_id);
+    const after = await findBatchById(this.ctx.db, batch.batch_id);
     if (after?.state === 'refused') return REFUSED_FOR_GOOD;
     return after?.state === 'acknowledged' ? null : (after?.last_error ?? 'ack_mismatch');
   }
@@ -332,14 +325,14 @@ export class SyncTransfer {
    * The province's signed refusal goes through the acknowledgement rules like any other: it ends the batch
    * only when it verifies, names this manifest and carries a final code. Anything else leaves it to be sent again.
    */
-  private async applySignedRefusal(batch: BatchRow, ack: Buffer, code: string, actor: Actor): Promise<string> {
+  private async applySignedRefusal(batch: SyncBatchRow, ack: Buffer, code: string, actor: Actor): Promise<string> {
     try {
       await this.acks.apply(ack, actor);
     } catch (error) {
       if (error instanceof AppError) return code;
       throw error;
     }
-    const after = await findBatchById(this.db, batch.batch_id);
+    const after = await findBatchById(this.ctx.db, batch.batch_id);
     return after?.state === 'refused' ? REFUSED_FOR_GOOD : code;
   }
 
@@ -359,14 +352,14 @@ export class SyncTransfer {
    * Marks a batch sent, read afresh in the same transaction: an export and a send run side by side, and an
    * acknowledgement may arrive meanwhile, so a batch already acknowledged or refused is left alone (false).
    */
-  private async markSent(batch: BatchRow, via: 'usb' | 'http', actor: Actor): Promise<boolean> {
-    const station = await this.station.require();
-    return this.db.transaction().execute(async (trx) => {
+  private async markSent(batch: SyncBatchRow, via: 'usb' | 'http', actor: Actor): Promise<boolean> {
+    const station = await this.ctx.station.require();
+    return this.ctx.db.transaction().execute(async (trx) => {
       const current = await findBatchById(trx, batch.batch_id);
       if (current?.state !== 'ready' && current?.state !== 'sent') return false;
-      await updateBatch(trx, batch.batch_seq, { state: 'sent', sent_at: this.clock.now().toISOString(), sent_via: via });
+      await updateBatch(trx, batch.batch_seq, { state: 'sent', sent_at: this.ctx.clock.now().toISOString(), sent_via: via });
       if (current.state === 'ready') {
-        await this.audit.append(trx, { actor, stationCode: station.code, action: 'batch_send', objectType: 'sync_batch', objectId: batch.batch_id, detail: { via, records: batch.record_count } });
+        await this.ctx.audit.append(trx, { actor, stationCode: station.code, action: 'batch_send', objectType: 'sync_batch', objectId: batch.batch_id, detail: { via, records: batch.record_count } });
       }
       return true;
     });

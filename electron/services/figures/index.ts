@@ -1,0 +1,14 @@
+import type { StationContext } from '../kernel/context';
+import { FigureTargets } from './figure-targets';
+import { FiguresService } from './figures';
+
+/** The figures memorial parks and life-education bases are judged on, with the targets they are judged against. */
+export interface FiguresServices {
+  figures: FiguresService;
+}
+
+/** The figures area on one station. */
+export function createFiguresServices(ctx: StationContext): FiguresServices {
+  const { db, clock, station, audit } = ctx;
+  return { figures: new FiguresService(ctx, new FigureTargets(db, clock, station, audit)) };
+}
