@@ -11,7 +11,6 @@ export interface BackupServices {
 
 /** The backup area on one station. */
 export function createBackupServices(ctx: StationContext): BackupServices {
-  const { db, clock, station, audit } = ctx;
   const recovery = new RecoveryKeys(ctx);
-  return { backup: new BackupService(ctx, new BackupSettingsStore(db, clock, station, audit), recovery), recovery };
+  return { backup: new BackupService(ctx, new BackupSettingsStore(ctx), recovery), recovery };
 }

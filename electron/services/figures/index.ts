@@ -9,6 +9,5 @@ export interface FiguresServices {
 
 /** The figures area on one station. */
 export function createFiguresServices(ctx: StationContext): FiguresServices {
-  const { db, clock, station, audit } = ctx;
-  return { figures: new FiguresService(ctx, new FigureTargets(db, clock, station, audit)) };
+  return { figures: new FiguresService(ctx, new FigureTargets(ctx)) };
 }

@@ -16,10 +16,9 @@ export interface MemorialServices {
 
 /** The memorial area on one station. */
 export function createMemorialServices(ctx: StationContext): MemorialServices {
-  const { db, clock, station, settings, audit } = ctx;
   return {
     visitors: new VisitorService(ctx),
-    visitorSettings: new VisitorSettings(db, clock, station, settings, audit),
+    visitorSettings: new VisitorSettings(ctx),
     visitorRetention: new VisitorRetention(ctx),
     messageModeration: new MessageModeration(ctx),
     messageWall: new MessageWall(ctx),

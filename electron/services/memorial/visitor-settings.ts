@@ -1,31 +1,21 @@
-import type { Kysely } from 'kysely';
 import type { CallOutput } from '../../../shared/contract/calls';
 import type { MemorialSettings } from '../../../shared/domain/visitors';
-import type { StationDatabase } from '../../db/schema';
-import type { Actor, AuditTrail } from '../kernel/audit';
-import type { Clock } from '../kernel/clock';
-import type { StationSettings } from '../kernel/settings';
+import type { Actor } from '../kernel/audit';
+import type { StationContext } from '../kernel/context';
 import { changeSettings } from '../kernel/settings-change';
-import type { StationService } from '../kernel/station';
 
 /** The memorial settings staff change from the visitor log: Qingming mode and the retention period. */
 export class VisitorSettings {
-  constructor(
-    private readonly db: Kysely<StationDatabase>,
-    private readonly clock: Clock,
-    private readonly station: StationService,
-    private readonly settings: StationSettings,
-    private readonly audit: AuditTrail,
-  ) {}
+  constructor(private readonly ctx: StationContext) {}
 
   /** What the public kiosk may know: whether Qingming mode is on. */
   async kioskOptions(): Promise<CallOutput<'memorial:kioskOptions'>> {
-    const { qingmingMode } = await this.settings.memorial();
+    const { qingmingMode } = await this.ctx.settings.memorial();
     return { qingmingMode };
   }
 
   async current(): Promise<MemorialSettings> {
-    return this.settings.memorial();
+    return this.ctx.settings.memorial();
   }
 
   /** Switches the peak-day kiosk on or off. */
@@ -40,6 +30,6 @@ export class VisitorSettings {
 
   /** Stores one memorial setting, audited with the value before and after; the same value changes nothing. */
   private async change(values: Partial<MemorialSettings>, actor: Actor): Promise<MemorialSettings> {
-    return changeSettings({ db: this.db, clock: this.clock, station: this.station, settings: this.settings, audit: this.audit }, 'memorial', values, actor);
+    return changeSettings(this.ctx, 'memorial', values, actor);
   }
 }

@@ -10,9 +10,8 @@ export interface SettingsServices {
 
 /** The settings area on one station. */
 export function createSettingsServices(ctx: StationContext): SettingsServices {
-  const { db, clock, station, settings, audit } = ctx;
   return {
-    settingsChanges: new SettingsChanges(db, clock, station, settings, audit),
-    printerSettings: new PrinterSettings(db, clock, station, settings, audit),
+    settingsChanges: new SettingsChanges(ctx),
+    printerSettings: new PrinterSettings(ctx),
   };
 }

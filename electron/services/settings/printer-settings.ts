@@ -1,10 +1,7 @@
-import type { Kysely } from 'kysely';
-import type { StationDatabase } from '../../db/schema';
-import type { Actor, AuditTrail } from '../kernel/audit';
-import type { Clock } from '../kernel/clock';
-import type { ReceiptPaper, StationSettings } from '../kernel/settings';
+import type { Actor } from '../kernel/audit';
+import type { StationContext } from '../kernel/context';
+import type { ReceiptPaper } from '../kernel/settings';
 import { changeSettings } from '../kernel/settings-change';
-import type { StationService } from '../kernel/station';
 
 export interface ReceiptPrinting {
   /** The printer's name as the operating system lists it; null: none (staff print with the dialog, a kiosk prints no receipts). */
@@ -17,20 +14,14 @@ export interface ReceiptPrinting {
  * by the shell and the kiosk, changed by the station's administrator.
  */
 export class PrinterSettings {
-  constructor(
-    private readonly db: Kysely<StationDatabase>,
-    private readonly clock: Clock,
-    private readonly station: StationService,
-    private readonly settings: StationSettings,
-    private readonly audit: AuditTrail,
-  ) {}
+  constructor(private readonly ctx: StationContext) {}
 
   async view(): Promise<ReceiptPrinting> {
-    return this.settings.printing();
+    return this.ctx.settings.printing();
   }
 
   /** Stores what changed and audits it with the values before and after (a printer's name is not personal). */
   async change(next: ReceiptPrinting, actor: Actor): Promise<ReceiptPrinting> {
-    return changeSettings({ db: this.db, clock: this.clock, station: this.station, settings: this.settings, audit: this.audit }, 'printing', next, actor);
+    return changeSettings(this.ctx, 'printing', next, actor);
   }
 }

@@ -21,7 +21,6 @@ export interface SyncServices {
 
 /** The sync area on one station: batches are signed with `signingKey`. */
 export function createSyncServices(ctx: StationContext, signingKey: StationSigningKey): SyncServices {
-  const { db, clock, station, settings, audit } = ctx;
   const provinceKeys = new ProvinceKeys(ctx);
   const batches = new SyncBatchWriter(ctx, signingKey);
   const acks = new SyncAcknowledgements(ctx, provinceKeys);
@@ -32,7 +31,7 @@ export function createSyncServices(ctx: StationContext, signingKey: StationSigni
     transfer,
     status: new SyncStatusView(ctx, provinceKeys, transfer),
     rejections: new SyncRejections(ctx),
-    settings: new SyncSettingsChange(db, clock, station, settings, audit),
+    settings: new SyncSettingsChange(ctx),
     provinceKeys,
   };
 }
