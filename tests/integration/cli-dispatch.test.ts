@@ -1,12 +1,11 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import en from '../../resources/locales/en/cli.json' with { type: 'json' };
 import zh from '../../resources/locales/zh-CN/cli.json' with { type: 'json' };
 import { openStation } from '../../electron/app/open-station';
-import { makeTempDir, sampleSetup } from '../fixtures/temp-station';
-import { runCli } from '../fixtures/cli';
+import { cliFoldersPerTest, runCli } from '../fixtures/cli';
 
 /** The command line's commands, as its help lists them (kept here so a command left out of the help is noticed). */
 const commandNames = [
@@ -14,23 +13,11 @@ const commandNames = [
   'export-public-key', 'receipt-printer', 'province-key', 'export', 'sync', 'import-ack', 'verify-batch', 'backup', 'restore',
 ];
 
-const temps: Array<{ remove(): void }> = [];
-afterEach(() => temps.splice(0).forEach((temp) => temp.remove()));
+const folders = cliFoldersPerTest();
+const setUpStation = () => folders.setUp();
 
 function cli(dataDir: string, args: string[]) {
   return runCli(dataDir, args, { lang: 'en_US.UTF-8' });
-}
-
-async function setUpStation(): Promise<string> {
-  const temp = makeTempDir();
-  temps.push(temp);
-  const station = await openStation({ dataDir: temp.dir });
-  try {
-    await station.dispatch('station:setup', sampleSetup, { sessionKey: 'desk' });
-  } finally {
-    await station.close();
-  }
-  return temp.dir;
 }
 
 /** Rows of one query on the station's database, opened after the command line has finished. */
@@ -45,10 +32,9 @@ async function rowsOf(dir: string, query: string): Promise<unknown[]> {
 
 describe('cli help', () => {
   it('lists every command of the table in Chinese and in English', () => {
-    const temp = makeTempDir();
-    temps.push(temp);
-    const chinese = runCli(temp.dir, ['help']);
-    const english = runCli(temp.dir, ['--help'], { lang: 'en_US.UTF-8' });
+    const dir = folders.empty();
+    const chinese = runCli(dir, ['help']);
+    const english = runCli(dir, ['--help'], { lang: 'en_US.UTF-8' });
     expect([chinese.code, english.code]).toEqual([0, 0]);
     expect(chinese.stderr).toContain('用法：cli <命令> [选项]');
     expect(english.stderr).toContain('Usage: cli <command> [options]');
@@ -58,7 +44,7 @@ describe('cli help', () => {
     }
     for (const text of Object.values(zh.commandUsage)) expect(chinese.stderr).toContain(text);
     for (const text of Object.values(en.commandUsage)) expect(english.stderr).toContain(text);
-    expect(runCli(temp.dir, []).code).toBe(2);
+    expect(runCli(dir, []).code).toBe(2);
   });
 });
 

@@ -1,25 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openStation } from '../../electron/app/open-station';
-import { makeTempDir, sampleSetup } from '../fixtures/temp-station';
-import { runCli } from '../fixtures/cli';
+import { cliFoldersPerTest, runCli } from '../fixtures/cli';
 
-const temps: Array<{ remove(): void }> = [];
-afterEach(() => temps.splice(0).forEach((temp) => temp.remove()));
+const folders = cliFoldersPerTest();
+const setUpStation = () => folders.setUp();
 
 function cli(dataDir: string, args: string[]) {
   return runCli(dataDir, args, { lang: 'en_US.UTF-8' });
-}
-
-async function setUpStation(): Promise<string> {
-  const temp = makeTempDir();
-  temps.push(temp);
-  const station = await openStation({ dataDir: temp.dir });
-  try {
-    await station.dispatch('station:setup', sampleSetup, { sessionKey: 'desk' });
-  } finally {
-    await station.close();
-  }
-  return temp.dir;
 }
 
 describe('cli receipt-printer', () => {

@@ -56,37 +56,13 @@ export class FiguresService {
 
   /** One site's figures over a period (this station's when no site is named). */
   async get(input: ParsedInput<'figures:get'>, actor: Actor): Promise<Figures> {
-    const station = await this.ctx.station.require();
-    return this.ctx.db.transaction().execute(async (trx) => {
-      const figures = await this.compute(trx, station.code, input);
-      await this.ctx.audit.append(trx, {
-        actor,
-        stationCode: station.code,
-        action: 'view',
-        objectType: 'figures',
-        objectId: figures.site,
-        detail: { from: figures.from, to: figures.to },
-      });
-      return figures;
-    });
+    return this.computeAudited(input, actor, 'view', {});
   }
 
   /** The same figures as a CSV or XLSX file with headers in the chosen language. */
   async export(input: ParsedInput<'figures:export'>, actor: Actor): Promise<CallOutput<'figures:export'>> {
-    const station = await this.ctx.station.require();
     const t = await this.translators.for(input.language);
-    const figures = await this.ctx.db.transaction().execute(async (trx) => {
-      const computed = await this.compute(trx, station.code, input);
-      await this.ctx.audit.append(trx, {
-        actor,
-        stationCode: station.code,
-        action: 'export',
-        objectType: 'figures',
-        objectId: computed.site,
-        detail: { from: computed.from, to: computed.to, format: input.format },
-      });
-      return computed;
-    });
+    const figures = await this.computeAudited(input, actor, 'export', { format: input.format });
     const tables = figureTables(figures, t);
     const content = input.format === 'csv' ? tablesToCsv(tables) : await tablesToXlsx(tables, t('figures:export.creator'));
     return {
@@ -94,6 +70,28 @@ export class FiguresService {
       mediaType: mediaTypes[input.format],
       contentBase64: content.toString('base64'),
     };
+  }
+
+  /** Computes the figures and records who read or exported them, with the period, in one transaction. */
+  private async computeAudited(
+    input: ParsedInput<'figures:get'>,
+    actor: Actor,
+    action: 'view' | 'export',
+    detail: Record<string, string>,
+  ): Promise<Figures> {
+    const station = await this.ctx.station.require();
+    return this.ctx.db.transaction().execute(async (trx) => {
+      const figures = await this.compute(trx, station.code, input);
+      await this.ctx.audit.append(trx, {
+        actor,
+        stationCode: station.code,
+        action,
+        objectType: 'figures',
+        objectId: figures.site,
+        detail: { from: figures.from, to: figures.to, ...detail },
+      });
+      return figures;
+    });
   }
 
   /** The local population (null while not set), the yearly reach target and the satisfaction target. */
