@@ -2,7 +2,8 @@ import type { AckRecord } from '../electron/sync/ack-file';
 import { envelopeProblem, sha256Hex, type Envelope, type Manifest } from '../electron/sync/batch-file';
 import { canonicalJson } from '../electron/sync/canonical-json';
 import type { RecordRejectCode } from '../shared/domain/sync';
-import { tombstoneCovers, payloadProblem } from './payload-check';
+import { tombstoneCovers, payloadProblem } from '../electron/sync/payload-check';
+import { recordRejectionReasons } from '../electron/sync/refusal-reasons';
 import { duplicateRegistrationRefusal, type PolicyHook } from './policy';
 import type { ReceiverStore } from './store';
 
@@ -16,11 +17,6 @@ export interface RecordRules {
 }
 
 const REASON_MAX = 500;
-
-const ENVELOPE_REASONS = {
-  envelope_invalid: '记录信封的字段缺失或格式不对，或记录内容的 id、version 与信封不一致。',
-  station_mismatch: '记录的站点代码与批次清单的站点代码不一致。',
-} as const;
 
 /**
  * Judges one line of a batch that passed §6.4 steps 1–9, in the order of the table of §8.1, and stores
@@ -39,28 +35,28 @@ export function judgeAndStore(envelope: Envelope, manifest: Manifest, store: Rec
   });
 
   const envelopeCode = envelopeProblem(envelope, manifest);
-  if (envelopeCode) return reject(envelopeCode, ENVELOPE_REASONS[envelopeCode]);
-  if (!rules.knownKinds.has(envelope.kind)) return reject('kind_unknown', `本系统尚不支持记录类型 ${envelope.kind}。`);
+  if (envelopeCode) return reject(envelopeCode, recordRejectionReasons[envelopeCode]);
+  if (!rules.knownKinds.has(envelope.kind)) return reject('kind_unknown', recordRejectionReasons.kind_unknown(envelope.kind));
 
   let digest: string;
   try {
     digest = sha256Hex(Buffer.from(canonicalJson(envelope.payload), 'utf8'));
   } catch {
     // Only fractions and other values outside §3.1 fail here: not a payload of any kind.
-    return reject('payload_invalid', '记录内容含有协议不允许的数值（如小数）。');
+    return reject('payload_invalid', recordRejectionReasons.not_canonical);
   }
   const held = store.digestOf(manifest.stationCode, envelope.kind, envelope.entityId, envelope.version);
   if (held === digest) return { ...entry, status: 'duplicate', code: null, reason: null, path: null };
-  if (held !== null) return reject('version_conflict', '同一记录版本已以不同内容接收，请核查站点是否由备份恢复或被复制。');
+  if (held !== null) return reject('version_conflict', recordRejectionReasons.version_conflict);
 
   const path = payloadProblem(envelope.kind, envelope.payload);
-  if (path !== null) return reject('payload_invalid', `记录内容的字段 ${path} 缺失或格式不对。`, path);
+  if (path !== null) return reject('payload_invalid', recordRejectionReasons.payload_invalid(path), path);
 
   const covered = store.coveredThrough(manifest.stationCode, envelope.kind, envelope.entityId) >= envelope.version;
   // A version whose person withdrew consent is kept without content; no rule looks at it.
   const refusal = covered ? null : (rules.policy?.(envelope) ?? duplicateRegistrationRefusal(envelope, store));
   if (refusal) return reject('policy_refused', refusal.reason, refusal.path ?? null);
-  if (rules.recordUnavailable?.(envelope)) return reject('temporarily_unavailable', '接收方暂时无法保存该记录，请稍后重发。');
+  if (rules.recordUnavailable?.(envelope)) return reject('temporarily_unavailable', recordRejectionReasons.temporarily_unavailable);
 
   store.insertVersion({
     station: manifest.stationCode,

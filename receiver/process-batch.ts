@@ -7,7 +7,7 @@ import { SYNC_SCHEMA_VERSION, type BatchErrorCode } from '../shared/domain/sync'
 import { processedAck, refusedAck, type AckSubject } from './acks';
 import { judgeAndStore, type RecordRules } from './judge-record';
 import type { ProvinceKeys } from './province-keys';
-import { refusalReasons } from './refusal-reasons';
+import { batchRefusalReasons } from '../electron/sync/refusal-reasons';
 import type { ReceiverStore } from './store';
 
 /** The largest file accepted (§13: a 64 MiB payload); the HTTP API announces the same as maxBatchBytes. */
@@ -115,7 +115,7 @@ export function refusalOf(error: SyncProtocolError, opened: OpenedBatch | null, 
   const now = context.now ?? (() => new Date());
   const named = opened ? { batchId: opened.manifest.batchId, stationCode: opened.manifest.stationCode, manifestSha256: sha256Hex(opened.manifestBytes) } : null;
   const ack = named
-    ? refusedAck({ ...named, receivedAt: receivedAt ?? now().toISOString(), processedAt: now().toISOString() }, { code: error.code, reason: refusalReasons[error.code] }, context.keys)
+    ? refusedAck({ ...named, receivedAt: receivedAt ?? now().toISOString(), processedAt: now().toISOString() }, { code: error.code, reason: batchRefusalReasons[error.code] }, context.keys)
     : null;
   const reported = named ?? nameFromFile(context.usb?.fileName);
   return { outcome: 'refused', code: error.code, message: error.message, batchId: reported?.batchId ?? null, stationCode: reported?.stationCode ?? null, ack };

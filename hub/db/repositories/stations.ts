@@ -106,3 +106,13 @@ export async function stationKey(db: Executor, provinceCode: string, fingerprint
     registeredAt: momentText(row.registered_at),
   };
 }
+
+/** A registered station as stored. */
+export type Station = NewStation;
+
+/** The station registered under this code, or null. */
+export async function stationByCode(db: Executor, provinceCode: string, code: string): Promise<Station | null> {
+  const row = await db.selectFrom('station').selectAll().where('province_code', '=', provinceCode).where('code', '=', code).executeTakeFirst();
+  if (!row) return null;
+  return { provinceCode: row.province_code, code: row.code, kind: row.kind, regionCode: row.region_code, name: row.name, registeredAt: momentText(row.registered_at) };
+}

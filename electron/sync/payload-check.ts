@@ -1,4 +1,4 @@
-import { isProgram } from '../shared/domain/programs';
+import { isProgram } from '../../shared/domain/programs';
 
 /**
  * The minimal schema check per kind (§8.1 `payload_invalid`): enough for this receiver's own rules, not the

@@ -1,0 +1,46 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openHubDatabase } from '../db/open';
+import { importBatchFolder } from '../ingest/import-folder';
+import { ENCRYPTION_PUBLIC_FILE, loadOrCreateProvinceKeys, SIGNING_PUBLIC_FILE } from '../keys/province-keys';
+import { databaseOption, printLine, provinceOption, UsageError } from './usage';
+
+/**
+ * `hub import DIR`: every batch file in DIR taken in order, each acknowledgement written beside it (or into
+ * --out). One JSON line per file; exit code 1 when any file was refused.
+ */
+export async function importCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { db: { type: 'string' }, postgres: { type: 'string' }, province: { type: 'string' }, keys: { type: 'string' }, out: { type: 'string' } },
+  });
+  if (positionals.length !== 1 || positionals[0] === undefined) throw new UsageError('name one folder of batch files');
+  if (values.keys === undefined) throw new UsageError('--keys is required');
+  const database = databaseOption(values);
+  const provinceCode = provinceOption(values.province);
+  const keysDir = resolve(values.keys);
+  const { keys, created } = loadOrCreateProvinceKeys(keysDir);
+  if (created) {
+    printLine({
+      keysCreated: true,
+      provinceSigningKeyId: keys.signing.keyId,
+      provinceEncryptionKeyId: keys.encryption.keyId,
+      provinceSigningPublicKey: resolve(keysDir, SIGNING_PUBLIC_FILE),
+      provinceEncryptionPublicKey: resolve(keysDir, ENCRYPTION_PUBLIC_FILE),
+    });
+  }
+  const hub = await openHubDatabase(database);
+  try {
+    const dir = resolve(positionals[0]);
+    const imported = await importBatchFolder(dir, { hub, provinceCode, keys }, values.out === undefined ? dir : resolve(values.out));
+    for (const { file, result, ackFile } of imported) {
+      const detail =
+        result.outcome === 'applied' ? { counts: result.counts } : result.outcome === 'refused' ? { code: result.code, message: result.message } : {};
+      printLine({ file, batchId: result.batchId, outcome: result.outcome, ...detail, ack: ackFile });
+    }
+    return imported.some(({ result }) => result.outcome === 'refused') ? 1 : 0;
+  } finally {
+    await hub.close();
+  }
+}

@@ -1,0 +1,32 @@
+import { importCommand } from './import-command';
+import { stationCommand } from './station-command';
+import { USAGE, UsageError } from './usage';
+
+/**
+ * The provincial hub from the command line (`npm run hub -- …`). Prints JSON lines on stdout; exits 2 on a
+ * usage error, 1 when a command was refused.
+ */
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'import') return await importCommand(rest);
+    if (command === 'station') return await stationCommand(rest);
+    if (command === 'help' || command === '--help' || command === undefined) {
+      process.stderr.write(`${USAGE}\n`);
+      return command === undefined ? 2 : 0;
+    }
+    throw new UsageError(`unknown command: ${command}`);
+  } catch (error) {
+    const usage = error instanceof UsageError || (error instanceof TypeError && String((error as { code?: string }).code).startsWith('ERR_PARSE_ARGS'));
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    if (usage) {
+      process.stderr.write(`${USAGE}\n`);
+      return 2;
+    }
+    return 1;
+  }
+}
+
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,30 @@
+import type { HubDatabaseOptions } from '../db/open';
+
+/** How the hub is called from the command line. */
+export const USAGE = `usage:
+  npm run hub -- import DIR (--db HUB.sqlite | --postgres postgresql://...) --province CODE --keys KEYDIR [--out OUTDIR]
+  npm run hub -- station add --code CODE --kind KIND --region REGION --key station.pem [--name NAME] (--db HUB.sqlite | --postgres postgresql://...) --province CODE
+kinds: university_station, memorial_kiosk, education_base`;
+
+/** A command line the hub cannot run: exit code 2 and the usage. */
+export class UsageError extends Error {}
+
+/** The database a command names: a SQLite file (`--db`) or a PostgreSQL connection string (`--postgres`), not both. */
+export function databaseOption(values: { db?: string; postgres?: string }): HubDatabaseOptions {
+  if (values.db !== undefined && values.postgres !== undefined) throw new UsageError('name either --db or --postgres, not both');
+  if (values.db !== undefined) return { engine: 'sqlite', file: values.db };
+  if (values.postgres !== undefined) return { engine: 'postgres', connection: { connectionString: values.postgres } };
+  throw new UsageError('--db or --postgres is required');
+}
+
+/** The province code (GB/T 2260: two digits). */
+export function provinceOption(value: string | undefined): string {
+  if (value === undefined) throw new UsageError('--province is required');
+  if (!/^\d{2}$/.test(value)) throw new UsageError(`--province wants two digits (GB/T 2260), not ${value}`);
+  return value;
+}
+
+/** Writes one JSON line on stdout: the hub's command-line output is for scripts and logs. */
+export function printLine(line: Record<string, unknown>): void {
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+}
