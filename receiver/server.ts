@@ -2,13 +2,14 @@ import { createPublicKey } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
+import { sendAck, sendError, sendJson, sendProcessing, sendRefusal } from '../electron/sync/http-answers';
+import { methodOf, normaliseBasePath, routeOf } from '../electron/sync/http-routes';
 import { requestKeyId, verifyRequest } from '../electron/sync/request-signature';
+import { declaredUploadLength, readUpload } from '../electron/sync/upload-reading';
 import { SYNC_PROTOCOL_VERSION, SYNC_SCHEMA_VERSION } from '../shared/domain/sync';
 import { FaultInjector, type FaultCounts, type FaultOptions } from './faults';
-import { sendAck, sendError, sendJson, sendProcessing, sendRefusal } from './http-answers';
-import { MAX_BATCH_BYTES, type ProcessResult, type Refusal } from './process-batch';
+import { MAX_BATCH_BYTES, type ProcessResult } from './process-batch';
 import { openReceiver, type Receiver, type ReceiverSetup } from './receiver';
-import type { HeadVerdict } from './upload-head';
 
 export interface ReceiverOptions extends ReceiverSetup {
   /** Default 0 (any free port). */
@@ -30,69 +31,6 @@ export interface RunningReceiver {
   /** What was injected so far (live). */
   faultCounts: FaultCounts;
   close(): Promise<void>;
-}
-
-type Route = { call: 'info' } | { call: 'upload'; batchId: string } | { call: 'ack'; batchId: string } | { call: 'last-batch'; stationCode: string };
-
-function normaliseBasePath(basePath: string | undefined): string {
-  const trimmed = (basePath ?? '').replace(/\/+$/, '');
-  return trimmed === '' || trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
-}
-
-function routeOf(pathname: string, basePath: string): Route | null {
-  if (!pathname.startsWith(`${basePath}/`)) return null;
-  const parts = pathname.slice(basePath.length + 1).split('/');
-  if (parts.length === 2 && parts[0] === 'v1' && parts[1] === 'info') return { call: 'info' };
-  if (parts.length === 4 && parts[0] === 'v1' && parts[1] === 'stations' && parts[2] && parts[3] === 'last-batch') return { call: 'last-batch', stationCode: parts[2] };
-  if (parts[0] !== 'v1' || parts[1] !== 'batches' || !parts[2]) return null;
-  let batchId: string;
-  try {
-    batchId = decodeURIComponent(parts[2]);
-  } catch {
-    return null;
-  }
-  if (parts.length === 3) return { call: 'upload', batchId };
-  if (parts.length === 4 && parts[3] === 'ack') return { call: 'ack', batchId };
-  return null;
-}
-
-type UploadRead = { kind: 'body'; body: Buffer } | { kind: 'refused'; refusal: Refusal } | { kind: 'gone' };
-
-/** The head is judged again each time the bytes so far have doubled: linear work however the client slices its body. */
-const FIRST_HEAD_CHECK_BYTES = 128;
-
-/**
- * Reads an upload of `length` bytes, showing the bytes so far to `judgeHead` until it decides. A refusal
- * stops the reading there: the rest of the body is never held. 'gone' when the client left before the end.
- */
-function readUpload(request: IncomingMessage, length: number, judgeHead: (prefix: Buffer) => HeadVerdict): Promise<UploadRead> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let nextCheckAt: number | null = FIRST_HEAD_CHECK_BYTES;
-    const done = (read: UploadRead): void => {
-      request.removeAllListeners('data');
-      resolve(read);
-    };
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      chunks.push(chunk);
-      if (nextCheckAt === null || (size < nextCheckAt && size < length)) return;
-      const verdict = judgeHead(Buffer.concat(chunks));
-      if (verdict === 'more') {
-        nextCheckAt = size * 2;
-        return;
-      }
-      nextCheckAt = null;
-      if (verdict !== 'authentic') {
-        request.pause();
-        done({ kind: 'refused', refusal: verdict });
-      }
-    });
-    request.on('end', () => done(size === length ? { kind: 'body', body: Buffer.concat(chunks) } : { kind: 'gone' }));
-    request.on('aborted', () => done({ kind: 'gone' }));
-    request.on('error', () => done({ kind: 'gone' }));
-  });
 }
 
 /**
@@ -138,16 +76,8 @@ export async function startReceiver(options: ReceiverOptions): Promise<RunningRe
   }
 
   async function upload(request: IncomingMessage, response: ServerResponse, batchId: string): Promise<void> {
-    const lengthHeader = request.headers['content-length'];
-    if (lengthHeader === undefined || !/^\d+$/.test(lengthHeader)) {
-      sendError(response, 'length_required', 'Content-Length is required', { connection: 'close' });
-      return;
-    }
-    const length = Number(lengthHeader);
-    if (length > MAX_BATCH_BYTES) {
-      sendError(response, 'batch_too_large', `the limit is ${MAX_BATCH_BYTES} bytes`, { connection: 'close' });
-      return;
-    }
+    const length = declaredUploadLength(request, response, MAX_BATCH_BYTES);
+    if (length === null) return;
     if (uploads >= maxUploads) {
       sendError(response, 'unavailable', `${maxUploads} uploads are under way; try again later`, { 'retry-after': '5', connection: 'close' });
       return;
@@ -247,7 +177,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<RunningRe
       sendError(response, 'not_found', 'no such call');
       return;
     }
-    const method = route.call === 'upload' ? 'PUT' : 'GET';
+    const method = methodOf(route);
     if (request.method !== method) {
       sendError(response, 'method_not_allowed', `${method} only`, { allow: method });
       return;

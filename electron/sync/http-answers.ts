@@ -1,5 +1,12 @@
 import type { ServerResponse } from 'node:http';
-import type { BatchErrorCode } from '../shared/domain/sync';
+import type { BatchErrorCode } from '../../shared/domain/sync';
+import { ACK_CONTENT_TYPE } from './http-transport';
+
+/**
+ * The answers of the protocol's HTTP API (docs/sync-protocol.md §10.2, §12.1) as a server writes them: JSON
+ * errors with their statuses, signed refusals, acknowledgements and "still processing". Shared by every server
+ * of the protocol (the reference receiver, the provincial hub).
+ */
 
 /** HTTP statuses of the whole-batch codes (§12.1). */
 export const statusOf: Record<BatchErrorCode, number> = {
@@ -24,13 +31,12 @@ export const statusOf: Record<BatchErrorCode, number> = {
   internal_error: 500,
 };
 
-export const ACK_CONTENT_TYPE = 'application/vnd.relay-station.ack';
-
 /** Codes outside the protocol, for requests that are not one of its calls. */
 export type HttpOnlyCode = 'not_found' | 'method_not_allowed' | 'length_required' | 'unauthorized';
 
 const HTTP_ONLY_STATUS: Record<HttpOnlyCode, number> = { not_found: 404, method_not_allowed: 405, length_required: 411, unauthorized: 401 };
 
+/** A JSON body with its length. */
 export function sendJson(response: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
   const body = Buffer.from(JSON.stringify(value), 'utf8');
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length, ...headers });
@@ -51,6 +57,7 @@ export function sendRefusal(response: ServerResponse, code: BatchErrorCode, mess
   sendJson(response, statusOf[code], { error: { code, message }, ...(ack ? { ack: ack.toString('base64') } : {}) }, headers);
 }
 
+/** 200 with the signed acknowledgement bytes. */
 export function sendAck(response: ServerResponse, ack: Buffer): void {
   response.writeHead(200, { 'content-type': ACK_CONTENT_TYPE, 'content-length': ack.length });
   response.end(ack);
