@@ -1,12 +1,14 @@
 import { basename } from 'node:path';
 import type { AckRecord } from '../../electron/sync/ack-file';
-import { openBatchFile, readBatchRecords, sha256Hex, type OpenedBatch } from '../../electron/sync/batch-file';
+import { openBatchFile, readBatchRecords, sha256Hex, type Envelope, type OpenedBatch } from '../../electron/sync/batch-file';
 import { SyncProtocolError } from '../../electron/sync/protocol-error';
 import { decryptFromStation, isEncryptedBatch } from '../../electron/sync/usb-encryption';
 import { SYNC_SCHEMA_VERSION, syncRecordKinds, type BatchErrorCode } from '../../shared/domain/sync';
 import type { HubStore } from '../db/open';
 import { takeBatch, type IncomingRecordVersion, type RecordOutcome } from '../db/repositories/take-batch';
 import type { ProvinceKeys } from '../keys/province-keys';
+import { applyLinesToPeople, type LineContent } from '../people/apply-lines';
+import { HubSealer } from '../people/sealing';
 import { processedAck, refusedAck, type AckSubject } from './acks';
 import { authenticateBatch } from './authenticate';
 import { checkAnswerable, judgeLine, rejection } from './judge-line';
@@ -25,6 +27,8 @@ export interface IngestContext {
   knownKinds?: ReadonlySet<string>;
   /** Schema versions accepted (§4); the current one by default. */
   schemaVersions?: readonly number[];
+  /** HTTP: the batch id the upload's URL names, which the manifest must name too (§6.4 step 5). */
+  urlBatchId?: string;
   now?: () => Date;
 }
 
@@ -59,6 +63,9 @@ export async function ingestBatchFile(file: Buffer, context: IngestContext, file
     opened = openBatchFile(plain);
     const manifest = opened.manifest;
     await authenticateBatch(context.hub.db, context.provinceCode, opened);
+    if (context.urlBatchId !== undefined && context.urlBatchId !== manifest.batchId) {
+      throw new SyncProtocolError('batch_id_mismatch', `URL names ${context.urlBatchId}, manifest ${manifest.batchId}`);
+    }
     const schemaVersions = context.schemaVersions ?? [SYNC_SCHEMA_VERSION];
     if (!schemaVersions.includes(manifest.schemaVersion)) throw new SyncProtocolError('schema_unsupported', `schemaVersion ${manifest.schemaVersion}`);
     const envelopes = readBatchRecords(opened);
@@ -67,10 +74,12 @@ export async function ingestBatchFile(file: Buffer, context: IngestContext, file
     const knownKinds = context.knownKinds ?? defaultKinds;
     const rejected: AckRecord[] = [];
     const toTake: IncomingRecordVersion[] = [];
+    // Payloads are sealed before they are stored; the clear payloads stay in memory for the people's step.
+    const sealer = new HubSealer(context.keys.data);
     for (const envelope of envelopes) {
       const line = judgeLine(envelope, manifest, knownKinds);
       if (line.verdict === 'rejected') rejected.push(line.record);
-      else toTake.push(line.version);
+      else toTake.push({ ...line.version, sealedPayload: sealer.sealPayload(line.version.sealedPayload) });
     }
     const manifestSha256 = sha256Hex(opened.manifestBytes);
     const taken = await takeBatch(context.hub, {
@@ -82,6 +91,7 @@ export async function ingestBatchFile(file: Buffer, context: IngestContext, file
       auditHead: manifest.auditHead,
       receivedAt,
       records: toTake,
+      afterStore: applyLinesToPeople(sealer, { provinceCode: context.provinceCode, stationCode: manifest.stationCode }, envelopes.map(lineContentOf)),
       acknowledge: (outcomes) => {
         const subject: AckSubject = { batchId: manifest.batchId, stationCode: manifest.stationCode, manifestSha256, receivedAt, processedAt: now().toISOString() };
         return processedAck(subject, inSeqOrder([...rejected, ...outcomes.map(ackRecordOf)]), context.keys);
@@ -97,6 +107,10 @@ export async function ingestBatchFile(file: Buffer, context: IngestContext, file
     if (!(error instanceof SyncProtocolError)) throw error;
     return refusalOf(error, opened, context, receivedAt, fileName);
   }
+}
+
+function lineContentOf(envelope: Envelope): LineContent {
+  return { lineSeq: envelope.seq, entityKind: envelope.kind, entityId: envelope.entityId, version: envelope.version, changedAt: envelope.changedAt, payload: envelope.payload };
 }
 
 /** A line takeBatch judged, as the acknowledgement names it: a version held with another content is rejected. */
@@ -117,7 +131,7 @@ const FILE_NAME = /^([A-Z0-9]{2,12})-B(\d{6,})\.rs[eb]$/;
  * hash. A file nothing could be read of (junk named like a batch, a copy damaged on the stick) gets no signed
  * refusal, so it can never end a batch the province may hold.
  */
-function refusalOf(error: SyncProtocolError, opened: OpenedBatch | null, context: IngestContext, receivedAt: string, fileName: string | undefined): IngestResult {
+export function refusalOf(error: SyncProtocolError, opened: OpenedBatch | null, context: IngestContext, receivedAt: string, fileName: string | undefined): IngestResult {
   const now = context.now ?? (() => new Date());
   const named = opened ? { batchId: opened.manifest.batchId, stationCode: opened.manifest.stationCode, manifestSha256: sha256Hex(opened.manifestBytes) } : null;
   const ack = named

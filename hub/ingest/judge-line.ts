@@ -55,7 +55,7 @@ export function judgeLine(envelope: Envelope, manifest: Manifest, knownKinds: Re
       entityId: envelope.entityId,
       version: envelope.version,
       contentSha256: sha256Hex(canonical),
-      // Held as its canonical text: sealing personal fields at rest is the next step of the hub's storage.
+      // The canonical text: ingestBatchFile seals it for rest before it is stored.
       sealedPayload: canonical,
       changedAt: envelope.changedAt,
     },

@@ -1,7 +1,9 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { KeyRing } from '../../electron/security/key-ring';
 import { keyId, publicKeyToPem } from '../../electron/sync/keys';
+import { loadHubDataKeys, loadOrCreateHubDataKeys } from './data-keys';
 
 /**
  * The province's keys (docs/sync-protocol.md §11), kept as PEM files in one folder: an Ed25519 key that signs
@@ -13,6 +15,8 @@ export interface ProvinceKeys {
   encryption: KeyPair;
   /** Every encryption private key held, the current one first: retired ones decrypt files still on their way. */
   encryptionPrivateKeys: KeyObject[];
+  /** The key ring that seals what the hub keeps at rest and keys its people (`data-keys.ts`). */
+  data: KeyRing;
 }
 
 export interface KeyPair {
@@ -43,6 +47,7 @@ export function loadOrCreateProvinceKeys(dir: string): LoadedProvinceKeys {
     writeKeyPair(dir, 'ed25519', SIGNING_PRIVATE_FILE, SIGNING_PUBLIC_FILE);
     writeKeyPair(dir, 'x25519', ENCRYPTION_PRIVATE_FILE, ENCRYPTION_PUBLIC_FILE);
   }
+  loadOrCreateHubDataKeys(dir);
   return { keys: loadProvinceKeys(dir), created };
 }
 
@@ -54,7 +59,7 @@ export function loadProvinceKeys(dir: string): ProvinceKeys {
     .filter((name) => RETIRED_ENCRYPTION_FILE.test(name))
     .sort()
     .map((name) => readPair(join(dir, name), 'x25519').privateKey);
-  return { signing, encryption, encryptionPrivateKeys: [encryption.privateKey, ...retired] };
+  return { signing, encryption, encryptionPrivateKeys: [encryption.privateKey, ...retired], data: loadHubDataKeys(dir) };
 }
 
 /** The public halves as PEM, for the stations' sync settings. */

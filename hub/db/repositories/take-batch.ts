@@ -43,6 +43,11 @@ export interface IncomingBatch {
    * transaction, so the batch, its versions and its acknowledgement are stored together or not at all.
    */
   acknowledge(outcomes: RecordOutcome[]): Buffer;
+  /**
+   * Applies what the lines mean beyond their versions (people, erasures) once they are stored, in the same
+   * transaction and before the acknowledgement is signed, from the outcome of every line in the batch's order.
+   */
+  afterStore?(trx: Transaction<HubDatabase>, outcomes: RecordOutcome[]): Promise<void>;
 }
 
 export type TakenBatch =
@@ -100,6 +105,7 @@ export async function takeBatch(hub: HubStore, batch: IncomingBatch): Promise<Ta
     if (!inserted) return answerForTakenBatch(trx, batch);
 
     const records = await storeRecordVersions(trx, batch);
+    if (batch.afterStore) await batch.afterStore(trx, records);
     const ack = batch.acknowledge(records);
     await trx.updateTable('batch').set({ ack }).where('province_code', '=', batch.provinceCode).where('batch_id', '=', batch.batchId).execute();
     return { outcome: 'applied', records, ack };

@@ -1,0 +1,285 @@
+import { momentText } from '../values';
+import type { Executor } from './executor';
+
+/** A person as held: their key and their sealed personal fields. */
+export interface HeldPerson {
+  personKey: string;
+  sealedFields: Buffer;
+}
+
+/** A station's registration as its latest version stands. */
+export interface HeldRegistration {
+  stationCode: string;
+  registrationId: string;
+  /** Null while the registration waits for review. */
+  personKey: string | null;
+  stationPersonId: string;
+  program: string;
+  state: string;
+  latestVersion: number;
+  registeredAt: string;
+  stateChangedAt: string;
+}
+
+/** One registration of a station, named. */
+export interface RegistrationName {
+  provinceCode: string;
+  stationCode: string;
+  registrationId: string;
+}
+
+/** A review entry: a held document seen with another name or birth date. */
+export interface PersonReview {
+  id: number;
+  personKey: string;
+  stationCode: string;
+  registrationId: string;
+  heldStationCodes: string[];
+  sealedHeld: Buffer;
+  sealedSeen: Buffer;
+  seenAt: string;
+}
+
+/** The first person held under any of these keys (the current key first, then those of older data keys). */
+export async function personByKeys(db: Executor, provinceCode: string, personKeys: readonly string[]): Promise<HeldPerson | undefined> {
+  const rows = await db
+    .selectFrom('person')
+    .select(['person_key', 'sealed_fields'])
+    .where('province_code', '=', provinceCode)
+    .where('person_key', 'in', [...personKeys])
+    .execute();
+  const row = personKeys.map((key) => rows.find((held) => held.person_key === key)).find((held) => held !== undefined);
+  return row && { personKey: row.person_key, sealedFields: row.sealed_fields };
+}
+
+/** Adds a person. */
+export async function insertPerson(db: Executor, provinceCode: string, person: HeldPerson, at: string): Promise<void> {
+  await db
+    .insertInto('person')
+    .values({ province_code: provinceCode, person_key: person.personKey, sealed_fields: person.sealedFields, created_at: at, updated_at: at })
+    .execute();
+}
+
+/** Replaces a person's sealed fields. */
+export async function updatePersonFields(db: Executor, provinceCode: string, person: HeldPerson, at: string): Promise<void> {
+  await db
+    .updateTable('person')
+    .set({ sealed_fields: person.sealedFields, updated_at: at })
+    .where('province_code', '=', provinceCode)
+    .where('person_key', '=', person.personKey)
+    .execute();
+}
+
+/** How many people the province holds. */
+export async function countPeople(db: Executor, provinceCode: string): Promise<number> {
+  const rows = await db.selectFrom('person').select('person_key').where('province_code', '=', provinceCode).execute();
+  return rows.length;
+}
+
+/** Every person key the province holds, in key order. */
+export async function personKeys(db: Executor, provinceCode: string): Promise<string[]> {
+  const rows = await db.selectFrom('person').select('person_key').where('province_code', '=', provinceCode).orderBy('person_key').execute();
+  return rows.map((row) => row.person_key);
+}
+
+/** A person's sealed fields, or undefined when they are not held. */
+export async function personFields(db: Executor, provinceCode: string, personKey: string): Promise<Buffer | undefined> {
+  const row = await db
+    .selectFrom('person')
+    .select('sealed_fields')
+    .where('province_code', '=', provinceCode)
+    .where('person_key', '=', personKey)
+    .executeTakeFirst();
+  return row?.sealed_fields;
+}
+
+type RegistrationRow = {
+  station_code: string;
+  registration_id: string;
+  person_key: string | null;
+  station_person_id: string;
+  program: string;
+  state: string;
+  latest_version: number;
+  registered_at: Date | string;
+  state_changed_at: Date | string;
+};
+
+function registrationOfRow(row: RegistrationRow): HeldRegistration {
+  return {
+    stationCode: row.station_code,
+    registrationId: row.registration_id,
+    personKey: row.person_key,
+    stationPersonId: row.station_person_id,
+    program: row.program,
+    state: row.state,
+    latestVersion: row.latest_version,
+    registeredAt: momentText(row.registered_at),
+    stateChangedAt: momentText(row.state_changed_at),
+  };
+}
+
+const REGISTRATION_COLUMNS = [
+  'station_code',
+  'registration_id',
+  'person_key',
+  'station_person_id',
+  'program',
+  'state',
+  'latest_version',
+  'registered_at',
+  'state_changed_at',
+] as const;
+
+/** One registration as held, or undefined. */
+export async function registrationOf(db: Executor, name: RegistrationName): Promise<HeldRegistration | undefined> {
+  const row = await db
+    .selectFrom('person_registration')
+    .select(REGISTRATION_COLUMNS)
+    .where('province_code', '=', name.provinceCode)
+    .where('station_code', '=', name.stationCode)
+    .where('registration_id', '=', name.registrationId)
+    .executeTakeFirst();
+  return row && registrationOfRow(row);
+}
+
+/** A person's registrations at every station, by station and registration id. */
+export async function registrationsOfPerson(db: Executor, provinceCode: string, personKey: string): Promise<HeldRegistration[]> {
+  const rows = await db
+    .selectFrom('person_registration')
+    .select(REGISTRATION_COLUMNS)
+    .where('province_code', '=', provinceCode)
+    .where('person_key', '=', personKey)
+    .orderBy('station_code')
+    .orderBy('registration_id')
+    .execute();
+  return rows.map(registrationOfRow);
+}
+
+/** Registrations with no person: they wait for review. */
+export async function registrationsAwaitingReview(db: Executor, provinceCode: string): Promise<HeldRegistration[]> {
+  const rows = await db
+    .selectFrom('person_registration')
+    .select(REGISTRATION_COLUMNS)
+    .where('province_code', '=', provinceCode)
+    .where('person_key', 'is', null)
+    .orderBy('station_code')
+    .orderBy('registration_id')
+    .execute();
+  return rows.map(registrationOfRow);
+}
+
+/** Stores a registration's latest version: inserted the first time, replaced after. */
+export async function saveRegistration(db: Executor, provinceCode: string, registration: HeldRegistration, exists: boolean): Promise<void> {
+  const values = {
+    person_key: registration.personKey,
+    station_person_id: registration.stationPersonId,
+    program: registration.program,
+    state: registration.state,
+    latest_version: registration.latestVersion,
+    registered_at: registration.registeredAt,
+    state_changed_at: registration.stateChangedAt,
+  };
+  if (!exists) {
+    await db
+      .insertInto('person_registration')
+      .values({ province_code: provinceCode, station_code: registration.stationCode, registration_id: registration.registrationId, ...values })
+      .execute();
+    return;
+  }
+  await db
+    .updateTable('person_registration')
+    .set(values)
+    .where('province_code', '=', provinceCode)
+    .where('station_code', '=', registration.stationCode)
+    .where('registration_id', '=', registration.registrationId)
+    .execute();
+}
+
+/** The stations whose registrations are linked to the person, other than the one named. */
+export async function otherStationsOfPerson(db: Executor, provinceCode: string, personKey: string, except: RegistrationName): Promise<string[]> {
+  const held = await registrationsOfPerson(db, provinceCode, personKey);
+  const others = held.filter((registration) => registration.stationCode !== except.stationCode || registration.registrationId !== except.registrationId);
+  return [...new Set(others.map((registration) => registration.stationCode))].sort();
+}
+
+/** Drops the review entry about a registration. */
+export async function deleteReviewOf(db: Executor, name: RegistrationName): Promise<void> {
+  await db
+    .deleteFrom('person_review')
+    .where('province_code', '=', name.provinceCode)
+    .where('station_code', '=', name.stationCode)
+    .where('registration_id', '=', name.registrationId)
+    .execute();
+}
+
+/** Removes a registration and the review entry about it. */
+export async function deleteRegistration(db: Executor, name: RegistrationName): Promise<void> {
+  await deleteReviewOf(db, name);
+  await db
+    .deleteFrom('person_registration')
+    .where('province_code', '=', name.provinceCode)
+    .where('station_code', '=', name.stationCode)
+    .where('registration_id', '=', name.registrationId)
+    .execute();
+}
+
+/** Erases a person no registration is linked to any more, with the review entries about them. */
+export async function deletePersonIfUnregistered(db: Executor, provinceCode: string, personKey: string): Promise<boolean> {
+  if ((await registrationsOfPerson(db, provinceCode, personKey)).length > 0) return false;
+  await db.deleteFrom('person_review').where('province_code', '=', provinceCode).where('person_key', '=', personKey).execute();
+  await db.deleteFrom('person').where('province_code', '=', provinceCode).where('person_key', '=', personKey).execute();
+  return true;
+}
+
+/** Adds a review entry for a registration; a registration already under review adds nothing. */
+export async function addReview(db: Executor, provinceCode: string, review: Omit<PersonReview, 'id'>): Promise<void> {
+  await db
+    .insertInto('person_review')
+    .values({
+      province_code: provinceCode,
+      person_key: review.personKey,
+      station_code: review.stationCode,
+      registration_id: review.registrationId,
+      held_station_codes: review.heldStationCodes.join(','),
+      sealed_held: review.sealedHeld,
+      sealed_seen: review.sealedSeen,
+      seen_at: review.seenAt,
+      reviewed_at: null,
+    })
+    .onConflict((oc) => oc.columns(['province_code', 'station_code', 'registration_id']).doNothing())
+    .execute();
+}
+
+/** The registrations whose review entries name the person held: they wait on that person. */
+export async function registrationsUnderReviewFor(db: Executor, provinceCode: string, personKey: string): Promise<RegistrationName[]> {
+  const rows = await db
+    .selectFrom('person_review')
+    .select(['station_code', 'registration_id'])
+    .where('province_code', '=', provinceCode)
+    .where('person_key', '=', personKey)
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({ provinceCode, stationCode: row.station_code, registrationId: row.registration_id }));
+}
+
+/** The review entries not yet reviewed, oldest first. */
+export async function openReviews(db: Executor, provinceCode: string): Promise<PersonReview[]> {
+  const rows = await db
+    .selectFrom('person_review')
+    .select(['id', 'person_key', 'station_code', 'registration_id', 'held_station_codes', 'sealed_held', 'sealed_seen', 'seen_at'])
+    .where('province_code', '=', provinceCode)
+    .where('reviewed_at', 'is', null)
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({
+    id: Number(row.id),
+    personKey: row.person_key,
+    stationCode: row.station_code,
+    registrationId: row.registration_id,
+    heldStationCodes: row.held_station_codes.split(','),
+    sealedHeld: row.sealed_held,
+    sealedSeen: row.sealed_seen,
+    seenAt: momentText(row.seen_at),
+  }));
+}
