@@ -1,6 +1,7 @@
 import type { CompareOptions, WriteComparison } from './compare';
 import { benchDashboard } from './dashboard';
 import { benchFieldEncryption } from './field-encryption';
+import { benchHubIngest, printHubIngest } from './hub-ingest';
 import { benchNameSearch } from './name-search';
 import { benchReceipt } from './receipt';
 import { benchRegistration } from './registration';
@@ -228,6 +229,29 @@ export const benchmarks: Benchmark[] = [
           { what: 'visits stored', asked: size.visits, done: result.stored.visits },
           { what: 'dashboard calls timed', asked: size.calls, done: result.warm.dashboard.samples },
         ],
+      };
+    },
+  }),
+  defineBenchmark({
+    id: 'hub-ingest',
+    sizes: {
+      // A province's scale is a million versions (BENCH_HUB_VERSIONS=1000000); the default keeps the whole run within half an hour.
+      // The smoke run sends two batches, so that the 10 % and 100 % readings differ.
+      versions: { env: 'BENCH_HUB_VERSIONS', fallback: 200_000, smoke: 1_500 },
+      stations: { env: 'BENCH_HUB_STATIONS', fallback: 50, smoke: 2 },
+    },
+    async run(size, { print, progress }) {
+      print(
+        `\nprovincial hub: ${formatNumber(size.versions, 0)} record versions from ${size.stations} stations in signed, encrypted batches of 1 000, ` +
+          `against the same rows inserted plainly (multi-row INSERT … ON CONFLICT DO NOTHING), on SQLite and on PostgreSQL; each side over all of them`,
+      );
+      const result = await benchHubIngest({ versions: size.versions, stations: size.stations, engines: ['sqlite', 'postgres'], log: progress });
+      return {
+        figures: printHubIngest(result, print),
+        counts: result.engines.flatMap((engine) => [
+          { what: `${engine.engine}: record versions the hub holds`, asked: size.versions, done: engine.hub.stored },
+          { what: `${engine.engine}: record versions the baseline holds`, asked: size.versions, done: engine.baseline.stored },
+        ]),
       };
     },
   }),

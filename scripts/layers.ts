@@ -79,8 +79,9 @@ const TOOL_IMPORTS: Record<string, string[]> = {
   receiver: ['receiver', 'shared', 'electron/sync', 'electron/security'],
   // The provincial hub replaces the receiver and shares with the station what the receiver does.
   hub: ['hub', 'shared', 'electron/sync', 'electron/security'],
-  // The receipt benchmark finds the PDF fonts the way `npm run fonts` does.
-  bench: ['bench', 'shared', 'electron', 'scripts/copy-fonts'],
+  // The receipt benchmark finds the PDF fonts the way `npm run fonts` does; the hub benchmark drives the hub
+  // and starts a throw-away PostgreSQL cluster the way the hub's tests do.
+  bench: ['bench', 'shared', 'electron', 'hub', 'scripts/copy-fonts', 'scripts/postgres-cluster'],
   scripts: ['scripts', 'shared', 'electron', 'resources'],
 };
 /** Packages the receiver may use besides Node's own: it stores into SQLite and nothing else. */

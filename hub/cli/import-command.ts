@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openHubDatabase } from '../db/open';
 import { importBatchFolder } from '../ingest/import-folder';
+import { provinceOfDatabase } from '../operations/province-identity';
 import { ENCRYPTION_PUBLIC_FILE, loadOrCreateProvinceKeys, SIGNING_PUBLIC_FILE } from '../keys/province-keys';
 import { databaseOption, printLine, provinceOption, UsageError } from './usage';
 
@@ -18,7 +19,7 @@ export async function importCommand(args: string[]): Promise<number> {
   if (positionals.length !== 1 || positionals[0] === undefined) throw new UsageError('name one folder of batch files');
   if (values.keys === undefined) throw new UsageError('--keys is required');
   const database = databaseOption(values);
-  const provinceCode = provinceOption(values.province);
+  const givenProvince = values.province === undefined ? undefined : provinceOption(values.province);
   const keysDir = resolve(values.keys);
   const { keys, created } = loadOrCreateProvinceKeys(keysDir);
   if (created) {
@@ -32,6 +33,8 @@ export async function importCommand(args: string[]): Promise<number> {
   }
   const hub = await openHubDatabase(database);
   try {
+    // The province `hub init` recorded; a --province given as well must match it.
+    const provinceCode = await provinceOfDatabase(hub.db, givenProvince);
     const dir = resolve(positionals[0]);
     const imported = await importBatchFolder(dir, { hub, provinceCode, keys }, values.out === undefined ? dir : resolve(values.out));
     for (const { file, result, ackFile } of imported) {

@@ -1,4 +1,7 @@
+import { backupCommand } from './backup-command';
 import { importCommand } from './import-command';
+import { initCommand } from './init-command';
+import { serveCommand } from './serve-command';
 import { stationCommand } from './station-command';
 import { USAGE, UsageError } from './usage';
 
@@ -9,7 +12,10 @@ import { USAGE, UsageError } from './usage';
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    if (command === 'init') return await initCommand(rest);
+    if (command === 'backup') return await backupCommand(rest);
     if (command === 'import') return await importCommand(rest);
+    if (command === 'serve') return await serveCommand(rest);
     if (command === 'station') return await stationCommand(rest);
     if (command === 'help' || command === '--help' || command === undefined) {
       process.stderr.write(`${USAGE}\n`);

@@ -4,6 +4,7 @@ import { publicKeyFromPem } from '../../electron/sync/keys';
 import { stationKinds, type StationKind } from '../../shared/domain/station';
 import { openHubDatabase } from '../db/open';
 import { addStation, addStationKey, StationKeyTakenError } from '../db/repositories/stations';
+import { provinceOfDatabase } from '../operations/province-identity';
 import { databaseOption, printLine, provinceOption, UsageError } from './usage';
 
 /**
@@ -27,15 +28,13 @@ export async function stationCommand(args: string[]): Promise<number> {
       province: { type: 'string' },
     },
   });
-  const provinceCode = provinceOption(values.province);
+  const givenProvince = values.province === undefined ? undefined : provinceOption(values.province);
   const code = values.code;
   if (code === undefined || !/^[A-Z0-9]{2,12}$/.test(code)) throw new UsageError('--code wants 2 to 12 capital letters or digits');
   const kind = values.kind;
   if (!stationKinds.includes(kind as StationKind)) throw new UsageError(`--kind wants one of ${stationKinds.join(', ')}`);
   const region = values.region;
-  if (region === undefined || !/^\d{6}$/.test(region) || !region.startsWith(provinceCode)) {
-    throw new UsageError(`--region wants the six digits (GB/T 2260) of a region of province ${provinceCode}`);
-  }
+  if (region === undefined || !/^\d{6}$/.test(region)) throw new UsageError('--region wants the six digits (GB/T 2260) of a region');
   if (values.key === undefined) throw new UsageError('--key is required');
   let publicKeySpki: Buffer;
   try {
@@ -47,6 +46,9 @@ export async function stationCommand(args: string[]): Promise<number> {
 
   const hub = await openHubDatabase(database);
   try {
+    // The province `hub init` recorded; a --province given as well must match it.
+    const provinceCode = await provinceOfDatabase(hub.db, givenProvince);
+    if (!region.startsWith(provinceCode)) throw new UsageError(`--region wants the six digits (GB/T 2260) of a region of province ${provinceCode}`);
     const registeredAt = new Date().toISOString();
     // One transaction: a station whose key is refused is not left registered without it.
     const { stationAdded, key } = await hub.db.transaction().execute(async (trx) => ({

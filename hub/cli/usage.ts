@@ -2,8 +2,11 @@ import type { HubDatabaseOptions } from '../db/open';
 
 /** How the hub is called from the command line. */
 export const USAGE = `usage:
-  npm run hub -- import DIR (--db HUB.sqlite | --postgres postgresql://...) --province CODE --keys KEYDIR [--out OUTDIR]
-  npm run hub -- station add --code CODE --kind KIND --region REGION --key station.pem [--name NAME] (--db HUB.sqlite | --postgres postgresql://...) --province CODE
+  npm run hub -- init --province CODE --keys KEYDIR (--db HUB.sqlite | --postgres postgresql://...)
+  npm run hub -- backup --out FILE (--db HUB.sqlite | --postgres postgresql://...)
+  npm run hub -- import DIR (--db HUB.sqlite | --postgres postgresql://...) [--province CODE] --keys KEYDIR [--out OUTDIR]
+  npm run hub -- serve (--db HUB.sqlite | --postgres postgresql://...) [--province CODE] --keys KEYDIR [--host 127.0.0.1] [--port 8790] [--base-path /relay] [--max-uploads 4]
+  npm run hub -- station add --code CODE --kind KIND --region REGION --key station.pem [--name NAME] (--db HUB.sqlite | --postgres postgresql://...) [--province CODE]
 kinds: university_station, memorial_kiosk, education_base`;
 
 /** A command line the hub cannot run: exit code 2 and the usage. */
@@ -17,7 +20,7 @@ export function databaseOption(values: { db?: string; postgres?: string }): HubD
   throw new UsageError('--db or --postgres is required');
 }
 
-/** The province code (GB/T 2260: two digits). */
+/** The province code (GB/T 2260: two digits); commands after `hub init` read it from the database instead. */
 export function provinceOption(value: string | undefined): string {
   if (value === undefined) throw new UsageError('--province is required');
   if (!/^\d{2}$/.test(value)) throw new UsageError(`--province wants two digits (GB/T 2260), not ${value}`);

@@ -3,6 +3,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { HubEngine } from './engine';
+import { lockDatabaseFile } from './lock';
 import { migrateHubDatabase } from './migrate';
 import type { HubDatabase } from './schema';
 
@@ -42,13 +43,28 @@ function postgresDatabase(connection: pg.PoolConfig): Kysely<HubDatabase> {
  * refused (HubDatabaseTooNewError) and closed again.
  */
 export async function openHubDatabase(options: HubDatabaseOptions): Promise<HubConnection> {
-  const db = options.engine === 'sqlite' ? sqliteDatabase(options.file) : postgresDatabase(options.connection);
+  // One hub per SQLite file (hub/db/lock.ts), taken before SQLite touches the file; PostgreSQL needs none.
+  const lock = options.engine === 'sqlite' ? lockDatabaseFile(options.file) : null;
+  let db: Kysely<HubDatabase>;
+  try {
+    db = options.engine === 'sqlite' ? sqliteDatabase(options.file) : postgresDatabase(options.connection);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+  const close = async () => {
+    try {
+      // Kysely's destroy closes the better-sqlite3 handle or ends the pool.
+      await db.destroy();
+    } finally {
+      lock?.release();
+    }
+  };
   try {
     await migrateHubDatabase(db, options.engine);
   } catch (error) {
-    await db.destroy();
+    await close();
     throw error;
   }
-  // Kysely's destroy closes the better-sqlite3 handle or ends the pool.
-  return { db, engine: options.engine, close: () => db.destroy() };
+  return { db, engine: options.engine, close };
 }

@@ -88,12 +88,82 @@ export interface RecordVersionConflictTable {
   reviewed_at: Moment | null;
 }
 
+/** A person of the province: one per identity document, found by a blind index, their personal fields sealed (migration 0002). */
+export interface PersonTable {
+  province_code: string;
+  /** HMAC of document kind and normalised number under the hub's data key (`HubSealer.personKey`). */
+  person_key: string;
+  /** Name, document, birth date, sex, ethnic group, phone: sealed JSON. */
+  sealed_fields: Buffer;
+  created_at: Moment;
+  updated_at: Moment;
+}
+
+/** A station's registration (one program of one person), as its latest version stands. */
+export interface PersonRegistrationTable {
+  province_code: string;
+  station_code: string;
+  /** The `registration` record's entity id at the station. */
+  registration_id: string;
+  /** Null while the registration waits for review (its document is held with another name or birth date). */
+  person_key: string | null;
+  /** The station's own id of the person (an opaque UUID). */
+  station_person_id: string;
+  program: string;
+  /** The latest version's state: active, withdrawn or realised. */
+  state: string;
+  latest_version: number;
+  registered_at: Moment;
+  /** When the station committed the latest version. */
+  state_changed_at: Moment;
+}
+
+/** A document seen at a station with another name or birth date than the person held: both sides sealed, never merged by guess. */
+export interface PersonReviewTable {
+  id: Serial;
+  province_code: string;
+  person_key: string;
+  /** The station that sent the differing details, and its registration. */
+  station_code: string;
+  registration_id: string;
+  /** The stations whose registrations hold the person's details, comma-separated. */
+  held_station_codes: string;
+  sealed_held: Buffer;
+  sealed_seen: Buffer;
+  seen_at: Moment;
+  reviewed_at: Moment | null;
+}
+
+/** A record a consent tombstone erased through a version: versions up to it are erased, also when they arrive later. */
+export interface RecordErasureTable {
+  province_code: string;
+  station_code: string;
+  entity_kind: string;
+  entity_id: string;
+  through_version: number;
+  /** The tombstone's entity id. */
+  tombstone_id: string;
+  erased_at: Moment;
+}
+
 /** The hub's tables, as kysely sees them. */
+/** The province this database belongs to: one row, written by `hub init` (migration 0003). */
+export interface HubIdentityTable {
+  singleton: 1;
+  province_code: string;
+  initialised_at: Moment;
+}
+
 export interface HubDatabase {
   hub_migration: HubMigrationTable;
+  hub_identity: HubIdentityTable;
   station: StationTable;
   station_key: StationKeyTable;
   batch: BatchTable;
   record_version: RecordVersionTable;
   record_version_conflict: RecordVersionConflictTable;
+  person: PersonTable;
+  person_registration: PersonRegistrationTable;
+  person_review: PersonReviewTable;
+  record_erasure: RecordErasureTable;
 }

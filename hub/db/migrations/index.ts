@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { HubEngine } from '../engine';
 import * as m0001 from './0001_initial';
+import * as m0002 from './0002_people';
+import * as m0003 from './0003_hub_identity';
 
 /** One step of the hub's schema; `engine` picks the SQL where the engines differ. */
 export interface HubMigration {
@@ -8,4 +10,8 @@ export interface HubMigration {
 }
 
 /** Static, ordered index of every migration; the last name is this build's schema level. */
-export const hubMigrations: ReadonlyArray<readonly [name: string, migration: HubMigration]> = [['0001_initial', m0001]];
+export const hubMigrations: ReadonlyArray<readonly [name: string, migration: HubMigration]> = [
+  ['0001_initial', m0001],
+  ['0002_people', m0002],
+  ['0003_hub_identity', m0003],
+];

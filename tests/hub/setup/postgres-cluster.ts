@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startThrowAwayCluster, type ClusterAddress } from '../support/postgres-cluster';
+import { startThrowAwayCluster, type ClusterAddress } from '../../../scripts/postgres-cluster';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** How tests reach the throw-away cluster: its Unix socket folder, port and superuser. */
+/** How the hub tests and the hub benchmark reach a throw-away cluster: its Unix socket folder, port and superuser. */
 export interface ClusterAddress {
   socketFolder: string;
   port: number;
@@ -17,7 +17,7 @@ export interface ThrowAwayCluster extends ClusterAddress {
 const SUPERUSER = 'hub';
 // Only the socket in the cluster's own folder is used, so the usual port clashes with nothing.
 const PORT = 5432;
-const INSTALL_HINT = 'PostgreSQL is needed by the hub tests and was not found: run `bash scripts/install.sh`.';
+const INSTALL_HINT = 'PostgreSQL is needed by the hub tests and the hub benchmark and was not found: run `bash scripts/install.sh`.';
 
 function isRoot(): boolean {
   return process.getuid?.() === 0;
@@ -49,7 +49,7 @@ function postgresAccount(): { uid: number; gid: number } {
     const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
     return { uid, gid };
   } catch {
-    throw new Error(`running as root, the hub tests start PostgreSQL as the user postgres, which does not exist. ${INSTALL_HINT}`);
+    throw new Error(`running as root, PostgreSQL is started as the user postgres, which does not exist. ${INSTALL_HINT}`);
   }
 }
 

@@ -1,0 +1,70 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openHubDatabase } from '../db/open';
+import { startHubServer } from '../http/server';
+import { provinceOfDatabase } from '../operations/province-identity';
+import { ENCRYPTION_PUBLIC_FILE, loadOrCreateProvinceKeys, SIGNING_PUBLIC_FILE } from '../keys/province-keys';
+import { databaseOption, printLine, provinceOption, UsageError } from './usage';
+
+/** The port the hub listens on unless told otherwise. */
+export const DEFAULT_PORT = 8790;
+
+/**
+ * `hub serve`: the protocol over HTTP on the hub's storage, on loopback unless --host says otherwise (TLS is
+ * terminated by a proxy in front). Prints one JSON line once listening and one once stopped; SIGTERM or
+ * SIGINT stops it gracefully: no new connection is taken, the uploads under way finish, the database closes.
+ */
+export async function serveCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      db: { type: 'string' },
+      postgres: { type: 'string' },
+      province: { type: 'string' },
+      keys: { type: 'string' },
+      host: { type: 'string' },
+      port: { type: 'string' },
+      'base-path': { type: 'string' },
+      'max-uploads': { type: 'string' },
+    },
+  });
+  if (values.keys === undefined) throw new UsageError('--keys is required');
+  const database = databaseOption(values);
+  const givenProvince = values.province === undefined ? undefined : provinceOption(values.province);
+  const port = numberOption('--port', values.port, DEFAULT_PORT, 0, 65_535);
+  const maxConcurrentUploads = numberOption('--max-uploads', values['max-uploads'], 4, 1, 1_000);
+  const keysDir = resolve(values.keys);
+  const { keys, created } = loadOrCreateProvinceKeys(keysDir);
+  if (created) {
+    printLine({
+      keysCreated: true,
+      provinceSigningKeyId: keys.signing.keyId,
+      provinceEncryptionKeyId: keys.encryption.keyId,
+      provinceSigningPublicKey: resolve(keysDir, SIGNING_PUBLIC_FILE),
+      provinceEncryptionPublicKey: resolve(keysDir, ENCRYPTION_PUBLIC_FILE),
+    });
+  }
+  const hub = await openHubDatabase(database);
+  try {
+    // The province `hub init` recorded; a --province given as well must match it.
+    const provinceCode = await provinceOfDatabase(hub.db, givenProvince);
+    const server = await startHubServer({ hub, provinceCode, keys, host: values.host ?? '127.0.0.1', port, basePath: values['base-path'], maxConcurrentUploads });
+    printLine({ listening: server.url, province: provinceCode, engine: hub.engine });
+    const signal = await new Promise<NodeJS.Signals>((resolveSignal) => {
+      process.once('SIGTERM', () => resolveSignal('SIGTERM'));
+      process.once('SIGINT', () => resolveSignal('SIGINT'));
+    });
+    await server.close();
+    printLine({ stopped: signal });
+    return 0;
+  } finally {
+    await hub.close();
+  }
+}
+
+function numberOption(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number < min || number > max) throw new UsageError(`${name} wants a whole number from ${min} to ${max}`);
+  return number;
+}

@@ -1,0 +1,58 @@
+import { resolve } from 'node:path';
+import { openHubDatabase, type HubDatabaseOptions } from '../db/open';
+import { ENCRYPTION_PUBLIC_FILE, loadOrCreateProvinceKeys, SIGNING_PUBLIC_FILE } from '../keys/province-keys';
+import { recordedProvince, recordProvince, ProvinceMismatchError } from './province-identity';
+
+/** What `hub init` asks for: the province, where its keys live, and the database. */
+export interface InitialiseHubOptions {
+  provinceCode: string;
+  keysDir: string;
+  database: HubDatabaseOptions;
+  now?: () => Date;
+}
+
+/** What `hub init` did; running it again on an initialised hub of the same province changes nothing. */
+export interface InitialisedHub {
+  provinceCode: string;
+  /** Whether the province's key pairs were made now (false: they were in the folder already). */
+  keysCreated: boolean;
+  /** Whether the province was recorded in the database now (false: it was recorded before). */
+  provinceRecorded: boolean;
+  signingKeyId: string;
+  encryptionKeyId: string;
+  /** The public PEMs the stations' sync settings take. */
+  signingPublicKeyFile: string;
+  encryptionPublicKeyFile: string;
+  /** The migrations the database holds once opened: this build's schema level. */
+  migrations: string[];
+}
+
+/**
+ * Sets up a hub: creates or migrates its database, refuses a database of another province before anything
+ * is made, makes the province's keys when the folder has none, and records the province in the database so
+ * that later commands read it instead of being told. First administrator accounts belong to the console.
+ */
+export async function initialiseHub(options: InitialiseHubOptions): Promise<InitialisedHub> {
+  const now = options.now ?? (() => new Date());
+  const hub = await openHubDatabase(options.database);
+  try {
+    const held = await recordedProvince(hub.db);
+    if (held !== null && held !== options.provinceCode) throw new ProvinceMismatchError(held, options.provinceCode);
+    const keysDir = resolve(options.keysDir);
+    const { keys, created } = loadOrCreateProvinceKeys(keysDir);
+    const { recorded } = await recordProvince(hub.db, options.provinceCode, now().toISOString());
+    const migrations = await hub.db.selectFrom('hub_migration').select('name').orderBy('name').execute();
+    return {
+      provinceCode: options.provinceCode,
+      keysCreated: created,
+      provinceRecorded: recorded,
+      signingKeyId: keys.signing.keyId,
+      encryptionKeyId: keys.encryption.keyId,
+      signingPublicKeyFile: resolve(keysDir, SIGNING_PUBLIC_FILE),
+      encryptionPublicKeyFile: resolve(keysDir, ENCRYPTION_PUBLIC_FILE),
+      migrations: migrations.map((row) => row.name),
+    };
+  } finally {
+    await hub.close();
+  }
+}
