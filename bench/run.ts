@@ -14,7 +14,9 @@
  * (default 200 000, and a tenth of them in a second run; BENCH_SYNC_CPU_PROF=DIR writes a CPU profile
  * of each side there), BENCH_DASHBOARD_REGISTRATIONS and BENCH_DASHBOARD_VISITS the rows stored before
  * the dashboard benchmark (default 1 000 000 each), BENCH_DASHBOARD_CALLS its timed calls per side
- * (default 20), BENCH_RECEIPTS the receipts timed per side by the receipt benchmark (default 200).
+ * (default 20), BENCH_RECEIPTS the receipts timed per side by the receipt benchmark (default 200),
+ * BENCH_HUB_VERSIONS the record versions the hub-ingest benchmark takes per engine (default 200 000) from
+ * BENCH_HUB_STATIONS stations (default 50).
  */
 import { benchmarks, type Benchmark } from './benchmarks';
 import { formatNumber } from './report';
