@@ -3,6 +3,7 @@ import { importCommand } from './import-command';
 import { initCommand } from './init-command';
 import { serveCommand } from './serve-command';
 import { stationCommand } from './station-command';
+import { statsCommand } from './stats-command';
 import { USAGE, UsageError } from './usage';
 
 /**
@@ -17,6 +18,7 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'import') return await importCommand(rest);
     if (command === 'serve') return await serveCommand(rest);
     if (command === 'station') return await stationCommand(rest);
+    if (command === 'stats') return await statsCommand(rest);
     if (command === 'help' || command === '--help' || command === undefined) {
       process.stderr.write(`${USAGE}\n`);
       return command === undefined ? 2 : 0;

@@ -7,6 +7,7 @@ export const USAGE = `usage:
   npm run hub -- import DIR (--db HUB.sqlite | --postgres postgresql://...) [--province CODE] --keys KEYDIR [--out OUTDIR]
   npm run hub -- serve (--db HUB.sqlite | --postgres postgresql://...) [--province CODE] --keys KEYDIR [--host 127.0.0.1] [--port 8790] [--base-path /relay] [--max-uploads 4]
   npm run hub -- station add --code CODE --kind KIND --region REGION --key station.pem [--name NAME] (--db HUB.sqlite | --postgres postgresql://...) [--province CODE]
+  npm run hub -- stats --from YYYY-MM-DD --to YYYY-MM-DD (--db HUB.sqlite | --postgres postgresql://...) [--province CODE]
 kinds: university_station, memorial_kiosk, education_base`;
 
 /** A command line the hub cannot run: exit code 2 and the usage. */

@@ -1,0 +1,31 @@
+import { parseArgs } from 'node:util';
+import { openHubDatabase } from '../db/open';
+import { InvalidPeriodError } from '../figures/period';
+import { provinceFigures } from '../figures/province-figures';
+import { provinceOfDatabase } from '../operations/province-identity';
+import { databaseOption, printLine, provinceOption, UsageError } from './usage';
+
+/**
+ * `hub stats --from DAY --to DAY`: the province's figures over the period (days in China Standard Time, both
+ * included), read from the stores, as one JSON line.
+ */
+export async function statsCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { from: { type: 'string' }, to: { type: 'string' }, db: { type: 'string' }, postgres: { type: 'string' }, province: { type: 'string' } },
+  });
+  if (values.from === undefined || values.to === undefined) throw new UsageError('--from and --to are required (YYYY-MM-DD)');
+  const database = databaseOption(values);
+  const givenProvince = values.province === undefined ? undefined : provinceOption(values.province);
+  const hub = await openHubDatabase(database);
+  try {
+    const provinceCode = await provinceOfDatabase(hub.db, givenProvince);
+    printLine({ ...(await provinceFigures(hub, provinceCode, { from: values.from, to: values.to })) });
+    return 0;
+  } catch (error) {
+    if (error instanceof InvalidPeriodError) throw new UsageError(error.message);
+    throw error;
+  } finally {
+    await hub.close();
+  }
+}
