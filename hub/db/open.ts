@@ -35,7 +35,13 @@ function sqliteDatabase(file: string): Kysely<HubDatabase> {
 }
 
 function postgresDatabase(connection: pg.PoolConfig): Kysely<HubDatabase> {
-  return new Kysely<HubDatabase>({ dialect: new PostgresDialect({ pool: new pg.Pool(connection) }) });
+  const pool = new pg.Pool(connection);
+  // An idle connection the server ends (a restart, an administrator's command) is reported as an event on the
+  // pool; unheard, it would end the whole hub. The pool drops that connection and opens a new one when needed.
+  pool.on('error', (error) => {
+    process.stderr.write(`${JSON.stringify({ warning: 'database_connection_lost', detail: error.message })}\n`);
+  });
+  return new Kysely<HubDatabase>({ dialect: new PostgresDialect({ pool }) });
 }
 
 /**

@@ -1,7 +1,7 @@
-import type { Executor } from '../db/repositories/executor';
-import { addReview, insertPerson, otherStationsOfPerson, personByKeys, updatePersonFields, type RegistrationName } from '../db/repositories/people';
+import type { RegistrationName } from '../db/repositories/people';
+import type { BatchPeople } from './batch-people';
 import type { PersonDetails } from './payloads';
-import { SEALED_COLUMNS, type HubSealer } from './sealing';
+import { SEALED_COLUMNS } from './sealing';
 
 /** The details that tell one holder of a document from another: a document seen with others is not merged. */
 function sameHolder(held: PersonDetails, seen: PersonDetails): boolean {
@@ -18,33 +18,26 @@ function sameDetails(held: PersonDetails, seen: PersonDetails): boolean {
  * station's registrations hold it, a review entry keeps both sides (sealed) and the answer is null; when
  * only this station holds it, the station amended its own details and the person's fields follow them.
  */
-export async function resolvePerson(
-  db: Executor,
-  sealer: HubSealer,
-  registration: RegistrationName,
-  seen: PersonDetails,
-  at: string,
-): Promise<string | null> {
-  const { provinceCode } = registration;
-  const candidates = sealer.personKeyCandidates(seen.documentKind, seen.documentNumber);
-  const found = await personByKeys(db, provinceCode, candidates);
-  const sealedSeen = () => sealer.sealJson(seen, SEALED_COLUMNS.personFields);
+export async function resolvePerson(people: BatchPeople, registration: RegistrationName, seen: PersonDetails, at: string): Promise<string | null> {
+  const { sealer } = people;
+  const candidates = people.personKeyCandidates(seen);
+  const found = await people.personByKeys(candidates);
   if (!found) {
     const personKey = candidates[0] as string;
-    await insertPerson(db, provinceCode, { personKey, sealedFields: sealedSeen() }, at);
+    people.savePerson(personKey, seen, at);
     return personKey;
   }
-  const held = sealer.openJson<PersonDetails>(found.sealedFields, SEALED_COLUMNS.personFields);
+  const held = found.fields;
   if (sameHolder(held, seen)) {
-    if (!sameDetails(held, seen)) await updatePersonFields(db, provinceCode, { personKey: found.personKey, sealedFields: sealedSeen() }, at);
+    if (!sameDetails(held, seen)) people.savePerson(found.personKey, seen, at);
     return found.personKey;
   }
-  const otherStations = (await otherStationsOfPerson(db, provinceCode, found.personKey, registration)).filter((code) => code !== registration.stationCode);
+  const otherStations = (await people.otherStationsOfPerson(found.personKey, registration)).filter((code) => code !== registration.stationCode);
   if (otherStations.length === 0) {
-    await updatePersonFields(db, provinceCode, { personKey: found.personKey, sealedFields: sealedSeen() }, at);
+    people.savePerson(found.personKey, seen, at);
     return found.personKey;
   }
-  await addReview(db, provinceCode, {
+  await people.addReview({
     personKey: found.personKey,
     stationCode: registration.stationCode,
     registrationId: registration.registrationId,

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { publicKeyToPem } from '../../electron/sync/keys';
 import { HubDatabaseLockedError, lockFileOf } from '../../hub/db/lock';
@@ -123,7 +124,9 @@ describeOnBothEngines('hub operations: init, the lock on a SQLite file, backup',
       expect(existsSync(lockFile)).toBe(false);
 
       // Killed but not yet reaped: a zombie's pid still answers signals, yet it holds nothing.
-      const unreaping = spawn('sh', ['-c', 'sh -c "exit 0" & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+      // The child outlives the shell's own code (which could reap it): it ends only once `sleep`, which never
+      // reaps, has taken the shell's place.
+      const unreaping = spawn('sh', ['-c', 'sleep 1 & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
       try {
         const zombie = Number((await once(unreaping.stdout!, 'data'))[0].toString().trim());
         while (!readFileSync(`/proc/${zombie}/stat`, 'utf8').includes(') Z')) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -143,6 +146,25 @@ describeOnBothEngines('hub operations: init, the lock on a SQLite file, backup',
       expect(readdirSync(folder).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     });
   } else {
+    it('keeps running when the server ends its idle connections: the pool drops them and the next query opens another', async () => {
+      const hub = await open();
+      await sql`select 1`.execute(hub.db);
+      if (hub.options.engine !== 'postgres') throw new Error('a PostgreSQL hub was opened');
+      // As an administrator's pg_terminate_backend or a server restart would: end every other session of this database.
+      const admin = new pg.Client({ ...hub.options.connection, options: undefined });
+      await admin.connect();
+      try {
+        const ended = await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+        expect(ended.rowCount).toBeGreaterThan(0);
+      } finally {
+        await admin.end();
+      }
+      // The pool hears of the ended connection asynchronously; give it the moment it needs.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const { rows } = await sql<{ answer: number }>`select 42 as answer`.execute(hub.db);
+      expect(rows).toEqual([{ answer: 42 }]);
+    });
+
     it('takes no lock file on PostgreSQL: two hubs may share one database, the server and advisory locks order them', async () => {
       const hub = await open();
       const second = await open(hub.options);

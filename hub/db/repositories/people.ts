@@ -40,26 +40,6 @@ export interface PersonReview {
   seenAt: string;
 }
 
-/** The first person held under any of these keys (the current key first, then those of older data keys). */
-export async function personByKeys(db: Executor, provinceCode: string, personKeys: readonly string[]): Promise<HeldPerson | undefined> {
-  const rows = await db
-    .selectFrom('person')
-    .select(['person_key', 'sealed_fields'])
-    .where('province_code', '=', provinceCode)
-    .where('person_key', 'in', [...personKeys])
-    .execute();
-  const row = personKeys.map((key) => rows.find((held) => held.person_key === key)).find((held) => held !== undefined);
-  return row && { personKey: row.person_key, sealedFields: row.sealed_fields };
-}
-
-/** Adds a person. */
-export async function insertPerson(db: Executor, provinceCode: string, person: HeldPerson, at: string): Promise<void> {
-  await db
-    .insertInto('person')
-    .values({ province_code: provinceCode, person_key: person.personKey, sealed_fields: person.sealedFields, created_at: at, updated_at: at })
-    .execute();
-}
-
 /** Replaces a person's sealed fields. */
 export async function updatePersonFields(db: Executor, provinceCode: string, person: HeldPerson, at: string): Promise<void> {
   await db
@@ -169,33 +149,6 @@ export async function registrationsAwaitingReview(db: Executor, provinceCode: st
   return rows.map(registrationOfRow);
 }
 
-/** Stores a registration's latest version: inserted the first time, replaced after. */
-export async function saveRegistration(db: Executor, provinceCode: string, registration: HeldRegistration, exists: boolean): Promise<void> {
-  const values = {
-    person_key: registration.personKey,
-    station_person_id: registration.stationPersonId,
-    program: registration.program,
-    state: registration.state,
-    latest_version: registration.latestVersion,
-    registered_at: registration.registeredAt,
-    state_changed_at: registration.stateChangedAt,
-  };
-  if (!exists) {
-    await db
-      .insertInto('person_registration')
-      .values({ province_code: provinceCode, station_code: registration.stationCode, registration_id: registration.registrationId, ...values })
-      .execute();
-    return;
-  }
-  await db
-    .updateTable('person_registration')
-    .set(values)
-    .where('province_code', '=', provinceCode)
-    .where('station_code', '=', registration.stationCode)
-    .where('registration_id', '=', registration.registrationId)
-    .execute();
-}
-
 /** The stations whose registrations are linked to the person, other than the one named. */
 export async function otherStationsOfPerson(db: Executor, provinceCode: string, personKey: string, except: RegistrationName): Promise<string[]> {
   const held = await registrationsOfPerson(db, provinceCode, personKey);
@@ -282,4 +235,102 @@ export async function openReviews(db: Executor, provinceCode: string): Promise<P
     sealedSeen: row.sealed_seen,
     seenAt: momentText(row.seen_at),
   }));
+}
+
+/** Rows per multi-row statement of the people's tables: far below the bind limits of both engines. */
+const PEOPLE_ROWS_PER_STATEMENT = 500;
+
+function inChunks<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
+  return chunks;
+}
+
+/** Every person held under any of these keys, by key (a key held by nobody is absent). */
+export async function peopleWithKeys(db: Executor, provinceCode: string, keys: readonly string[]): Promise<Map<string, Buffer>> {
+  const held = new Map<string, Buffer>();
+  for (const chunk of inChunks([...new Set(keys)], PEOPLE_ROWS_PER_STATEMENT)) {
+    const rows = await db
+      .selectFrom('person')
+      .select(['person_key', 'sealed_fields'])
+      .where('province_code', '=', provinceCode)
+      .where('person_key', 'in', chunk)
+      .execute();
+    for (const row of rows) held.set(row.person_key, row.sealed_fields);
+  }
+  return held;
+}
+
+/** The registrations of one station with these ids, as held (an id not held is absent). */
+export async function registrationsWithIds(db: Executor, provinceCode: string, stationCode: string, registrationIds: readonly string[]): Promise<HeldRegistration[]> {
+  const held: HeldRegistration[] = [];
+  for (const chunk of inChunks([...new Set(registrationIds)], PEOPLE_ROWS_PER_STATEMENT)) {
+    const rows = await db
+      .selectFrom('person_registration')
+      .select(REGISTRATION_COLUMNS)
+      .where('province_code', '=', provinceCode)
+      .where('station_code', '=', stationCode)
+      .where('registration_id', 'in', chunk)
+      .execute();
+    held.push(...rows.map(registrationOfRow));
+  }
+  return held;
+}
+
+/** A person to add, with when they were added and when their fields were last set. */
+export interface PersonToStore extends HeldPerson {
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Adds people in multi-row inserts. */
+export async function insertPeople(db: Executor, provinceCode: string, people: readonly PersonToStore[]): Promise<void> {
+  for (const chunk of inChunks(people, PEOPLE_ROWS_PER_STATEMENT)) {
+    await db
+      .insertInto('person')
+      .values(
+        chunk.map((person) => ({
+          province_code: provinceCode,
+          person_key: person.personKey,
+          sealed_fields: person.sealedFields,
+          created_at: person.createdAt,
+          updated_at: person.updatedAt,
+        })),
+      )
+      .execute();
+  }
+}
+
+/** Stores registrations' latest versions in multi-row upserts: inserted the first time, replaced after. */
+export async function storeRegistrations(db: Executor, provinceCode: string, registrations: readonly HeldRegistration[]): Promise<void> {
+  for (const chunk of inChunks(registrations, PEOPLE_ROWS_PER_STATEMENT)) {
+    await db
+      .insertInto('person_registration')
+      .values(
+        chunk.map((registration) => ({
+          province_code: provinceCode,
+          station_code: registration.stationCode,
+          registration_id: registration.registrationId,
+          person_key: registration.personKey,
+          station_person_id: registration.stationPersonId,
+          program: registration.program,
+          state: registration.state,
+          latest_version: registration.latestVersion,
+          registered_at: registration.registeredAt,
+          state_changed_at: registration.stateChangedAt,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['province_code', 'station_code', 'registration_id']).doUpdateSet((eb) => ({
+          person_key: eb.ref('excluded.person_key'),
+          station_person_id: eb.ref('excluded.station_person_id'),
+          program: eb.ref('excluded.program'),
+          state: eb.ref('excluded.state'),
+          latest_version: eb.ref('excluded.latest_version'),
+          registered_at: eb.ref('excluded.registered_at'),
+          state_changed_at: eb.ref('excluded.state_changed_at'),
+        })),
+      )
+      .execute();
+  }
 }

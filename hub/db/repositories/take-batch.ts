@@ -126,11 +126,13 @@ async function answerForTakenBatch(trx: Trx, batch: IncomingBatch): Promise<Take
  * as if the lines came one after the other: the first may be stored, the others compare with it.
  */
 async function storeRecordVersions(trx: Trx, batch: IncomingBatch): Promise<RecordOutcome[]> {
+  // Each line's version key, computed once: the judging below looks every line up several times.
+  const keys = batch.records.map(versionKey);
   const firstLineOf = new Map<string, IncomingRecordVersion>();
-  for (const record of batch.records) {
-    const key = versionKey(record);
+  batch.records.forEach((record, index) => {
+    const key = keys[index] as string;
     if (!firstLineOf.has(key)) firstLineOf.set(key, record);
-  }
+  });
   const candidates = [...firstLineOf.values()];
 
   const stored = new Set<string>();
@@ -158,21 +160,24 @@ async function storeRecordVersions(trx: Trx, batch: IncomingBatch): Promise<Reco
   }
 
   const heldContent = new Map<string, string>();
-  for (const record of candidates) if (stored.has(versionKey(record))) heldContent.set(versionKey(record), record.contentSha256);
-  const heldBefore = candidates.filter((record) => !stored.has(versionKey(record)));
+  const heldBefore: IncomingRecordVersion[] = [];
+  for (const [key, record] of firstLineOf) {
+    if (stored.has(key)) heldContent.set(key, record.contentSha256);
+    else heldBefore.push(record);
+  }
   for (const [key, contentSha256] of await heldContentOf(trx, batch, heldBefore)) heldContent.set(key, contentSha256);
 
   const outcomes: RecordOutcome[] = [];
   const conflicts: Array<{ record: IncomingRecordVersion; held: string }> = [];
-  for (const record of batch.records) {
-    const key = versionKey(record);
+  batch.records.forEach((record, index) => {
+    const key = keys[index] as string;
     const held = heldContent.get(key);
     if (held === undefined) throw new Error(`record version ${key} was neither stored nor found`);
     const status: RecordStatus =
       firstLineOf.get(key) === record && stored.has(key) ? 'accepted' : held === record.contentSha256 ? 'duplicate' : 'conflict';
     if (status === 'conflict') conflicts.push({ record, held });
     outcomes.push({ lineSeq: record.lineSeq, entityKind: record.entityKind, entityId: record.entityId, version: record.version, status });
-  }
+  });
   await keepConflicts(trx, batch, conflicts);
   return outcomes;
 }
