@@ -4,7 +4,7 @@ import { openBatchFile, readBatchRecords, sha256Hex, verifyBatchSignature, type 
 import { SyncProtocolError } from '../electron/sync/protocol-error';
 import { decryptFromStation, isEncryptedBatch } from '../electron/sync/usb-encryption';
 import { SYNC_SCHEMA_VERSION, type BatchErrorCode } from '../shared/domain/sync';
-import { processedAck, refusedAck, type AckSubject } from './acks';
+import { processedAck, refusedAck, type AckSubject } from '../electron/sync/province-acks';
 import { judgeAndStore, type RecordRules } from './judge-record';
 import type { ProvinceKeys } from './province-keys';
 import { batchRefusalReasons } from '../electron/sync/refusal-reasons';
@@ -68,7 +68,7 @@ export function processBatchFile(file: Buffer, context: ProcessContext): Process
     return context.store.transaction(() => {
       const records = envelopes.map((envelope) => judgeAndStore(envelope, manifest, context.store, context.rules));
       const subject: AckSubject = { batchId: manifest.batchId, stationCode: manifest.stationCode, manifestSha256, receivedAt, processedAt: now().toISOString() };
-      const ack = processedAck(subject, records, context.keys);
+      const ack = processedAck(subject, records, context.keys.signing);
       const auditHeadRegressed = context.store.auditHeadRegressed(manifest.stationCode, manifest.batchSeq, manifest.auditHead.seq);
       context.store.insertBatch({ ...subject, station: manifest.stationCode, batchSeq: manifest.batchSeq, manifestSha256, auditHead: manifest.auditHead, ack });
       const counts = { accepted: 0, duplicate: 0, rejected: 0 };
@@ -115,7 +115,7 @@ export function refusalOf(error: SyncProtocolError, opened: OpenedBatch | null, 
   const now = context.now ?? (() => new Date());
   const named = opened ? { batchId: opened.manifest.batchId, stationCode: opened.manifest.stationCode, manifestSha256: sha256Hex(opened.manifestBytes) } : null;
   const ack = named
-    ? refusedAck({ ...named, receivedAt: receivedAt ?? now().toISOString(), processedAt: now().toISOString() }, { code: error.code, reason: batchRefusalReasons[error.code] }, context.keys)
+    ? refusedAck({ ...named, receivedAt: receivedAt ?? now().toISOString(), processedAt: now().toISOString() }, { code: error.code, reason: batchRefusalReasons[error.code] }, context.keys.signing)
     : null;
   const reported = named ?? nameFromFile(context.usb?.fileName);
   return { outcome: 'refused', code: error.code, message: error.message, batchId: reported?.batchId ?? null, stationCode: reported?.stationCode ?? null, ack };

@@ -9,7 +9,7 @@ import { takeBatch, type IncomingRecordVersion, type RecordOutcome } from '../db
 import type { ProvinceKeys } from '../keys/province-keys';
 import { applyLinesToPeople, type LineContent } from '../people/apply-lines';
 import { HubSealer } from '../people/sealing';
-import { processedAck, refusedAck, type AckSubject } from './acks';
+import { processedAck, refusedAck, type AckSubject } from '../../electron/sync/province-acks';
 import { authenticateBatch } from './authenticate';
 import { checkAnswerable, judgeLine, rejection } from './judge-line';
 import { batchRefusalReasons, recordRejectionReasons } from '../../electron/sync/refusal-reasons';
@@ -94,7 +94,7 @@ export async function ingestBatchFile(file: Buffer, context: IngestContext, file
       afterStore: applyLinesToPeople(sealer, { provinceCode: context.provinceCode, stationCode: manifest.stationCode }, envelopes.map(lineContentOf)),
       acknowledge: (outcomes) => {
         const subject: AckSubject = { batchId: manifest.batchId, stationCode: manifest.stationCode, manifestSha256, receivedAt, processedAt: now().toISOString() };
-        return processedAck(subject, inSeqOrder([...rejected, ...outcomes.map(ackRecordOf)]), context.keys);
+        return processedAck(subject, inSeqOrder([...rejected, ...outcomes.map(ackRecordOf)]), context.keys.signing);
       },
     });
     if (taken.outcome === 'conflict') throw new SyncProtocolError('batch_id_conflict', `${manifest.batchId} was taken with another manifest`);
@@ -135,7 +135,7 @@ export function refusalOf(error: SyncProtocolError, opened: OpenedBatch | null, 
   const now = context.now ?? (() => new Date());
   const named = opened ? { batchId: opened.manifest.batchId, stationCode: opened.manifest.stationCode, manifestSha256: sha256Hex(opened.manifestBytes) } : null;
   const ack = named
-    ? refusedAck({ ...named, receivedAt, processedAt: now().toISOString() }, { code: error.code, reason: batchRefusalReasons[error.code] }, context.keys)
+    ? refusedAck({ ...named, receivedAt, processedAt: now().toISOString() }, { code: error.code, reason: batchRefusalReasons[error.code] }, context.keys.signing)
     : null;
   const reported = named ?? nameFromFile(fileName);
   return { outcome: 'refused', code: error.code, message: error.message, batchId: reported?.batchId ?? null, stationCode: reported?.stationCode ?? null, ack };
