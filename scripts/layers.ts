@@ -35,10 +35,11 @@ const ELECTRON_FOLDER_IMPORTS: Record<string, string[]> = {
   db: ['db'],
   pdf: ['pdf'],
   security: ['security'],
+  locking: ['locking'],
   sync: ['sync', 'db', 'security'],
   services: ['services', 'db', 'pdf', 'sync', 'security'],
   ipc: ['ipc', 'services'],
-  app: ['app', 'config', 'db', 'ipc', 'pdf', 'security', 'services'],
+  app: ['app', 'config', 'db', 'ipc', 'locking', 'pdf', 'security', 'services'],
   host: ['host', 'app', 'config', 'ipc'],
   cli: ['cli', 'app', 'config', 'db', 'pdf', 'security', 'services', 'sync'],
   shell: ['shell', 'app', 'config', 'db', 'host'],
@@ -78,7 +79,7 @@ const SERVICES_INDEX = 'electron/services/index.ts';
 const TOOL_IMPORTS: Record<string, string[]> = {
   receiver: ['receiver', 'shared', 'electron/sync', 'electron/security'],
   // The provincial hub replaces the receiver and shares with the station what the receiver does.
-  hub: ['hub', 'shared', 'electron/sync', 'electron/security'],
+  hub: ['hub', 'shared', 'electron/sync', 'electron/security', 'electron/locking'],
   // The receipt benchmark finds the PDF fonts the way `npm run fonts` does; the hub benchmark drives the hub
   // and starts a throw-away PostgreSQL cluster the way the hub's tests do.
   bench: ['bench', 'shared', 'electron', 'hub', 'scripts/copy-fonts', 'scripts/postgres-cluster'],

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -118,6 +119,21 @@ describe('one process per data folder', () => {
     expect(existsSync(join(dataDir, LOCK_FILE_NAME))).toBe(false);
     await open(dataDir);
   }, 60_000);
+
+  it('takes over the lock of a station killed and not yet reaped (a zombie still answers signals, yet holds nothing)', async () => {
+    const dataDir = tempDir();
+    // The child ends only once `sleep`, which never reaps, has taken the shell's place: it stays a zombie.
+    const unreaping = spawn('sh', ['-c', 'sleep 1 & echo $!; exec sleep 30'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    cleanups.push(() => {
+      unreaping.kill('SIGKILL');
+    });
+    const zombie = Number((await once(unreaping.stdout!, 'data'))[0].toString().trim());
+    while (!readFileSync(`/proc/${zombie}/stat`, 'utf8').includes(') Z')) await new Promise((resolve) => setTimeout(resolve, 10));
+    writeFileSync(join(dataDir, LOCK_FILE_NAME), JSON.stringify({ pid: zombie, host: hostname(), program: 'desktop app', startedAt: new Date().toISOString() }));
+    const station = await open(dataDir);
+    expect(JSON.parse(readFileSync(join(dataDir, LOCK_FILE_NAME), 'utf8'))).toMatchObject({ pid: process.pid });
+    await station.close();
+  }, 30_000);
 
   it('does not take over a lock of another machine (a shared folder)', async () => {
     const dataDir = tempDir();
