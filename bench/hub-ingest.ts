@@ -64,6 +64,11 @@ export interface HubIngestSide {
   batches: number;
   /** Record versions the side's database holds afterwards, counted there. */
   stored: number;
+  /**
+   * This process's CPU seconds (user and system) in the timed steps over all N: steadier than the rate on a
+   * machine busy with other work. On PostgreSQL the server's own work is not in it.
+   */
+  cpuSeconds: number;
 }
 
 export interface HubIngestEngineResult {
@@ -74,6 +79,8 @@ export interface HubIngestEngineResult {
   ratio: number;
   /** RSS at N over RSS at N/10 on the hub side (the goal: within 1.2). */
   rssGrowth: number;
+  /** The baseline's process CPU seconds over the hub's, over all N: the ratio's counterpart in CPU time. */
+  cpuRatio: number;
 }
 
 export interface HubIngestBenchResult {
@@ -314,21 +321,25 @@ async function runSide(
   const tenth = Math.max(1, Math.ceil(versions / 10));
   let done = 0;
   let seconds = 0;
+  let cpuMicroseconds = 0;
   let batches = 0;
   let peak = rssMegabytes();
   let atTenth: HubIngestCheckpoint | null = null;
   for (const batch of plannedBatches(versions, stations)) {
     const take = step(batch);
     const started = process.hrtime.bigint();
+    const cpuBefore = process.cpuUsage();
     await take();
+    const cpu = process.cpuUsage(cpuBefore);
     seconds += Number(process.hrtime.bigint() - started) / 1e9;
+    cpuMicroseconds += cpu.user + cpu.system;
     done += batch.envelopes.length;
     batches += 1;
     peak = Math.max(peak, rssMegabytes());
     if (atTenth === null && done >= tenth) atTenth = checkpoint(done, seconds);
     if (batches % 100 === 0) log(`  ${name}: ${done.toLocaleString('en-US')} of ${versions.toLocaleString('en-US')} versions`);
   }
-  return { atTenth: atTenth ?? checkpoint(done, seconds), atEnd: checkpoint(done, seconds), peakRssMegabytes: peak, batches, stored: await storedVersions(connection) };
+  return { atTenth: atTenth ?? checkpoint(done, seconds), atEnd: checkpoint(done, seconds), peakRssMegabytes: peak, batches, stored: await storedVersions(connection), cpuSeconds: cpuMicroseconds / 1e6 };
 }
 
 async function runEngine(engine: HubEngine, databases: BenchDatabases, options: HubIngestBenchOptions, log: (line: string) => void): Promise<HubIngestEngineResult> {
@@ -350,6 +361,7 @@ async function runEngine(engine: HubEngine, databases: BenchDatabases, options: 
       baseline: baselineSide,
       ratio: hubSide.atEnd.versionsPerSecond / baselineSide.atEnd.versionsPerSecond,
       rssGrowth: hubSide.atEnd.rssMegabytes / hubSide.atTenth.rssMegabytes,
+      cpuRatio: baselineSide.cpuSeconds / hubSide.cpuSeconds,
     };
   } finally {
     await hub.close();
@@ -400,7 +412,7 @@ export function printHubIngest(result: HubIngestBenchResult, print: Print): Figu
   );
   print(table(['', 'versions/s at 10 %', 'versions/s at 100 %', 'RSS MB at 10 %', 'RSS MB at 100 %', 'peak RSS MB'], rows));
   for (const engine of result.engines) {
-    print(`${engine.engine}: hub/baseline rate ${formatNumber(engine.ratio, 2)} (goal ≥ 0.5); hub RSS at 100 % / at 10 % ${formatNumber(engine.rssGrowth, 2)} (goal ≤ 1.2)`);
+    print(`${engine.engine}: hub/baseline rate ${formatNumber(engine.ratio, 2)} (goal ≥ 0.5); hub RSS at 100 % / at 10 % ${formatNumber(engine.rssGrowth, 2)} (goal ≤ 1.2); process CPU s hub ${formatNumber(engine.hub.cpuSeconds, 2)}, baseline ${formatNumber(engine.baseline.cpuSeconds, 2)}`);
   }
   return {
     versions: result.versions,
@@ -415,6 +427,8 @@ export function printHubIngest(result: HubIngestBenchResult, print: Print): Figu
           hubRssMegabytesAtTenth: Math.round(engine.hub.atTenth.rssMegabytes),
           hubRssMegabytesAtEnd: Math.round(engine.hub.atEnd.rssMegabytes),
           rssGrowth: Number(engine.rssGrowth.toFixed(3)),
+          hubCpuSeconds: Number(engine.hub.cpuSeconds.toFixed(3)),
+          baselineCpuSeconds: Number(engine.baseline.cpuSeconds.toFixed(3)),
         },
       ]),
     ),

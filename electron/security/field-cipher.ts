@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomFillSync } from 'node:crypto';
 import { currentKey, type KeyRing } from './key-ring';
 
 /**
@@ -13,8 +13,8 @@ const BLIND_INDEX_INFO = 'relay-station/blind-index/v1';
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
 const KEY_ID_PATTERN = /^[0-9a-f]{12}$/;
-// In a /u regex a surrogate pair is one code point, so this matches only unpaired surrogates.
-const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+/** Nonces drawn from the system's random source at a time: one call per this many sealed values. */
+const NONCES_PER_DRAW = 1024;
 
 /** Why a value could not be opened; the message never contains the value or key material. */
 export type SealedValueFailure = 'malformed' | 'unknown_key' | 'authentication_failed' | 'invalid_input';
@@ -81,10 +81,42 @@ function parseSealed(value: string): ParsedSealed | null {
  * U+FFFD, so the value opened later would differ from the one sealed: refuse instead of losing data silently.
  */
 function strictUtf8(text: string, what: string): Buffer {
-  if (LONE_SURROGATE.test(text)) {
+  // String.prototype.isWellFormed (ES2024, native in Node 20) is false exactly when a surrogate is unpaired.
+  if (!(text as unknown as WellFormedCheck).isWellFormed()) {
     throw new SealedValueError(`${what} contains an unpaired surrogate and cannot be stored exactly`, 'invalid_input');
   }
   return Buffer.from(text, 'utf8');
+}
+
+/** ES2024's String.prototype.isWellFormed, which the ES2023 library types do not declare yet. */
+interface WellFormedCheck {
+  isWellFormed(): boolean;
+}
+
+/**
+ * Fresh random 96-bit GCM nonces, drawn from the system's CSPRNG a block at a time: one randomFillSync per
+ * NONCES_PER_DRAW values instead of one per value. Every nonce is still independent random bytes, never derived
+ * from a counter, a key or a value, and each 12-byte slice is handed out once and never again: a block is
+ * consumed front to back, and when it is used up a new buffer is drawn rather than the old one refilled, so a
+ * slice already handed out never changes under its caller. Random nonces are what GCM's bound on values per key
+ * assumes (2^32 with a collision chance below 2^-32); drawing them in blocks changes neither their randomness nor
+ * their count. A copied process does not share the block: Node starts child processes fresh, and each worker
+ * thread holds its own ciphers. Nonces are not secret (each sealed value carries its own), so a block waiting in
+ * memory reveals nothing.
+ */
+class NonceSource {
+  private block = Buffer.alloc(0);
+  private next = 0;
+
+  take(): Buffer {
+    if (this.next === this.block.length) {
+      this.block = randomFillSync(Buffer.allocUnsafe(NONCE_BYTES * NONCES_PER_DRAW));
+      this.next = 0;
+    }
+    const nonce = this.block.subarray(this.next, this.next + NONCE_BYTES);
+    this.next += NONCE_BYTES;
+    return nonce;
+  }
 }
 
 function requireContext(context: string): Buffer {
@@ -102,6 +134,7 @@ export class FieldCipher {
   private readonly subKeys = new Map<string, SubKeys>();
   private readonly currentId: string;
   private readonly keyOrder: string[];
+  private readonly nonces = new NonceSource();
 
   constructor(ring: KeyRing) {
     // Fails now on an inconsistent ring instead of at the first write.
@@ -144,7 +177,7 @@ export class FieldCipher {
     const aad = requireContext(context);
     const plain = strictUtf8(plaintext, 'The value');
     // A random 96-bit nonce per value; a repeated nonce under one key would break GCM, so never derive or reuse it.
-    const nonce = randomBytes(NONCE_BYTES);
+    const nonce = this.nonces.take();
     const cipher = createCipheriv('aes-256-gcm', this.currentSubKeys().encryption, nonce, { authTagLength: TAG_BYTES });
     cipher.setAAD(aad);
     const body = Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);

@@ -3,7 +3,7 @@ import { finished } from 'node:stream/promises';
 import { setImmediate } from 'node:timers/promises';
 import { createGzip, gunzipSync, gzipSync, type Gzip } from 'node:zlib';
 import { SYNC_PROTOCOL_VERSION, SYNC_SCHEMA_VERSION } from '../../shared/domain/sync';
-import { canonicalJson, parseCanonicalJson } from './canonical-json';
+import { canonicalJson, parseCanonicalJson, strictUtf8Decoder } from './canonical-json';
 import { readSignedContainer, writeSignedContainer } from './containers';
 import { isEntityId, isInteger, isNonEmptyString, isRecord, isSha256Hex, isStationCode, isTimestamp } from './json-fields';
 import { keyId, verifyBytes } from './keys';
@@ -318,8 +318,7 @@ function parseLine(bytes: Buffer, lineNumber: number): Envelope {
   if (bytes.includes(CR)) throw payloadInvalid(`line ${lineNumber} holds a CR`);
   let value: unknown;
   try {
-    // ignoreBOM keeps a byte-order mark in the text, where JSON.parse refuses it.
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes));
+    value = JSON.parse(strictUtf8Decoder.decode(bytes));
   } catch {
     throw payloadInvalid(`line ${lineNumber} is not UTF-8 JSON`);
   }

@@ -20,11 +20,23 @@ export function canonicalJson(value: unknown): string {
       return value ? 'true' : 'false';
     case 'object':
       if (value === null) return 'null';
-      if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+      if (Array.isArray(value)) return canonicalArray(value);
       return canonicalObject(value);
     default:
       throw new TypeError(`canonical JSON cannot hold a value of type ${typeof value}`);
   }
+}
+
+// The hub canonicalises every payload it takes, so the two containers are built by appending to one string
+// rather than through intermediate arrays of parts.
+
+function canonicalArray(items: readonly unknown[]): string {
+  let text = '[';
+  for (let index = 0; index < items.length; index++) {
+    if (index > 0) text += ',';
+    text += canonicalJson(items[index]);
+  }
+  return `${text}]`;
 }
 
 function canonicalObject(value: object): string {
@@ -33,16 +45,50 @@ function canonicalObject(value: object): string {
     throw new TypeError('canonical JSON holds plain objects only');
   }
   const record = value as Record<string, unknown>;
-  // The default sort compares UTF-16 code units, which is RFC 8785's order.
-  const members = Object.keys(record)
-    .sort()
-    .map((key) => {
-      const member = record[key];
-      if (member === undefined) throw new TypeError(`canonical JSON has no undefined (member ${JSON.stringify(key)})`);
-      return `${JSON.stringify(key)}:${canonicalJson(member)}`;
-    });
-  return `{${members.join(',')}}`;
+  const keys = Object.keys(record);
+  // The default sort compares UTF-16 code units, which is RFC 8785's order; keys already in that order
+  // (a canonical text parsed back) are left as they are.
+  if (!inCodeUnitOrder(keys)) keys.sort();
+  let text = '{';
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index] as string;
+    const member = record[key];
+    if (member === undefined) throw new TypeError(`canonical JSON has no undefined (member ${JSON.stringify(key)})`);
+    if (index > 0) text += ',';
+    text += memberPrefix(key) + canonicalJson(member);
+  }
+  return `${text}}`;
 }
+
+/** Member names remembered with their quoted prefix; a payload's kinds share a few dozen names. */
+const memberPrefixes = new Map<string, string>();
+const MEMBER_PREFIXES_KEPT = 1024;
+const MEMBER_PREFIX_MAX_NAME = 64;
+
+/**
+ * `"name":`, quoted as JSON.stringify quotes. Remembered for short names, up to a fixed count, so that text
+ * from a station with names never seen before cannot make the memory grow.
+ */
+function memberPrefix(name: string): string {
+  const known = memberPrefixes.get(name);
+  if (known !== undefined) return known;
+  const prefix = `${JSON.stringify(name)}:`;
+  if (name.length <= MEMBER_PREFIX_MAX_NAME && memberPrefixes.size < MEMBER_PREFIXES_KEPT) memberPrefixes.set(name, prefix);
+  return prefix;
+}
+
+function inCodeUnitOrder(keys: readonly string[]): boolean {
+  for (let index = 1; index < keys.length; index++) {
+    if ((keys[index - 1] as string) > (keys[index] as string)) return false;
+  }
+  return true;
+}
+
+/**
+ * Strict UTF-8 to text: fatal on malformed bytes; ignoreBOM keeps a byte-order mark in the text, where
+ * JSON.parse refuses it. One decoder serves every call, since decode() without `stream` keeps no state.
+ */
+export const strictUtf8Decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * Parses bytes that must already be canonical: valid UTF-8 (no byte-order mark), valid JSON, and
@@ -52,8 +98,7 @@ function canonicalObject(value: object): string {
 export function parseCanonicalJson(bytes: Buffer, code: BatchErrorCode): unknown {
   let value: unknown;
   try {
-    // ignoreBOM keeps a byte-order mark in the text, where JSON.parse refuses it.
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    const text = strictUtf8Decoder.decode(bytes);
     value = JSON.parse(text);
     if (!Buffer.from(canonicalJson(value), 'utf8').equals(bytes)) throw new Error('not canonical');
   } catch (error) {

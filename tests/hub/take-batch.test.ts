@@ -136,6 +136,22 @@ describeOnBothEngines('takeBatch: each batch and each record version once, by co
     expect(await countRecordVersions(hub.db, PROVINCE, 'KMU01')).toBe(1_200);
   });
 
+  it('tells new from held versions line by line when a batch larger than one statement mixes them', async () => {
+    const hub = await open();
+    await registerStation(hub.db);
+    const people = Array.from({ length: 1_100 }, () => randomUUID());
+    // Every third version is held already, one of them with another content.
+    const heldBefore = people.filter((_, index) => index % 3 === 0).map((person, index) => recordVersion(person, 1, index === 5 ? 'held content' : `content ${person}`, index + 1));
+    await takeBatch(hub, batchOf('KMU01', 1, heldBefore));
+    const lines = people.map((person, index) => recordVersion(person, 1, `content ${person}`, index + 1));
+    const taken = await takeBatch(hub, batchOf('KMU01', 2, lines));
+    const expected = people.map((_, index) => (index % 3 !== 0 ? 'accepted' : index === 15 ? 'conflict' : 'duplicate'));
+    expect(taken.outcome === 'applied' && statuses(taken.records)).toEqual(expected);
+    expect(await countRecordVersions(hub.db, PROVINCE, 'KMU01')).toBe(1_100);
+    expect((await recordVersionsOf(hub.db, registration(people[1]!)))[0]?.batchId).toBe('KMU01-B000002');
+    expect((await recordVersionsOf(hub.db, registration(people[3]!)))[0]?.batchId).toBe('KMU01-B000001');
+  });
+
   it('refuses a batch of a station the province never registered (foreign keys are on)', async () => {
     const hub = await open();
     await expect(takeBatch(hub, batchOf('ZZZ01', 1, [recordVersion(randomUUID(), 1, 'x')]))).rejects.toThrow();

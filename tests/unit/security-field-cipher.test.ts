@@ -98,6 +98,16 @@ describe('FieldCipher.seal / open', () => {
     expect(nonces.size).toBe(200);
   });
 
+  it('never hands out a nonce twice across the blocks it draws them in, and never changes one handed out', () => {
+    const { cipher } = freshCipher();
+    const nonces = new Set<string>();
+    const sealed = Array.from({ length: 2_600 }, (_, i) => cipher.seal(`值${i}`, NAME));
+    for (const value of sealed) nonces.add(parts(value)[2]);
+    expect(nonces.size).toBe(2_600);
+    // Opening every value afterwards proves each kept the nonce it was sealed with.
+    sealed.forEach((value, i) => expect(cipher.open(value, NAME)).toBe(`值${i}`));
+  });
+
   it('refuses a value moved to another column (wrong context)', () => {
     const { cipher } = freshCipher();
     const sealed = cipher.seal('13800138000', PHONE);
@@ -230,6 +240,19 @@ describe('FieldCipher.seal / open', () => {
     expectSealedError(() => cipher.seal('张\uD840', NAME), 'invalid_input');
     expectSealedError(() => cipher.seal('\uDC00', NAME), 'invalid_input');
     expect(cipher.open(cipher.seal('\uD840\uDC00', NAME), NAME)).toBe('𠀀');
+  });
+
+  it('refuses exactly the strings holding an unpaired surrogate', () => {
+    const { cipher } = freshCipher();
+    const unit = fc.oneof(fc.constantFrom('\uD800', '\uDBFF', '\uDC00', '\uDFFF', '\uD840\uDC00', 'a', '张'), fc.string({ unit: 'binary', maxLength: 2 }));
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 8 }), (units) => {
+        const text = units.join('');
+        const unpaired = /[\uD800-\uDFFF]/u.test(text);
+        if (unpaired) expectSealedError(() => cipher.seal(text, NAME), 'invalid_input');
+        else expect(cipher.open(cipher.seal(text, NAME), NAME)).toBe(text);
+      }),
+    );
   });
 
   it('does not let later changes to the ring object affect it', () => {

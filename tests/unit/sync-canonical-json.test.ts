@@ -80,11 +80,51 @@ describe('canonicalJson', () => {
       }),
     );
   });
+
+  it('agrees with a plain reading of RFC 8785 on every protocol value, member names met before or not', () => {
+    const reference = (value: unknown): string => {
+      if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
+      if (value !== null && typeof value === 'object') {
+        const record = value as Record<string, unknown>;
+        return `{${Object.keys(record).sort().map((key) => `${JSON.stringify(key)}:${reference(record[key])}`).join(',')}}`;
+      }
+      return JSON.stringify(value);
+    };
+    // Names short and long, escaped or not, many times over: the same name always gets the same text.
+    const name = fc.oneof(fc.constantFrom('id', 'payload', 'a"b', 'c\\d', '\u0000', '陈', '𠮷', '\ud800', 'x'.repeat(70)), fc.string({ unit: 'binary' }));
+    const value = fc.letrec<{ value: unknown }>((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc.string({ unit: 'binary' }),
+        fc.integer(),
+        fc.constant(null),
+        fc.array(tie('value'), { maxLength: 4 }),
+        fc.dictionary(name, tie('value'), { maxKeys: 6 }),
+      ),
+    })).value;
+    fc.assert(
+      fc.property(value, (generated) => {
+        expect(canonicalJson(generated)).toBe(reference(generated));
+      }),
+      { numRuns: 500 },
+    );
+    const manyNames = Object.fromEntries(Array.from({ length: 3_000 }, (_, index) => [`name ${index} "${index}"`, index]));
+    expect(canonicalJson(manyNames)).toBe(reference(manyNames));
+    expect(canonicalJson(manyNames)).toBe(reference(manyNames));
+  });
 });
 
 describe('parseCanonicalJson', () => {
   it('returns the value of canonical bytes', () => {
     expect(parseCanonicalJson(bytes('{"a":[1,"陈"],"b":null}'), 'manifest_invalid')).toEqual({ a: [1, '陈'], b: null });
+  });
+
+  it('reads each text on its own: a refused one before it changes nothing', () => {
+    const canonical = bytes('{"a":"陈"}');
+    for (const broken of [Buffer.from([0x7b, 0xe9, 0x99]), Buffer.from([0xff]), bytes('\ufeff{"a":"陈"}')]) {
+      expectRefusal(() => parseCanonicalJson(broken, 'manifest_invalid'), 'manifest_invalid');
+      expect(parseCanonicalJson(canonical, 'manifest_invalid')).toEqual({ a: '陈' });
+    }
   });
 
   it.each([

@@ -135,9 +135,9 @@ async function storeRecordVersions(trx: Trx, batch: IncomingBatch): Promise<Reco
   });
   const candidates = [...firstLineOf.values()];
 
-  const stored = new Set<string>();
+  let insertedCount = 0;
   for (const chunk of inChunks(candidates, ROWS_PER_STATEMENT)) {
-    const rows = await trx
+    const inserted = await trx
       .insertInto('record_version')
       .values(
         chunk.map((record) => ({
@@ -154,10 +154,10 @@ async function storeRecordVersions(trx: Trx, batch: IncomingBatch): Promise<Reco
         })),
       )
       .onConflict((oc) => oc.columns(['province_code', 'station_code', 'entity_kind', 'entity_id', 'version']).doNothing())
-      .returning(['entity_kind', 'entity_id', 'version'])
-      .execute();
-    for (const row of rows) stored.add(versionKey({ entityKind: row.entity_kind, entityId: row.entity_id, version: row.version }));
+      .executeTakeFirst();
+    insertedCount += Number(inserted.numInsertedOrUpdatedRows ?? 0n);
   }
+  const stored = insertedCount === candidates.length ? new Set(firstLineOf.keys()) : await versionsStoredBy(trx, batch);
 
   const heldContent = new Map<string, string>();
   const heldBefore: IncomingRecordVersion[] = [];
@@ -180,6 +180,22 @@ async function storeRecordVersions(trx: Trx, batch: IncomingBatch): Promise<Reco
   });
   await keepConflicts(trx, batch, conflicts);
   return outcomes;
+}
+
+/**
+ * The versions this batch stored, by version key: the rows naming it. The batch row was inserted in this
+ * transaction and every record version names its batch (a foreign key), so no row named it before. Asked only
+ * when some line was held already: counting the inserted rows settles the usual batch of new versions without
+ * sending a row back for each.
+ */
+async function versionsStoredBy(trx: Trx, batch: IncomingBatch): Promise<Set<string>> {
+  const rows = await trx
+    .selectFrom('record_version')
+    .select(['entity_kind', 'entity_id', 'version'])
+    .where('province_code', '=', batch.provinceCode)
+    .where('batch_id', '=', batch.batchId)
+    .execute();
+  return new Set(rows.map((row) => versionKey({ entityKind: row.entity_kind, entityId: row.entity_id, version: row.version })));
 }
 
 /** The content hash held for each of these record versions, by version key. */
