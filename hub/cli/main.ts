@@ -1,10 +1,13 @@
 import { backupCommand } from './backup-command';
 import { importCommand } from './import-command';
 import { initCommand } from './init-command';
+import { populationCommand } from './population-command';
+import { keysCommand } from './keys-command';
 import { serveCommand } from './serve-command';
 import { stationCommand } from './station-command';
 import { statsCommand } from './stats-command';
-import { USAGE, UsageError } from './usage';
+import { HubKeysLockedError } from '../keys/sealed-file';
+import { printLine, USAGE, UsageError } from './usage';
 
 /**
  * The provincial hub from the command line (`npm run hub -- …`). Prints JSON lines on stdout; exits 2 on a
@@ -19,6 +22,8 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'serve') return await serveCommand(rest);
     if (command === 'station') return await stationCommand(rest);
     if (command === 'stats') return await statsCommand(rest);
+    if (command === 'population') return await populationCommand(rest);
+    if (command === 'keys') return await keysCommand(rest);
     if (command === 'help' || command === '--help' || command === undefined) {
       process.stderr.write(`${USAGE}\n`);
       return command === undefined ? 2 : 0;
@@ -27,6 +32,8 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     const usage = error instanceof UsageError || (error instanceof TypeError && String((error as { code?: string }).code).startsWith('ERR_PARSE_ARGS'));
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    // Sealed keys that did not open are a refusal like any other: one line scripts can read.
+    if (error instanceof HubKeysLockedError) printLine({ refused: 'keys_locked', reason: error.reason, file: error.file });
     if (usage) {
       process.stderr.write(`${USAGE}\n`);
       return 2;

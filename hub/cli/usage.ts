@@ -2,13 +2,17 @@ import type { HubDatabaseOptions } from '../db/open';
 
 /** How the hub is called from the command line. */
 export const USAGE = `usage:
-  npm run hub -- init --province CODE --keys KEYDIR (--db HUB.sqlite | --postgres postgresql://...)
+  npm run hub -- init --province CODE --keys KEYDIR (--db HUB.sqlite | --postgres postgresql://...) [--passphrase-file FILE]
   npm run hub -- backup --out FILE (--db HUB.sqlite | --postgres postgresql://...)
-  npm run hub -- import DIR (--db HUB.sqlite | --postgres postgresql://...) [--province CODE] --keys KEYDIR [--out OUTDIR]
-  npm run hub -- serve (--db HUB.sqlite | --postgres postgresql://...) [--province CODE] --keys KEYDIR [--host 127.0.0.1] [--port 8790] [--base-path /relay] [--max-uploads 4]
+  npm run hub -- import DIR (--db HUB.sqlite | --postgres postgresql://...) [--province CODE] --keys KEYDIR [--passphrase-file FILE] [--out OUTDIR]
+  npm run hub -- serve (--db HUB.sqlite | --postgres postgresql://...) [--province CODE] --keys KEYDIR [--passphrase-file FILE] [--host 127.0.0.1] [--port 8790] [--base-path /relay] [--max-uploads 4]
   npm run hub -- station add --code CODE --kind KIND --region REGION --key station.pem [--name NAME] (--db HUB.sqlite | --postgres postgresql://...) [--province CODE]
   npm run hub -- stats --from YYYY-MM-DD --to YYYY-MM-DD (--db HUB.sqlite | --postgres postgresql://...) [--province CODE]
-kinds: university_station, memorial_kiosk, education_base`;
+  npm run hub -- keys change-passphrase --keys KEYDIR [--passphrase-file FILE] [--new-passphrase-file FILE]
+  npm run hub -- population set --prefecture CODE --population N --year YYYY (--db HUB.sqlite | --postgres postgresql://...) [--province CODE]
+kinds: university_station, memorial_kiosk, education_base
+the commands that open KEYDIR want its passphrase (12 characters or more): --passphrase-file FILE, or
+RELAY_HUB_PASSPHRASE; the new one of change-passphrase: --new-passphrase-file FILE, or RELAY_HUB_NEW_PASSPHRASE`;
 
 /** A command line the hub cannot run: exit code 2 and the usage. */
 export class UsageError extends Error {}

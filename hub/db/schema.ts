@@ -116,6 +116,10 @@ export interface PersonRegistrationTable {
   registered_at: Moment;
   /** When the station committed the latest version. */
   state_changed_at: Moment;
+  /** The latest version's `stemCellStatus`; null for other programs, and for rows held before migration 0004. */
+  stem_cell_status: string | null;
+  /** The person's `follow_up_contact` consent in the latest version: 1 granted, 0 refused, null when it carries none (migration 0004). */
+  follow_up_consent: number | null;
 }
 
 /** A document seen at a station with another name or birth date than the person held: both sides sealed, never merged by guess. */
@@ -123,9 +127,11 @@ export interface PersonReviewTable {
   id: Serial;
   province_code: string;
   person_key: string;
-  /** The station that sent the differing details, and its registration. */
+  /** The station that sent the differing details, and its record (a registration, or a person's contact change). */
   station_code: string;
   registration_id: string;
+  /** `registration` or `person`: the kind of the record `registration_id` names (migration 0004). */
+  record_kind: ColumnType<string, string | undefined, string>;
   /** The stations whose registrations hold the person's details, comma-separated. */
   held_station_codes: string;
   sealed_held: Buffer;
@@ -144,6 +150,67 @@ export interface RecordErasureTable {
   /** The tombstone's entity id. */
   tombstone_id: string;
   erased_at: Moment;
+}
+
+/** A memorial park visit (`visitor_sign_in`), as its latest version stands (migration 0005). */
+export interface ActivityVisitTable {
+  province_code: string;
+  station_code: string;
+  visit_id: string;
+  visited_at: Moment;
+  party_size: number;
+  purpose: string;
+  version: number;
+}
+
+/** A life-education session (`education_session`), as its latest version stands. */
+export interface ActivitySessionTable {
+  province_code: string;
+  station_code: string;
+  session_id: string;
+  /** The session's day in China Standard Time, YYYY-MM-DD. */
+  session_date: string;
+  starts_at: Moment;
+  /** scheduled or cancelled. */
+  state: string;
+  audience_kind: string;
+  version: number;
+  /** When the station committed the latest version. */
+  changed_at: Moment;
+}
+
+/** People counted at a session: a group's head count or a walk-in count (negative when it corrects one). */
+export interface ActivityAttendanceTable {
+  province_code: string;
+  station_code: string;
+  /** `education_group` or `education_walk_in`. */
+  entry_kind: string;
+  entry_id: string;
+  session_id: string;
+  people: number;
+  recorded_at: Moment;
+  version: number;
+}
+
+/** One five-point survey answer given at a session. */
+export interface ActivitySurveyAnswerTable {
+  province_code: string;
+  station_code: string;
+  answer_id: string;
+  session_id: string;
+  score: number;
+  answered_at: Moment;
+  version: number;
+}
+
+/** A prefecture's population for a year, set by the province: what the yearly reach target is a share of. */
+export interface PrefecturePopulationTable {
+  province_code: string;
+  /** GB/T 2260, four digits. */
+  prefecture_code: string;
+  year: number;
+  population: number;
+  set_at: Moment;
 }
 
 /** The hub's tables, as kysely sees them. */
@@ -166,4 +233,9 @@ export interface HubDatabase {
   person_registration: PersonRegistrationTable;
   person_review: PersonReviewTable;
   record_erasure: RecordErasureTable;
+  activity_visit: ActivityVisitTable;
+  activity_session: ActivitySessionTable;
+  activity_attendance: ActivityAttendanceTable;
+  activity_survey_answer: ActivitySurveyAnswerTable;
+  prefecture_population: PrefecturePopulationTable;
 }

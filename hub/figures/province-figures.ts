@@ -1,6 +1,8 @@
 import type { HubStore } from '../db/open';
 import { checkedPeriod, momentRange, PROVINCE_UTC_OFFSET_HOURS, samePeriodYearBefore, type FiguresPeriod, type MomentRange } from './period';
 import { standingCounts, withdrawalCounts, type Grouping, type StandingCount, type WithdrawalCount } from './registration-tallies';
+import { reachFigures, type ReachFigures } from './reach-figures';
+import { stemCellFigures, type StemCellFigures } from './stem-cell-figures';
 
 /** The figures of one group (or of the whole province) over the period. */
 export interface Tally {
@@ -20,10 +22,7 @@ export interface Growth {
   rate: number | null;
 }
 
-/**
- * The figures the province asks for over a period (docs/hub.md § Figures). Stem-cell statuses and re-contact
- * consent are not among them: the people's tables do not keep those fields.
- */
+/** The figures the province asks for over a period (docs/hub.md § Figures). */
 export interface ProvinceFigures {
   provinceCode: string;
   period: FiguresPeriod & { utcOffsetHours: number } & MomentRange;
@@ -35,6 +34,10 @@ export interface ProvinceFigures {
   /** Registrations by the month they were made, withdrawals by the month they were made in. */
   byMonth: Array<{ month: string } & Tally>;
   growth: { previousPeriod: FiguresPeriod; registrations: Growth; people: Growth };
+  /** The stem-cell pipeline, re-contact consent and the volunteers' growth against their targets. */
+  stemCell: StemCellFigures;
+  /** Memorial visits and life-education reach and satisfaction against their targets (`reach-figures.ts`). */
+  visitorsAndEducation: ReachFigures;
 }
 
 function growth(current: number, previous: number): Growth {
@@ -66,14 +69,16 @@ function renamed<K extends string>(tallies: Array<{ key: string } & Tally>, name
 export async function provinceFigures(store: HubStore, provinceCode: string, period: FiguresPeriod): Promise<ProvinceFigures> {
   const range = momentRange(checkedPeriod(period));
   const previousPeriod = samePeriodYearBefore(period);
-  const [[standing], [withdrawn], [before], byProgram, byStation, byPrefecture, byMonth] = await Promise.all([
+  const previousRange = momentRange(previousPeriod);
+  const [[standing], [withdrawn], [before], byProgram, byStation, byPrefecture, byMonth, stemCell] = await Promise.all([
     standingCounts(store, provinceCode, range, null),
     withdrawalCounts(store, provinceCode, range, null),
-    standingCounts(store, provinceCode, momentRange(previousPeriod), null),
+    standingCounts(store, provinceCode, previousRange, null),
     grouped(store, provinceCode, range, 'program'),
     grouped(store, provinceCode, range, 'station'),
     grouped(store, provinceCode, range, 'prefecture'),
     grouped(store, provinceCode, range, 'month'),
+    stemCellFigures(store, provinceCode, range, previousRange),
   ]);
   const registrations = standing?.registrations ?? 0;
   const people = standing?.people ?? 0;
@@ -90,5 +95,7 @@ export async function provinceFigures(store: HubStore, provinceCode: string, per
       registrations: growth(registrations, before?.registrations ?? 0),
       people: growth(people, before?.people ?? 0),
     },
+    stemCell,
+    visitorsAndEducation: await reachFigures(store, provinceCode, period),
   };
 }

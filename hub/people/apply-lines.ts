@@ -4,8 +4,10 @@ import { recordVersionsOf } from '../db/repositories/record-versions';
 import { erasePayloads, erasureKey, erasuresOf, keepErasure, type ErasedRecord } from '../db/repositories/people-erasures';
 import type { Executor } from '../db/repositories/executor';
 import type { IncomingBatch } from '../db/repositories/take-batch';
+import { applyPersonChange } from './apply-person-change';
 import { BatchPeople } from './batch-people';
-import { registrationFacts, type RegistrationFacts } from './payloads';
+import { personChangeFacts, registrationFacts, type PersonChangeFacts, type RegistrationFacts } from './payloads';
+import { refreshPersonFields } from './refresh-person';
 import { resolvePerson } from './resolve-person';
 import type { HubSealer } from './sealing';
 
@@ -27,7 +29,8 @@ export interface LineOrigin {
 
 /**
  * The step `takeBatch` runs once a batch's versions are stored (`IncomingBatch.afterStore`): in the batch's
- * order, each version stored now updates the province's people, and each tombstone erases what it names.
+ * order, each registration or person version stored now updates the province's people, and each tombstone
+ * erases what it names.
  * A version that a tombstone already covers (it crossed its tombstone on the way) is erased as it lands.
  * A conflicting content of a covered version is not kept for review either. The registrations and people the
  * batch names are read together and its changes to them written together (`BatchPeople`).
@@ -39,8 +42,14 @@ export function applyLinesToPeople(sealer: HubSealer, origin: LineOrigin, lines:
     const erasedThrough = await erasuresOf(trx, origin.provinceCode, origin.stationCode, outcomes);
     const covered = (line: { entityKind: string; entityId: string; version: number }) =>
       line.version <= (erasedThrough.get(erasureKey(line.entityKind, line.entityId)) ?? 0);
-    const factsOf = registrationFactsOf(outcomes.filter((outcome) => outcome.status === 'accepted').map((outcome) => contentOf.get(outcome.lineSeq)));
-    await people.preload(origin.stationCode, [...factsOf.keys()].map((line) => line.entityId), [...factsOf.values()].map((facts) => facts.person));
+    const accepted = outcomes.filter((outcome) => outcome.status === 'accepted').map((outcome) => contentOf.get(outcome.lineSeq));
+    const factsOf = registrationFactsOf(accepted);
+    const changesOf = personChangeFactsOf(accepted);
+    await people.preload(
+      origin.stationCode,
+      [...factsOf.keys()].map((line) => line.entityId),
+      [...factsOf.values(), ...changesOf.values()].map((facts) => facts.person),
+    );
     for (const outcome of outcomes) {
       if (outcome.status === 'duplicate') continue;
       if (covered(outcome)) {
@@ -57,6 +66,9 @@ export function applyLinesToPeople(sealer: HubSealer, origin: LineOrigin, lines:
           const key = erasureKey(cover.kind, cover.entityId);
           erasedThrough.set(key, Math.max(erasedThrough.get(key) ?? 0, cover.throughVersion));
         }
+      } else if (line.entityKind === 'person') {
+        const facts = changesOf.get(line);
+        if (facts) await applyPersonChange(people, { ...origin, entityId: line.entityId, version: line.version, changedAt: line.changedAt }, facts);
       } else {
         const facts = factsOf.get(line);
         if (facts) await applyRegistration(people, origin, line, facts);
@@ -72,6 +84,17 @@ function registrationFactsOf(lines: ReadonlyArray<LineContent | undefined>): Map
   for (const line of lines) {
     if (line?.entityKind !== 'registration') continue;
     const read = registrationFacts(line.payload);
+    if (read) facts.set(line, read);
+  }
+  return facts;
+}
+
+/** The facts of each `person` line (a contact change), read once: lines without the facts' shape are absent. */
+function personChangeFactsOf(lines: ReadonlyArray<LineContent | undefined>): Map<LineContent, PersonChangeFacts> {
+  const facts = new Map<LineContent, PersonChangeFacts>();
+  for (const line of lines) {
+    if (line?.entityKind !== 'person') continue;
+    const read = personChangeFacts(line.payload);
     if (read) facts.set(line, read);
   }
   return facts;
@@ -101,6 +124,8 @@ async function applyRegistration(people: BatchPeople, origin: LineOrigin, line: 
     stationPersonId: facts.stationPersonId,
     program: facts.program,
     state: facts.state,
+    stemCellStatus: facts.stemCellStatus,
+    followUpConsent: facts.followUpConsent,
     latestVersion: line.version,
     registeredAt,
     stateChangedAt: line.changedAt,
@@ -113,18 +138,21 @@ async function applyRegistration(people: BatchPeople, origin: LineOrigin, line: 
 
 /**
  * Erases a record a tombstone names (§5.4): its versions' payloads through the version named, now and as
- * they arrive; a registration whose versions are all covered leaves the people's tables with its review
- * entries, and its person goes when nothing else is registered to them.
+ * they arrive; a contact change's review entry goes with it; a registration whose versions are all covered
+ * leaves the people's tables with its review entries, and its person goes when nothing else is registered
+ * to them.
  */
 async function eraseRecord(trx: Executor, people: BatchPeople, record: ErasedRecord, tombstone: LineContent): Promise<void> {
   await keepErasure(trx, record, tombstone.entityId, tombstone.changedAt);
   await erasePayloads(trx, record);
-  if (record.entityKind !== 'registration') return;
   const name: RegistrationName = { provinceCode: record.provinceCode, stationCode: record.stationCode, registrationId: record.entityId };
+  if (record.entityKind === 'person') await people.deleteReviewOf(name);
+  if (record.entityKind !== 'registration') return;
   const held = await people.registration(name);
   if (!held || held.latestVersion > record.throughVersion) return;
   await people.deleteRegistration(name);
-  if (held.personKey) await erasePersonIfUnregistered(people, held.personKey);
+  // A person other registrations still hold keeps no detail that came only from what was erased.
+  if (held.personKey && !(await erasePersonIfUnregistered(people, held.personKey))) await refreshPersonFields(people, held.personKey);
 }
 
 /**
@@ -132,10 +160,11 @@ async function eraseRecord(trx: Executor, people: BatchPeople, record: ErasedRec
  * named the person's document with other details no longer meet anyone: each is resolved again from its
  * latest stored version, as if it arrived now.
  */
-async function erasePersonIfUnregistered(people: BatchPeople, personKey: string): Promise<void> {
+async function erasePersonIfUnregistered(people: BatchPeople, personKey: string): Promise<boolean> {
   const waiting = await people.registrationsUnderReviewFor(personKey);
-  if (!(await people.deletePersonIfUnregistered(personKey))) return;
+  if (!(await people.deletePersonIfUnregistered(personKey))) return false;
   for (const name of waiting) await resolveAgain(people, name);
+  return true;
 }
 
 async function resolveAgain(people: BatchPeople, name: RegistrationName): Promise<void> {

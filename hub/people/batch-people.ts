@@ -7,6 +7,7 @@ import {
   otherStationsOfPerson,
   peopleWithKeys,
   registrationOf,
+  registrationsOfPerson,
   registrationsUnderReviewFor,
   registrationsWithIds,
   insertPeople,
@@ -24,10 +25,12 @@ import { SEALED_COLUMNS, type HubSealer } from './sealing';
 export interface KnownPerson {
   personKey: string;
   fields: PersonDetails;
+  /** The station's moment of the change the fields were last set from: an older change never replaces them. */
+  changedAt: string;
 }
 
 /** A person known to the batch: held sealed (opened when first asked), or with fields set by the batch. */
-type PersonEntry = { personKey: string; sealed: Buffer; fields?: PersonDetails } | { personKey: string; fields: PersonDetails };
+type PersonEntry = { personKey: string; changedAt: string } & ({ sealed: Buffer; fields?: PersonDetails } | { fields: PersonDetails });
 
 /** A person's fields set by the batch, written when the batch's people are stored. */
 interface PendingPerson {
@@ -60,7 +63,7 @@ export class BatchPeople {
   constructor(
     readonly db: Executor,
     readonly sealer: HubSealer,
-    private readonly provinceCode: string,
+    readonly provinceCode: string,
   ) {}
 
   /** Reads at once the registrations of a station and the people of these details that the batch will ask for. */
@@ -93,17 +96,17 @@ export class BatchPeople {
       const entry = this.people.get(key);
       if (!entry) continue;
       if (!entry.fields) entry.fields = this.sealer.openJson<PersonDetails>((entry as { sealed: Buffer }).sealed, SEALED_COLUMNS.personFields);
-      return { personKey: entry.personKey, fields: entry.fields };
+      return { personKey: entry.personKey, fields: entry.fields, changedAt: entry.changedAt };
     }
     return undefined;
   }
 
-  /** Sets a person's fields: the person is added when new, their fields replaced when held. */
+  /** Sets a person's fields, as of the station's moment `at`: the person is added when new, their fields replaced when held. */
   savePerson(personKey: string, fields: PersonDetails, at: string): void {
     const pending = this.pendingPeople.get(personKey);
     const held = pending ? pending.held : Boolean(this.people.get(personKey));
     this.pendingPeople.set(personKey, { fields, held, createdAt: pending?.createdAt ?? at, updatedAt: at });
-    this.people.set(personKey, { personKey, fields });
+    this.people.set(personKey, { personKey, fields, changedAt: at });
   }
 
   /** One registration as the batch sees it, or undefined. */
@@ -136,6 +139,12 @@ export class BatchPeople {
   async deleteReviewOf(name: RegistrationName): Promise<void> {
     await this.flush();
     await deleteReviewOf(this.db, name);
+  }
+
+  /** The registrations linked to a person, at every station. */
+  async registrationsOfPerson(personKey: string): Promise<HeldRegistration[]> {
+    await this.flush();
+    return registrationsOfPerson(this.db, this.provinceCode, personKey);
   }
 
   /** The registrations whose review entries name the person held: they wait on that person. */
@@ -187,7 +196,7 @@ export class BatchPeople {
     const held = await peopleWithKeys(this.db, this.provinceCode, unknown);
     for (const key of unknown) {
       const sealed = held.get(key);
-      this.people.set(key, sealed ? { personKey: key, sealed } : null);
+      this.people.set(key, sealed ? { personKey: key, sealed: sealed.sealedFields, changedAt: sealed.changedAt } : null);
     }
   }
 }

@@ -1,15 +1,21 @@
 import type { RegistrationName } from '../db/repositories/people';
-import type { BatchPeople } from './batch-people';
+import type { BatchPeople, KnownPerson } from './batch-people';
 import type { PersonDetails } from './payloads';
 import { SEALED_COLUMNS } from './sealing';
 
 /** The details that tell one holder of a document from another: a document seen with others is not merged. */
-function sameHolder(held: PersonDetails, seen: PersonDetails): boolean {
+export function sameHolder(held: PersonDetails, seen: PersonDetails): boolean {
   return (held.name ?? '').trim() === (seen.name ?? '').trim() && held.birthDate === seen.birthDate;
 }
 
-function sameDetails(held: PersonDetails, seen: PersonDetails): boolean {
+/** Whether two sets of details are the same in every field. */
+export function sameDetails(held: PersonDetails, seen: PersonDetails): boolean {
   return JSON.stringify(held) === JSON.stringify(seen);
+}
+
+/** Whether details the station changed at `at` may replace the person's fields: an older change never replaces a newer one. */
+export function replacesFields(held: KnownPerson, seen: PersonDetails, at: string): boolean {
+  return at >= held.changedAt && !sameDetails(held.fields, seen);
 }
 
 /**
@@ -17,6 +23,8 @@ function sameDetails(held: PersonDetails, seen: PersonDetails): boolean {
  * document is new. A document held with another name or birth date is merged by no guess: when another
  * station's registrations hold it, a review entry keeps both sides (sealed) and the answer is null; when
  * only this station holds it, the station amended its own details and the person's fields follow them.
+ * Details changed at the station before the person's fields were last set (a version that arrives late)
+ * never replace them.
  */
 export async function resolvePerson(people: BatchPeople, registration: RegistrationName, seen: PersonDetails, at: string): Promise<string | null> {
   const { sealer } = people;
@@ -29,18 +37,19 @@ export async function resolvePerson(people: BatchPeople, registration: Registrat
   }
   const held = found.fields;
   if (sameHolder(held, seen)) {
-    if (!sameDetails(held, seen)) people.savePerson(found.personKey, seen, at);
+    if (replacesFields(found, seen, at)) people.savePerson(found.personKey, seen, at);
     return found.personKey;
   }
   const otherStations = (await people.otherStationsOfPerson(found.personKey, registration)).filter((code) => code !== registration.stationCode);
   if (otherStations.length === 0) {
-    people.savePerson(found.personKey, seen, at);
+    if (replacesFields(found, seen, at)) people.savePerson(found.personKey, seen, at);
     return found.personKey;
   }
   await people.addReview({
     personKey: found.personKey,
     stationCode: registration.stationCode,
     registrationId: registration.registrationId,
+    recordKind: 'registration',
     heldStationCodes: otherStations,
     sealedHeld: sealer.sealJson(held, SEALED_COLUMNS.reviewHeld),
     sealedSeen: sealer.sealJson(seen, SEALED_COLUMNS.reviewSeen),

@@ -1,24 +1,17 @@
-import { createPublicKey } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { openAckFile, verifyAckSignature } from '../../electron/sync/ack-file';
 import { openBatchFile, sha256Hex } from '../../electron/sync/batch-file';
 import { decryptFromStation } from '../../electron/sync/usb-encryption';
 import type { CallInput } from '../../shared/contract/calls';
-import type { HubStore } from '../../hub/db/open';
 import { batchesOfStation } from '../../hub/db/repositories/batches';
 import { countRecordVersions } from '../../hub/db/repositories/record-versions';
-import { addStationKey } from '../../hub/db/repositories/stations';
 import { importBatchFolder } from '../../hub/ingest/import-folder';
-import { loadOrCreateProvinceKeys, provincePublicPems, type ProvinceKeys } from '../../hub/keys/province-keys';
-import { callsOn } from '../fixtures/dispatch';
 import { residentId, sampleRegistration } from '../fixtures/registrations';
-import { makeTempDir, openTempStation, sampleSetup } from '../fixtures/temp-station';
 import { PROVINCE, registerStation } from './support/batches';
 import { describeOnBothEngines } from './support/both-engines';
-
-type TempStation = Awaited<ReturnType<typeof openTempStation>>;
+import { useExportingStation } from './support/exporting-station';
 
 /** A copy of `bytes` with the lowest bit of one byte flipped. */
 function flipByte(bytes: Buffer, at: number): Buffer {
@@ -28,26 +21,8 @@ function flipByte(bytes: Buffer, at: number): Buffer {
 }
 
 describeOnBothEngines('hub import: the batch files of a station from a stick, each taken once', (open) => {
-  let station: TempStation;
-  let folders: ReturnType<typeof makeTempDir>;
-  let keys: ProvinceKeys;
-  const admin = { sessionKey: 'admin-desk' };
-  const { ok } = callsOn(() => station, () => admin);
-
-  beforeEach(async () => {
-    station = await openTempStation();
-    await station.dispatch('station:setup', sampleSetup, admin);
-    folders = makeTempDir('relay-hub-ingest-');
-    keys = loadOrCreateProvinceKeys(join(folders.dir, 'keys')).keys;
-    const pems = provincePublicPems(keys);
-    await ok('sync:importProvinceKey', { use: 'signing', pem: pems.signing });
-    await ok('sync:importProvinceKey', { use: 'encryption', pem: pems.encryption });
-    await ok('sync:settings', { endpoint: null, batchSize: 10, twoPersonApproval: false });
-  });
-  afterEach(async () => {
-    await station.remove();
-    folders.remove();
-  });
+  const exporting = useExportingStation({ batchSize: 10, folderPrefix: 'relay-hub-ingest-' });
+  const { ok, registerAtHub } = exporting;
 
   /** Registers `count` people for the cornea program: a registration and its receipt each. */
   async function register(count: number): Promise<void> {
@@ -60,17 +35,9 @@ describeOnBothEngines('hub import: the batch files of a station from a stick, ea
     }
   }
 
-  /** Registers the station under test at the hub with the signing key the station publishes. */
-  async function registerAtHub(hub: HubStore): Promise<void> {
-    await registerStation(hub.db, 'KMU01');
-    const published = await ok('documents:publicKey', undefined);
-    const publicKeySpki = createPublicKey(published.publicKey).export({ type: 'spki', format: 'der' });
-    await addStationKey(hub.db, { provinceCode: PROVINCE, stationCode: 'KMU01', publicKeySpki, registeredAt: '2026-11-01T00:00:00.000Z' });
-  }
-
   /** Exports every batch waiting to a fresh stick folder. */
   async function exportToStick(name = 'stick'): Promise<string> {
-    const folder = join(folders.dir, name);
+    const folder = join(exporting.folders.dir, name);
     mkdirSync(folder);
     const { files } = await ok('sync:export', { folder });
     expect(files.length).toBeGreaterThan(0);
@@ -78,7 +45,7 @@ describeOnBothEngines('hub import: the batch files of a station from a stick, ea
   }
 
   function outboxStates(): string[] {
-    return (station.connection.sqlite.prepare('select state from outbox order by seq').all() as { state: string }[]).map((row) => row.state);
+    return (exporting.station.connection.sqlite.prepare('select state from outbox order by seq').all() as { state: string }[]).map((row) => row.state);
   }
 
   it('takes every batch, settles the outbox with its acknowledgements, and replays the same bytes when imported again', async () => {
@@ -86,7 +53,7 @@ describeOnBothEngines('hub import: the batch files of a station from a stick, ea
     await registerAtHub(hub);
     await register(6);
     const stick = await exportToStick();
-    const context = { hub, provinceCode: PROVINCE, keys };
+    const context = { hub, provinceCode: PROVINCE, keys: exporting.keys };
 
     const first = await importBatchFolder(stick, context);
     expect(first.map(({ result }) => [result.batchId, result.outcome])).toEqual([
@@ -120,27 +87,27 @@ describeOnBothEngines('hub import: the batch files of a station from a stick, ea
     const [name] = readdirSync(stick);
     if (!name) throw new Error('nothing exported');
     const encrypted = readFileSync(join(stick, name));
-    const damaged = join(folders.dir, 'damaged');
+    const damaged = join(exporting.folders.dir, 'damaged');
     mkdirSync(damaged);
 
     // Encrypted: the tag fails, nothing of the file can be read, so no signed answer can name it.
     const flippedCipher = flipByte(encrypted, Math.floor(encrypted.length / 2));
     writeFileSync(join(damaged, name), flippedCipher);
     // Plain: the manifest reads and verifies, the payload does not match it; the refusal names that manifest.
-    const plain = decryptFromStation(encrypted, keys.encryptionPrivateKeys);
+    const plain = decryptFromStation(encrypted, exporting.keys.encryptionPrivateKeys);
     const flippedPlain = flipByte(plain, plain.length - 1);
     writeFileSync(join(damaged, name.replace(/\.rse$/, '.rsb')), flippedPlain);
 
-    const context = { hub, provinceCode: PROVINCE, keys };
-    const [asPlain, asEncrypted] = await importBatchFolder(damaged, context, join(folders.dir, 'answers'));
+    const context = { hub, provinceCode: PROVINCE, keys: exporting.keys };
+    const [asPlain, asEncrypted] = await importBatchFolder(damaged, context, join(exporting.folders.dir, 'answers'));
     expect(asEncrypted?.result).toMatchObject({ outcome: 'refused', code: 'decryption_failed', batchId: 'KMU01-B000001', ack: null });
     expect(asPlain?.result).toMatchObject({ outcome: 'refused', code: 'payload_hash_mismatch', batchId: 'KMU01-B000001' });
     const refusal = openAckFile(readFileSync(asPlain?.ackFile ?? ''));
-    expect(verifyAckSignature(refusal, [keys.signing.publicKey])).toBe(true);
+    expect(verifyAckSignature(refusal, [exporting.keys.signing.publicKey])).toBe(true);
     expect(refusal.body).toMatchObject({ outcome: 'refused', error: { code: 'payload_hash_mismatch' }, manifestSha256: sha256Hex(openBatchFile(plain).manifestBytes) });
 
     // A byte of the signature: the station's registered key does not verify it.
-    const forged = join(folders.dir, 'forged');
+    const forged = join(exporting.folders.dir, 'forged');
     mkdirSync(forged);
     const signatureByte = 8 + openBatchFile(plain).manifestBytes.length + 10;
     writeFileSync(join(forged, name.replace(/\.rse$/, '.rsb')), flipByte(plain, signatureByte));
@@ -151,7 +118,7 @@ describeOnBothEngines('hub import: the batch files of a station from a stick, ea
     expect(await batchesOfStation(hub.db, PROVINCE, 'KMU01')).toEqual([]);
     expect(await countRecordVersions(hub.db, PROVINCE, 'KMU01')).toBe(0);
 
-    const intact = join(folders.dir, 'intact');
+    const intact = join(exporting.folders.dir, 'intact');
     mkdirSync(intact);
     copyFileSync(join(stick, name), join(intact, name));
     const [taken] = await importBatchFolder(intact, context);
@@ -162,16 +129,16 @@ describeOnBothEngines('hub import: the batch files of a station from a stick, ea
     const hub = await open();
     await register(1);
     const stick = await exportToStick();
-    const context = { hub, provinceCode: PROVINCE, keys };
+    const context = { hub, provinceCode: PROVINCE, keys: exporting.keys };
 
-    const [unknown] = await importBatchFolder(stick, context, join(folders.dir, 'unknown'));
+    const [unknown] = await importBatchFolder(stick, context, join(exporting.folders.dir, 'unknown'));
     expect(unknown?.result).toMatchObject({ outcome: 'refused', code: 'station_unknown', batchId: 'KMU01-B000001' });
     const refusal = openAckFile(readFileSync(unknown?.ackFile ?? ''));
-    expect(verifyAckSignature(refusal, [keys.signing.publicKey])).toBe(true);
+    expect(verifyAckSignature(refusal, [exporting.keys.signing.publicKey])).toBe(true);
     expect(refusal.body).toMatchObject({ outcome: 'refused', error: { code: 'station_unknown' }, stationCode: 'KMU01' });
 
     await registerStation(hub.db, 'KMU01');
-    const [keyUnknown] = await importBatchFolder(stick, context, join(folders.dir, 'key-unknown'));
+    const [keyUnknown] = await importBatchFolder(stick, context, join(exporting.folders.dir, 'key-unknown'));
     expect(keyUnknown?.result).toMatchObject({ outcome: 'refused', code: 'station_key_unknown' });
     expect(await batchesOfStation(hub.db, PROVINCE, 'KMU01')).toEqual([]);
     expect(await countRecordVersions(hub.db, PROVINCE, 'KMU01')).toBe(0);

@@ -1,21 +1,14 @@
-import { createPublicKey } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { CallInput } from '../../shared/contract/calls';
-import type { HubStore } from '../../hub/db/open';
 import { personKeys, registrationsOfPerson } from '../../hub/db/repositories/people';
-import { addStationKey } from '../../hub/db/repositories/stations';
 import { importBatchFolder } from '../../hub/ingest/import-folder';
-import { loadOrCreateProvinceKeys, provincePublicPems, type ProvinceKeys } from '../../hub/keys/province-keys';
-import { callsOn } from '../fixtures/dispatch';
 import { residentId, sampleRegistration } from '../fixtures/registrations';
-import { makeTempDir, openTempStation, sampleSetup } from '../fixtures/temp-station';
-import { PROVINCE, registerStation } from './support/batches';
+import { PROVINCE } from './support/batches';
 import { describeOnBothEngines } from './support/both-engines';
+import { useExportingStation } from './support/exporting-station';
 import { holdsInClear, rawStorage } from './support/raw-storage';
-
-type TempStation = Awaited<ReturnType<typeof openTempStation>>;
 
 const PEOPLE = [
   { name: '李春华', number: residentId('530102', '19850412', '213') },
@@ -23,33 +16,8 @@ const PEOPLE = [
 ];
 
 describeOnBothEngines('hub people from a real station: its exported batches make one sealed person per document', (open) => {
-  let station: TempStation;
-  let folders: ReturnType<typeof makeTempDir>;
-  let keys: ProvinceKeys;
-  const admin = { sessionKey: 'admin-desk' };
-  const { ok } = callsOn(() => station, () => admin);
-
-  beforeEach(async () => {
-    station = await openTempStation();
-    await station.dispatch('station:setup', sampleSetup, admin);
-    folders = makeTempDir('relay-hub-people-station-');
-    keys = loadOrCreateProvinceKeys(join(folders.dir, 'keys')).keys;
-    const pems = provincePublicPems(keys);
-    await ok('sync:importProvinceKey', { use: 'signing', pem: pems.signing });
-    await ok('sync:importProvinceKey', { use: 'encryption', pem: pems.encryption });
-    await ok('sync:settings', { endpoint: null, batchSize: 50, twoPersonApproval: false });
-  });
-  afterEach(async () => {
-    await station.remove();
-    folders.remove();
-  });
-
-  async function registerAtHub(hub: HubStore): Promise<void> {
-    await registerStation(hub.db, 'KMU01');
-    const published = await ok('documents:publicKey', undefined);
-    const publicKeySpki = createPublicKey(published.publicKey).export({ type: 'spki', format: 'der' });
-    await addStationKey(hub.db, { provinceCode: PROVINCE, stationCode: 'KMU01', publicKeySpki, registeredAt: '2026-11-01T00:00:00.000Z' });
-  }
+  const exporting = useExportingStation({ batchSize: 50, folderPrefix: 'relay-hub-people-station-' });
+  const { ok, registerAtHub } = exporting;
 
   it('keys each registered person once, links every program to them, and keeps no name or document number in clear', async () => {
     const hub = await open();
@@ -61,10 +29,10 @@ describeOnBothEngines('hub people from a real station: its exported batches make
       });
       await ok('registration:create', input);
     }
-    const stick = join(folders.dir, 'stick');
+    const stick = join(exporting.folders.dir, 'stick');
     mkdirSync(stick);
     await ok('sync:export', { folder: stick });
-    const taken = await importBatchFolder(stick, { hub, provinceCode: PROVINCE, keys });
+    const taken = await importBatchFolder(stick, { hub, provinceCode: PROVINCE, keys: exporting.keys });
     expect(taken.map(({ result }) => result.outcome)).toEqual(taken.map(() => 'applied'));
 
     const people = await personKeys(hub.db, PROVINCE);

@@ -3,6 +3,8 @@ import type { HubEngine } from '../engine';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_people';
 import * as m0003 from './0003_hub_identity';
+import * as m0004 from './0004_stem_cell_and_contact';
+import * as m0005 from './0005_reach';
 
 /** One step of the hub's schema; `engine` picks the SQL where the engines differ. */
 export interface HubMigration {
@@ -14,4 +16,6 @@ export const hubMigrations: ReadonlyArray<readonly [name: string, migration: Hub
   ['0001_initial', m0001],
   ['0002_people', m0002],
   ['0003_hub_identity', m0003],
+  ['0004_stem_cell_and_contact', m0004],
+  ['0005_reach', m0005],
 ];

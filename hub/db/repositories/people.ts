@@ -7,6 +7,12 @@ export interface HeldPerson {
   sealedFields: Buffer;
 }
 
+/** A person's sealed fields, and the station's moment of the change they were last set from (`updated_at`). */
+export interface SealedPersonFields {
+  sealedFields: Buffer;
+  changedAt: string;
+}
+
 /** A station's registration as its latest version stands. */
 export interface HeldRegistration {
   stationCode: string;
@@ -19,6 +25,10 @@ export interface HeldRegistration {
   latestVersion: number;
   registeredAt: string;
   stateChangedAt: string;
+  /** The latest version's stem-cell status; null for other programs (and rows held before migration 0004). */
+  stemCellStatus: string | null;
+  /** The person's `follow_up_contact` consent in the latest version; null when it carries none. */
+  followUpConsent: boolean | null;
 }
 
 /** One registration of a station, named. */
@@ -28,12 +38,17 @@ export interface RegistrationName {
   registrationId: string;
 }
 
+/** What a review entry is about: a registration, or a person's contact change (a `person` record). */
+export type ReviewedRecordKind = 'registration' | 'person';
+
 /** A review entry: a held document seen with another name or birth date. */
 export interface PersonReview {
   id: number;
   personKey: string;
   stationCode: string;
+  /** The entity id of the record under review: the registration, or the `person` record of a contact change. */
   registrationId: string;
+  recordKind: ReviewedRecordKind;
   heldStationCodes: string[];
   sealedHeld: Buffer;
   sealedSeen: Buffer;
@@ -83,6 +98,8 @@ type RegistrationRow = {
   latest_version: number;
   registered_at: Date | string;
   state_changed_at: Date | string;
+  stem_cell_status: string | null;
+  follow_up_consent: number | null;
 };
 
 function registrationOfRow(row: RegistrationRow): HeldRegistration {
@@ -96,6 +113,8 @@ function registrationOfRow(row: RegistrationRow): HeldRegistration {
     latestVersion: row.latest_version,
     registeredAt: momentText(row.registered_at),
     stateChangedAt: momentText(row.state_changed_at),
+    stemCellStatus: row.stem_cell_status,
+    followUpConsent: row.follow_up_consent === null ? null : row.follow_up_consent === 1,
   };
 }
 
@@ -109,6 +128,8 @@ const REGISTRATION_COLUMNS = [
   'latest_version',
   'registered_at',
   'state_changed_at',
+  'stem_cell_status',
+  'follow_up_consent',
 ] as const;
 
 /** One registration as held, or undefined. */
@@ -194,6 +215,7 @@ export async function addReview(db: Executor, provinceCode: string, review: Omit
       person_key: review.personKey,
       station_code: review.stationCode,
       registration_id: review.registrationId,
+      record_kind: review.recordKind,
       held_station_codes: review.heldStationCodes.join(','),
       sealed_held: review.sealedHeld,
       sealed_seen: review.sealedSeen,
@@ -220,7 +242,7 @@ export async function registrationsUnderReviewFor(db: Executor, provinceCode: st
 export async function openReviews(db: Executor, provinceCode: string): Promise<PersonReview[]> {
   const rows = await db
     .selectFrom('person_review')
-    .select(['id', 'person_key', 'station_code', 'registration_id', 'held_station_codes', 'sealed_held', 'sealed_seen', 'seen_at'])
+    .select(['id', 'person_key', 'station_code', 'registration_id', 'record_kind', 'held_station_codes', 'sealed_held', 'sealed_seen', 'seen_at'])
     .where('province_code', '=', provinceCode)
     .where('reviewed_at', 'is', null)
     .orderBy('id')
@@ -230,6 +252,7 @@ export async function openReviews(db: Executor, provinceCode: string): Promise<P
     personKey: row.person_key,
     stationCode: row.station_code,
     registrationId: row.registration_id,
+    recordKind: row.record_kind as ReviewedRecordKind,
     heldStationCodes: row.held_station_codes.split(','),
     sealedHeld: row.sealed_held,
     sealedSeen: row.sealed_seen,
@@ -247,16 +270,16 @@ function inChunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** Every person held under any of these keys, by key (a key held by nobody is absent). */
-export async function peopleWithKeys(db: Executor, provinceCode: string, keys: readonly string[]): Promise<Map<string, Buffer>> {
-  const held = new Map<string, Buffer>();
+export async function peopleWithKeys(db: Executor, provinceCode: string, keys: readonly string[]): Promise<Map<string, SealedPersonFields>> {
+  const held = new Map<string, SealedPersonFields>();
   for (const chunk of inChunks([...new Set(keys)], PEOPLE_ROWS_PER_STATEMENT)) {
     const rows = await db
       .selectFrom('person')
-      .select(['person_key', 'sealed_fields'])
+      .select(['person_key', 'sealed_fields', 'updated_at'])
       .where('province_code', '=', provinceCode)
       .where('person_key', 'in', chunk)
       .execute();
-    for (const row of rows) held.set(row.person_key, row.sealed_fields);
+    for (const row of rows) held.set(row.person_key, { sealedFields: row.sealed_fields, changedAt: momentText(row.updated_at) });
   }
   return held;
 }
@@ -318,6 +341,8 @@ export async function storeRegistrations(db: Executor, provinceCode: string, reg
           latest_version: registration.latestVersion,
           registered_at: registration.registeredAt,
           state_changed_at: registration.stateChangedAt,
+          stem_cell_status: registration.stemCellStatus,
+          follow_up_consent: registration.followUpConsent === null ? null : registration.followUpConsent ? 1 : 0,
         })),
       )
       .onConflict((oc) =>
@@ -329,6 +354,8 @@ export async function storeRegistrations(db: Executor, provinceCode: string, reg
           latest_version: eb.ref('excluded.latest_version'),
           registered_at: eb.ref('excluded.registered_at'),
           state_changed_at: eb.ref('excluded.state_changed_at'),
+          stem_cell_status: eb.ref('excluded.stem_cell_status'),
+          follow_up_consent: eb.ref('excluded.follow_up_consent'),
         })),
       )
       .execute();

@@ -72,11 +72,24 @@ function rangeOf(envelopes: Envelope[]): { firstSeq: number; lastSeq: number } {
   return { firstSeq: Math.min(...seqs), lastSeq: Math.max(...seqs) };
 }
 
+/** What a registration payload says besides its person; left out, a cornea registration's first version, active. */
+export interface RegistrationShape {
+  program?: string;
+  state?: string;
+  version?: number;
+  /** `stemCellStatus`; null when left out. */
+  stemCellStatus?: string | null;
+  /** The person's `follow_up_contact` consent among the current consents; not among them when left out. */
+  followUpContact?: boolean;
+}
+
 /** A `registration` payload (§5.3) of one program, in a state, for a person. */
-export function registrationPayload(registrationId: string, personId: string, person: PersonShape, options: { program?: string; state?: string; version?: number } = {}): Record<string, unknown> {
+export function registrationPayload(registrationId: string, personId: string, person: PersonShape, options: RegistrationShape = {}): Record<string, unknown> {
   const program = options.program ?? 'cornea';
   const state = options.state ?? 'active';
   const version = options.version ?? 1;
+  const consents = [{ purpose: 'provincial_sync', granted: true, textVersion: '2026-11', at: '2026-11-10T08:00:00.000Z' }];
+  if (options.followUpContact !== undefined) consents.push({ purpose: 'follow_up_contact', granted: options.followUpContact, textVersion: '2026-11', at: '2026-11-10T08:00:00.000Z' });
   return {
     id: registrationId,
     number: `REG-${registrationId.slice(0, 8)}`,
@@ -87,15 +100,21 @@ export function registrationPayload(registrationId: string, personId: string, pe
     event: state === 'withdrawn' ? 'withdrawn' : version === 1 ? 'created' : 'amended',
     channel: 'staff',
     choice: { program },
-    stemCellStatus: null,
+    stemCellStatus: options.stemCellStatus ?? null,
     sampleBarcode: null,
     realisedOn: null,
     heardFrom: null,
     heardFromSessionId: null,
     person: { name: person.name, documentKind: person.documentKind, documentNumber: person.documentNumber, phone: person.phone ?? '13812345678', ethnicGroup: '01', birthDate: person.birthDate, sex: person.sex ?? 'male' },
-    consents: [{ purpose: 'provincial_sync', granted: true, textVersion: '2026-11', at: '2026-11-10T08:00:00.000Z' }],
+    consents,
     at: '2026-11-10T08:00:00.000Z',
   };
+}
+
+/** A `person` line (§5.3): a contact change at the station, the person's details as amended, at a moment. */
+export function personLine(personId: string, version: number, person: PersonShape, changedAt: string): OutboxLine {
+  const details = { name: person.name, documentKind: person.documentKind, documentNumber: person.documentNumber, phone: person.phone ?? '13812345678', ethnicGroup: '01', birthDate: person.birthDate, sex: person.sex ?? 'male' };
+  return { kind: 'person', entityId: personId, version, changedAt, payload: { id: personId, version, person: details, at: changedAt } };
 }
 
 /** A consent tombstone (§5.4) naming records through a version. */
