@@ -1,14 +1,16 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KeyRing } from '../../electron/security/key-ring';
 import { keyId, publicKeyToPem } from '../../electron/sync/keys';
-import { loadHubDataKeys, loadOrCreateHubDataKeys } from './data-keys';
+import { dataKeysIn } from './data-keys';
+import { openKeyFolder, sealedNameOf, type KeyFolder, type KeyFolderOptions } from './key-folder';
 
 /**
  * The province's keys (docs/sync-protocol.md §11), kept as PEM files in one folder: an Ed25519 key that signs
  * acknowledgements and an X25519 key that stations encrypt batch files to. Never the same bytes for both.
- * The private PEMs are readable by their owner only; they are not yet sealed at rest.
+ * The private PEMs are sealed under the operator's passphrase (`key-folder.ts`, `sealed-file.ts`); a library
+ * caller that gives no passphrase gets clear owner-only files instead, and cannot open a sealed folder.
  */
 export interface ProvinceKeys {
   signing: KeyPair;
@@ -33,33 +35,42 @@ export const ENCRYPTION_PUBLIC_FILE = 'province-encryption.pub.pem';
 /** Retired encryption keys kept to decrypt older files: `province-encryption.<anything>.old.key.pem`. */
 const RETIRED_ENCRYPTION_FILE = /^province-encryption\..+\.old\.key\.pem$/;
 
-/** The keys read from `dir`, and whether this call made them. */
+/** The keys read from `dir`, whether this call made them, and which clear files it sealed in place. */
 export interface LoadedProvinceKeys {
   keys: ProvinceKeys;
   created: boolean;
+  /** The sealed names of the clear private files found and sealed now (only with a passphrase). */
+  sealedInPlace: string[];
 }
 
-/** Reads the province keys from `dir`, making the folder and both key pairs on first use. */
-export function loadOrCreateProvinceKeys(dir: string): LoadedProvinceKeys {
-  const created = !existsSync(join(dir, SIGNING_PRIVATE_FILE));
+/**
+ * Reads the province keys from `dir`, making the folder and both key pairs on first use. With a passphrase the
+ * private files are sealed (and clear ones found are sealed in place); without one they are clear owner-only
+ * files, and a sealed folder is refused with HubKeysLockedError.
+ */
+export function loadOrCreateProvinceKeys(dir: string, options: KeyFolderOptions = {}): LoadedProvinceKeys {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const folder = openKeyFolder(dir, options);
+  const created = !folder.has(SIGNING_PRIVATE_FILE);
   if (created) {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    writeKeyPair(dir, 'ed25519', SIGNING_PRIVATE_FILE, SIGNING_PUBLIC_FILE);
-    writeKeyPair(dir, 'x25519', ENCRYPTION_PRIVATE_FILE, ENCRYPTION_PUBLIC_FILE);
+    writeKeyPair(folder, 'ed25519', SIGNING_PRIVATE_FILE, SIGNING_PUBLIC_FILE);
+    writeKeyPair(folder, 'x25519', ENCRYPTION_PRIVATE_FILE, ENCRYPTION_PUBLIC_FILE);
   }
-  loadOrCreateHubDataKeys(dir);
-  return { keys: loadProvinceKeys(dir), created };
+  dataKeysIn(folder, { create: true });
+  return { keys: provinceKeysIn(folder), created, sealedInPlace: folder.sealedInPlace };
 }
 
 /** Reads the province keys from `dir`; throws when a key file is missing or holds a key of another type. */
-export function loadProvinceKeys(dir: string): ProvinceKeys {
-  const signing = readPair(join(dir, SIGNING_PRIVATE_FILE), 'ed25519');
-  const encryption = readPair(join(dir, ENCRYPTION_PRIVATE_FILE), 'x25519');
-  const retired = readdirSync(dir)
-    .filter((name) => RETIRED_ENCRYPTION_FILE.test(name))
-    .sort()
-    .map((name) => readPair(join(dir, name), 'x25519').privateKey);
-  return { signing, encryption, encryptionPrivateKeys: [encryption.privateKey, ...retired], data: loadHubDataKeys(dir) };
+export function loadProvinceKeys(dir: string, options: KeyFolderOptions = {}): ProvinceKeys {
+  return provinceKeysIn(openKeyFolder(dir, options));
+}
+
+/** The province keys of an opened key folder. */
+export function provinceKeysIn(folder: KeyFolder): ProvinceKeys {
+  const signing = readPair(folder, SIGNING_PRIVATE_FILE, 'ed25519');
+  const encryption = readPair(folder, ENCRYPTION_PRIVATE_FILE, 'x25519');
+  const retired = folder.names(RETIRED_ENCRYPTION_FILE).map((name) => readPair(folder, name, 'x25519').privateKey);
+  return { signing, encryption, encryptionPrivateKeys: [encryption.privateKey, ...retired], data: dataKeysIn(folder, { create: false }) };
 }
 
 /** The public halves as PEM, for the stations' sync settings. */
@@ -67,17 +78,27 @@ export function provincePublicPems(keys: ProvinceKeys): { signing: string; encry
   return { signing: publicKeyToPem(keys.signing.publicKey), encryption: publicKeyToPem(keys.encryption.publicKey) };
 }
 
-function writeKeyPair(dir: string, type: 'ed25519' | 'x25519', privateFile: string, publicFile: string): void {
+function writeKeyPair(folder: KeyFolder, type: 'ed25519' | 'x25519', privateFile: string, publicFile: string): void {
   const pair = type === 'ed25519' ? generateKeyPairSync('ed25519') : generateKeyPairSync('x25519');
-  const privatePath = join(dir, privateFile);
-  writeFileSync(privatePath, pair.privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
-  // The mode of writeFileSync is masked by the umask; state it again so it is exactly owner-only.
-  chmodSync(privatePath, 0o600);
-  writeFileSync(join(dir, publicFile), publicKeyToPem(pair.publicKey));
+  const pem = Buffer.from(pair.privateKey.export({ type: 'pkcs8', format: 'pem' }));
+  try {
+    folder.write(privateFile, pem);
+  } finally {
+    pem.fill(0);
+  }
+  writeFileSync(join(folder.dir, publicFile), publicKeyToPem(pair.publicKey));
 }
 
-function readPair(file: string, type: 'ed25519' | 'x25519'): KeyPair {
-  const privateKey = createPrivateKey(readFileSync(file));
+function readPair(folder: KeyFolder, privateFile: string, type: 'ed25519' | 'x25519'): KeyPair {
+  const pem = folder.read(privateFile);
+  const file = join(folder.dir, folder.sealer === null ? privateFile : sealedNameOf(privateFile));
+  if (pem === null) throw new Error(`${file}: the province's private key is missing`);
+  let privateKey: KeyObject;
+  try {
+    privateKey = createPrivateKey(pem);
+  } finally {
+    pem.fill(0);
+  }
   if (privateKey.asymmetricKeyType !== type) throw new Error(`${file}: not an ${type} private key`);
   const publicKey = createPublicKey(privateKey);
   return { privateKey, publicKey, keyId: keyId(publicKey) };

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { openHubDatabase, type HubDatabaseOptions } from '../db/open';
 import { ENCRYPTION_PUBLIC_FILE, loadOrCreateProvinceKeys, SIGNING_PUBLIC_FILE } from '../keys/province-keys';
+import { requireStrongPassphrase } from '../keys/sealed-file';
 import { recordedProvince, recordProvince, ProvinceMismatchError } from './province-identity';
 
 /** What `hub init` asks for: the province, where its keys live, and the database. */
@@ -8,6 +9,11 @@ export interface InitialiseHubOptions {
   provinceCode: string;
   keysDir: string;
   database: HubDatabaseOptions;
+  /**
+   * The passphrase the private keys are sealed under (`hub/keys/sealed-file.ts`); `hub init` always gives one.
+   * Without it the keys are clear owner-only files, for a library caller such as a test.
+   */
+  passphrase?: string;
   now?: () => Date;
 }
 
@@ -16,6 +22,8 @@ export interface InitialisedHub {
   provinceCode: string;
   /** Whether the province's key pairs were made now (false: they were in the folder already). */
   keysCreated: boolean;
+  /** Clear private key files found in the folder and sealed now, by their sealed names. */
+  keysSealedInPlace: string[];
   /** Whether the province was recorded in the database now (false: it was recorded before). */
   provinceRecorded: boolean;
   signingKeyId: string;
@@ -29,22 +37,25 @@ export interface InitialisedHub {
 
 /**
  * Sets up a hub: creates or migrates its database, refuses a database of another province before anything
- * is made, makes the province's keys when the folder has none, and records the province in the database so
+ * is made, makes the province's keys when the folder has none (sealed under the passphrase; clear files found
+ * are sealed in place), and records the province in the database so
  * that later commands read it instead of being told. First administrator accounts belong to the console.
  */
 export async function initialiseHub(options: InitialiseHubOptions): Promise<InitialisedHub> {
   const now = options.now ?? (() => new Date());
+  if (options.passphrase !== undefined) requireStrongPassphrase(options.passphrase);
   const hub = await openHubDatabase(options.database);
   try {
     const held = await recordedProvince(hub.db);
     if (held !== null && held !== options.provinceCode) throw new ProvinceMismatchError(held, options.provinceCode);
     const keysDir = resolve(options.keysDir);
-    const { keys, created } = loadOrCreateProvinceKeys(keysDir);
+    const { keys, created, sealedInPlace } = loadOrCreateProvinceKeys(keysDir, options.passphrase === undefined ? {} : { passphrase: options.passphrase });
     const { recorded } = await recordProvince(hub.db, options.provinceCode, now().toISOString());
     const migrations = await hub.db.selectFrom('hub_migration').select('name').orderBy('name').execute();
     return {
       provinceCode: options.provinceCode,
       keysCreated: created,
+      keysSealedInPlace: sealedInPlace,
       provinceRecorded: recorded,
       signingKeyId: keys.signing.keyId,
       encryptionKeyId: keys.encryption.keyId,

@@ -21,6 +21,7 @@ import { HubNotInitialisedError, provinceOfDatabase, ProvinceMismatchError, reco
 import { findPostgresBinaries } from '../../scripts/postgres-cluster';
 import { batchOf, PROVINCE, recordVersion, registerStation } from './support/batches';
 import { describeOnBothEngines } from './support/both-engines';
+import { hubEnvironment } from './support/hub-process';
 
 const hubEntry = fileURLToPath(new URL('../../hub/cli/main.ts', import.meta.url));
 
@@ -208,7 +209,7 @@ describeOnBothEngines('npm run hub -- init, then commands without --province, an
     await hub.close();
     const database = hub.options.engine === 'sqlite' ? ['--db', hub.options.file] : ['--postgres', postgresUrl(hub.options.connection)];
     const run = (args: string[]) =>
-      promisify(execFile)(process.execPath, ['--import', 'tsx', hubEntry, ...args], { encoding: 'utf8' }).then(
+      promisify(execFile)(process.execPath, ['--import', 'tsx', hubEntry, ...args], { encoding: 'utf8', env: hubEnvironment() }).then(
         ({ stdout }) => ({ code: 0, stdout }),
         (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
       );

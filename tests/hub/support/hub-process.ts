@@ -13,6 +13,14 @@ export interface HubProcess {
   stop(): Promise<number | null>;
 }
 
+/** The passphrase the hub's test processes seal their keys under (RELAY_HUB_PASSPHRASE). */
+export const TEST_HUB_PASSPHRASE = 'test passphrase of the hub keys';
+
+/** The environment of a hub command run by a test: this process's, with the test passphrase. */
+export function hubEnvironment(): NodeJS.ProcessEnv {
+  return { ...process.env, RELAY_HUB_PASSPHRASE: TEST_HUB_PASSPHRASE };
+}
+
 /** The command line's database options for the options a test opened a hub with. */
 export function databaseArgs(options: HubDatabaseOptions): string[] {
   if (options.engine === 'sqlite') return ['--db', options.file];
@@ -27,9 +35,12 @@ function closed(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once('close', (code) => resolve(code)));
 }
 
-/** Starts `npm run hub -- serve` with these arguments and waits for its `listening` line. */
-export async function startHubProcess(args: string[]): Promise<HubProcess> {
-  const child = spawn('npm', ['run', '-s', 'hub', '--', 'serve', ...args], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts `npm run hub -- serve` with these arguments and waits for its `listening` line; the environment holds
+ * the test passphrase unless `env` is given.
+ */
+export async function startHubProcess(args: string[], env: NodeJS.ProcessEnv = hubEnvironment()): Promise<HubProcess> {
+  const child = spawn('npm', ['run', '-s', 'hub', '--', 'serve', ...args], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
   const lines: Record<string, unknown>[] = [];
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
