@@ -8,7 +8,7 @@ import ts from 'typescript';
  * The import rules as data. Arrows point down only: the renderer and the main process both depend on
  * shared/, shared/ depends on nothing platform-specific, and only the Electron shell (electron/main.ts,
  * electron/preload.ts) touches Electron. A screen folder stands alone: what several screens share lives in
- * renderer/components/ or renderer/hooks/. The tools beside the app (receiver/, bench/, scripts/) import
+ * renderer/components/ or renderer/hooks/. The tools beside the app (hub/, bench/, scripts/) import
  * only what their table entry names, and no import cycle is allowed anywhere.
  */
 
@@ -72,25 +72,21 @@ const SERVICES_INDEX = 'electron/services/index.ts';
 
 /**
  * What each tool beside the app may import from the repository: a folder, or a module named without its
- * extension as imports name it. The receiver is the province's side and shares only the wire format
- * (electron/sync), the signing primitives (electron/security) and shared/; a benchmark drives the real
- * station; a script builds or starts it.
+ * extension as imports name it. The hub is the province's side and shares with the station only the wire
+ * format (electron/sync), the signing primitives (electron/security), the lock of a database file
+ * (electron/locking) and shared/; a benchmark drives the real station; a script builds or starts it.
  */
 const TOOL_IMPORTS: Record<string, string[]> = {
-  receiver: ['receiver', 'shared', 'electron/sync', 'electron/security'],
-  // The provincial hub replaces the receiver and shares with the station what the receiver does.
   hub: ['hub', 'shared', 'electron/sync', 'electron/security', 'electron/locking'],
   // The receipt benchmark finds the PDF fonts the way `npm run fonts` does; the hub benchmark drives the hub
   // and starts a throw-away PostgreSQL cluster the way the hub's tests do.
   bench: ['bench', 'shared', 'electron', 'hub', 'scripts/copy-fonts', 'scripts/postgres-cluster'],
   scripts: ['scripts', 'shared', 'electron', 'resources'],
 };
-/** Packages the receiver may use besides Node's own: it stores into SQLite and nothing else. */
-const RECEIVER_PACKAGES = ['better-sqlite3'];
 /** Packages the hub may use besides Node's own: one kysely code base on SQLite and on PostgreSQL. */
 const HUB_PACKAGES = ['better-sqlite3', 'kysely', 'pg'];
 /** Folders whose code runs in Node, so Node's built-in modules are theirs to import. */
-const NODE_LAYERS = ['electron', 'receiver', 'hub', 'bench', 'scripts'];
+const NODE_LAYERS = ['electron', 'hub', 'bench', 'scripts'];
 
 const SCREENS = 'renderer/screens/';
 
@@ -201,7 +197,6 @@ function checkToolImport(layer: string, specifier: string, target: string | null
   }
   const name = packageName(specifier);
   if (name === 'electron') return "only electron/main.ts and electron/preload.ts import 'electron'";
-  if (layer === 'receiver' && !RECEIVER_PACKAGES.includes(name)) return `receiver/ uses only Node and ${RECEIVER_PACKAGES.join(', ')}`;
   if (layer === 'hub' && !HUB_PACKAGES.includes(name)) return `hub/ uses only Node and ${HUB_PACKAGES.join(', ')}`;
   return null;
 }
@@ -281,7 +276,7 @@ export function findImportCycles(files: SourceFile[]): string[][] {
 }
 
 /** The folders `npm run lint` checks. */
-export const CHECKED_FOLDERS = ['shared', 'renderer', 'electron', 'receiver', 'hub', 'bench', 'scripts'];
+export const CHECKED_FOLDERS = ['shared', 'renderer', 'electron', 'hub', 'bench', 'scripts'];
 
 /** The TypeScript sources of the given folders, tracked or new (not ignored), read from the work tree. */
 export function readProjectSources(folders: string[] = CHECKED_FOLDERS): SourceFile[] {

@@ -5,7 +5,7 @@ import { ACK_CONTENT_TYPE } from './http-transport';
 /**
  * The answers of the protocol's HTTP API (docs/sync-protocol.md §10.2, §12.1) as a server writes them: JSON
  * errors with their statuses, signed refusals, acknowledgements and "still processing". Shared by every server
- * of the protocol (the reference receiver, the provincial hub).
+ * of the protocol (the provincial hub, and the stand-ins the station's tests put in front of it).
  */
 
 /** HTTP statuses of the whole-batch codes (§12.1). */

@@ -2,7 +2,7 @@ import type { BatchErrorCode } from '../../shared/domain/sync';
 
 /**
  * The staff-facing reasons an acknowledgement carries (docs/sync-protocol.md §9.2 `reason`), in Chinese as the
- * station shows them; the province's receiver and hub both answer with them. Never the technical detail: a parser's message may quote the file, and acknowledgements
+ * station shows them; the provincial hub answers with them. Never the technical detail: a parser's message may quote the file, and acknowledgements
  * carry no personal data (§9.1).
  */
 export const batchRefusalReasons: Record<BatchErrorCode, string> = {

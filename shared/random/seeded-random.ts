@@ -1,6 +1,6 @@
 /**
  * A seeded source of numbers for reproducible runs: the CLI's fake people and visits, the benchmarks and
- * the receiver's injected faults. Not for anything secret: the same seed always gives the same stream.
+ * the hub's injected faults. Not for anything secret: the same seed always gives the same stream.
  */
 
 /** A small, fast PRNG (mulberry32): uniform numbers in [0, 1) from a 32-bit state. */

@@ -1,7 +1,7 @@
 import { exampleKeyPair, publicKeyToPem } from '../../electron/sync/keys';
 import type { CallOutput } from '../../shared/contract/calls';
 import { makeProvince } from '../fixtures/province';
-import { startTestReceiver } from '../fixtures/receiver';
+import { startTestHub } from '../fixtures/test-hub';
 import { adminCaller, expect, sampleAdmin, signIn } from './fixtures';
 import {
   changeSyncSettings,
@@ -40,7 +40,7 @@ test('a supervisor sees the endpoint but cannot change it, and still sets the ba
 test('sending to an endpoint that does not name the imported keys: nothing leaves, and the screen says why', async ({ page, station }) => {
   await seedRegistrations(station, 1);
   // A receiver of another province: its /v1/info names keys this station never imported.
-  const elsewhere = await startTestReceiver({ stationPublicKeyPem: publicKeyToPem(exampleKeyPair('relay-station test: any station', 'ed25519').publicKey) });
+  const elsewhere = await startTestHub({ stationPublicKeyPem: publicKeyToPem(exampleKeyPair('relay-station test: any station', 'ed25519').publicKey) });
   try {
     await importProvinceKeys(station, makeProvince());
     await changeSyncSettings(station, { endpoint: elsewhere.url });
@@ -53,7 +53,7 @@ test('sending to an endpoint that does not name the imported keys: nothing leave
     await expect(lastRun).toHaveText(sentencePattern(localeText('zh-CN', 'sync', 'summary.runFailed'), { error: errorText('zh-CN', 'sync_endpoint_unverified') }));
     await switchTo(page, 'en');
     await expect(lastRun).toHaveText(sentencePattern(localeText('en', 'sync', 'summary.runFailed'), { error: errorText('en', 'sync_endpoint_unverified') }));
-    expect(elsewhere.store.countBatches()).toBe(0);
+    expect(await elsewhere.store.countBatches()).toBe(0);
     expect(storedBatches(station)).toEqual([]);
     expect(storedOutbox(station)).toEqual({ pending: 2 });
   } finally {

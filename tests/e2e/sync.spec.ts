@@ -3,23 +3,23 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { OpenStation } from '../../electron/app/open-station';
 import type { CallOutput } from '../../shared/contract/calls';
-import { startTestReceiver, type TestReceiver, type TestReceiverOptions } from '../fixtures/receiver';
+import { startTestHub, type TestHub, type TestHubOptions } from '../fixtures/test-hub';
 import { adminCaller, expect, sampleAdmin, signIn } from './fixtures';
 import { batchRow, exportTo, openAtHome, openSync, seedRegistrations, test as syncTest } from './sync-helpers';
 
 interface ReceiverFixtures {
   /** A province receiver in this process that knows the station's public key; closed after the test. */
-  startReceiver: (options?: Omit<TestReceiverOptions, 'stationPublicKeyPem'>) => Promise<TestReceiver>;
+  startReceiver: (options?: Omit<TestHubOptions, 'stationPublicKeyPem'>) => Promise<TestHub>;
 }
 
 const test = syncTest.extend<ReceiverFixtures>({
   startReceiver: async ({ station }, use) => {
-    const started: TestReceiver[] = [];
+    const started: TestHub[] = [];
     await use(async (options = {}) => {
       // The province registers the station's key at commissioning, as `export-public-key` prints it.
       const published = await station.dispatch('documents:publicKey', undefined, adminCaller);
       if (!published.ok) throw new Error(`public key refused: ${JSON.stringify(published.error)}`);
-      const receiver = await startTestReceiver({ ...options, stationPublicKeyPem: (published.data as CallOutput<'documents:publicKey'>).publicKey });
+      const receiver = await startTestHub({ ...options, stationPublicKeyPem: (published.data as CallOutput<'documents:publicKey'>).publicKey });
       started.push(receiver);
       return receiver;
     });
@@ -29,7 +29,7 @@ const test = syncTest.extend<ReceiverFixtures>({
 
 test.beforeEach(openAtHome);
 
-async function importProvinceKeys(station: OpenStation, signing: TestReceiver, encryption: TestReceiver = signing): Promise<void> {
+async function importProvinceKeys(station: OpenStation, signing: TestHub, encryption: TestHub = signing): Promise<void> {
   for (const [use, pem] of [['signing', signing.provinceSigningPublicPem], ['encryption', encryption.provinceEncryptionPublicPem]] as const) {
     const imported = await station.dispatch('sync:importProvinceKey', { use, pem }, adminCaller);
     expect(imported.ok).toBe(true);
@@ -65,8 +65,8 @@ test('USB: batches exported to a folder come back acknowledged through their .rs
 
   // At the province: the file is imported from the stick and its acknowledgement written back.
   const ackFile = join(usbFolder, 'KMU01-B000001.rsa');
-  writeFileSync(ackFile, province.processFile(readFileSync(batchFile), 'KMU01-B000001.rse'));
-  expect(province.store.countVersions()).toBe(6);
+  writeFileSync(ackFile, await province.processFile(readFileSync(batchFile), 'KMU01-B000001.rse'));
+  expect(await province.store.countVersions()).toBe(6);
 
   await page.getByLabel('回执文件').setInputFiles(ackFile);
   const outcomes = page.getByTestId('ack-outcomes');
@@ -187,7 +187,7 @@ test('errors: no province key to export to, and an acknowledgement signed by a k
   await exportTo(page, usbFolder);
   await expect(page.getByTestId('export-result')).toContainText('KMU01-B000001.rse');
   const ackFile = join(usbFolder, 'KMU01-B000001.rsa');
-  writeFileSync(ackFile, impostor.processFile(readFileSync(join(usbFolder, 'KMU01-B000001.rse'))));
+  writeFileSync(ackFile, await impostor.processFile(readFileSync(join(usbFolder, 'KMU01-B000001.rse'))));
   await page.getByLabel('回执文件').setInputFiles(ackFile);
   const outcome = page.getByTestId('ack-outcomes').locator('li[data-result="ack_signature_invalid"]');
   await expect(outcome).toContainText('未导入：回执的签名无法用已导入的省级签名密钥验证，已拒收。');

@@ -9,7 +9,7 @@ import { runCli, runCliAsync, type CliRun } from '../fixtures/cli';
 import { acknowledge, makeProvince, type TestProvince } from '../fixtures/province';
 import { residentId, sampleRegistration, samplePerson } from '../fixtures/registrations';
 import { makeTempDir, sampleSetup } from '../fixtures/temp-station';
-import { startTestReceiver, type TestReceiver } from '../fixtures/receiver';
+import { startTestHub, type TestHub } from '../fixtures/test-hub';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
@@ -174,7 +174,7 @@ describe('cli sync commands', () => {
     'sends everything waiting to a provincial receiver with sync --url and marks the rows done',
     async () => {
       const { dir, publicKeyPem, outboxRows } = await stationWithRegistrations();
-      const receiver: TestReceiver = await startTestReceiver({ stationPublicKeyPem: publicKeyPem });
+      const receiver: TestHub = await startTestHub({ stationPublicKeyPem: publicKeyPem });
       cleanups.push(() => receiver.close());
       const keys = tempDir();
       writeFileSync(join(keys, 'signing.pem'), receiver.provinceSigningPublicPem);
@@ -192,7 +192,7 @@ describe('cli sync commands', () => {
       expect(sent.code, sent.stderr).toBe(0);
       expect(JSON.parse(sent.stdout)).toMatchObject({ error: null, outbox: { done: outboxRows, pending: 0, in_batch: 0 } });
       expect(await outboxStates(dir)).toEqual({ done: outboxRows });
-      expect(receiver.store.countBatches()).toBe(1);
+      expect(await receiver.store.countBatches()).toBe(1);
     },
     TEST_TIMEOUT_MS,
   );

@@ -14,7 +14,7 @@ import { useCleanups } from '../fixtures/cleanups';
 import { callOk, callRefused } from '../fixtures/dispatch';
 import { residentId, sampleRegistration } from '../fixtures/registrations';
 import { sampleSetup } from '../fixtures/temp-station';
-import { startTestReceiver, type TestReceiver } from '../fixtures/receiver';
+import { startTestHub, type TestHub } from '../fixtures/test-hub';
 
 /**
  * A station rebuilt on a new machine from a backup does not know the batches it sent after that backup.
@@ -59,7 +59,7 @@ interface History {
   dataDir: string;
   recoveryCode: string;
   backupFile: string;
-  receiver: TestReceiver;
+  receiver: TestHub;
 }
 
 /**
@@ -72,7 +72,7 @@ async function lostAfterTwoMoreBatches(): Promise<History> {
   const history = await withStation(dataDir, async (station) => {
     const setUp = await callOk(station, 'station:setup', sampleSetup, admin);
     const { publicKey } = await callOk(station, 'documents:publicKey', undefined, admin);
-    const receiver = await startTestReceiver({ stationPublicKeyPem: publicKey });
+    const receiver = await startTestHub({ stationPublicKeyPem: publicKey });
     defer(() => receiver.close());
     await callOk(station, 'sync:importProvinceKey', { use: 'signing', pem: receiver.provinceSigningPublicPem }, admin);
     await callOk(station, 'sync:importProvinceKey', { use: 'encryption', pem: receiver.provinceEncryptionPublicPem }, admin);
@@ -149,10 +149,10 @@ describe('a station rebuilt from a backup on a new machine', () => {
         await sendOverHttp(station);
         expect(batchesOf(station).at(-1)).toEqual({ batch_id: 'KMU01-B000005', state: 'acknowledged' });
       });
-      expect(receiver.store.countBatches('KMU01')).toBe(5);
-      for (let seq = 1; seq <= 5; seq++) expect(receiver.store.batch(`KMU01-B00000${seq}`)).not.toBeNull();
+      expect(await receiver.store.countBatches('KMU01')).toBe(5);
+      for (let seq = 1; seq <= 5; seq++) expect(await receiver.store.batch(`KMU01-B00000${seq}`)).not.toBeNull();
       // Every registration (with its receipt) reached the province once: six people, two records each.
-      expect(receiver.store.countVersions('KMU01')).toBe(12);
+      expect(await receiver.store.countVersions('KMU01')).toBe(12);
     },
     TEST_TIMEOUT_MS,
   );
@@ -166,7 +166,7 @@ describe('a station rebuilt from a backup on a new machine', () => {
       });
       defer(() => older.close());
       // The province's acknowledgement of the first batch, one byte changed: its signature no longer holds.
-      const forged = Buffer.from(receiver.store.batch('KMU01-B000001')?.ack as Buffer);
+      const forged = Buffer.from((await receiver.store.batch('KMU01-B000001'))?.ack as Buffer);
       forged[forged.length - 1] = (forged[forged.length - 1] ?? 0) ^ 0x01;
       const forging = await inFrontOf(receiver.url, (answer) => {
         answer.writeHead(200, { 'content-type': 'application/vnd.relay-station.ack' }).end(forged);
@@ -184,7 +184,7 @@ describe('a station rebuilt from a backup on a new machine', () => {
         await sendOverHttp(station);
         expect(batchesOf(station).at(-1)).toEqual({ batch_id: 'KMU01-B000004', state: 'acknowledged' });
       });
-      expect(receiver.store.countBatches('KMU01')).toBe(4);
+      expect(await receiver.store.countBatches('KMU01')).toBe(4);
     },
     TEST_TIMEOUT_MS,
   );
@@ -202,17 +202,17 @@ describe('a station rebuilt from a backup on a new machine', () => {
         expect(batchesOf(station)).toHaveLength(1);
 
         // The acknowledgement of the last batch the lost station sent, as the province hands it out again.
-        const latest = receiver.store.batch('KMU01-B000003')?.ack as Buffer;
+        const latest = (await receiver.store.batch('KMU01-B000003'))?.ack as Buffer;
         const imported = await callOk(station, 'sync:importAck', { fileName: 'KMU01-B000003.rsa', content: latest.toString('base64') }, admin);
         expect(imported).toMatchObject({ batchId: 'KMU01-B000003', alreadyApplied: true });
         expect(floorChanges(station)).toEqual([{ from: 1, to: 3, confirmed: true, batchId: 'KMU01-B000003' }]);
 
         const { files } = await callOk(station, 'sync:export', { folder: stick }, admin);
         expect(files).toEqual(['KMU01-B000004.rse']);
-        const ack = receiver.processFile(readFileSync(join(stick, 'KMU01-B000004.rse')), 'KMU01-B000004.rse');
+        const ack = await receiver.processFile(readFileSync(join(stick, 'KMU01-B000004.rse')), 'KMU01-B000004.rse');
         expect(await callOk(station, 'sync:importAck', { fileName: 'KMU01-B000004.rsa', content: ack.toString('base64') }, admin)).toMatchObject({ outcome: 'processed', accepted: 2 });
       });
-      expect(receiver.store.countBatches('KMU01')).toBe(4);
+      expect(await receiver.store.countBatches('KMU01')).toBe(4);
     },
     TEST_TIMEOUT_MS,
   );
@@ -236,7 +236,7 @@ describe('the province’s last-batch look-up', () => {
   }
 
   it('answers a station, signing its request, with the acknowledgement of its highest batch, and nobody else', async () => {
-    const receiver = await startTestReceiver({ stationPublicKeyPem: publicKeyToPem(kmu01.publicKey), otherStations: [{ code: 'YNU02', publicKeyPem: publicKeyToPem(ynu02.publicKey) }] });
+    const receiver = await startTestHub({ stationPublicKeyPem: publicKeyToPem(kmu01.publicKey), otherStations: [{ code: 'YNU02', publicKeyPem: publicKeyToPem(ynu02.publicKey) }] });
     defer(() => receiver.close());
     const asKmu01 = { baseUrl: receiver.url, signRequest: signedBy(kmu01), maxAttempts: 1 };
     expect(await fetchLastBatchAck('KMU01', asKmu01)).toMatchObject({ kind: 'refused', code: 'batch_unknown', status: 404 });

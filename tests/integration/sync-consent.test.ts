@@ -13,7 +13,7 @@ import { callsOn, signInStaffDesks } from '../fixtures/dispatch';
 import { acknowledge, makeProvince, refuse, type Judgement, type TestProvince } from '../fixtures/province';
 import { residentId, sampleRegistration } from '../fixtures/registrations';
 import { openTempStation, sampleSetup } from '../fixtures/temp-station';
-import { startTestReceiver, type TestReceiver } from '../fixtures/receiver';
+import { startTestHub, type TestHub } from '../fixtures/test-hub';
 
 /**
  * Consent to report (docs/sync-protocol.md §5.4) holds whenever a batch is written: whatever put a row of a
@@ -264,7 +264,7 @@ describe('a withdrawal while the person’s rows are in a batch that left', () =
 });
 
 describe('a withdrawal while the person’s rows are in a batch written and about to be sent', () => {
-  let receiver: TestReceiver | undefined;
+  let receiver: TestHub | undefined;
   afterEach(async () => {
     await receiver?.close();
     receiver = undefined;
@@ -272,7 +272,7 @@ describe('a withdrawal while the person’s rows are in a batch written and abou
 
   it('a refusal over HTTP that frees the batch: the person’s rows come back left out and never reach the province', async () => {
     const { publicKey } = await ok('documents:publicKey', undefined);
-    receiver = await startTestReceiver({ stationPublicKeyPem: publicKey });
+    receiver = await startTestHub({ stationPublicKeyPem: publicKey });
     await ok('sync:importProvinceKey', { use: 'signing', pem: receiver.provinceSigningPublicPem });
     await ok('sync:importProvinceKey', { use: 'encryption', pem: receiver.provinceEncryptionPublicPem });
     await signInStaffDesks(station, admin, [{ role: 'supervisor', desk: supervisorB, account: { username: 'sup.b' } }]);
@@ -282,7 +282,7 @@ describe('a withdrawal while the person’s rows are in a batch written and abou
     const stale = await station.services.sync.batches.writeNext({ id: null, role: 'system' });
     const staleFile = station.services.sync.batches.fileOf((await findBatchById(station.connection.db, stale!.batch_id))!);
     await ok('sync:decline', { batchId: 'KMU01-B000001' }, supervisorB);
-    receiver.processFile(staleFile);
+    await receiver.processFile(staleFile);
 
     await setSync(10);
     const withdrawn = await register(0);
@@ -297,8 +297,8 @@ describe('a withdrawal while the person’s rows are in a batch written and abou
     expect(batchRow('KMU01-B000001')).toMatchObject({ state: 'refused', last_error: 'batch_id_conflict' });
     expect(registrationRowOf(withdrawn)).toMatchObject({ state: 'omitted' });
     const entityId = (station.connection.sqlite.prepare('select entity_id from outbox where seq = ?').get(registrationRowOf(withdrawn).seq) as { entity_id: string }).entity_id;
-    expect(receiver.store.versionsOf('KMU01', 'registration', entityId)).toEqual([]);
-    expect(receiver.store.coveredThrough('KMU01', 'registration', entityId)).toBe(1);
+    expect(await receiver.store.versionsOf('KMU01', 'registration', entityId)).toEqual([]);
+    expect(await receiver.store.coveredThrough('KMU01', 'registration', entityId)).toBe(1);
     const rewritten = station.connection.sqlite.prepare("select omitted_count from sync_batch where state = 'acknowledged' and first_seq = 1").get();
     expect(rewritten).toEqual({ omitted_count: 1 });
   });

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openStation } from '../../electron/app/open-station';
 import { callOk } from '../fixtures/dispatch';
 import { sampleSetup } from '../fixtures/temp-station';
-import { startTestReceiver, type TestReceiver } from '../fixtures/receiver';
+import { startTestHub, type TestHub } from '../fixtures/test-hub';
 
 /**
  * Kills a station (SIGKILL) while it writes batches and while it sends them, several times, then lets it
@@ -54,7 +54,7 @@ function runSender(dataDir: string, killOn: string | null, afterMs: number): Pro
 
 describe('a station killed while writing and sending batches', () => {
   const dirs: string[] = [];
-  let receiver: TestReceiver | undefined;
+  let receiver: TestHub | undefined;
   afterAll(async () => {
     await receiver?.close();
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
@@ -70,7 +70,7 @@ describe('a station killed while writing and sending batches', () => {
       for (let i = 0; i < VISITS; i++) await setup.dispatch('visitor:signIn', { partySize: 1 + (i % 3), purpose: 'tour' }, desk);
       const { publicKey } = await callOk(setup, 'documents:publicKey', undefined, desk);
       // Every answer waits a little, so that a kill can land while a batch is on its way.
-      receiver = await startTestReceiver({ stationPublicKeyPem: publicKey, faults: { seed: 7, slowRate: 1, slowMs: 40 } });
+      receiver = await startTestHub({ stationPublicKeyPem: publicKey, faults: { seed: 7, slowRate: 1, slowMs: 40 } });
       for (const [use, pem] of [['signing', receiver.provinceSigningPublicPem], ['encryption', receiver.provinceEncryptionPublicPem]] as const) {
         expect((await setup.dispatch('sync:importProvinceKey', { use, pem }, desk)).ok).toBe(true);
       }
@@ -102,6 +102,6 @@ describe('a station killed while writing and sending batches', () => {
     } finally {
       await station.close();
     }
-    expect(receiver?.store.countVersions('KMU01')).toBe(VISITS);
+    expect(await receiver?.store.countVersions('KMU01')).toBe(VISITS);
   }, 180_000);
 });

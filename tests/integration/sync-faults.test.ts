@@ -2,12 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { callsOn } from '../fixtures/dispatch';
 import { residentId, sampleRegistration } from '../fixtures/registrations';
 import { openTempStation, sampleSetup } from '../fixtures/temp-station';
-import { startTestReceiver, type TestReceiver } from '../fixtures/receiver';
+import { startTestHub, type TestHub } from '../fixtures/test-hub';
 
 type TempStation = Awaited<ReturnType<typeof openTempStation>>;
 
 let station: TempStation;
-let receiver: TestReceiver;
+let receiver: TestHub;
 const admin = { sessionKey: 'admin-desk' };
 const { ok } = callsOn(() => station, () => admin);
 const system = { id: null, role: 'system' };
@@ -40,7 +40,7 @@ describe('sync through an unreliable link', () => {
     expect(outboxStates()).toEqual({ pending: RECORDS });
 
     const { publicKey } = await ok('documents:publicKey', undefined);
-    receiver = await startTestReceiver({
+    receiver = await startTestHub({
       stationPublicKeyPem: publicKey,
       faults: { seed: 20261122, dropBeforeRate: 0.1, dropAfterRate: 0.1, errorRate: 0.1, unavailableRate: 0.05, slowRate: 0.05, slowMs: 30, duplicateAckRate: 0.1, recordUnavailableRate: 0.005 },
     });
@@ -60,12 +60,12 @@ describe('sync through an unreliable link', () => {
     expect(runs.at(-1)).toBeNull();
 
     expect(outboxStates()).toEqual({ done: RECORDS });
-    expect(receiver.store.countVersions('KMU01')).toBe(RECORDS);
+    expect(await receiver.store.countVersions('KMU01')).toBe(RECORDS);
     const faults = receiver.faultCounts;
     for (const fault of ['dropBefore', 'dropAfter', 'error', 'unavailable', 'duplicateAck', 'recordUnavailable'] as const) expect(faults[fault]).toBeGreaterThan(0);
     // At least the 100 batches of the range; records re-sent after a passing rejection add a few more.
     const batches = (station.connection.sqlite.prepare("select count(*) as n from sync_batch where state = 'acknowledged'").get() as { n: number }).n;
     expect(batches).toBeGreaterThanOrEqual(100);
-    expect(receiver.store.countBatches('KMU01')).toBe(batches);
+    expect(await receiver.store.countBatches('KMU01')).toBe(batches);
   }, 240_000);
 });

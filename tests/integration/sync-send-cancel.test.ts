@@ -5,13 +5,13 @@ import { callsOn } from '../fixtures/dispatch';
 import { refusingPort } from '../fixtures/refusing-port';
 import { sampleRegistration } from '../fixtures/registrations';
 import { makeTempDir, openTempStation, sampleSetup } from '../fixtures/temp-station';
-import { startTestReceiver, type TestReceiver } from '../fixtures/receiver';
+import { startTestHub, type TestHub } from '../fixtures/test-hub';
 
 type TempStation = Awaited<ReturnType<typeof openTempStation>>;
 type Status = CallOutput<'sync:status'>;
 
 let station: TempStation;
-let receiver: TestReceiver;
+let receiver: TestHub;
 let usbStick: ReturnType<typeof makeTempDir>;
 /** The outbox rows the registration left waiting. */
 let rows: number;
@@ -47,7 +47,7 @@ beforeEach(async () => {
   rows = outboxStates().pending ?? 0;
   expect(rows).toBeGreaterThan(0);
   const { publicKey } = await ok('documents:publicKey', undefined);
-  receiver = await startTestReceiver({ stationPublicKeyPem: publicKey });
+  receiver = await startTestHub({ stationPublicKeyPem: publicKey });
   await ok('sync:importProvinceKey', { use: 'signing', pem: receiver.provinceSigningPublicPem });
   await ok('sync:importProvinceKey', { use: 'encryption', pem: receiver.provinceEncryptionPublicPem });
   // Short waits and many attempts: the send keeps retrying until the test cancels it.
@@ -104,7 +104,7 @@ describe('sending to a province that cannot be reached', () => {
     await receiver.close();
     const { publicKey } = await ok('documents:publicKey', undefined);
     // Every upload is answered 503: the endpoint check passes, the batch cannot land.
-    receiver = await startTestReceiver({ stationPublicKeyPem: publicKey, faults: { seed: 7, unavailableRate: 1 } });
+    receiver = await startTestHub({ stationPublicKeyPem: publicKey, faults: { seed: 7, unavailableRate: 1 } });
     await ok('sync:importProvinceKey', { use: 'signing', pem: receiver.provinceSigningPublicPem });
     await ok('sync:importProvinceKey', { use: 'encryption', pem: receiver.provinceEncryptionPublicPem });
     await ok('sync:settings', { endpoint: receiver.url, batchSize: 100, twoPersonApproval: false });

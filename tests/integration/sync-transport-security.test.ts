@@ -9,7 +9,7 @@ import { isErrorCode } from '../../shared/contract/errors';
 import { callsOn, signInStaffDesks } from '../fixtures/dispatch';
 import { residentId, sampleRegistration } from '../fixtures/registrations';
 import { makeTempDir, openTempStation, sampleSetup } from '../fixtures/temp-station';
-import { startTestReceiver, type TestReceiver } from '../fixtures/receiver';
+import { startTestHub, type TestHub } from '../fixtures/test-hub';
 import { startTlsProxy, TEST_TLS_CERT } from '../fixtures/tls-proxy';
 
 type TempStation = Awaited<ReturnType<typeof openTempStation>>;
@@ -22,7 +22,7 @@ const DOCUMENT_NUMBER = residentId('530102', '19900307', '101');
 const localesRoot = fileURLToPath(new URL('../../resources/locales/', import.meta.url));
 
 let station: TempStation;
-let receiver: TestReceiver;
+let receiver: TestHub;
 const closers: Array<() => Promise<void> | void> = [];
 const { ok, refusalCode } = callsOn(() => station, () => admin);
 
@@ -34,7 +34,7 @@ beforeEach(async () => {
     programs: [{ program: 'cornea' }],
   }));
   const { publicKey } = await ok('documents:publicKey', undefined);
-  receiver = await startTestReceiver({ stationPublicKeyPem: publicKey });
+  receiver = await startTestHub({ stationPublicKeyPem: publicKey });
   await ok('sync:importProvinceKey', { use: 'signing', pem: receiver.provinceSigningPublicPem });
   await ok('sync:importProvinceKey', { use: 'encryption', pem: receiver.provinceEncryptionPublicPem });
   station.services.sync.transfer.transportOptions = { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 3, idleTimeoutMs: 5_000 };
@@ -94,13 +94,13 @@ describe('refusals that are not the province signing for this batch (M3)', () =>
     // The same batch, byte for byte, reaches the province later.
     expect((await transfer.sendAll(system, receiver.url)).error).toBeNull();
     expect(outboxStates()).toEqual({ done: 2 });
-    expect(receiver.store.countBatches('KMU01')).toBe(1);
+    expect(await receiver.store.countBatches('KMU01')).toBe(1);
   });
 
   it('end a batch when the receiver refuses it with its signed refusal of that manifest', async () => {
     const { batch_id: batchId } = (await station.services.sync.batches.writeNext(system)) ?? { batch_id: '' };
     // The province holds another batch under this id: the file can never be taken (batch_id_conflict, final).
-    receiver.store.insertBatch({ batchId, station: 'KMU01', batchSeq: 1, manifestSha256: 'ab'.repeat(32), auditHead: { seq: 1, hash: 'cd'.repeat(32) }, receivedAt: 'x', processedAt: 'x', ack: Buffer.from('x') });
+    await receiver.store.holdBatch({ batchId, stationCode: 'KMU01', batchSeq: 1, manifestSha256: 'ab'.repeat(32) });
 
     const run = await station.services.sync.transfer.sendAll(system, receiver.url);
 
@@ -130,7 +130,7 @@ describe('what leaves the station (M6)', () => {
   it('is nothing at all when the endpoint does not name the imported keys', async () => {
     const info = await receiverInfo();
     const answerAll = (_request: IncomingMessage, response: ServerResponse) => response.writeHead(500).end();
-    const otherProvince = await startTestReceiver({ stationPublicKeyPem: (await ok('documents:publicKey', undefined)).publicKey });
+    const otherProvince = await startTestHub({ stationPublicKeyPem: (await ok('documents:publicKey', undefined)).publicKey });
     closers.push(() => otherProvince.close());
     const strangeSigner = await standIn({ ...info, signingKeyIds: ['ab'.repeat(32)] }, answerAll);
     const notAReceiver = await standIn({ hello: 'world' }, answerAll);
@@ -140,7 +140,7 @@ describe('what leaves the station (M6)', () => {
       expect((await transfer.sendAll(system, endpoint)).error).toBe('sync_endpoint_unverified');
     }
 
-    expect(otherProvince.store.countBatches()).toBe(0);
+    expect(await otherProvince.store.countBatches()).toBe(0);
     expect([strangeSigner.puts(), notAReceiver.puts()]).toEqual([0, 0]);
     expect(outboxStates()).toEqual({ pending: 2 });
     // The run's error is shown in words, in both languages.
@@ -164,7 +164,7 @@ describe('what leaves the station (M6)', () => {
 
 describe('acknowledgement look-ups (L3)', () => {
   it('are signed by the station, so a batch whose answer was lost is still acknowledged', async () => {
-    const lossy = await startTestReceiver({ stationPublicKeyPem: (await ok('documents:publicKey', undefined)).publicKey, faults: { dropAfterRate: 1 } });
+    const lossy = await startTestHub({ stationPublicKeyPem: (await ok('documents:publicKey', undefined)).publicKey, faults: { dropAfterRate: 1 } });
     closers.push(() => lossy.close());
     await ok('sync:importProvinceKey', { use: 'signing', pem: lossy.provinceSigningPublicPem });
     await ok('sync:importProvinceKey', { use: 'encryption', pem: lossy.provinceEncryptionPublicPem });
@@ -196,9 +196,9 @@ describe('USB export (L4)', () => {
     const exported = join(stick.dir, 'KMU01-B000001.rse');
     expect(lstatSync(exported).isSymbolicLink()).toBe(false);
     // What lies there now is the batch, and the province takes it.
-    const ack = receiver.processFile(readFileSync(exported), 'KMU01-B000001.rse');
+    const ack = await receiver.processFile(readFileSync(exported), 'KMU01-B000001.rse');
     expect((await ok('sync:importAck', { fileName: 'KMU01-B000001.rsa', content: ack.toString('base64') })).outcome).toBe('processed');
-    const stored = receiver.store.batch('KMU01-B000001');
+    const stored = await receiver.store.batch('KMU01-B000001');
     const batch = await findBatchById(station.connection.db, 'KMU01-B000001');
     expect(stored?.manifestSha256).toBe(batch?.manifest_sha256);
   });

@@ -76,24 +76,23 @@ describe('layer rules', () => {
     ).toEqual([]);
   });
 
-  it('lets the receiver share only the wire format, the signing primitives and shared/', () => {
-    expect(violationsOf('receiver/faults.ts', "import { createRandom } from '../electron/cli/fake-people';")).toEqual(['../electron/cli/fake-people']);
-    expect(violationsOf('receiver/store.ts', "import { openDatabaseFile } from '../electron/db/connection';")).toEqual(['../electron/db/connection']);
-    expect(violationsOf('receiver/store.ts', "import { App } from '../renderer/App';")).toEqual(['../renderer/App']);
-    expect(violationsOf('receiver/store.ts', "import { Kysely } from 'kysely';")).toEqual(['kysely']);
-    expect(violationsOf('receiver/store.ts', "import { app } from 'electron';")).toEqual(['electron']);
+  it('lets the hub share only the wire format, the signing primitives and shared/ with the station, which never imports it', () => {
+    expect(violationsOf('hub/http/faults.ts', "import { createRandom } from '../../electron/cli/fake-people';")).toEqual(['../../electron/cli/fake-people']);
+    expect(violationsOf('hub/ingest/x.ts', "import { App } from '../../renderer/App';")).toEqual(['../../renderer/App']);
+    expect(violationsOf('hub/ingest/x.ts', "import { app } from 'electron';")).toEqual(['electron']);
+    expect(violationsOf('electron/sync/x.ts', "import { ingestBatchFile } from '../../hub/ingest/ingest-batch';")).toEqual(['../../hub/ingest/ingest-batch']);
     expect(
       violationsOf(
-        'receiver/process-batch.ts',
-        "import { createHash } from 'node:crypto';\nimport Database from 'better-sqlite3';\nimport { readBatch } from '../electron/sync/batch-file';\nimport { x } from '../electron/security/field-cipher';\nimport { y } from '../shared/domain/sync';\nimport { z } from './policy';",
+        'hub/ingest/ingest-batch.ts',
+        "import { createHash } from 'node:crypto';\nimport { readBatch } from '../../electron/sync/batch-file';\nimport { x } from '../../electron/security/field-cipher';\nimport { y } from '../../shared/domain/sync';\nimport { z } from './deployment-rules';",
       ),
     ).toEqual([]);
   });
 
-  it('lets the hub share what the receiver shares and store through kysely on SQLite and PostgreSQL', () => {
+  it('lets the hub store through kysely on SQLite and PostgreSQL, and reach nothing of the tests', () => {
     expect(violationsOf('hub/db/x.ts', "import { StationServices } from '../../electron/services/index';")).toEqual(['../../electron/services/index']);
     expect(violationsOf('hub/db/x.ts', "import { openDatabaseFile } from '../../electron/db/connection';")).toEqual(['../../electron/db/connection']);
-    expect(violationsOf('hub/db/x.ts', "import { x } from '../../receiver/store';")).toEqual(['../../receiver/store']);
+    expect(violationsOf('hub/db/x.ts', "import { x } from '../../tests/fixtures/test-hub';")).toEqual(['../../tests/fixtures/test-hub']);
     expect(violationsOf('hub/db/x.ts', "import PDFDocument from 'pdfkit';")).toEqual(['pdfkit']);
     expect(
       violationsOf(
@@ -136,7 +135,7 @@ describe('layer rules', () => {
     expect(findImportCycles(files.filter((file) => file.path !== 'electron/ipc/sign/index.ts' && file.path !== 'renderer/components/B.tsx'))).toEqual([]);
   });
 
-  it('finds no violation and no import cycle in the project itself, the receiver, benchmarks and scripts included', () => {
+  it('finds no violation and no import cycle in the project itself, the hub, benchmarks and scripts included', () => {
     const files = readProjectSources();
     expect(files.length).toBeGreaterThan(20);
     for (const folder of CHECKED_FOLDERS) {
