@@ -4,6 +4,7 @@ import { openHubDatabase } from '../db/open';
 import { importBatchFolder } from '../ingest/import-folder';
 import { provinceOfDatabase } from '../operations/province-identity';
 import { ENCRYPTION_PUBLIC_FILE, loadOrCreateProvinceKeys, SIGNING_PUBLIC_FILE } from '../keys/province-keys';
+import { passphraseFrom, PASSPHRASE_OPTION } from './passphrase';
 import { databaseOption, printLine, provinceOption, UsageError } from './usage';
 
 /**
@@ -14,14 +15,16 @@ export async function importCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { db: { type: 'string' }, postgres: { type: 'string' }, province: { type: 'string' }, keys: { type: 'string' }, out: { type: 'string' } },
+    options: { db: { type: 'string' }, postgres: { type: 'string' }, province: { type: 'string' }, keys: { type: 'string' }, out: { type: 'string' }, ...PASSPHRASE_OPTION },
   });
   if (positionals.length !== 1 || positionals[0] === undefined) throw new UsageError('name one folder of batch files');
   if (values.keys === undefined) throw new UsageError('--keys is required');
   const database = databaseOption(values);
   const givenProvince = values.province === undefined ? undefined : provinceOption(values.province);
+  const passphrase = passphraseFrom(values, process.env);
   const keysDir = resolve(values.keys);
-  const { keys, created } = loadOrCreateProvinceKeys(keysDir);
+  const { keys, created, sealedInPlace } = loadOrCreateProvinceKeys(keysDir, { passphrase });
+  if (sealedInPlace.length > 0) printLine({ keysSealedInPlace: sealedInPlace });
   if (created) {
     printLine({
       keysCreated: true,
@@ -39,7 +42,7 @@ export async function importCommand(args: string[]): Promise<number> {
     const imported = await importBatchFolder(dir, { hub, provinceCode, keys }, values.out === undefined ? dir : resolve(values.out));
     for (const { file, result, ackFile } of imported) {
       const detail =
-        result.outcome === 'applied' ? { counts: result.counts } : result.outcome === 'refused' ? { code: result.code, message: result.message } : {};
+        result.outcome === 'applied' ? { counts: result.counts, ...(result.auditHeadRegressed ? { alert: 'audit_head_regressed' } : {}) } : result.outcome === 'refused' ? { code: result.code, message: result.message } : {};
       printLine({ file, batchId: result.batchId, outcome: result.outcome, ...detail, ack: ackFile });
     }
     return imported.some(({ result }) => result.outcome === 'refused') ? 1 : 0;

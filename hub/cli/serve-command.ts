@@ -1,9 +1,11 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openHubDatabase } from '../db/open';
+import type { IngestResult } from '../ingest/ingest-batch';
 import { startHubServer } from '../http/server';
 import { provinceOfDatabase } from '../operations/province-identity';
 import { ENCRYPTION_PUBLIC_FILE, loadOrCreateProvinceKeys, SIGNING_PUBLIC_FILE } from '../keys/province-keys';
+import { passphraseFrom, PASSPHRASE_OPTION } from './passphrase';
 import { databaseOption, printLine, provinceOption, UsageError } from './usage';
 
 /** The port the hub listens on unless told otherwise. */
@@ -26,6 +28,7 @@ export async function serveCommand(args: string[]): Promise<number> {
       port: { type: 'string' },
       'base-path': { type: 'string' },
       'max-uploads': { type: 'string' },
+      ...PASSPHRASE_OPTION,
     },
   });
   if (values.keys === undefined) throw new UsageError('--keys is required');
@@ -33,8 +36,10 @@ export async function serveCommand(args: string[]): Promise<number> {
   const givenProvince = values.province === undefined ? undefined : provinceOption(values.province);
   const port = numberOption('--port', values.port, DEFAULT_PORT, 0, 65_535);
   const maxConcurrentUploads = numberOption('--max-uploads', values['max-uploads'], 4, 1, 1_000);
+  const passphrase = passphraseFrom(values, process.env);
   const keysDir = resolve(values.keys);
-  const { keys, created } = loadOrCreateProvinceKeys(keysDir);
+  const { keys, created, sealedInPlace } = loadOrCreateProvinceKeys(keysDir, { passphrase });
+  if (sealedInPlace.length > 0) printLine({ keysSealedInPlace: sealedInPlace });
   if (created) {
     printLine({
       keysCreated: true,
@@ -48,7 +53,7 @@ export async function serveCommand(args: string[]): Promise<number> {
   try {
     // The province `hub init` recorded; a --province given as well must match it.
     const provinceCode = await provinceOfDatabase(hub.db, givenProvince);
-    const server = await startHubServer({ hub, provinceCode, keys, host: values.host ?? '127.0.0.1', port, basePath: values['base-path'], maxConcurrentUploads });
+    const server = await startHubServer({ hub, provinceCode, keys, host: values.host ?? '127.0.0.1', port, basePath: values['base-path'], maxConcurrentUploads, onUpload: (result) => printLine(uploadLine(result)) });
     printLine({ listening: server.url, province: provinceCode, engine: hub.engine });
     const signal = await new Promise<NodeJS.Signals>((resolveSignal) => {
       process.once('SIGTERM', () => resolveSignal('SIGTERM'));
@@ -67,4 +72,12 @@ function numberOption(name: string, value: string | undefined, fallback: number,
   const number = Number(value);
   if (!/^\d+$/.test(value) || number < min || number > max) throw new UsageError(`${name} wants a whole number from ${min} to ${max}`);
   return number;
+}
+
+/** One JSON line per upload answered: what an operator greps for, an audit-head alert included (§8.4). */
+function uploadLine(result: IngestResult): Record<string, unknown> {
+  const named = { batchId: result.batchId, station: result.stationCode, outcome: result.outcome };
+  if (result.outcome === 'applied') return { ...named, counts: result.counts, ...(result.auditHeadRegressed ? { alert: 'audit_head_regressed' } : {}) };
+  if (result.outcome === 'refused') return { ...named, code: result.code };
+  return named;
 }

@@ -1,11 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
 import { sendAck, sendError, sendJson, sendProcessing, sendRefusal } from '../../electron/sync/http-answers';
 import { methodOf, normaliseBasePath, routeOf } from '../../electron/sync/http-routes';
 import { declaredUploadLength, readUpload } from '../../electron/sync/upload-reading';
 import { SYNC_PROTOCOL_VERSION, SYNC_SCHEMA_VERSION } from '../../shared/domain/sync';
-import { batchById } from '../db/repositories/batches';
-import { ingestBatchFile, MAX_BATCH_BYTES, type IngestContext } from '../ingest/ingest-batch';
+import { batchById, earlierBatchOf } from '../db/repositories/batches';
+import { ingestBatchFile, MAX_BATCH_BYTES, type IngestContext, type IngestResult } from '../ingest/ingest-batch';
+import { FaultInjector, type FaultCounts, type FaultOptions } from './faults';
 import { lastBatchAck, signingStation } from './station-requests';
 import { judgeUploadHead } from './upload-head';
 
@@ -21,12 +23,18 @@ export interface HubServerOptions extends IngestContext {
   maxConcurrentUploads?: number;
   /** How long a stop waits for the requests under way before it cuts their connections. Default 30 s. */
   stopGraceMs?: number;
+  /** Faults to inject into uploads and look-ups (never /v1/info): for a hub started in the same process only. */
+  faults?: FaultOptions;
+  /** Told of every upload the hub answered for (taken, replayed or refused): the operator's log. */
+  onUpload?: (result: IngestResult) => void;
 }
 
 export interface RunningHubServer {
   /** The base URL a station is configured with (including the base path), behind the TLS proxy in production. */
   url: string;
   port: number;
+  /** The faults injected so far (live); all zero unless `faults` were given. */
+  faultCounts: FaultCounts;
   /**
    * Stops taking connections, lets the requests under way finish (a batch being taken commits or rolls back
    * whole), then closes what is left. The database stays open: whoever opened it closes it.
@@ -52,6 +60,31 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
   const processing = new Set<string>();
   const underWay = new Set<Promise<void>>();
   let uploads = 0;
+  const faults = new FaultInjector(options.faults);
+  const context: IngestContext = options.faults
+    ? { ...options, unavailable: (envelope) => faults.strikes('recordUnavailable') || (options.unavailable?.(envelope) ?? false) }
+    : options;
+
+  /** Before anything is taken: the connection drops, the hub fails, or it is down. True when it answered. */
+  function earlyFault(request: IncomingMessage, response: ServerResponse): boolean {
+    if (faults.strikes('dropBefore')) {
+      request.socket.destroy();
+      return true;
+    }
+    if (faults.strikes('error')) {
+      sendError(response, 'internal_error', 'injected fault');
+      return true;
+    }
+    if (faults.strikes('unavailable')) {
+      sendError(response, 'unavailable', 'injected fault', { 'retry-after': '1' });
+      return true;
+    }
+    return false;
+  }
+
+  async function answerSlowly(): Promise<void> {
+    if (faults.strikes('slow')) await delay(faults.slowMs);
+  }
 
   const info = {
     protocolVersions: [SYNC_PROTOCOL_VERSION],
@@ -83,14 +116,21 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
       return;
     }
     if (read.kind === 'gone') return;
+    if (earlyFault(request, response)) return;
     if (processing.has(batchId)) {
       sendProcessing(response);
       return;
     }
     processing.add(batchId);
     try {
-      const result = await ingestBatchFile(read.body, { ...options, urlBatchId: batchId });
-      if (result.outcome === 'applied') sendAck(response, result.ack);
+      const result = await ingestBatchFile(read.body, { ...context, urlBatchId: batchId });
+      options.onUpload?.(result);
+      if (faults.strikes('dropAfter')) {
+        request.socket.destroy();
+        return;
+      }
+      await answerSlowly();
+      if (result.outcome === 'applied') sendAck(response, await answeredAck(result.stationCode, result.batchId, result.ack));
       else if (result.outcome === 'replayed') sendError(response, 'batch_replayed', `${result.batchId} was taken before; fetch its acknowledgement`);
       else sendRefusal(response, result.code, result.message, result.ack);
     } finally {
@@ -98,7 +138,15 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     }
   }
 
+  /** The acknowledgement to answer for a batch just taken: another batch's of the same station when that fault strikes. */
+  async function answeredAck(stationCode: string, batchId: string, ack: Buffer): Promise<Buffer> {
+    if (!options.faults?.duplicateAckRate) return ack;
+    const earlier = await earlierBatchOf(hub.db, provinceCode, stationCode, batchId);
+    return earlier?.ack && faults.strikes('duplicateAck') ? earlier.ack : ack;
+  }
+
   async function fetchAck(request: IncomingMessage, response: ServerResponse, batchId: string, path: string): Promise<void> {
+    if (earlyFault(request, response)) return;
     const station = await signingStation(hub.db, provinceCode, request.headers, 'GET', path, now());
     if (station === null) {
       sendError(response, 'unauthorized', 'sign the request with a registered station key');
@@ -107,6 +155,7 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     // Another station's batches are not this station's business: answered as if never received.
     const own = batchId.startsWith(`${station}-B`);
     const stored = own ? await batchById(hub.db, provinceCode, batchId) : null;
+    await answerSlowly();
     if (stored?.stationCode === station && stored.ack) sendAck(response, stored.ack);
     else if (own && !stored && processing.has(batchId)) sendProcessing(response);
     else sendError(response, 'batch_unknown', `${batchId} was never received`);
@@ -114,6 +163,7 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
 
   /** A station's own last batch (a station rebuilt from a backup asks before writing one): its acknowledgement. */
   async function fetchLastBatch(request: IncomingMessage, response: ServerResponse, stationCode: string, path: string): Promise<void> {
+    if (earlyFault(request, response)) return;
     const station = await signingStation(hub.db, provinceCode, request.headers, 'GET', path, now());
     if (station === null) {
       sendError(response, 'unauthorized', 'sign the request with a registered station key');
@@ -121,6 +171,7 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     }
     // Another station's batches are not this station's business: answered as if it had sent none.
     const ack = station === stationCode ? await lastBatchAck(hub.db, provinceCode, station) : null;
+    await answerSlowly();
     if (ack) sendAck(response, ack);
     else sendError(response, 'batch_unknown', `no batch of ${stationCode} was received`);
   }
@@ -158,6 +209,7 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
   return {
     url: `http://${host}:${address.port}${basePath}`,
     port: address.port,
+    faultCounts: faults.counts,
     close: () => stop(server, underWay, options.stopGraceMs ?? 30_000),
   };
 }

@@ -5,20 +5,23 @@ import { SyncProtocolError } from '../../electron/sync/protocol-error';
 import { decryptFromStation, isEncryptedBatch } from '../../electron/sync/usb-encryption';
 import { SYNC_SCHEMA_VERSION, syncRecordKinds, type BatchErrorCode } from '../../shared/domain/sync';
 import type { HubStore } from '../db/open';
+import { auditHeadRegressed } from '../db/repositories/batches';
 import { takeBatch, type IncomingRecordVersion, type RecordOutcome } from '../db/repositories/take-batch';
 import type { ProvinceKeys } from '../keys/province-keys';
+import { applyActivityLines } from '../activity/apply-lines';
 import { applyLinesToPeople, type LineContent } from '../people/apply-lines';
 import { HubSealer } from '../people/sealing';
 import { processedAck, refusedAck, type AckSubject } from '../../electron/sync/province-acks';
 import { authenticateBatch } from './authenticate';
+import { refusalsByRules, type LineRules, type LineToTake } from './deployment-rules';
 import { checkAnswerable, judgeLine, rejection } from './judge-line';
 import { batchRefusalReasons, recordRejectionReasons } from '../../electron/sync/refusal-reasons';
 
 /** The largest file accepted (§13: a 64 MiB payload), as the protocol's maxBatchBytes. */
 export const MAX_BATCH_BYTES = 64 * 1024 * 1024;
 
-/** What the hub needs to take a batch: its database, its province and the province's keys. */
-export interface IngestContext {
+/** What the hub needs to take a batch: its database, its province, the province's keys and the rules a deployment adds. */
+export interface IngestContext extends LineRules {
   hub: HubStore;
   /** The province's code (GB/T 2260, two digits): the first part of every key the hub stores. */
   provinceCode: string;
@@ -36,7 +39,15 @@ type Counts = { accepted: number; duplicate: number; rejected: number };
 
 export type IngestResult =
   /** Taken now: the signed acknowledgement stored with the batch. */
-  | { outcome: 'applied'; batchId: string; stationCode: string; ack: Buffer; counts: Counts }
+  | {
+      outcome: 'applied';
+      batchId: string;
+      stationCode: string;
+      ack: Buffer;
+      counts: Counts;
+      /** The batch's audit head goes back against another batch of the station (§8.4): an alert, the batch taken all the same. */
+      auditHeadRegressed: boolean;
+    }
   /** Taken before with the same manifest: the acknowledgement stored then, byte for byte. */
   | { outcome: 'replayed'; batchId: string; stationCode: string; ack: Buffer }
   /**
@@ -74,12 +85,19 @@ export async function ingestBatchFile(file: Buffer, context: IngestContext, file
     const knownKinds = context.knownKinds ?? defaultKinds;
     const rejected: AckRecord[] = [];
     const toTake: IncomingRecordVersion[] = [];
-    // Payloads are sealed before they are stored; the clear payloads stay in memory for the people's step.
-    const sealer = new HubSealer(context.keys.data);
+    const passed: LineToTake[] = [];
     for (const envelope of envelopes) {
       const line = judgeLine(envelope, manifest, knownKinds);
       if (line.verdict === 'rejected') rejected.push(line.record);
-      else toTake.push({ ...line.version, sealedPayload: sealer.sealPayload(line.version.sealedPayload) });
+      else passed.push({ envelope, version: line.version });
+    }
+    const refusedByRules = await refusalsByRules(context.hub.db, context.provinceCode, manifest.stationCode, passed, context);
+    // Payloads are sealed before they are stored; the clear payloads stay in memory for the people's step.
+    const sealer = new HubSealer(context.keys.data);
+    for (const { envelope, version } of passed) {
+      const refusal = refusedByRules.get(envelope.seq);
+      if (refusal) rejected.push(refusal);
+      else toTake.push({ ...version, sealedPayload: sealer.sealPayload(version.sealedPayload) });
     }
     const manifestSha256 = sha256Hex(opened.manifestBytes);
     const taken = await takeBatch(context.hub, {
@@ -91,7 +109,13 @@ export async function ingestBatchFile(file: Buffer, context: IngestContext, file
       auditHead: manifest.auditHead,
       receivedAt,
       records: toTake,
-      afterStore: applyLinesToPeople(sealer, { provinceCode: context.provinceCode, stationCode: manifest.stationCode }, envelopes.map(lineContentOf)),
+      // The people's step first, then the visits' and life education's projections, in the same transaction.
+      afterStore: async (trx, outcomes) => {
+        const origin = { provinceCode: context.provinceCode, stationCode: manifest.stationCode };
+        const lines = envelopes.map(lineContentOf);
+        await applyLinesToPeople(sealer, origin, lines)(trx, outcomes);
+        await applyActivityLines(origin, lines)(trx, outcomes);
+      },
       acknowledge: (outcomes) => {
         const subject: AckSubject = { batchId: manifest.batchId, stationCode: manifest.stationCode, manifestSha256, receivedAt, processedAt: now().toISOString() };
         return processedAck(subject, inSeqOrder([...rejected, ...outcomes.map(ackRecordOf)]), context.keys.signing);
@@ -102,7 +126,8 @@ export async function ingestBatchFile(file: Buffer, context: IngestContext, file
     if (taken.outcome === 'replayed') return { outcome: 'replayed', ...named, ack: taken.ack };
     const counts: Counts = { accepted: 0, duplicate: 0, rejected: rejected.length };
     for (const record of taken.records) counts[record.status === 'conflict' ? 'rejected' : record.status] += 1;
-    return { outcome: 'applied', ...named, ack: taken.ack, counts };
+    const auditHeadRegressedNow = await auditHeadRegressed(context.hub.db, context.provinceCode, manifest.stationCode, manifest.batchSeq, manifest.auditHead.seq);
+    return { outcome: 'applied', ...named, ack: taken.ack, counts, auditHeadRegressed: auditHeadRegressedNow };
   } catch (error) {
     if (!(error instanceof SyncProtocolError)) throw error;
     return refusalOf(error, opened, context, receivedAt, fileName);

@@ -88,6 +88,11 @@ describeOnBothEngines('hub serve as a process: killed mid-send and started again
     await second.stop();
     running.splice(running.indexOf(second), 1);
     expect(second.lines.at(-1)).toEqual({ stopped: 'SIGTERM' });
+    // The operator's log: one line per upload answered, each batch the second hub took named with its counts.
+    const taken = second.lines.filter((line) => line.outcome === 'applied');
+    expect(taken.length).toBeGreaterThan(0);
+    expect(taken[0]).toMatchObject({ station: 'KMU01', batchId: expect.stringMatching(/^KMU01-B\d{6}$/), counts: { accepted: expect.any(Number) } });
+    expect(taken.some((line) => 'alert' in line)).toBe(false);
 
     const hub = await open(prepared.options);
     expect(await countRecordVersions(hub.db, PROVINCE, 'KMU01')).toBe(rows);

@@ -69,3 +69,45 @@ export async function batchesOfStation(db: Executor, provinceCode: string, stati
     .execute();
   return rows.map(batchFromRow);
 }
+
+/**
+ * Another batch of the same station than `batchId`: the one taken just before it (the highest batchSeq below
+ * its own), else the one with the highest batchSeq. Null when the station has no other batch.
+ */
+export async function earlierBatchOf(db: Executor, provinceCode: string, stationCode: string, batchId: string): Promise<StoredBatch | null> {
+  const ofStation = db
+    .selectFrom('batch')
+    .select(BATCH_COLUMNS)
+    .where('province_code', '=', provinceCode)
+    .where('station_code', '=', stationCode)
+    .where('batch_id', '<>', batchId)
+    .orderBy('batch_seq', 'desc')
+    .limit(1);
+  const own = await batchById(db, provinceCode, batchId);
+  const before = own ? await ofStation.where('batch_seq', '<', own.batchSeq).executeTakeFirst() : undefined;
+  const row = before ?? (await ofStation.executeTakeFirst());
+  return row ? batchFromRow(row) : null;
+}
+
+/**
+ * Whether this batch's audit head goes back against the station's other batches (docs/sync-protocol.md §8.4):
+ * a batch with a smaller batchSeq holds a higher audit seq, or one with a larger batchSeq a lower one. Batches
+ * arrive out of order, so they are compared by batchSeq, never by arrival. It means the station's audit log
+ * lost entries, or the station was restored from a backup: an alert for the province, never a refusal.
+ */
+export async function auditHeadRegressed(db: Executor, provinceCode: string, stationCode: string, batchSeq: number, auditSeq: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('batch')
+    .select('batch_id')
+    .where('province_code', '=', provinceCode)
+    .where('station_code', '=', stationCode)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('batch_seq', '<', batchSeq), eb('audit_seq', '>', auditSeq)]),
+        eb.and([eb('batch_seq', '>', batchSeq), eb('audit_seq', '<', auditSeq)]),
+      ]),
+    )
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
