@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { tablesToCsv, tablesToXlsx, type ExportTable } from '../../electron/services/kernel/table-export';
+import { tablesToCsv, tablesToXlsx, type ExportTable } from '../../electron/tables/table-export';
 
 const people: ExportTable = {
   title: '来访',

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { exportSteps, tablesToCsv, tablesToCsvInSteps, tablesToXlsx, type ExportTable } from '../../electron/services/kernel/table-export';
+import { exportSteps, tablesToCsv, tablesToCsvInSteps, tablesToXlsx, type ExportTable } from '../../electron/tables/table-export';
 
 /** Two tables of 1 000 and 300 rows: far more than one chunk of work. */
 const tables: ExportTable[] = [

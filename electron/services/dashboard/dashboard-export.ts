@@ -6,7 +6,7 @@ import type { Clock } from '../kernel/clock';
 import type { DashboardService } from './dashboard';
 import { dashboardTables } from './dashboard-tables';
 import { AppError } from '../kernel/errors';
-import { exportSteps, tablesToCsvInSteps, tablesToXlsx, type ExportProgress } from '../kernel/table-export';
+import { exportSteps, tablesToCsvInSteps, tablesToXlsx, type ExportProgress } from '../../tables/table-export';
 
 type ExportedFile = CallOutput<'dashboard:export'>;
 type Progress = CallOutput<'dashboard:exportProgress'>;

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { CallOutput } from '../../../shared/contract/calls';
 import type { TargetStatus } from '../../../shared/domain/figures';
-import type { ExportCell, ExportTable } from '../kernel/table-export';
+import type { ExportCell, ExportTable } from '../../tables/table-export';
 
 type Dashboard = CallOutput<'dashboard:get'>;
 

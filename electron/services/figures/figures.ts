@@ -24,7 +24,7 @@ import {
 import type { Actor } from '../kernel/audit';
 import { AppError } from '../kernel/errors';
 import type { FigureTargets } from './figure-targets';
-import { tablesToCsv, tablesToXlsx, type ExportCell, type ExportTable } from '../kernel/table-export';
+import { tablesToCsv, tablesToXlsx, type ExportCell, type ExportTable } from '../../tables/table-export';
 import type { StationContext } from '../kernel/context';
 
 type Figures = CallOutput<'figures:get'>;
