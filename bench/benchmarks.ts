@@ -1,6 +1,7 @@
 import type { CompareOptions, WriteComparison } from './compare';
 import { benchDashboard } from './dashboard';
 import { benchFieldEncryption } from './field-encryption';
+import { benchHubConsole, printHubConsole } from './hub-console';
 import { benchHubIngest, printHubIngest } from './hub-ingest';
 import { benchNameSearch } from './name-search';
 import { benchReceipt } from './receipt';
@@ -251,6 +252,30 @@ export const benchmarks: Benchmark[] = [
         counts: result.engines.flatMap((engine) => [
           { what: `${engine.engine}: record versions the hub holds`, asked: size.versions, done: engine.hub.stored },
           { what: `${engine.engine}: record versions the baseline holds`, asked: size.versions, done: engine.baseline.stored },
+        ]),
+      };
+    },
+  }),
+  defineBenchmark({
+    id: 'hub-console',
+    sizes: {
+      // A province's scale is a million registrations (BENCH_CONSOLE_REGISTRATIONS=1000000); the default keeps the run short.
+      registrations: { env: 'BENCH_CONSOLE_REGISTRATIONS', fallback: 200_000, smoke: 400 },
+      visits: { env: 'BENCH_CONSOLE_VISITS', fallback: 200_000, smoke: 400 },
+      calls: { env: 'BENCH_CONSOLE_CALLS', fallback: 5, smoke: 1 },
+    },
+    async run(size, { print, progress }) {
+      print(
+        `\nprovincial console reads with ${formatNumber(size.registrations, 0)} registrations and ${formatNumber(size.visits, 0)} visits written straight into the hub's tables, ` +
+          `on SQLite and on PostgreSQL: each read once cold, then ${size.calls} calls (median and slowest), against count(*) over the registrations`,
+      );
+      const result = await benchHubConsole({ ...size, engines: ['sqlite', 'postgres'], log: progress });
+      return {
+        figures: printHubConsole(result, print),
+        counts: result.engines.flatMap((engine) => [
+          { what: `${engine.engine}: registrations stored`, asked: size.registrations, done: engine.stored.registrations },
+          { what: `${engine.engine}: visits stored`, asked: size.visits, done: engine.stored.visits },
+          { what: `${engine.engine}: reads timed`, asked: 8, done: engine.reads.length },
         ]),
       };
     },

@@ -36,8 +36,9 @@ const ELECTRON_FOLDER_IMPORTS: Record<string, string[]> = {
   pdf: ['pdf'],
   security: ['security'],
   locking: ['locking'],
+  tables: ['tables'],
   sync: ['sync', 'db', 'security'],
-  services: ['services', 'db', 'pdf', 'sync', 'security'],
+  services: ['services', 'db', 'pdf', 'sync', 'security', 'tables'],
   ipc: ['ipc', 'services'],
   app: ['app', 'config', 'db', 'ipc', 'locking', 'pdf', 'security', 'services'],
   host: ['host', 'app', 'config', 'ipc'],
@@ -77,14 +78,18 @@ const SERVICES_INDEX = 'electron/services/index.ts';
  * (electron/locking) and shared/; a benchmark drives the real station; a script builds or starts it.
  */
 const TOOL_IMPORTS: Record<string, string[]> = {
-  hub: ['hub', 'shared', 'electron/sync', 'electron/security', 'electron/locking'],
+  // The console's yearly report draws with the station's PDF canvas, and its tables leave as the station's do.
+  hub: ['hub', 'shared', 'electron/sync', 'electron/security', 'electron/locking', 'electron/pdf', 'electron/tables', 'resources'],
   // The receipt benchmark finds the PDF fonts the way `npm run fonts` does; the hub benchmark drives the hub
   // and starts a throw-away PostgreSQL cluster the way the hub's tests do.
   bench: ['bench', 'shared', 'electron', 'hub', 'scripts/copy-fonts', 'scripts/postgres-cluster'],
   scripts: ['scripts', 'shared', 'electron', 'resources'],
 };
-/** Packages the hub may use besides Node's own: one kysely code base on SQLite and on PostgreSQL. */
-const HUB_PACKAGES = ['better-sqlite3', 'kysely', 'pg'];
+/**
+ * Packages the hub may use besides Node's own: one kysely code base on SQLite and on PostgreSQL; zod for the
+ * console's calls; exceljs and pdfkit for its exports and its yearly report.
+ */
+const HUB_PACKAGES = ['better-sqlite3', 'kysely', 'pg', 'zod', 'exceljs', 'pdfkit'];
 /** Folders whose code runs in Node, so Node's built-in modules are theirs to import. */
 const NODE_LAYERS = ['electron', 'hub', 'bench', 'scripts'];
 

@@ -1,7 +1,11 @@
+import { accountCommand } from './account-command';
+import { auditVerifyCommand } from './audit-command';
 import { backupCommand } from './backup-command';
+import { exportCommand } from './export-command';
 import { importCommand } from './import-command';
 import { initCommand } from './init-command';
 import { populationCommand } from './population-command';
+import { reportCommand } from './report-command';
 import { keysCommand } from './keys-command';
 import { serveCommand } from './serve-command';
 import { stationCommand } from './station-command';
@@ -23,7 +27,11 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'station') return await stationCommand(rest);
     if (command === 'stats') return await statsCommand(rest);
     if (command === 'population') return await populationCommand(rest);
+    if (command === 'report') return await reportCommand(rest);
     if (command === 'keys') return await keysCommand(rest);
+    if (command === 'account') return await accountCommand(rest);
+    if (command === 'audit-verify') return await auditVerifyCommand(rest);
+    if (command === 'export') return await exportCommand(rest);
     if (command === 'help' || command === '--help' || command === undefined) {
       process.stderr.write(`${USAGE}\n`);
       return command === undefined ? 2 : 0;

@@ -1,8 +1,14 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openHubDatabase } from '../db/open';
 import type { IngestResult } from '../ingest/ingest-batch';
 import { startHubServer } from '../http/server';
+import { consoleAuditKey } from '../console/audit-trail';
+import { createConsoleDispatcher } from '../console/dispatcher';
+import { ExportJobs } from '../console/export-jobs';
+import { createConsoleHttp } from '../console/http';
+import { DEFAULT_CONSOLE_SETTINGS } from '../console/settings';
 import { provinceOfDatabase } from '../operations/province-identity';
 import { ENCRYPTION_PUBLIC_FILE, loadOrCreateProvinceKeys, SIGNING_PUBLIC_FILE } from '../keys/province-keys';
 import { passphraseFrom, PASSPHRASE_OPTION } from './passphrase';
@@ -10,6 +16,9 @@ import { databaseOption, printLine, provinceOption, UsageError } from './usage';
 
 /** The port the hub listens on unless told otherwise. */
 export const DEFAULT_PORT = 8790;
+
+/** The built console UI the hub serves at `<base>/console/` unless --console-ui names another folder. */
+export const DEFAULT_CONSOLE_UI = fileURLToPath(new URL('../../dist/console/', import.meta.url));
 
 /**
  * `hub serve`: the protocol over HTTP on the hub's storage, on loopback unless --host says otherwise (TLS is
@@ -28,6 +37,10 @@ export async function serveCommand(args: string[]): Promise<number> {
       port: { type: 'string' },
       'base-path': { type: 'string' },
       'max-uploads': { type: 'string' },
+      'console-ui': { type: 'string' },
+      exports: { type: 'string' },
+      'console-idle-minutes': { type: 'string' },
+      'behind-tls': { type: 'boolean' },
       ...PASSPHRASE_OPTION,
     },
   });
@@ -36,6 +49,7 @@ export async function serveCommand(args: string[]): Promise<number> {
   const givenProvince = values.province === undefined ? undefined : provinceOption(values.province);
   const port = numberOption('--port', values.port, DEFAULT_PORT, 0, 65_535);
   const maxConcurrentUploads = numberOption('--max-uploads', values['max-uploads'], 4, 1, 1_000);
+  const idleMinutes = numberOption('--console-idle-minutes', values['console-idle-minutes'], DEFAULT_CONSOLE_SETTINGS.idleMinutes, 1, 480);
   const passphrase = passphraseFrom(values, process.env);
   const keysDir = resolve(values.keys);
   const { keys, created, sealedInPlace } = loadOrCreateProvinceKeys(keysDir, { passphrase });
@@ -53,13 +67,27 @@ export async function serveCommand(args: string[]): Promise<number> {
   try {
     // The province `hub init` recorded; a --province given as well must match it.
     const provinceCode = await provinceOfDatabase(hub.db, givenProvince);
-    const server = await startHubServer({ hub, provinceCode, keys, host: values.host ?? '127.0.0.1', port, basePath: values['base-path'], maxConcurrentUploads, onUpload: (result) => printLine(uploadLine(result)) });
-    printLine({ listening: server.url, province: provinceCode, engine: hub.engine });
+    // The console answers below <base>/console/ on the same address; its cookie is Secure behind a TLS proxy.
+    const exportJobs = new ExportJobs();
+    const dispatcher = createConsoleDispatcher({
+      store: hub,
+      provinceCode,
+      auditKey: consoleAuditKey(keys.data),
+      settings: { idleMinutes },
+      // The national exports are written below --exports (owner-only folders: they hold personal data).
+      resources: { keys, exportsFolder: values.exports === undefined ? null : resolve(values.exports), exportJobs },
+      onError: (call, error) => printLine({ consoleError: call, detail: error instanceof Error ? error.message : String(error) }),
+    });
+    const consoleHttp = createConsoleHttp({ dispatcher, uiFolder: resolve(values['console-ui'] ?? DEFAULT_CONSOLE_UI), secureCookies: values['behind-tls'] ?? false });
+    const server = await startHubServer({ hub, provinceCode, keys, host: values.host ?? '127.0.0.1', port, basePath: values['base-path'], maxConcurrentUploads, onUpload: (result) => printLine(uploadLine(result)), console: consoleHttp });
+    printLine({ listening: server.url, console: `${server.url}/console/`, province: provinceCode, engine: hub.engine });
     const signal = await new Promise<NodeJS.Signals>((resolveSignal) => {
       process.once('SIGTERM', () => resolveSignal('SIGTERM'));
       process.once('SIGINT', () => resolveSignal('SIGINT'));
     });
     await server.close();
+    // An export under way finishes (its folder renamed into place, its run recorded) before the database closes.
+    await exportJobs.whenIdle();
     printLine({ stopped: signal });
     return 0;
   } finally {

@@ -138,6 +138,8 @@ export interface PersonReviewTable {
   sealed_seen: Buffer;
   seen_at: Moment;
   reviewed_at: Moment | null;
+  /** The standing decision (`confirm_same` or `keep_apart`); null while open or once undone (migration 0008). */
+  decision: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A record a consent tombstone erased through a version: versions up to it are erased, also when they arrive later. */
@@ -213,7 +215,6 @@ export interface PrefecturePopulationTable {
   set_at: Moment;
 }
 
-/** The hub's tables, as kysely sees them. */
 /** The province this database belongs to: one row, written by `hub init` (migration 0003). */
 export interface HubIdentityTable {
   singleton: 1;
@@ -221,6 +222,54 @@ export interface HubIdentityTable {
   initialised_at: Moment;
 }
 
+/** A console account (migration 0006); flags are 0 or 1. */
+export interface ConsoleAccountTable {
+  province_code: string;
+  id: string;
+  /** Unique per province, lower case. */
+  username: string;
+  display_name: string;
+  /** administrator, analyst, reviewer or auditor (`shared/console/roles.ts`). */
+  role: string;
+  /** scrypt, as `electron/security/secrets.ts` writes it. */
+  password_hash: string;
+  disabled: ColumnType<number, number | undefined, number>;
+  /** Failed sign-ins in a row; reset by a successful one. */
+  failed_attempts: ColumnType<number, number | undefined, number>;
+  locked_until: Moment | null;
+  created_at: Moment;
+  password_changed_at: Moment;
+  /** 1 after an administrator set the password: the next sign-in must replace it. */
+  must_change_password: number;
+}
+
+/** A console session, found by the SHA-256 of its token (the token itself is never stored). */
+export interface ConsoleSessionTable {
+  province_code: string;
+  token_sha256: string;
+  account_id: string;
+  created_at: Moment;
+  last_seen_at: Moment;
+  ended_at: Moment | null;
+}
+
+/** One entry of the console's hash-chained audit trail; `at` is ISO text on both engines (the hash covers it). */
+export interface ConsoleAuditTable {
+  province_code: string;
+  seq: number;
+  at: string;
+  /** Null for an operator at the command line. */
+  account_id: string | null;
+  actor_role: string;
+  action: string;
+  subject: string | null;
+  /** JSON without personal values. */
+  detail: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The hub's tables, as kysely sees them. */
 export interface HubDatabase {
   hub_migration: HubMigrationTable;
   hub_identity: HubIdentityTable;
@@ -238,4 +287,85 @@ export interface HubDatabase {
   activity_attendance: ActivityAttendanceTable;
   activity_survey_answer: ActivitySurveyAnswerTable;
   prefecture_population: PrefecturePopulationTable;
+  console_account: ConsoleAccountTable;
+  console_session: ConsoleSessionTable;
+  console_audit: ConsoleAuditTable;
+  ingest_event: IngestEventTable;
+  review_decision: ReviewDecisionTable;
+  export_run: ExportRunTable;
+  export_subject: ExportSubjectTable;
+}
+
+/** One export to a national platform (migration 0007): the seq range it covered, its counts, its signed manifest's hash. */
+export interface ExportRunTable {
+  province_code: string;
+  id: string;
+  platform: string;
+  map_version: string;
+  /** `record_version.seq` after which the run read (exclusive). */
+  cursor_from: ColumnType<string | number | bigint, number, number>;
+  /** The last `record_version.seq` the run covered (inclusive): the next run's `cursor_from`. */
+  cursor_to: ColumnType<string | number | bigint, number, number>;
+  /** JSON: rows per event type and per file. */
+  counts: string;
+  manifest_sha256: string;
+  /** The run's folder name, inside the folder the operator named. */
+  folder: string;
+  created_at: Moment;
+  created_by: string;
+}
+
+/** A registration a platform received: kept so that an erased record still reaches it as a withdrawal event. */
+export interface ExportSubjectTable {
+  province_code: string;
+  platform: string;
+  station_code: string;
+  entity_id: string;
+  /** The station's registration number (`KMU01-2026-R000297`): how the platform knows the record. */
+  registration_number: string;
+  program: string;
+  first_seq: ColumnType<string | number | bigint, number, number>;
+  run_id: string;
+}
+
+/** An upload or imported file the hub answered: its outcome, never its body or a personal value (migration 0008). */
+export interface IngestEventTable {
+  seq: Serial;
+  province_code: string;
+  via: 'http' | 'import';
+  outcome: 'taken' | 'replayed' | 'refused';
+  /** The refusal's code (docs/sync-protocol.md §9.2); null unless refused. */
+  code: string | null;
+  /** Null when nothing of the file named its station or batch. */
+  station_code: string | null;
+  batch_id: string | null;
+  /** The lines of a batch taken now; null otherwise. */
+  accepted: number | null;
+  duplicate: number | null;
+  rejected: number | null;
+  /** `audit_head_regressed` when the batch's audit head went back (§8.4). */
+  alert: string | null;
+  bytes: ColumnType<number | string, number, number>;
+  received_at: Moment;
+}
+
+/** A decision about a review entry, and its undoing (migration 0008). */
+export interface ReviewDecisionTable {
+  id: Serial;
+  province_code: string;
+  review_id: ColumnType<number | string, number, number>;
+  station_code: string;
+  registration_id: string;
+  record_kind: string;
+  person_key: string;
+  decision: 'confirm_same' | 'keep_apart';
+  reason: string;
+  decided_by: string;
+  decided_at: Moment;
+  /** A confirmed contact change: the person's fields before it, sealed, and the moments they were and are set from. */
+  sealed_fields_before: Buffer | null;
+  fields_changed_at_before: Moment | null;
+  fields_changed_at_set: Moment | null;
+  undone_by: string | null;
+  undone_at: Moment | null;
 }

@@ -7,9 +7,11 @@ import { declaredUploadLength, readUpload } from '../../electron/sync/upload-rea
 import { SYNC_PROTOCOL_VERSION, SYNC_SCHEMA_VERSION } from '../../shared/domain/sync';
 import { batchById, earlierBatchOf } from '../db/repositories/batches';
 import { ingestBatchFile, MAX_BATCH_BYTES, type IngestContext, type IngestResult } from '../ingest/ingest-batch';
+import type { ConsoleHttp } from '../console/http';
 import { FaultInjector, type FaultCounts, type FaultOptions } from './faults';
 import { lastBatchAck, signingStation } from './station-requests';
 import { judgeUploadHead } from './upload-head';
+import { recordIngestEvent } from '../ingest-log/record-event';
 
 /** How the hub serves the protocol over HTTP: its storage and keys (as for an import), and where it listens. */
 export interface HubServerOptions extends IngestContext {
@@ -27,6 +29,8 @@ export interface HubServerOptions extends IngestContext {
   faults?: FaultOptions;
   /** Told of every upload the hub answered for (taken, replayed or refused): the operator's log. */
   onUpload?: (result: IngestResult) => void;
+  /** The provincial console (`hub/console/http.ts`): answers every path below `<base>/console/`. */
+  console?: ConsoleHttp;
 }
 
 export interface RunningHubServer {
@@ -111,6 +115,7 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
   async function readAndTake(request: IncomingMessage, response: ServerResponse, batchId: string, length: number): Promise<void> {
     const read = await readUpload(request, length, (prefix) => judgeUploadHead(prefix, length, options));
     if (read.kind === 'refused') {
+      await recordIngestEvent(hub, { provinceCode, via: 'http', result: read.refusal, bytes: length, receivedAt: now().toISOString() });
       const { code, message, ack } = read.refusal;
       sendRefusal(response, code, message, ack, { connection: 'close' });
       return;
@@ -123,7 +128,10 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     }
     processing.add(batchId);
     try {
+      const receivedAt = now().toISOString();
       const result = await ingestBatchFile(read.body, { ...context, urlBatchId: batchId });
+      // Written after the batch's transaction, so that a refusal, which stores nothing else, is kept too.
+      await recordIngestEvent(hub, { provinceCode, via: 'http', result, bytes: read.body.length, receivedAt });
       options.onUpload?.(result);
       if (faults.strikes('dropAfter')) {
         request.socket.destroy();
@@ -178,6 +186,11 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = new URL(request.url ?? '/', 'http://hub').pathname;
+    const belowBase = path.startsWith(`${basePath}/`) ? path.slice(basePath.length) : null;
+    if (options.console && belowBase !== null && options.console.owns(belowBase)) {
+      await options.console.handle(request, response, belowBase, basePath);
+      return;
+    }
     const route = routeOf(path, basePath);
     if (!route) {
       sendError(response, 'not_found', 'no such call');

@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { recordIngestEvent } from '../ingest-log/record-event';
 import { ingestBatchFile, type IngestContext, type IngestResult } from './ingest-batch';
 
 /** One file of a folder import: its path, what the hub made of it, and where its acknowledgement was written. */
@@ -25,7 +26,10 @@ export async function importBatchFolder(dir: string, context: IngestContext, out
   const imported: ImportedFile[] = [];
   for (const name of names) {
     const file = join(dir, name);
-    const result = await ingestBatchFile(readFileSync(file), context, name);
+    const bytes = readFileSync(file);
+    const receivedAt = (context.now ?? (() => new Date()))().toISOString();
+    const result = await ingestBatchFile(bytes, context, name);
+    await recordIngestEvent(context.hub, { provinceCode: context.provinceCode, via: 'import', result, bytes: bytes.length, receivedAt });
     let ackFile: string | null = null;
     if (result.ack && result.batchId) {
       ackFile = join(outDir, `${result.batchId}.rsa`);

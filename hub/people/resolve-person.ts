@@ -24,7 +24,8 @@ export function replacesFields(held: KnownPerson, seen: PersonDetails, at: strin
  * station's registrations hold it, a review entry keeps both sides (sealed) and the answer is null; when
  * only this station holds it, the station amended its own details and the person's fields follow them.
  * Details changed at the station before the person's fields were last set (a version that arrives late)
- * never replace them.
+ * never replace them. A registration the province confirmed as the person's (a standing `confirm_same`
+ * decision on its entry) stays linked to them.
  */
 export async function resolvePerson(people: BatchPeople, registration: RegistrationName, seen: PersonDetails, at: string): Promise<string | null> {
   const { sealer } = people;
@@ -45,6 +46,8 @@ export async function resolvePerson(people: BatchPeople, registration: Registrat
     if (replacesFields(found, seen, at)) people.savePerson(found.personKey, seen, at);
     return found.personKey;
   }
+  // The province confirmed this registration as the person's: it stays linked, and the person keeps their fields.
+  if ((await standingDecisionOf(people, registration, found.personKey)) === 'confirm_same') return found.personKey;
   await people.addReview({
     personKey: found.personKey,
     stationCode: registration.stationCode,
@@ -56,4 +59,19 @@ export async function resolvePerson(people: BatchPeople, registration: Registrat
     seenAt: at,
   });
   return null;
+}
+
+/** The standing decision of the review entry that holds this registration apart from the person, if any. */
+async function standingDecisionOf(people: BatchPeople, registration: RegistrationName, personKey: string): Promise<string | null> {
+  await people.flush();
+  const row = await people.db
+    .selectFrom('person_review')
+    .select('decision')
+    .where('province_code', '=', registration.provinceCode)
+    .where('station_code', '=', registration.stationCode)
+    .where('registration_id', '=', registration.registrationId)
+    .where('person_key', '=', personKey)
+    .where('record_kind', '=', 'registration')
+    .executeTakeFirst();
+  return row?.decision ?? null;
 }

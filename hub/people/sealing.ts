@@ -11,6 +11,7 @@ export const SEALED_COLUMNS = {
   personFields: 'person.sealed_fields',
   reviewHeld: 'person_review.sealed_held',
   reviewSeen: 'person_review.sealed_seen',
+  decisionFieldsBefore: 'review_decision.sealed_fields_before',
 } as const;
 
 export type SealedColumn = (typeof SEALED_COLUMNS)[keyof typeof SEALED_COLUMNS];

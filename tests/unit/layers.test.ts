@@ -93,7 +93,8 @@ describe('layer rules', () => {
     expect(violationsOf('hub/db/x.ts', "import { StationServices } from '../../electron/services/index';")).toEqual(['../../electron/services/index']);
     expect(violationsOf('hub/db/x.ts', "import { openDatabaseFile } from '../../electron/db/connection';")).toEqual(['../../electron/db/connection']);
     expect(violationsOf('hub/db/x.ts', "import { x } from '../../tests/fixtures/test-hub';")).toEqual(['../../tests/fixtures/test-hub']);
-    expect(violationsOf('hub/db/x.ts', "import PDFDocument from 'pdfkit';")).toEqual(['pdfkit']);
+    expect(violationsOf('hub/db/x.ts', "import { createRoot } from 'react-dom/client';")).toEqual(['react-dom/client']);
+    expect(violationsOf('hub/db/x.ts', "import { app } from 'electron';")).toEqual(['electron']);
     expect(
       violationsOf(
         'hub/db/x.ts',

@@ -5,6 +5,10 @@ import * as m0002 from './0002_people';
 import * as m0003 from './0003_hub_identity';
 import * as m0004 from './0004_stem_cell_and_contact';
 import * as m0005 from './0005_reach';
+import * as m0006 from './0006_console';
+import * as m0007 from './0007_exports';
+import * as m0008 from './0008_review_and_log';
+import * as m0009 from './0009_figures_indexes';
 
 /** One step of the hub's schema; `engine` picks the SQL where the engines differ. */
 export interface HubMigration {
@@ -18,4 +22,8 @@ export const hubMigrations: ReadonlyArray<readonly [name: string, migration: Hub
   ['0003_hub_identity', m0003],
   ['0004_stem_cell_and_contact', m0004],
   ['0005_reach', m0005],
+  ['0006_console', m0006],
+  ['0007_exports', m0007],
+  ['0008_review_and_log', m0008],
+  ['0009_figures_indexes', m0009],
 ];
