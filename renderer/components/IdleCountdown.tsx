@@ -13,22 +13,37 @@ export type IdleReturn = 'firstStep' | 'startPage';
  */
 export function IdleCountdown({ seconds, returnsTo, onContinue }: { seconds: number; returnsTo: IdleReturn; onContinue: () => void }) {
   const { t } = useT();
+  const steps = returnsTo === 'firstStep';
+  return (
+    <IdleCountdownDialog
+      title={steps ? t('kiosk:idle.title') : t('kiosk:idle.startPage.title')}
+      text={steps ? t('kiosk:idle.countdown', { count: seconds }) : t('kiosk:idle.startPage.countdown', { count: seconds })}
+      continueLabel={steps ? t('kiosk:idle.continue') : t('kiosk:idle.startPage.continue')}
+      onContinue={onContinue}
+    />
+  );
+}
+
+/**
+ * The countdown dialog itself, with the texts of whoever shows it (a kiosk forgetting its visitor, a console
+ * about to sign out): a modal alert whose button takes the focus and gives it back afterwards.
+ */
+export function IdleCountdownDialog({ title, text, continueLabel, onContinue }: { title: string; text: string; continueLabel: string; onContinue: () => void }) {
   const button = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     button.current?.focus();
     return () => previous?.focus();
   }, []);
-  const steps = returnsTo === 'firstStep';
   return (
     <div className="idle-countdown" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-text">
       <div className="idle-countdown__box">
-        <h2 id="idle-title">{steps ? t('kiosk:idle.title') : t('kiosk:idle.startPage.title')}</h2>
+        <h2 id="idle-title">{title}</h2>
         <p id="idle-text" data-testid="idle-countdown">
-          {steps ? t('kiosk:idle.countdown', { count: seconds }) : t('kiosk:idle.startPage.countdown', { count: seconds })}
+          {text}
         </p>
         <button ref={button} type="button" className="primary" onClick={onContinue}>
-          {steps ? t('kiosk:idle.continue') : t('kiosk:idle.startPage.continue')}
+          {continueLabel}
         </button>
       </div>
     </div>

@@ -1,4 +1,13 @@
 import enAudit from '../../resources/locales/en/audit.json' with { type: 'json' };
+import enConsole from '../../resources/locales/en/console.json' with { type: 'json' };
+import enConsoleErrors from '../../resources/locales/en/consoleErrors.json' with { type: 'json' };
+import enConsoleAccounts from '../../resources/locales/en/consoleAccounts.json' with { type: 'json' };
+import enConsoleAudit from '../../resources/locales/en/consoleAudit.json' with { type: 'json' };
+import enConsoleStations from '../../resources/locales/en/consoleStations.json' with { type: 'json' };
+import enConsoleIngest from '../../resources/locales/en/consoleIngest.json' with { type: 'json' };
+import enConsoleReview from '../../resources/locales/en/consoleReview.json' with { type: 'json' };
+import enConsoleFigures from '../../resources/locales/en/consoleFigures.json' with { type: 'json' };
+import enConsoleExports from '../../resources/locales/en/consoleExports.json' with { type: 'json' };
 import enBackup from '../../resources/locales/en/backup.json' with { type: 'json' };
 import enCli from '../../resources/locales/en/cli.json' with { type: 'json' };
 import enCommon from '../../resources/locales/en/common.json' with { type: 'json' };
@@ -21,6 +30,15 @@ import enSessionKiosk from '../../resources/locales/en/sessionKiosk.json' with {
 import enSync from '../../resources/locales/en/sync.json' with { type: 'json' };
 import enSettings from '../../resources/locales/en/settings.json' with { type: 'json' };
 import zhAudit from '../../resources/locales/zh-CN/audit.json' with { type: 'json' };
+import zhConsole from '../../resources/locales/zh-CN/console.json' with { type: 'json' };
+import zhConsoleErrors from '../../resources/locales/zh-CN/consoleErrors.json' with { type: 'json' };
+import zhConsoleAccounts from '../../resources/locales/zh-CN/consoleAccounts.json' with { type: 'json' };
+import zhConsoleAudit from '../../resources/locales/zh-CN/consoleAudit.json' with { type: 'json' };
+import zhConsoleStations from '../../resources/locales/zh-CN/consoleStations.json' with { type: 'json' };
+import zhConsoleIngest from '../../resources/locales/zh-CN/consoleIngest.json' with { type: 'json' };
+import zhConsoleReview from '../../resources/locales/zh-CN/consoleReview.json' with { type: 'json' };
+import zhConsoleFigures from '../../resources/locales/zh-CN/consoleFigures.json' with { type: 'json' };
+import zhConsoleExports from '../../resources/locales/zh-CN/consoleExports.json' with { type: 'json' };
 import zhBackup from '../../resources/locales/zh-CN/backup.json' with { type: 'json' };
 import zhCli from '../../resources/locales/zh-CN/cli.json' with { type: 'json' };
 import zhCommon from '../../resources/locales/zh-CN/common.json' with { type: 'json' };
@@ -69,6 +87,15 @@ export const translations = {
     sync: zhSync,
     backup: zhBackup,
     settings: zhSettings,
+    console: zhConsole,
+    consoleErrors: zhConsoleErrors,
+    consoleAccounts: zhConsoleAccounts,
+    consoleAudit: zhConsoleAudit,
+    consoleStations: zhConsoleStations,
+    consoleIngest: zhConsoleIngest,
+    consoleReview: zhConsoleReview,
+    consoleFigures: zhConsoleFigures,
+    consoleExports: zhConsoleExports,
   },
   en: {
     common: enCommon,
@@ -93,6 +120,15 @@ export const translations = {
     sync: enSync,
     backup: enBackup,
     settings: enSettings,
+    console: enConsole,
+    consoleErrors: enConsoleErrors,
+    consoleAccounts: enConsoleAccounts,
+    consoleAudit: enConsoleAudit,
+    consoleStations: enConsoleStations,
+    consoleIngest: enConsoleIngest,
+    consoleReview: enConsoleReview,
+    consoleFigures: enConsoleFigures,
+    consoleExports: enConsoleExports,
   },
 } satisfies Record<Language, Record<string, unknown>>;
 
