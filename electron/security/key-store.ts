@@ -1,18 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  fstatSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fsyncDirectory, writeOwnerOnlyFileAtomically } from './durable-files';
 import { KeyFileInvalidError, parseKeyRing, serializeKeyRing, type KeyRing } from './key-ring';
 
 /**
@@ -83,53 +71,6 @@ function readOwnerOnlyFile(path: string): Buffer | null {
   } finally {
     closeSync(fd);
   }
-}
-
-/** Best effort: makes the rename itself durable. Not every platform can fsync a directory (Windows cannot). */
-function fsyncDirectory(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
-  } catch {
-    // The data itself was already fsynced; only the directory entry's durability is at stake.
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
-/**
- * Writes via a temporary file in the same folder (so rename is atomic), fsynced before the rename: a crash
- * or full disk leaves the previous key file intact instead of a truncated one.
- */
-function writeOwnerOnlyFileAtomically(path: string, bytes: Buffer): void {
-  const dir = dirname(path);
-  // 0o700 applies only to folders created here; an existing folder is the operator's choice.
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  // Created 0600 from the start (a umask can only remove bits), so the keys are never briefly readable by others;
-  // 'wx' never follows or reuses something already at the temp path.
-  const fd = openSync(temp, 'wx', 0o600);
-  let renamed = false;
-  try {
-    try {
-      writeFileSync(fd, bytes);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, path);
-    renamed = true;
-  } finally {
-    if (!renamed) {
-      try {
-        unlinkSync(temp);
-      } catch {
-        // Nothing more to clean up; the original error matters more.
-      }
-    }
-  }
-  fsyncDirectory(dir);
 }
 
 function parseFrom(path: string, bytes: Buffer): KeyRing {

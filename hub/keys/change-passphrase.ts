@@ -2,7 +2,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { KeyFolder, PASSPHRASE_CHANGE_MARKER, RESEALED_SUFFIX, SEALED_SUFFIX, settlePassphraseChange } from './key-folder';
 import { provinceKeysIn } from './province-keys';
-import { openSealedFile, PassphraseSealer, requireStrongPassphrase, writeOwnerOnlyFileAtomically } from './sealed-file';
+import { writeOwnerOnlyFileAtomically } from '../../electron/security/durable-files';
+import { openSealedFile, PassphraseSealer, requireStrongPassphrase } from './sealed-file';
 
 /** What a passphrase change did. */
 export interface PassphraseChanged {

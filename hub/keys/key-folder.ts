@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fsyncDirectory, HubKeysLockedError, PassphraseSealer, writeOwnerOnlyFileAtomically, writeSealedFile, openSealedFile } from './sealed-file';
+import { fsyncDirectory, writeOwnerOnlyFileAtomically } from '../../electron/security/durable-files';
+import { HubKeysLockedError, PassphraseSealer, writeSealedFile, openSealedFile } from './sealed-file';
 
 /**
  * The hub's key folder: which form its private files take, and the moves between forms. A private file is kept

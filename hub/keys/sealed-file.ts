@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { writeOwnerOnlyFileAtomically } from '../../electron/security/durable-files';
 
 /**
  * One private key file sealed under the operator's passphrase, so that a copy of the key folder (a backup, a
@@ -218,48 +219,6 @@ function base64Field(value: unknown, bytes: number | null): Buffer | null {
   if (decoded.toString('base64') !== value) return null;
   if (bytes !== null && decoded.length !== bytes) return null;
   return decoded;
-}
-
-/**
- * Writes an owner-only file atomically: a temporary file in the same folder, created 0600, fsynced, renamed
- * into place, and the folder fsynced, so a crash leaves the old file or the new one, never half of one.
- */
-export function writeOwnerOnlyFileAtomically(path: string, bytes: Buffer): void {
-  const dir = dirname(path);
-  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const fd = openSync(temp, 'wx', 0o600);
-  let renamed = false;
-  try {
-    try {
-      writeFileSync(fd, bytes);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, path);
-    renamed = true;
-  } finally {
-    if (!renamed) unlinkQuietly(temp);
-  }
-  fsyncDirectory(dir);
-}
-
-/** Makes renames and removals in `dir` durable. */
-export function fsyncDirectory(dir: string): void {
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function unlinkQuietly(path: string): void {
-  try {
-    unlinkSync(path);
-  } catch {
-    // Nothing more to clean up; the error that brought us here matters more.
-  }
 }
 
 /** Reads and opens the sealed file at `path`. */
