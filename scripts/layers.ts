@@ -37,13 +37,14 @@ const ELECTRON_FOLDER_IMPORTS: Record<string, string[]> = {
   security: ['security'],
   locking: ['locking'],
   tables: ['tables'],
+  web: ['web'],
   sync: ['sync', 'db', 'security'],
   services: ['services', 'db', 'pdf', 'sync', 'security', 'tables'],
   ipc: ['ipc', 'services'],
   app: ['app', 'config', 'db', 'ipc', 'locking', 'pdf', 'security', 'services'],
-  host: ['host', 'app', 'config', 'ipc'],
+  host: ['host', 'app', 'config', 'ipc', 'web'],
   cli: ['cli', 'app', 'config', 'db', 'pdf', 'security', 'services', 'sync'],
-  shell: ['shell', 'app', 'config', 'db', 'host'],
+  shell: ['shell', 'app', 'config', 'db', 'host', 'web'],
 };
 
 /**
@@ -78,8 +79,9 @@ const SERVICES_INDEX = 'electron/services/index.ts';
  * (electron/locking) and shared/; a benchmark drives the real station; a script builds or starts it.
  */
 const TOOL_IMPORTS: Record<string, string[]> = {
-  // The console's yearly report draws with the station's PDF canvas, and its tables leave as the station's do.
-  hub: ['hub', 'shared', 'electron/sync', 'electron/security', 'electron/locking', 'electron/pdf', 'electron/tables', 'resources'],
+  // The console's yearly report draws with the station's PDF canvas, its tables leave as the station's do, and
+  // its page is served as the station's is (electron/web: the files and their security headers).
+  hub: ['hub', 'shared', 'electron/sync', 'electron/security', 'electron/locking', 'electron/pdf', 'electron/tables', 'electron/web', 'resources'],
   // The receipt benchmark finds the PDF fonts the way `npm run fonts` does; the hub benchmark drives the hub
   // and starts a throw-away PostgreSQL cluster the way the hub's tests do.
   bench: ['bench', 'shared', 'electron', 'hub', 'scripts/copy-fonts', 'scripts/postgres-cluster'],

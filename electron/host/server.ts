@@ -10,7 +10,7 @@ import {
 } from '../../shared/contract/transport';
 import type { CallResult } from '../../shared/contract/errors';
 import type { Dispatch } from '../ipc/dispatch';
-import { SECURITY_HEADERS, readStaticFile } from './static-files';
+import { SECURITY_HEADERS, readStaticFile } from '../web/static-files';
 
 const LOOPBACK = '127.0.0.1';
 const MAX_BODY_BYTES = 1024 * 1024;

@@ -1,4 +1,4 @@
-import { SECURITY_HEADERS, readStaticFile } from '../host/static-files';
+import { SECURITY_HEADERS, readStaticFile } from '../web/static-files';
 import { APP_HOST, APP_SCHEME } from './window-policy';
 
 const HEADERS = { ...SECURITY_HEADERS, 'cache-control': 'no-cache' };

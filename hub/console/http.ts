@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { consoleErrorStatus, type ConsoleCallResult } from '../../shared/console/errors';
 import type { ConsoleDispatcher, SessionCookieChange } from './dispatcher';
-import { CONSOLE_SECURITY_HEADERS, readConsoleFile } from './static-files';
+import { readStaticFile, SECURITY_HEADERS } from '../../electron/web/static-files';
 
 /** The request header every call must carry: a form or a link from another site cannot set it (CSRF). */
 export const CONSOLE_REQUEST_HEADER = 'x-relay-console';
@@ -27,7 +27,7 @@ export interface ConsoleHttp {
 }
 
 function send(response: ServerResponse, status: number, body: Buffer | string, headers: Record<string, string | string[]>): void {
-  response.writeHead(status, { ...CONSOLE_SECURITY_HEADERS, 'cache-control': 'no-store', ...headers });
+  response.writeHead(status, { ...SECURITY_HEADERS, 'cache-control': 'no-store', ...headers });
   response.end(body);
 }
 
@@ -110,7 +110,8 @@ export function createConsoleHttp(options: ConsoleHttpOptions): ConsoleHttp {
       send(response, 405, '', { allow: 'GET, HEAD' });
       return;
     }
-    const file = await readConsoleFile(options.uiFolder, relativePath);
+    // The console is a single page served like the station's, under the same Content-Security-Policy.
+    const file = await readStaticFile(options.uiFolder, `/${relativePath}`);
     if (file === null) {
       send(response, 404, 'not found', { 'content-type': 'text/plain; charset=utf-8' });
       return;

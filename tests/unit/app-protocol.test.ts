@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../electron/host/static-files';
+import { CONTENT_SECURITY_POLICY } from '../../electron/web/static-files';
 import { createAppProtocolHandler } from '../../electron/shell/app-protocol';
 
 let base: string;

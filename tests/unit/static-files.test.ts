@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentTypeFor, resolveStaticPath } from '../../electron/host/static-files';
+import { contentTypeFor, resolveStaticPath } from '../../electron/web/static-files';
 
 const root = resolve('/srv/relay/dist/renderer');
 
