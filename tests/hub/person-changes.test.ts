@@ -1,26 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { HubStore } from '../../hub/db/open';
 import { countPeople, openReviews, personFields, personKeys, registrationOf, registrationsOfPerson } from '../../hub/db/repositories/people';
 import { recordVersionsOf } from '../../hub/db/repositories/record-versions';
 import { ingestBatchFile, type IngestContext } from '../../hub/ingest/ingest-batch';
-import { loadOrCreateProvinceKeys, type ProvinceKeys } from '../../hub/keys/province-keys';
+import { type ProvinceKeys } from '../../hub/keys/province-keys';
 import type { PersonDetails } from '../../hub/people/payloads';
 import { HubSealer, SEALED_COLUMNS } from '../../hub/people/sealing';
 import { residentId } from '../fixtures/registrations';
 import { makeTempDir } from '../fixtures/temp-station';
 import { PROVINCE } from './support/batches';
 import { describeOnBothEngines, type OpenedHub } from './support/both-engines';
+import { registrationLine, sendLines, twoStationHub, ZHANG } from './support/two-stations';
 import { holdsInClear, rawStorage } from './support/raw-storage';
-import { personLine, ProtocolStation, registrationPayload, tombstoneLine, type OutboxLine, type PersonShape } from './support/protocol-stations';
+import { personLine, ProtocolStation, tombstoneLine, type OutboxLine } from './support/protocol-stations';
 
-const ZHANG: PersonShape = { name: '张晓明', documentKind: 'resident_id', documentNumber: residentId('530102', '19900307', '101'), birthDate: '1990-03-07', phone: '13812345678' };
-
-/** One registration line of a person at a moment. */
-function registrationLine(registrationId: string, personId: string, person: PersonShape, version: number, changedAt: string): OutboxLine {
-  return { kind: 'registration', entityId: registrationId, version, changedAt, payload: registrationPayload(registrationId, personId, person, { version }) };
-}
 
 describeOnBothEngines('hub person changes: a name or phone amended at a station reaches the provincial person, latest change first, never merged by guess', (open) => {
   let folders: ReturnType<typeof makeTempDir>;
@@ -32,22 +26,11 @@ describeOnBothEngines('hub person changes: a name or phone amended at a station 
   let dali: ProtocolStation;
 
   beforeEach(async () => {
-    folders = makeTempDir('relay-hub-person-changes-');
-    keys = loadOrCreateProvinceKeys(join(folders.dir, 'keys')).keys;
-    sealer = new HubSealer(keys.data);
-    hub = await open();
-    context = { hub, provinceCode: PROVINCE, keys };
-    kunming = new ProtocolStation('KMU01');
-    dali = new ProtocolStation('DLM01');
-    await kunming.registerAt(hub.db);
-    await dali.registerAt(hub.db);
+    ({ folders, keys, sealer, hub, context, kunming, dali } = await twoStationHub(open, 'relay-hub-person-changes-'));
   });
   afterEach(() => folders.remove());
 
-  async function send(station: ProtocolStation, ...lines: OutboxLine[]): Promise<void> {
-    const result = await ingestBatchFile(station.batchFile(station.queue(...lines)), context);
-    expect(result).toMatchObject({ outcome: 'applied', counts: { rejected: 0 } });
-  }
+  const send = (station: ProtocolStation, ...lines: OutboxLine[]): Promise<void> => sendLines(context, station, ...lines);
 
   async function theOnlyPerson(store: HubStore): Promise<{ personKey: string; fields: PersonDetails }> {
     const held = await personKeys(store.db, PROVINCE);

@@ -1,26 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { personFields, registrationOf } from '../../hub/db/repositories/people';
 import { provinceFigures } from '../../hub/figures/province-figures';
-import { ingestBatchFile, type IngestContext } from '../../hub/ingest/ingest-batch';
-import { loadOrCreateProvinceKeys, type ProvinceKeys } from '../../hub/keys/province-keys';
+import { type IngestContext } from '../../hub/ingest/ingest-batch';
+import { type ProvinceKeys } from '../../hub/keys/province-keys';
 import type { PersonDetails } from '../../hub/people/payloads';
 import { HubSealer, SEALED_COLUMNS } from '../../hub/people/sealing';
 import { decideReview, undoReviewDecision } from '../../hub/review/decide-review';
 import { reviewDetail, reviewList } from '../../hub/review/review-entries';
-import { residentId } from '../fixtures/registrations';
 import { makeTempDir } from '../fixtures/temp-station';
 import { PROVINCE } from './support/batches';
 import { describeOnBothEngines, type OpenedHub } from './support/both-engines';
-import { personLine, ProtocolStation, registrationPayload, type OutboxLine, type PersonShape } from './support/protocol-stations';
+import { registrationLine, sendLines, twoStationHub, ZHANG } from './support/two-stations';
+import { personLine, ProtocolStation, type OutboxLine } from './support/protocol-stations';
 
-const ZHANG: PersonShape = { name: '张晓明', documentKind: 'resident_id', documentNumber: residentId('530102', '19900307', '101'), birthDate: '1990-03-07', phone: '13812345678' };
 const YEAR = { from: '2026-01-01', to: '2026-12-31' };
-
-function registrationLine(registrationId: string, personId: string, person: PersonShape, version: number, changedAt: string): OutboxLine {
-  return { kind: 'registration', entityId: registrationId, version, changedAt, payload: registrationPayload(registrationId, personId, person, { version }) };
-}
 
 describeOnBothEngines('hub review decisions: confirm or keep apart a document seen with other details, masked in the list, undone exactly', (open) => {
   let folders: ReturnType<typeof makeTempDir>;
@@ -32,22 +26,11 @@ describeOnBothEngines('hub review decisions: confirm or keep apart a document se
   let dali: ProtocolStation;
 
   beforeEach(async () => {
-    folders = makeTempDir('relay-hub-review-');
-    keys = loadOrCreateProvinceKeys(join(folders.dir, 'keys')).keys;
-    sealer = new HubSealer(keys.data);
-    hub = await open();
-    context = { hub, provinceCode: PROVINCE, keys };
-    kunming = new ProtocolStation('KMU01');
-    dali = new ProtocolStation('DLM01');
-    await kunming.registerAt(hub.db);
-    await dali.registerAt(hub.db);
+    ({ folders, keys, sealer, hub, context, kunming, dali } = await twoStationHub(open, 'relay-hub-review-'));
   });
   afterEach(() => folders.remove());
 
-  async function send(station: ProtocolStation, ...lines: OutboxLine[]): Promise<void> {
-    const result = await ingestBatchFile(station.batchFile(station.queue(...lines)), context);
-    expect(result).toMatchObject({ outcome: 'applied', counts: { rejected: 0 } });
-  }
+  const send = (station: ProtocolStation, ...lines: OutboxLine[]): Promise<void> => sendLines(context, station, ...lines);
 
   async function totals() {
     const { registrations, people, awaitingReview } = (await provinceFigures(hub, PROVINCE, YEAR)).totals;
