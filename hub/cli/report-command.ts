@@ -1,13 +1,11 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEBIAN_NOTO_CJK, FontSet, primaryFontPaths, sourceFontsDir } from '../../electron/pdf/fonts';
-import { openHubDatabase } from '../db/open';
-import { InvalidPeriodError } from '../figures/period';
-import { provinceOfDatabase } from '../operations/province-identity';
 import { figuresFile, figuresFileFormats, type FiguresFileFormat } from '../reports/figures-export';
 import { FIGURES_HEADINGS, headingLanguages, type HeadingLanguage } from '../reports/figures-headings';
 import { provinceFiguresTables } from '../reports/figures-tables';
 import { yearlyReport } from '../reports/yearly-report';
+import { readFiguresOf } from './figures-reading';
 import { databaseOption, printLine, provinceOption, UsageError } from './usage';
 
 /**
@@ -46,19 +44,10 @@ export async function reportCommand(args: string[]): Promise<number> {
     const year = Number(values.year);
     if (values.year === undefined || !/^\d{4}$/.test(values.year)) throw new UsageError('--year wants four digits');
     const fonts = await FontSet.load({ primary: primaryFontPaths(sourceFontsDir()), fallback: DEBIAN_NOTO_CJK });
-    const hub = await openHubDatabase(database);
-    try {
-      const provinceCode = await provinceOfDatabase(hub.db, givenProvince);
-      const report = await yearlyReport(hub, provinceCode, { year, fonts });
-      write(report.pdf);
-      printLine({ report: 'yearly', provinceCode, year, period: report.data.period, out, bytes: report.pdf.length, lastBatch: report.data.source.lastBatch, missing: report.missing });
-      return 0;
-    } catch (error) {
-      if (error instanceof InvalidPeriodError) throw new UsageError(error.message);
-      throw error;
-    } finally {
-      await hub.close();
-    }
+    const report = await readFiguresOf(database, givenProvince, (hub, provinceCode) => yearlyReport(hub, provinceCode, { year, fonts }));
+    write(report.pdf);
+    printLine({ report: 'yearly', provinceCode: report.data.provinceCode, year, period: report.data.period, out, bytes: report.pdf.length, lastBatch: report.data.source.lastBatch, missing: report.missing });
+    return 0;
   }
 
   if (values.from === undefined || values.to === undefined) throw new UsageError('--from and --to are required (YYYY-MM-DD)');
@@ -66,18 +55,12 @@ export async function reportCommand(args: string[]): Promise<number> {
   if (!figuresFileFormats.includes(format)) throw new UsageError(`--format wants ${figuresFileFormats.join(' or ')}`);
   const language = (values.language ?? 'zh-CN') as HeadingLanguage;
   if (!headingLanguages.includes(language)) throw new UsageError(`--language wants ${headingLanguages.join(' or ')}`);
-  const hub = await openHubDatabase(database);
-  try {
-    const provinceCode = await provinceOfDatabase(hub.db, givenProvince);
-    const tables = await provinceFiguresTables(hub, provinceCode, { from: values.from, to: values.to });
-    const file = await figuresFile(tables, FIGURES_HEADINGS[language], format);
-    write(file);
-    printLine({ report: 'figures', provinceCode, period: { from: values.from, to: values.to }, format, language, out, bytes: file.length });
-    return 0;
-  } catch (error) {
-    if (error instanceof InvalidPeriodError) throw new UsageError(error.message);
-    throw error;
-  } finally {
-    await hub.close();
-  }
+  const period = { from: values.from, to: values.to };
+  const { provinceCode, file } = await readFiguresOf(database, givenProvince, async (hub, provinceCode) => ({
+    provinceCode,
+    file: await figuresFile(await provinceFiguresTables(hub, provinceCode, period), FIGURES_HEADINGS[language], format),
+  }));
+  write(file);
+  printLine({ report: 'figures', provinceCode, period, format, language, out, bytes: file.length });
+  return 0;
 }

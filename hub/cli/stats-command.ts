@@ -1,8 +1,6 @@
 import { parseArgs } from 'node:util';
-import { openHubDatabase } from '../db/open';
-import { InvalidPeriodError } from '../figures/period';
 import { provinceFigures } from '../figures/province-figures';
-import { provinceOfDatabase } from '../operations/province-identity';
+import { readFiguresOf } from './figures-reading';
 import { databaseOption, printLine, provinceOption, UsageError } from './usage';
 
 /**
@@ -17,15 +15,8 @@ export async function statsCommand(args: string[]): Promise<number> {
   if (values.from === undefined || values.to === undefined) throw new UsageError('--from and --to are required (YYYY-MM-DD)');
   const database = databaseOption(values);
   const givenProvince = values.province === undefined ? undefined : provinceOption(values.province);
-  const hub = await openHubDatabase(database);
-  try {
-    const provinceCode = await provinceOfDatabase(hub.db, givenProvince);
-    printLine({ ...(await provinceFigures(hub, provinceCode, { from: values.from, to: values.to })) });
-    return 0;
-  } catch (error) {
-    if (error instanceof InvalidPeriodError) throw new UsageError(error.message);
-    throw error;
-  } finally {
-    await hub.close();
-  }
+  const period = { from: values.from, to: values.to };
+  const figures = await readFiguresOf(database, givenProvince, (hub, provinceCode) => provinceFigures(hub, provinceCode, period));
+  printLine({ ...figures });
+  return 0;
 }
