@@ -2,17 +2,17 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { HubStore } from '../../hub/db/open';
 import { InvalidPeriodError, momentRange, samePeriodYearBefore } from '../../hub/figures/period';
 import { provinceFigures } from '../../hub/figures/province-figures';
 import { ingestBatchFile, type IngestContext } from '../../hub/ingest/ingest-batch';
-import { loadOrCreateProvinceKeys, type ProvinceKeys } from '../../hub/keys/province-keys';
+import { type ProvinceKeys } from '../../hub/keys/province-keys';
 import { residentId } from '../fixtures/registrations';
 import { makeTempDir } from '../fixtures/temp-station';
 import { PROVINCE } from './support/batches';
 import { describeOnBothEngines, type OpenedHub } from './support/both-engines';
+import { regionalStationsHub } from './support/regional-stations';
 import { databaseArgs } from './support/hub-process';
 import { ProtocolStation, registrationPayload, type PersonShape } from './support/protocol-stations';
 
@@ -46,17 +46,7 @@ describeOnBothEngines('hub figures: people and registrations read from the store
   let stations: Map<string, ProtocolStation>;
 
   beforeEach(async () => {
-    folders = makeTempDir('relay-hub-figures-');
-    keys = loadOrCreateProvinceKeys(join(folders.dir, 'keys')).keys;
-    hub = await open();
-    context = { hub, provinceCode: PROVINCE, keys };
-    stations = new Map();
-    for (const [code, regionCode] of Object.entries(REGIONS)) {
-      const station = new ProtocolStation(code);
-      await station.registerAt(hub.db);
-      await hub.db.updateTable('station').set({ region_code: regionCode }).where('province_code', '=', PROVINCE).where('code', '=', code).execute();
-      stations.set(code, station);
-    }
+    ({ folders, keys, hub, context, stations } = await regionalStationsHub(open, 'relay-hub-figures-', REGIONS));
   });
   afterEach(() => folders.remove());
 

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { provinceFigures } from '../../hub/figures/province-figures';
 import type { StemCellStatusCounts } from '../../hub/figures/stem-cell-figures';
 import { ingestBatchFile, type IngestContext } from '../../hub/ingest/ingest-batch';
-import { loadOrCreateProvinceKeys, type ProvinceKeys } from '../../hub/keys/province-keys';
+import { type ProvinceKeys } from '../../hub/keys/province-keys';
 import { residentId } from '../fixtures/registrations';
 import { makeTempDir } from '../fixtures/temp-station';
 import { PROVINCE } from './support/batches';
 import { describeOnBothEngines, type OpenedHub } from './support/both-engines';
+import { regionalStationsHub } from './support/regional-stations';
 import { ProtocolStation, registrationPayload, tombstoneLine, type OutboxLine, type PersonShape, type RegistrationShape } from './support/protocol-stations';
 
 /** Stations in two prefectures of Yunnan (GB/T 2260): Kunming 5301, Dali 5329. */
@@ -43,17 +43,7 @@ describeOnBothEngines('hub stem-cell figures: the pipeline per status and re-con
   let stations: Map<string, ProtocolStation>;
 
   beforeEach(async () => {
-    folders = makeTempDir('relay-hub-stem-cell-');
-    keys = loadOrCreateProvinceKeys(join(folders.dir, 'keys')).keys;
-    hub = await open();
-    context = { hub, provinceCode: PROVINCE, keys };
-    stations = new Map();
-    for (const [code, regionCode] of Object.entries(REGIONS)) {
-      const station = new ProtocolStation(code);
-      await station.registerAt(hub.db);
-      await hub.db.updateTable('station').set({ region_code: regionCode }).where('province_code', '=', PROVINCE).where('code', '=', code).execute();
-      stations.set(code, station);
-    }
+    ({ folders, keys, hub, context, stations } = await regionalStationsHub(open, 'relay-hub-stem-cell-', REGIONS));
   });
   afterEach(() => folders.remove());
 
