@@ -9,6 +9,7 @@ import { useConsoleT } from '../../i18n';
 import { ConsoleErrorBanner } from '../../parts/ConsoleErrorBanner';
 import { downloadFile } from '../../parts/downloadFile';
 import { useConsoleLoad } from '../../parts/useConsoleLoad';
+import { FigureTable } from './FigureTable';
 
 /** Today in China Standard Time, YYYY-MM-DD: the figures' days are the province's. */
 function provinceToday(): string {
@@ -171,138 +172,73 @@ export function FiguresScreen() {
               },
             ]}
           />
-          <div className="console-table-scroll">
-            <table className="data-table" aria-label={t('consoleFigures:prefectures.caption')} data-testid="figures-prefectures">
-              <thead>
-                <tr>
-                  <th>{t('consoleFigures:prefectures.name')}</th>
-                  <th>{t('consoleFigures:prefectures.registrations')}</th>
-                  <th>{t('consoleFigures:prefectures.previous')}</th>
-                  <th>{t('consoleFigures:prefectures.growth')}</th>
-                  <th>{t('consoleFigures:prefectures.withdrawals')}</th>
-                  <th>{t('consoleFigures:prefectures.volunteers')}</th>
-                  <th>{t('consoleFigures:prefectures.recontact')}</th>
-                  <th>{t('consoleFigures:prefectures.reach')}</th>
-                  <th>{t('consoleFigures:prefectures.satisfaction')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {tables.prefectures.map((row) => (
-                  <tr key={row.prefectureCode}>
-                    <th scope="row">{prefecture(row)}</th>
-                    <td className="numeric">{format.whole(row.registrations)}</td>
-                    <td className="numeric">{row.previousRegistrations === null ? t('consoleFigures:none') : format.whole(row.previousRegistrations)}</td>
-                    <td>{judged(row.growth, true)}</td>
-                    <td className="numeric">{format.whole(row.withdrawals)}</td>
-                    <td className="numeric">{format.whole(row.volunteers)}</td>
-                    <td>{judged(row.recontact, true)}</td>
-                    <td>{judged(row.reach, true)}</td>
-                    <td>{judged(row.satisfaction, true)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <div className="console-table-scroll">
-            <table className="data-table" aria-label={t('consoleFigures:stations.caption')} data-testid="figures-stations">
-              <thead>
-                <tr>
-                  <th>{t('consoleFigures:stations.station')}</th>
-                  <th>{t('consoleFigures:stations.registrations')}</th>
-                  <th>{t('consoleFigures:stations.people')}</th>
-                  <th>{t('consoleFigures:stations.withdrawals')}</th>
-                  <th>{t('consoleFigures:stations.visits')}</th>
-                  <th>{t('consoleFigures:stations.visitors')}</th>
-                  <th>{t('consoleFigures:stations.sessions')}</th>
-                  <th>{t('consoleFigures:stations.attendees')}</th>
-                  <th>{t('consoleFigures:stations.satisfaction')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {tables.stations.map((row) => (
-                  <tr key={row.stationCode}>
-                    <th scope="row" className="mono">
-                      {row.stationCode}
-                    </th>
-                    <td className="numeric">{format.whole(row.registrations)}</td>
-                    <td className="numeric">{format.whole(row.people)}</td>
-                    <td className="numeric">{format.whole(row.withdrawals)}</td>
-                    <td className="numeric">{format.whole(row.visits)}</td>
-                    <td className="numeric">{format.whole(row.visitors)}</td>
-                    <td className="numeric">{format.whole(row.sessionsHeld)}</td>
-                    <td className="numeric">{format.whole(row.attendees)}</td>
-                    <td>{judged(row.satisfaction, true)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <div className="console-table-scroll">
-            <table className="data-table" aria-label={t('consoleFigures:programs.caption')}>
-              <thead>
-                <tr>
-                  <th>{t('consoleFigures:programs.program')}</th>
-                  <th>{t('consoleFigures:programs.registrations')}</th>
-                  <th>{t('consoleFigures:programs.people')}</th>
-                  <th>{t('consoleFigures:programs.withdrawals')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {tables.programs.map((row) => (
-                  <tr key={row.program}>
-                    <th scope="row">{program(row.program)}</th>
-                    <td className="numeric">{format.whole(row.registrations)}</td>
-                    <td className="numeric">{format.whole(row.people)}</td>
-                    <td className="numeric">{format.whole(row.withdrawals)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <div className="console-table-scroll">
-            <table className="data-table" aria-label={t('consoleFigures:months.caption')}>
-              <thead>
-                <tr>
-                  <th>{t('consoleFigures:months.month')}</th>
-                  <th>{t('consoleFigures:months.registrations')}</th>
-                  <th>{t('consoleFigures:months.withdrawals')}</th>
-                  <th>{t('consoleFigures:months.visits')}</th>
-                  <th>{t('consoleFigures:months.attendees')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {tables.months.map((row) => (
-                  <tr key={row.month}>
-                    <th scope="row">{format.month(row.month)}</th>
-                    <td className="numeric">{format.whole(row.registrations)}</td>
-                    <td className="numeric">{format.whole(row.withdrawals)}</td>
-                    <td className="numeric">{format.whole(row.visits)}</td>
-                    <td className="numeric">{format.whole(row.attendees)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <div className="console-table-scroll">
-            <table className="data-table" aria-label={t('consoleFigures:stemCell.caption')}>
-              <thead>
-                <tr>
-                  <th>{t('consoleFigures:stemCell.status')}</th>
-                  <th>{t('consoleFigures:stemCell.now')}</th>
-                  <th>{t('consoleFigures:stemCell.registeredInPeriod')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {tables.stemCell.map((row) => (
-                  <tr key={row.status}>
-                    <th scope="row">{tr(`stemCellStatus.${row.status}`, { defaultValue: row.status })}</th>
-                    <td className="numeric">{format.whole(row.now)}</td>
-                    <td className="numeric">{format.whole(row.registeredInPeriod)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <FigureTable
+            caption={t('consoleFigures:prefectures.caption')}
+            testId="figures-prefectures"
+            rows={tables.prefectures}
+            rowKey={(row) => row.prefectureCode}
+            rowHeading={{ heading: t('consoleFigures:prefectures.name'), cell: prefecture }}
+            columns={[
+              { heading: t('consoleFigures:prefectures.registrations'), numeric: true, cell: (row) => format.whole(row.registrations) },
+              { heading: t('consoleFigures:prefectures.previous'), numeric: true, cell: (row) => (row.previousRegistrations === null ? t('consoleFigures:none') : format.whole(row.previousRegistrations)) },
+              { heading: t('consoleFigures:prefectures.growth'), cell: (row) => judged(row.growth, true) },
+              { heading: t('consoleFigures:prefectures.withdrawals'), numeric: true, cell: (row) => format.whole(row.withdrawals) },
+              { heading: t('consoleFigures:prefectures.volunteers'), numeric: true, cell: (row) => format.whole(row.volunteers) },
+              { heading: t('consoleFigures:prefectures.recontact'), cell: (row) => judged(row.recontact, true) },
+              { heading: t('consoleFigures:prefectures.reach'), cell: (row) => judged(row.reach, true) },
+              { heading: t('consoleFigures:prefectures.satisfaction'), cell: (row) => judged(row.satisfaction, true) },
+            ]}
+          />
+          <FigureTable
+            caption={t('consoleFigures:stations.caption')}
+            testId="figures-stations"
+            rows={tables.stations}
+            rowKey={(row) => row.stationCode}
+            rowHeading={{ heading: t('consoleFigures:stations.station'), cell: (row) => row.stationCode, className: 'mono' }}
+            columns={[
+              { heading: t('consoleFigures:stations.registrations'), numeric: true, cell: (row) => format.whole(row.registrations) },
+              { heading: t('consoleFigures:stations.people'), numeric: true, cell: (row) => format.whole(row.people) },
+              { heading: t('consoleFigures:stations.withdrawals'), numeric: true, cell: (row) => format.whole(row.withdrawals) },
+              { heading: t('consoleFigures:stations.visits'), numeric: true, cell: (row) => format.whole(row.visits) },
+              { heading: t('consoleFigures:stations.visitors'), numeric: true, cell: (row) => format.whole(row.visitors) },
+              { heading: t('consoleFigures:stations.sessions'), numeric: true, cell: (row) => format.whole(row.sessionsHeld) },
+              { heading: t('consoleFigures:stations.attendees'), numeric: true, cell: (row) => format.whole(row.attendees) },
+              { heading: t('consoleFigures:stations.satisfaction'), cell: (row) => judged(row.satisfaction, true) },
+            ]}
+          />
+          <FigureTable
+            caption={t('consoleFigures:programs.caption')}
+            rows={tables.programs}
+            rowKey={(row) => row.program}
+            rowHeading={{ heading: t('consoleFigures:programs.program'), cell: (row) => program(row.program) }}
+            columns={[
+              { heading: t('consoleFigures:programs.registrations'), numeric: true, cell: (row) => format.whole(row.registrations) },
+              { heading: t('consoleFigures:programs.people'), numeric: true, cell: (row) => format.whole(row.people) },
+              { heading: t('consoleFigures:programs.withdrawals'), numeric: true, cell: (row) => format.whole(row.withdrawals) },
+            ]}
+          />
+          <FigureTable
+            caption={t('consoleFigures:months.caption')}
+            rows={tables.months}
+            rowKey={(row) => row.month}
+            rowHeading={{ heading: t('consoleFigures:months.month'), cell: (row) => format.month(row.month) }}
+            columns={[
+              { heading: t('consoleFigures:months.registrations'), numeric: true, cell: (row) => format.whole(row.registrations) },
+              { heading: t('consoleFigures:months.withdrawals'), numeric: true, cell: (row) => format.whole(row.withdrawals) },
+              { heading: t('consoleFigures:months.visits'), numeric: true, cell: (row) => format.whole(row.visits) },
+              { heading: t('consoleFigures:months.attendees'), numeric: true, cell: (row) => format.whole(row.attendees) },
+            ]}
+          />
+          <FigureTable
+            caption={t('consoleFigures:stemCell.caption')}
+            rows={tables.stemCell}
+            rowKey={(row) => row.status}
+            rowHeading={{ heading: t('consoleFigures:stemCell.status'), cell: (row) => tr(`stemCellStatus.${row.status}`, { defaultValue: row.status }) }}
+            columns={[
+              { heading: t('consoleFigures:stemCell.now'), numeric: true, cell: (row) => format.whole(row.now) },
+              { heading: t('consoleFigures:stemCell.registeredInPeriod'), numeric: true, cell: (row) => format.whole(row.registeredInPeriod) },
+            ]}
+          />
         </>
       ) : null}
     </section>
