@@ -1,7 +1,19 @@
 import type { HubStore } from '../db/open';
 import { checkedPeriod, momentRange, PROVINCE_UTC_OFFSET_HOURS, samePeriodYearBefore, type FiguresPeriod, type MomentRange } from './period';
-import { standingCounts, withdrawalCounts, type Grouping, type StandingCount, type WithdrawalCount } from './registration-tallies';
+import {
+  standingByGroup,
+  standingTallies,
+  standingTotals,
+  withdrawalsByGroup,
+  withdrawalTallies,
+  type Grouping,
+  type StandingCount,
+  type StandingTallies,
+  type WithdrawalCount,
+  type WithdrawalTallies,
+} from './registration-tallies';
 import { reachFigures, type ReachFigures } from './reach-figures';
+import { stationPrefectures, type StationPrefectures } from './station-prefectures';
 import { stemCellFigures, type StemCellFigures } from './stem-cell-figures';
 
 /** The figures of one group (or of the whole province) over the period. */
@@ -56,46 +68,49 @@ function merged(standing: StandingCount[], withdrawn: WithdrawalCount[]): Array<
   return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-async function grouped(store: HubStore, provinceCode: string, range: MomentRange, grouping: Grouping): Promise<Array<{ key: string } & Tally>> {
-  const [standing, withdrawn] = await Promise.all([standingCounts(store, provinceCode, range, grouping), withdrawalCounts(store, provinceCode, range, grouping)]);
-  return merged(standing, withdrawn);
+/** One grouping of the period's tallies, standing and withdrawn merged by key. */
+function grouped(standing: StandingTallies, withdrawn: WithdrawalTallies, grouping: Grouping, prefectures: StationPrefectures): Array<{ key: string } & Tally> {
+  return merged(standingByGroup(standing, grouping, prefectures), withdrawalsByGroup(withdrawn, grouping, prefectures));
 }
 
 function renamed<K extends string>(tallies: Array<{ key: string } & Tally>, name: K): Array<Record<K, string> & Tally> {
   return tallies.map(({ key, ...tally }) => ({ [name]: key, ...tally }) as Record<K, string> & Tally);
 }
 
-/** Reads the province's figures over a period from the stores; throws InvalidPeriodError on a bad period. */
+/**
+ * Reads the province's figures over a period from the stores; throws InvalidPeriodError on a bad period. Each
+ * table is read once at its finest grain and the groupings are folded from it; the reads are independent, so
+ * PostgreSQL runs them side by side on the pool.
+ */
 export async function provinceFigures(store: HubStore, provinceCode: string, period: FiguresPeriod): Promise<ProvinceFigures> {
   const range = momentRange(checkedPeriod(period));
   const previousPeriod = samePeriodYearBefore(period);
   const previousRange = momentRange(previousPeriod);
-  const [[standing], [withdrawn], [before], byProgram, byStation, byPrefecture, byMonth, stemCell] = await Promise.all([
-    standingCounts(store, provinceCode, range, null),
-    withdrawalCounts(store, provinceCode, range, null),
-    standingCounts(store, provinceCode, previousRange, null),
-    grouped(store, provinceCode, range, 'program'),
-    grouped(store, provinceCode, range, 'station'),
-    grouped(store, provinceCode, range, 'prefecture'),
-    grouped(store, provinceCode, range, 'month'),
+  const [standing, withdrawn, before, prefectures, stemCell, visitorsAndEducation] = await Promise.all([
+    standingTallies(store, provinceCode, range),
+    withdrawalTallies(store, provinceCode, range),
+    standingTotals(store, provinceCode, previousRange),
+    stationPrefectures(store, provinceCode),
     stemCellFigures(store, provinceCode, range, previousRange),
+    reachFigures(store, provinceCode, period),
   ]);
-  const registrations = standing?.registrations ?? 0;
-  const people = standing?.people ?? 0;
+  const [totals] = standingByGroup(standing, null, prefectures) as [StandingCount];
+  const [withdrawals] = withdrawalsByGroup(withdrawn, null, prefectures) as [WithdrawalCount];
+  const byGroup = (grouping: Grouping) => grouped(standing, withdrawn, grouping, prefectures);
   return {
     provinceCode,
     period: { ...period, utcOffsetHours: PROVINCE_UTC_OFFSET_HOURS, ...range },
-    totals: { registrations, people, withdrawals: withdrawn?.withdrawals ?? 0, awaitingReview: standing?.awaitingReview ?? 0 },
-    byProgram: renamed(byProgram, 'program'),
-    byStation: renamed(byStation, 'stationCode'),
-    byPrefecture: renamed(byPrefecture, 'prefectureCode'),
-    byMonth: renamed(byMonth, 'month'),
+    totals: { registrations: totals.registrations, people: totals.people, withdrawals: withdrawals.withdrawals, awaitingReview: totals.awaitingReview },
+    byProgram: renamed(byGroup('program'), 'program'),
+    byStation: renamed(byGroup('station'), 'stationCode'),
+    byPrefecture: renamed(byGroup('prefecture'), 'prefectureCode'),
+    byMonth: renamed(byGroup('month'), 'month'),
     growth: {
       previousPeriod,
-      registrations: growth(registrations, before?.registrations ?? 0),
-      people: growth(people, before?.people ?? 0),
+      registrations: growth(totals.registrations, before.registrations),
+      people: growth(totals.people, before.people),
     },
     stemCell,
-    visitorsAndEducation: await reachFigures(store, provinceCode, period),
+    visitorsAndEducation,
   };
 }

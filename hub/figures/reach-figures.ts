@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import { surveyScores } from '../../shared/domain/education';
 import {
   DEFAULT_REACH_TARGET_PERCENT,
@@ -9,10 +9,11 @@ import {
   type SatisfactionAgainstTarget,
 } from '../../shared/domain/figures';
 import { populationsFor } from '../activity/populations';
-import type { HubEngine } from '../db/engine';
 import type { HubStore } from '../db/open';
 import { countedNumber } from '../db/values';
-import { checkedPeriod, momentRange, PROVINCE_UTC_OFFSET_HOURS, type FiguresPeriod, type MomentRange } from './period';
+import { monthOfMoment } from './months';
+import { checkedPeriod, momentRange, type FiguresPeriod, type MomentRange } from './period';
+import { prefectureOf, stationPrefectures, type StationPrefectures } from './station-prefectures';
 
 /**
  * Visitors and life-education figures, read from the activity projections (migration 0005) with grouped SQL,
@@ -21,6 +22,8 @@ import { checkedPeriod, momentRange, PROVINCE_UTC_OFFSET_HOURS, type FiguresPeri
  * included) and survey answers count at held sessions only, in the month of their session's day; a cancelled
  * session's attendance counts nowhere. Reach is judged against the yearly target scaled to the period, over the
  * prefectures' populations the province set; satisfaction is the share of answers of 4 or 5 against 95 %.
+ * Each table is read once, grouped by station and month, and the totals, stations, prefectures and months are
+ * folded from those groups in memory.
  */
 
 /** The figures of one group (or of the whole province) over the period. */
@@ -55,29 +58,6 @@ export interface ReachFigures {
 type Grouping = 'all' | 'station' | 'prefecture' | 'month';
 type Counted = string | number | bigint;
 
-/** The month of a stored moment in the province's time, YYYY-MM, on either engine. */
-function momentMonth(engine: HubEngine, column: string): RawBuilder<string> {
-  const moment = sql.ref(column);
-  if (engine === 'postgres') return sql<string>`to_char(timezone(${sql.raw(`interval '${PROVINCE_UTC_OFFSET_HOURS} hours'`)}, ${moment}), 'YYYY-MM')`;
-  return sql<string>`strftime('%Y-%m', ${moment}, ${sql.lit(`+${PROVINCE_UTC_OFFSET_HOURS} hours`)})`;
-}
-
-/** What a grouping groups by; `month` is the visit's moment or the session's day. */
-function groupKey(engine: HubEngine, grouping: Grouping, table: 'v' | 'x'): RawBuilder<string> {
-  switch (grouping) {
-    case 'all':
-      // The totals: one group, never named in GROUP BY (PostgreSQL refuses a constant there).
-      return sql<string>`${sql.lit('all')}`;
-    case 'station':
-      return sql<string>`${sql.ref(`${table}.station_code`)}`;
-    case 'prefecture':
-      // GB/T 2260: the first four digits of a region code name its prefecture.
-      return sql<string>`substr(s.region_code, 1, 4)`;
-    case 'month':
-      return table === 'v' ? momentMonth(engine, 'v.visited_at') : sql<string>`substr(x.session_date, 1, 7)`;
-  }
-}
-
 interface Window {
   provinceCode: string;
   period: FiguresPeriod;
@@ -86,25 +66,30 @@ interface Window {
   now: string;
 }
 
-async function visitCounts(store: HubStore, window: Window, grouping: Grouping) {
-  const key = groupKey(store.engine, grouping, 'v');
-  const rows = await store.db
-    .selectFrom('activity_visit as v')
-    .innerJoin('station as s', (join) => join.onRef('s.province_code', '=', 'v.province_code').onRef('s.code', '=', 'v.station_code'))
-    .where('v.province_code', '=', window.provinceCode)
-    .where('v.visited_at', '>=', window.range.start)
-    .where('v.visited_at', '<', window.range.end)
-    .select([key.as('group_key'), sql<Counted>`count(*)`.as('visits'), sql<Counted>`sum(v.party_size)`.as('visitors')])
-    .$if(grouping !== 'all', (query) => query.groupBy(key))
-    .execute();
-  return rows.map((row) => ({ key: String(row.group_key), visits: countedNumber(row.visits), visitors: countedNumber(row.visitors) }));
+/** Where activity is counted: its station and its month (YYYY-MM). */
+interface ActivityCell {
+  stationCode: string;
+  month: string;
 }
 
-/** Sessions of the province on a day of the period, with their station. */
+async function visitCounts(store: HubStore, window: Window) {
+  // Station by station (SQLite's CROSS JOIN keeps the station outer), each a range of `activity_visit_by_station_moment`.
+  const { rows } = await sql<{ station_code: string; month: string; visits: Counted; visitors: Counted }>`select
+      v.station_code as station_code, ${monthOfMoment('v.visited_at', window.range)} as month, count(*) as visits, sum(v.party_size) as visitors
+    from station as s cross join activity_visit as v
+    where s.province_code = ${window.provinceCode} and v.province_code = s.province_code and v.station_code = s.code
+      and v.visited_at >= ${window.range.start} and v.visited_at < ${window.range.end}
+    group by 1, 2`.execute(store.db);
+  return rows.map((row) => ({ cell: { stationCode: row.station_code, month: row.month }, visits: countedNumber(row.visits), visitors: countedNumber(row.visitors) }));
+}
+
+/** The month of a session: its day's. */
+const sessionMonth = sql<string>`substr(x.session_date, 1, 7)`;
+
+/** Sessions of the province on a day of the period. */
 function sessionsOfPeriod(store: HubStore, window: Window) {
   return store.db
     .selectFrom('activity_session as x')
-    .innerJoin('station as s', (join) => join.onRef('s.province_code', '=', 'x.province_code').onRef('s.code', '=', 'x.station_code'))
     .where('x.province_code', '=', window.provinceCode)
     .where('x.session_date', '>=', window.period.from)
     .where('x.session_date', '<=', window.period.to);
@@ -115,53 +100,68 @@ function heldSessions(store: HubStore, window: Window) {
   return sessionsOfPeriod(store, window).where('x.state', '<>', 'cancelled').where('x.starts_at', '<=', window.now);
 }
 
-async function sessionCounts(store: HubStore, window: Window, grouping: Grouping) {
-  const key = groupKey(store.engine, grouping, 'x');
+async function sessionCounts(store: HubStore, window: Window) {
   const rows = await sessionsOfPeriod(store, window)
     .select([
-      key.as('group_key'),
+      'x.station_code as station_code',
+      sessionMonth.as('month'),
       sql<Counted>`count(case when x.state <> 'cancelled' and x.starts_at <= ${window.now} then 1 end)`.as('held'),
       sql<Counted>`count(case when x.state = 'cancelled' then 1 end)`.as('cancelled'),
     ])
-    .$if(grouping !== 'all', (query) => query.groupBy(key))
+    .groupBy(['x.station_code', sessionMonth])
     .execute();
-  return rows.map((row) => ({ key: String(row.group_key), held: countedNumber(row.held), cancelled: countedNumber(row.cancelled) }));
+  return rows.map((row) => ({ cell: { stationCode: row.station_code, month: row.month }, held: countedNumber(row.held), cancelled: countedNumber(row.cancelled) }));
 }
 
-async function attendeeCounts(store: HubStore, window: Window, grouping: Grouping) {
-  const key = groupKey(store.engine, grouping, 'x');
+async function attendeeCounts(store: HubStore, window: Window) {
   const rows = await heldSessions(store, window)
     .innerJoin('activity_attendance as a', (join) =>
       join.onRef('a.province_code', '=', 'x.province_code').onRef('a.station_code', '=', 'x.station_code').onRef('a.session_id', '=', 'x.session_id'),
     )
-    .select([key.as('group_key'), sql<Counted>`sum(a.people)`.as('attendees')])
-    .$if(grouping !== 'all', (query) => query.groupBy(key))
+    .select(['x.station_code as station_code', sessionMonth.as('month'), sql<Counted>`sum(a.people)`.as('attendees')])
+    .groupBy(['x.station_code', sessionMonth])
     .execute();
-  return rows.map((row) => ({ key: String(row.group_key), attendees: countedNumber(row.attendees) }));
+  return rows.map((row) => ({ cell: { stationCode: row.station_code, month: row.month }, attendees: countedNumber(row.attendees) }));
 }
 
-async function scoreCounts(store: HubStore, window: Window, grouping: Grouping) {
-  const key = groupKey(store.engine, grouping, 'x');
+async function scoreCounts(store: HubStore, window: Window) {
   const rows = await heldSessions(store, window)
     .innerJoin('activity_survey_answer as q', (join) =>
       join.onRef('q.province_code', '=', 'x.province_code').onRef('q.station_code', '=', 'x.station_code').onRef('q.session_id', '=', 'x.session_id'),
     )
-    .select([key.as('group_key'), 'q.score as score', sql<Counted>`count(*)`.as('answers')])
-    .groupBy(grouping === 'all' ? ['q.score'] : [key, 'q.score'])
+    .select(['x.station_code as station_code', sessionMonth.as('month'), 'q.score as score', sql<Counted>`count(*)`.as('answers')])
+    .groupBy(['x.station_code', sessionMonth, 'q.score'])
     .execute();
-  return rows.map((row) => ({ key: String(row.group_key), score: countedNumber(row.score), answers: countedNumber(row.answers) }));
+  return rows.map((row) => ({ cell: { stationCode: row.station_code, month: row.month }, score: countedNumber(row.score), answers: countedNumber(row.answers) }));
 }
 
-/** The tallies of one grouping, by key, in key order. */
-async function tallies(store: HubStore, window: Window, grouping: Grouping): Promise<Array<{ key: string } & ActivityTally>> {
-  const [visits, sessions, attendees, scores] = await Promise.all([
-    visitCounts(store, window, grouping),
-    sessionCounts(store, window, grouping),
-    attendeeCounts(store, window, grouping),
-    scoreCounts(store, window, grouping),
-  ]);
+/** The period's activity per cell, as read; every grouping is folded from it. */
+interface ActivityCounts {
+  visits: Awaited<ReturnType<typeof visitCounts>>;
+  sessions: Awaited<ReturnType<typeof sessionCounts>>;
+  attendees: Awaited<ReturnType<typeof attendeeCounts>>;
+  scores: Awaited<ReturnType<typeof scoreCounts>>;
+}
+
+/** The group a cell falls in. */
+function groupOf(grouping: Grouping, cell: ActivityCell, prefectures: StationPrefectures): string {
+  switch (grouping) {
+    case 'all':
+      return 'all';
+    case 'station':
+      return cell.stationCode;
+    case 'prefecture':
+      return prefectureOf(prefectures, cell.stationCode);
+    case 'month':
+      return cell.month;
+  }
+}
+
+/** The tallies of one grouping, by key, in key order: a group is there when any of its cells was read. */
+function tallies(counts: ActivityCounts, grouping: Grouping, prefectures: StationPrefectures): Array<{ key: string } & ActivityTally> {
   const byKey = new Map<string, { key: string; tally: Omit<ActivityTally, 'satisfaction'>; byScore: number[] }>();
-  const entry = (key: string) => {
+  const entry = (cell: ActivityCell) => {
+    const key = groupOf(grouping, cell, prefectures);
     let held = byKey.get(key);
     if (!held) {
       held = { key, tally: { visits: 0, visitors: 0, sessionsHeld: 0, sessionsCancelled: 0, attendees: 0 }, byScore: surveyScores.map(() => 0) };
@@ -169,10 +169,23 @@ async function tallies(store: HubStore, window: Window, grouping: Grouping): Pro
     }
     return held;
   };
-  for (const row of visits) Object.assign(entry(row.key).tally, { visits: row.visits, visitors: row.visitors });
-  for (const row of sessions) Object.assign(entry(row.key).tally, { sessionsHeld: row.held, sessionsCancelled: row.cancelled });
-  for (const row of attendees) entry(row.key).tally.attendees = row.attendees;
-  for (const row of scores) entry(row.key).byScore[row.score - 1] = row.answers;
+  for (const row of counts.visits) {
+    const { tally } = entry(row.cell);
+    tally.visits += row.visits;
+    tally.visitors += row.visitors;
+  }
+  for (const row of counts.sessions) {
+    const { tally } = entry(row.cell);
+    tally.sessionsHeld += row.held;
+    tally.sessionsCancelled += row.cancelled;
+  }
+  for (const row of counts.attendees) entry(row.cell).tally.attendees += row.attendees;
+  for (const row of counts.scores) {
+    const { byScore } = entry(row.cell);
+    byScore[row.score - 1] = (byScore[row.score - 1] ?? 0) + row.answers;
+  }
+  // The totals are one group even with nothing counted.
+  if (grouping === 'all' && byKey.size === 0) entry({ stationCode: '', month: '' });
   return [...byKey.values()]
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map(({ key, tally, byScore }) => ({ key, ...tally, satisfaction: satisfactionAgainstTarget(byScore) }));
@@ -194,13 +207,19 @@ function withoutKey({ key: _key, ...tally }: { key: string } & ActivityTally): A
 export async function reachFigures(store: HubStore, provinceCode: string, period: FiguresPeriod, now: Date = new Date()): Promise<ReachFigures> {
   const range = momentRange(checkedPeriod(period));
   const window: Window = { provinceCode, period, range, now: now.toISOString() };
-  const [[total], byStation, prefectures, byMonth, populations] = await Promise.all([
-    tallies(store, window, 'all'),
-    tallies(store, window, 'station'),
-    tallies(store, window, 'prefecture'),
-    tallies(store, window, 'month'),
+  const [visits, sessions, attendees, scores, stations, populations] = await Promise.all([
+    visitCounts(store, window),
+    sessionCounts(store, window),
+    attendeeCounts(store, window),
+    scoreCounts(store, window),
+    stationPrefectures(store, provinceCode),
     populationsFor(store.db, provinceCode, Number(period.to.slice(0, 4))),
   ]);
+  const counts: ActivityCounts = { visits, sessions, attendees, scores };
+  const [total] = tallies(counts, 'all', stations);
+  const byStation = tallies(counts, 'station', stations);
+  const prefectures = tallies(counts, 'prefecture', stations);
+  const byMonth = tallies(counts, 'month', stations);
   const judged = (reach: number, population: number | null) =>
     reachAgainstTarget({ reach, localPopulation: population, reachTargetPercent: DEFAULT_REACH_TARGET_PERCENT, from: period.from, to: period.to });
 

@@ -2,12 +2,20 @@ import { sql, type RawBuilder } from 'kysely';
 import type { HubEngine } from '../db/engine';
 import type { HubStore } from '../db/open';
 import { countedNumber } from '../db/values';
-import { PROVINCE_UTC_OFFSET_HOURS, type MomentRange } from './period';
+import { monthOfMoment } from './months';
+import type { MomentRange } from './period';
+import { prefectureOf, stationPrefectures, type StationPrefectures } from './station-prefectures';
 
 /**
- * Counts read from `person_registration` with one grouped statement each. A registration is one row holding
- * its latest version, so an amendment replaces what was counted and a withdrawal moves the registration out of
- * the active count: figures are correct whenever they are read, with no counter to drift.
+ * Counts read from `person_registration`. A registration is one row holding its latest version, so an amendment
+ * replaces what was counted and a withdrawal moves the registration out of the active count: figures are correct
+ * whenever they are read, with no counter to drift.
+ *
+ * A range is read once at its finest grain (station, program, month) and every grouping is folded from that in
+ * memory. Distinct people cannot be summed from finer groups, but nearly: a person with one registration in the
+ * range counts once wherever it is counted. Only people with more than one are read apart, as shapes (the cells
+ * their registrations fall in, and how many people share that shape), and a group counts such a person once
+ * however many of their registrations it holds.
  */
 
 /** What registrations are grouped by: nothing (the totals), or one of the province's dimensions. */
@@ -28,71 +36,170 @@ export interface WithdrawalCount {
   withdrawals: number;
 }
 
-type MomentColumn = 'r.registered_at' | 'r.state_changed_at';
-
-/** The month of a stored moment in the province's time, YYYY-MM, on either engine. */
-function monthOf(engine: HubEngine, column: MomentColumn): RawBuilder<string> {
-  const moment = sql.ref(column);
-  // PostgreSQL reads timestamptz; SQLite reads the ISO-8601 UTC text and shifts it itself.
-  if (engine === 'postgres') return sql<string>`to_char(timezone(${sql.raw(`interval '${PROVINCE_UTC_OFFSET_HOURS} hours'`)}, ${moment}), 'YYYY-MM')`;
-  return sql<string>`strftime('%Y-%m', ${moment}, ${sql.lit(`+${PROVINCE_UTC_OFFSET_HOURS} hours`)})`;
+/** Where a registration is counted: its station, its program and its month (YYYY-MM, province time). */
+export interface RegistrationCell {
+  stationCode: string;
+  program: string;
+  month: string;
 }
 
-/** The expression a grouping groups by; `month` counts by the moment that puts a row in the period. */
-function groupKey(engine: HubEngine, grouping: Grouping, moment: MomentColumn): RawBuilder<string> {
+/** Standing registrations made in a range, in a form every grouping can be read from. */
+export interface StandingTallies {
+  /** Standing registrations per cell, and those of them with no person yet (their document waits for review). */
+  cells: Array<{ cell: RegistrationCell; registrations: number; awaitingReview: number }>;
+  /** People with more than one standing registration in the range, by the cells of those (a cell once per registration). */
+  repeatPeople: Array<{ cells: RegistrationCell[]; persons: number }>;
+}
+
+/** Registrations withdrawn in a range, per cell (the month is the withdrawal's). */
+export type WithdrawalTallies = Array<{ cell: RegistrationCell; withdrawals: number }>;
+
+/** Separators of a shape's text: cells by the record separator, a cell's fields by the unit separator. */
+const CELL_SEPARATOR = '\u001e';
+const FIELD_SEPARATOR = '\u001f';
+
+function character(engine: HubEngine, code: number): RawBuilder<string> {
+  return engine === 'postgres' ? sql<string>`chr(${sql.lit(code)})` : sql<string>`char(${sql.lit(code)})`;
+}
+
+/**
+ * The province's registrations made in the range, read station by station: SQLite's CROSS JOIN keeps the
+ * station as the outer loop, so each station's rows are one range of the index `person_registration_by_station_registered`.
+ */
+function madeInRange(provinceCode: string, range: MomentRange): RawBuilder<unknown> {
+  return sql`from station as s cross join person_registration as r
+    where s.province_code = ${provinceCode} and r.province_code = s.province_code and r.station_code = s.code
+      and r.registered_at >= ${range.start} and r.registered_at < ${range.end} and r.state <> 'withdrawn'`;
+}
+
+/** Reads the standing registrations made in a range: per cell, and the people with more than one apart. */
+export async function standingTallies(store: HubStore, provinceCode: string, range: MomentRange): Promise<StandingTallies> {
+  const month = monthOfMoment('r.registered_at', range);
+  const field = character(store.engine, FIELD_SEPARATOR.charCodeAt(0));
+  const cell = sql<string>`r.station_code || ${field} || r.program || ${field} || ${month}`;
+  const separator = character(store.engine, CELL_SEPARATOR.charCodeAt(0));
+  const cells = store.engine === 'postgres' ? sql<string>`string_agg(${cell}, ${separator})` : sql<string>`group_concat(${cell}, ${separator})`;
+  const made = madeInRange(provinceCode, range);
+  const [counts, repeats] = await Promise.all([
+    sql<{ station_code: string; program: string; month: string; registrations: string | number; awaiting: string | number }>`select
+        r.station_code as station_code, r.program as program, ${month} as month, count(*) as registrations,
+        count(case when r.person_key is null then 1 end) as awaiting
+      ${made} group by 1, 2, 3`.execute(store.db),
+    sql<{ shape: string; persons: string | number }>`select shape, count(*) as persons
+      from (select ${cells} as shape ${made} and r.person_key is not null group by r.person_key having count(*) > 1) as people
+      group by shape`.execute(store.db),
+  ]);
+  return {
+    cells: counts.rows.map((row) => ({
+      cell: { stationCode: row.station_code, program: row.program, month: row.month },
+      registrations: countedNumber(row.registrations),
+      awaitingReview: countedNumber(row.awaiting),
+    })),
+    repeatPeople: repeats.rows.map((row) => ({ cells: row.shape.split(CELL_SEPARATOR).map(parsedCell), persons: countedNumber(row.persons) })),
+  };
+}
+
+function parsedCell(text: string): RegistrationCell {
+  const [stationCode = '', program = '', month = ''] = text.split(FIELD_SEPARATOR);
+  return { stationCode, program, month };
+}
+
+/** Reads how many standing registrations were made in a range and how many distinct people they belong to. */
+export async function standingTotals(store: HubStore, provinceCode: string, range: MomentRange): Promise<StandingCount> {
+  // Grouped by person first: the people are the groups with a person, the registrations the rows.
+  const { rows } = await sql<{ registrations: string | number | null; people: string | number; awaiting: string | number | null }>`select
+      sum(registrations) as registrations, count(person_key) as people, sum(case when person_key is null then registrations end) as awaiting
+    from (select r.person_key as person_key, count(*) as registrations ${madeInRange(provinceCode, range)} group by r.person_key) as people`.execute(store.db);
+  const row = rows[0];
+  return {
+    key: 'all',
+    registrations: countedNumber(row?.registrations ?? 0),
+    people: countedNumber(row?.people ?? 0),
+    awaitingReview: countedNumber(row?.awaiting ?? 0),
+  };
+}
+
+/** Reads the registrations whose latest state is a withdrawal made in the range. */
+export async function withdrawalTallies(store: HubStore, provinceCode: string, range: MomentRange): Promise<WithdrawalTallies> {
+  // Withdrawals are a small share of the rows: the index `person_registration_withdrawn` holds them by moment.
+  const { rows } = await sql<{ station_code: string; program: string; month: string; withdrawals: string | number }>`select
+      r.station_code as station_code, r.program as program, ${monthOfMoment('r.state_changed_at', range)} as month, count(*) as withdrawals
+    from person_registration as r
+    where r.province_code = ${provinceCode} and r.state = 'withdrawn' and r.state_changed_at >= ${range.start} and r.state_changed_at < ${range.end}
+    group by 1, 2, 3`.execute(store.db);
+  return rows.map((row) => ({ cell: { stationCode: row.station_code, program: row.program, month: row.month }, withdrawals: countedNumber(row.withdrawals) }));
+}
+
+/** The key of the group a cell falls in; the totals are one group, `all`. */
+function groupOf(grouping: Grouping | null, cell: RegistrationCell, prefectures: StationPrefectures): string {
   switch (grouping) {
+    case null:
+      return 'all';
     case 'program':
-      return sql<string>`r.program`;
+      return cell.program;
     case 'station':
-      return sql<string>`r.station_code`;
+      return cell.stationCode;
     case 'prefecture':
-      // GB/T 2260: the first four digits of a region code name its prefecture.
-      return sql<string>`substr(s.region_code, 1, 4)`;
+      return prefectureOf(prefectures, cell.stationCode);
     case 'month':
-      return monthOf(engine, moment);
+      return cell.month;
   }
 }
 
-function registrationsWithStations(store: HubStore, provinceCode: string) {
-  return store.db
-    .selectFrom('person_registration as r')
-    .innerJoin('station as s', (join) => join.onRef('s.province_code', '=', 'r.province_code').onRef('s.code', '=', 'r.station_code'))
-    .where('r.province_code', '=', provinceCode);
+function inKeyOrder<T extends { key: string }>(entries: Iterable<T>): T[] {
+  return [...entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-/** Standing registrations made in the range, with their distinct people, in all or per group. */
+/** Standing counts per group, in key order; the totals are always one line, the groups only those with registrations. */
+export function standingByGroup(tallies: StandingTallies, grouping: Grouping | null, prefectures: StationPrefectures): StandingCount[] {
+  const counts = new Map<string, StandingCount>();
+  const countOf = (key: string) => {
+    let count = counts.get(key);
+    if (!count) counts.set(key, (count = { key, registrations: 0, people: 0, awaitingReview: 0 }));
+    return count;
+  };
+  if (grouping === null) countOf('all');
+  for (const { cell, registrations, awaitingReview } of tallies.cells) {
+    const count = countOf(groupOf(grouping, cell, prefectures));
+    count.registrations += registrations;
+    count.awaitingReview += awaitingReview;
+    // Each registration with a person is one person here, until the people with more than one are taken back.
+    count.people += registrations - awaitingReview;
+  }
+  for (const { cells, persons } of tallies.repeatPeople) {
+    const inGroup = new Map<string, number>();
+    for (const cell of cells) {
+      const key = groupOf(grouping, cell, prefectures);
+      inGroup.set(key, (inGroup.get(key) ?? 0) + 1);
+    }
+    // A person counts once in each group their registrations fall in.
+    for (const [key, registrations] of inGroup) countOf(key).people -= persons * (registrations - 1);
+  }
+  return inKeyOrder(counts.values());
+}
+
+/** Withdrawal counts per group, in key order; the totals are always one line. */
+export function withdrawalsByGroup(tallies: WithdrawalTallies, grouping: Grouping | null, prefectures: StationPrefectures): WithdrawalCount[] {
+  const counts = new Map<string, WithdrawalCount>();
+  if (grouping === null) counts.set('all', { key: 'all', withdrawals: 0 });
+  for (const { cell, withdrawals } of tallies) {
+    const key = groupOf(grouping, cell, prefectures);
+    const count = counts.get(key) ?? { key, withdrawals: 0 };
+    count.withdrawals += withdrawals;
+    counts.set(key, count);
+  }
+  return inKeyOrder(counts.values());
+}
+
+/** Standing registrations made in the range, with their distinct people, in all or per group (in key order). */
 export async function standingCounts(store: HubStore, provinceCode: string, range: MomentRange, grouping: Grouping | null): Promise<StandingCount[]> {
-  const key = grouping === null ? sql<string>`${sql.lit('all')}` : groupKey(store.engine, grouping, 'r.registered_at');
-  let query = registrationsWithStations(store, provinceCode)
-    .where('r.registered_at', '>=', range.start)
-    .where('r.registered_at', '<', range.end)
-    .select([
-      key.as('group_key'),
-      sql<string | number>`count(case when r.state <> 'withdrawn' then 1 end)`.as('registrations'),
-      sql<string | number>`count(distinct case when r.state <> 'withdrawn' then r.person_key end)`.as('people'),
-      sql<string | number>`count(case when r.state <> 'withdrawn' and r.person_key is null then 1 end)`.as('awaiting_review'),
-    ]);
-  if (grouping !== null) query = query.groupBy(key);
-  const rows = await query.execute();
-  return rows
-    .map((row) => ({
-      key: String(row.group_key),
-      registrations: countedNumber(row.registrations),
-      people: countedNumber(row.people),
-      awaitingReview: countedNumber(row.awaiting_review),
-    }))
-    .filter((count) => grouping === null || count.registrations > 0);
+  if (grouping === null) return [await standingTotals(store, provinceCode, range)];
+  const [tallies, prefectures] = await Promise.all([standingTallies(store, provinceCode, range), stationPrefectures(store, provinceCode)]);
+  return standingByGroup(tallies, grouping, prefectures);
 }
 
-/** Registrations whose latest state is a withdrawal made in the range, in all or per group. */
+/** Registrations whose latest state is a withdrawal made in the range, in all or per group (in key order). */
 export async function withdrawalCounts(store: HubStore, provinceCode: string, range: MomentRange, grouping: Grouping | null): Promise<WithdrawalCount[]> {
-  const key = grouping === null ? sql<string>`${sql.lit('all')}` : groupKey(store.engine, grouping, 'r.state_changed_at');
-  let query = registrationsWithStations(store, provinceCode)
-    .where('r.state', '=', 'withdrawn')
-    .where('r.state_changed_at', '>=', range.start)
-    .where('r.state_changed_at', '<', range.end)
-    .select([key.as('group_key'), sql<string | number>`count(*)`.as('withdrawals')]);
-  if (grouping !== null) query = query.groupBy(key);
-  const rows = await query.execute();
-  return rows.map((row) => ({ key: String(row.group_key), withdrawals: countedNumber(row.withdrawals) }));
+  const [tallies, prefectures] = await Promise.all([withdrawalTallies(store, provinceCode, range), stationPrefectures(store, provinceCode)]);
+  return withdrawalsByGroup(tallies, grouping, prefectures);
 }

@@ -4,6 +4,7 @@ import { stemCellStatuses, type StemCellStatus } from '../../shared/domain/lifec
 import type { HubStore } from '../db/open';
 import { countedNumber } from '../db/values';
 import type { MomentRange } from './period';
+import { prefectureOf, stationPrefectures } from './station-prefectures';
 
 /**
  * The stem-cell pipeline and re-contact consent, read from `person_registration` in one grouped statement.
@@ -93,30 +94,29 @@ function pipelineOf(sums: PipelineSums): StemCellPipeline {
   };
 }
 
+/** A withdrawn registration is withdrawn whatever status its last stem-cell step left. */
+function statusOf(state: string, stemCellStatus: string | null): CountedStemCellStatus {
+  return state === 'withdrawn' ? 'withdrawn' : countedStatus(stemCellStatus ?? 'unknown');
+}
+
 async function volunteerGroups(store: HubStore, provinceCode: string, period: MomentRange, previousPeriod: MomentRange): Promise<VolunteerGroup[]> {
-  const prefecture = sql<string>`substr(s.region_code, 1, 4)`;
-  // A withdrawn registration is withdrawn whatever status its last stem-cell step left.
-  const status = sql<string>`case when r.state = 'withdrawn' then 'withdrawn' else coalesce(r.stem_cell_status, 'unknown') end`;
   const within = (range: MomentRange) => sql<string | number>`count(case when r.registered_at >= ${range.start} and r.registered_at < ${range.end} then 1 end)`;
-  const rows = await store.db
-    .selectFrom('person_registration as r')
-    .innerJoin('station as s', (join) => join.onRef('s.province_code', '=', 'r.province_code').onRef('s.code', '=', 'r.station_code'))
-    .where('r.province_code', '=', provinceCode)
-    // A literal, so that both engines read the partial index `person_registration_stem_cell`.
-    .where('r.program', '=', sql.lit('stem_cell'))
-    .select([
-      prefecture.as('prefecture_code'),
-      status.as('status'),
-      'r.follow_up_consent as consent',
-      sql<string | number>`count(*)`.as('now'),
-      within(period).as('in_period'),
-      within(previousPeriod).as('in_previous_period'),
-    ])
-    .groupBy([prefecture, status, 'r.follow_up_consent'])
-    .execute();
+  // Grouped by the columns as stored, in the order of the index `person_registration_stem_cell_status`, station
+  // by station (SQLite's CROSS JOIN keeps the station outer): the groups come out of the index without a sort.
+  // Statuses and prefectures are folded in memory.
+  const [{ rows }, prefectures] = await Promise.all([
+    sql<{ station_code: string; state: string; status: string | null; consent: number | string | null; now: string | number; in_period: string | number; in_previous_period: string | number }>`select
+        s.code as station_code, r.state as state, r.stem_cell_status as status, r.follow_up_consent as consent, count(*) as now,
+        ${within(period)} as in_period, ${within(previousPeriod)} as in_previous_period
+      from station as s cross join person_registration as r
+      where s.province_code = ${provinceCode} and r.province_code = s.province_code and r.station_code = s.code
+        and r.program = ${sql.lit('stem_cell')}
+      group by s.code, r.state, r.stem_cell_status, r.follow_up_consent`.execute(store.db),
+    stationPrefectures(store, provinceCode),
+  ]);
   return rows.map((row) => ({
-    prefectureCode: String(row.prefecture_code),
-    status: countedStatus(String(row.status)),
+    prefectureCode: prefectureOf(prefectures, row.station_code),
+    status: statusOf(row.state, row.status),
     consent: row.consent === null ? null : Number(row.consent),
     now: countedNumber(row.now),
     inPeriod: countedNumber(row.in_period),
