@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 import { openHubDatabase } from '../db/open';
 import { importBatchFolder } from '../ingest/import-folder';
 import { provinceOfDatabase } from '../operations/province-identity';
-import { ENCRYPTION_PUBLIC_FILE, loadOrCreateProvinceKeys, SIGNING_PUBLIC_FILE } from '../keys/province-keys';
-import { passphraseFrom, PASSPHRASE_OPTION } from './passphrase';
+import { PASSPHRASE_OPTION } from './passphrase';
+import { provinceKeysOf } from './province-keys-option';
 import { databaseOption, printLine, provinceOption, UsageError } from './usage';
 
 /**
@@ -21,19 +21,7 @@ export async function importCommand(args: string[]): Promise<number> {
   if (values.keys === undefined) throw new UsageError('--keys is required');
   const database = databaseOption(values);
   const givenProvince = values.province === undefined ? undefined : provinceOption(values.province);
-  const passphrase = passphraseFrom(values, process.env);
-  const keysDir = resolve(values.keys);
-  const { keys, created, sealedInPlace } = loadOrCreateProvinceKeys(keysDir, { passphrase });
-  if (sealedInPlace.length > 0) printLine({ keysSealedInPlace: sealedInPlace });
-  if (created) {
-    printLine({
-      keysCreated: true,
-      provinceSigningKeyId: keys.signing.keyId,
-      provinceEncryptionKeyId: keys.encryption.keyId,
-      provinceSigningPublicKey: resolve(keysDir, SIGNING_PUBLIC_FILE),
-      provinceEncryptionPublicKey: resolve(keysDir, ENCRYPTION_PUBLIC_FILE),
-    });
-  }
+  const keys = provinceKeysOf(values.keys, values, process.env);
   const hub = await openHubDatabase(database);
   try {
     // The province `hub init` recorded; a --province given as well must match it.

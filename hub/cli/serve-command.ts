@@ -10,8 +10,8 @@ import { ExportJobs } from '../console/export-jobs';
 import { createConsoleHttp } from '../console/http';
 import { DEFAULT_CONSOLE_SETTINGS } from '../console/settings';
 import { provinceOfDatabase } from '../operations/province-identity';
-import { ENCRYPTION_PUBLIC_FILE, loadOrCreateProvinceKeys, SIGNING_PUBLIC_FILE } from '../keys/province-keys';
-import { passphraseFrom, PASSPHRASE_OPTION } from './passphrase';
+import { PASSPHRASE_OPTION } from './passphrase';
+import { provinceKeysOf } from './province-keys-option';
 import { databaseOption, printLine, provinceOption, UsageError } from './usage';
 
 /** The port the hub listens on unless told otherwise. */
@@ -50,19 +50,7 @@ export async function serveCommand(args: string[]): Promise<number> {
   const port = numberOption('--port', values.port, DEFAULT_PORT, 0, 65_535);
   const maxConcurrentUploads = numberOption('--max-uploads', values['max-uploads'], 4, 1, 1_000);
   const idleMinutes = numberOption('--console-idle-minutes', values['console-idle-minutes'], DEFAULT_CONSOLE_SETTINGS.idleMinutes, 1, 480);
-  const passphrase = passphraseFrom(values, process.env);
-  const keysDir = resolve(values.keys);
-  const { keys, created, sealedInPlace } = loadOrCreateProvinceKeys(keysDir, { passphrase });
-  if (sealedInPlace.length > 0) printLine({ keysSealedInPlace: sealedInPlace });
-  if (created) {
-    printLine({
-      keysCreated: true,
-      provinceSigningKeyId: keys.signing.keyId,
-      provinceEncryptionKeyId: keys.encryption.keyId,
-      provinceSigningPublicKey: resolve(keysDir, SIGNING_PUBLIC_FILE),
-      provinceEncryptionPublicKey: resolve(keysDir, ENCRYPTION_PUBLIC_FILE),
-    });
-  }
+  const keys = provinceKeysOf(values.keys, values, process.env);
   const hub = await openHubDatabase(database);
   try {
     // The province `hub init` recorded; a --province given as well must match it.
