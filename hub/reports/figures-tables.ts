@@ -3,7 +3,8 @@ import { SATISFACTION_TARGET_SHARE, type TargetStatus } from '../../shared/domai
 import { stemCellStatuses } from '../../shared/domain/lifecycle';
 import type { HubStore } from '../db/open';
 import { momentRange, type FiguresPeriod } from '../figures/period';
-import { provinceFigures, type ProvinceFigures } from '../figures/province-figures';
+import { provinceFigures, type ProvinceFigures, type Tally } from '../figures/province-figures';
+import type { ActivityTally } from '../figures/reach-figures';
 import { standingCounts } from '../figures/registration-tallies';
 import type { CountedStemCellStatus, StemCellPipeline } from '../figures/stem-cell-figures';
 import { prefectureName, type PlaceName } from './prefecture-names';
@@ -82,8 +83,8 @@ export interface PrefectureRow {
   satisfaction: Judged;
 }
 
-export interface StationRow {
-  stationCode: string;
+/** A group's registrations and its visits and life-education figures (a station's, or a month's). */
+export interface GroupFigures {
   registrations: number;
   people: number;
   withdrawals: number;
@@ -92,6 +93,10 @@ export interface StationRow {
   sessionsHeld: number;
   attendees: number;
   satisfaction: Judged;
+}
+
+export interface StationRow extends GroupFigures {
+  stationCode: string;
 }
 
 export interface ProgramRow {
@@ -101,16 +106,8 @@ export interface ProgramRow {
   withdrawals: number;
 }
 
-export interface MonthRow {
+export interface MonthRow extends GroupFigures {
   month: string;
-  registrations: number;
-  people: number;
-  withdrawals: number;
-  visits: number;
-  visitors: number;
-  sessionsHeld: number;
-  attendees: number;
-  satisfaction: Judged;
 }
 
 export interface StemCellRow {
@@ -230,39 +227,24 @@ export function figuresTables(figures: ProvinceFigures, previous?: readonly Prev
     };
   });
 
-  const stationCodes = [...new Set([...figures.byStation.map((row) => row.stationCode), ...reach.byStation.map((row) => row.stationCode)])].sort();
-  const stations = stationCodes.map((stationCode): StationRow => {
-    const tally = figures.byStation.find((row) => row.stationCode === stationCode);
-    const activity = reach.byStation.find((row) => row.stationCode === stationCode);
-    return {
+  const stations = keysOf(figures.byStation, reach.byStation, (row) => row.stationCode).map(
+    (stationCode): StationRow => ({
       stationCode,
-      registrations: tally?.registrations ?? 0,
-      people: tally?.people ?? 0,
-      withdrawals: tally?.withdrawals ?? 0,
-      visits: activity?.visits ?? 0,
-      visitors: activity?.visitors ?? 0,
-      sessionsHeld: activity?.sessionsHeld ?? 0,
-      attendees: activity?.attendees ?? 0,
-      satisfaction: satisfactionJudged(activity?.satisfaction ?? NO_SATISFACTION),
-    };
-  });
-
-  const monthKeys = [...new Set([...figures.byMonth.map((row) => row.month), ...reach.byMonth.map((row) => row.month)])].sort();
-  const months = monthKeys.map((month): MonthRow => {
-    const tally = figures.byMonth.find((row) => row.month === month);
-    const activity = reach.byMonth.find((row) => row.month === month);
-    return {
+      ...groupFigures(
+        figures.byStation.find((row) => row.stationCode === stationCode),
+        reach.byStation.find((row) => row.stationCode === stationCode),
+      ),
+    }),
+  );
+  const months = keysOf(figures.byMonth, reach.byMonth, (row) => row.month).map(
+    (month): MonthRow => ({
       month,
-      registrations: tally?.registrations ?? 0,
-      people: tally?.people ?? 0,
-      withdrawals: tally?.withdrawals ?? 0,
-      visits: activity?.visits ?? 0,
-      visitors: activity?.visitors ?? 0,
-      sessionsHeld: activity?.sessionsHeld ?? 0,
-      attendees: activity?.attendees ?? 0,
-      satisfaction: satisfactionJudged(activity?.satisfaction ?? NO_SATISFACTION),
-    };
-  });
+      ...groupFigures(
+        figures.byMonth.find((row) => row.month === month),
+        reach.byMonth.find((row) => row.month === month),
+      ),
+    }),
+  );
 
   return {
     provinceCode: figures.provinceCode,
@@ -290,4 +272,23 @@ export async function provinceFiguresTables(store: HubStore, provinceCode: strin
 export async function previousRegistrations(store: HubStore, provinceCode: string, period: FiguresPeriod): Promise<PreviousRegistrations[]> {
   const counts = await standingCounts(store, provinceCode, momentRange(period), 'prefecture');
   return counts.map((count) => ({ prefectureCode: count.key, registrations: count.registrations }));
+}
+
+/** The keys either list names, each once, in order. */
+function keysOf<A, B>(registrations: readonly A[], activity: readonly B[], keyOf: (row: A | B) => string): string[] {
+  return [...new Set([...registrations.map(keyOf), ...activity.map(keyOf)])].sort();
+}
+
+/** One group's figures, zero where the registrations or the activity have none for it. */
+function groupFigures(tally: Tally | undefined, activity: ActivityTally | undefined): GroupFigures {
+  return {
+    registrations: tally?.registrations ?? 0,
+    people: tally?.people ?? 0,
+    withdrawals: tally?.withdrawals ?? 0,
+    visits: activity?.visits ?? 0,
+    visitors: activity?.visitors ?? 0,
+    sessionsHeld: activity?.sessionsHeld ?? 0,
+    attendees: activity?.attendees ?? 0,
+    satisfaction: satisfactionJudged(activity?.satisfaction ?? NO_SATISFACTION),
+  };
 }
