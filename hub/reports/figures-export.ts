@@ -1,6 +1,6 @@
 import { tablesToCsv, tablesToXlsx, type ExportCell, type ExportTable } from '../../electron/tables/table-export';
 import type { FiguresHeadings } from './figures-headings';
-import type { FiguresTables, Judged, SummaryLine } from './figures-tables';
+import type { FiguresTables, GroupFigures, Judged, SummaryLine } from './figures-tables';
 import type { PlaceName } from './prefecture-names';
 
 /**
@@ -37,6 +37,17 @@ function summaryRow(line: SummaryLine, headings: FiguresHeadings): ExportCell[] 
 }
 
 /** The tables with their words: headings and names in one language, statuses as words. */
+/** The headings of a station's or a month's figures, after the column that names the group. */
+function groupHeaders(headings: FiguresHeadings): string[] {
+  const column = headings.column;
+  return [column.registrations, column.people, column.withdrawals, column.visits, column.visitors, column.sessionsHeld, column.attendees, column.satisfiedShare, column.satisfactionStatus];
+}
+
+/** A station's or a month's figures, in the order of groupHeaders. */
+function groupCells(row: GroupFigures, headings: FiguresHeadings): ExportCell[] {
+  return [row.registrations, row.people, row.withdrawals, row.visits, row.visitors, row.sessionsHeld, row.attendees, shareCell(row.satisfaction.value), statusText(row.satisfaction, headings)];
+}
+
 export function figuresExportTables(tables: FiguresTables, headings: FiguresHeadings): ExportTable[] {
   const column = headings.column;
   const place = (name: PlaceName | null) => (name === null ? null : name[headings.placeNames]);
@@ -91,30 +102,8 @@ export function figuresExportTables(tables: FiguresTables, headings: FiguresHead
     },
     {
       title: headings.sheet.stations,
-      headers: [
-        column.station,
-        column.registrations,
-        column.people,
-        column.withdrawals,
-        column.visits,
-        column.visitors,
-        column.sessionsHeld,
-        column.attendees,
-        column.satisfiedShare,
-        column.satisfactionStatus,
-      ],
-      rows: tables.stations.map((row) => [
-        row.stationCode,
-        row.registrations,
-        row.people,
-        row.withdrawals,
-        row.visits,
-        row.visitors,
-        row.sessionsHeld,
-        row.attendees,
-        shareCell(row.satisfaction.value),
-        statusText(row.satisfaction, headings),
-      ]),
+      headers: [column.station, ...groupHeaders(headings)],
+      rows: tables.stations.map((row) => [row.stationCode, ...groupCells(row, headings)]),
     },
     {
       title: headings.sheet.programs,
@@ -128,30 +117,8 @@ export function figuresExportTables(tables: FiguresTables, headings: FiguresHead
     },
     {
       title: headings.sheet.months,
-      headers: [
-        column.month,
-        column.registrations,
-        column.people,
-        column.withdrawals,
-        column.visits,
-        column.visitors,
-        column.sessionsHeld,
-        column.attendees,
-        column.satisfiedShare,
-        column.satisfactionStatus,
-      ],
-      rows: tables.months.map((row) => [
-        row.month,
-        row.registrations,
-        row.people,
-        row.withdrawals,
-        row.visits,
-        row.visitors,
-        row.sessionsHeld,
-        row.attendees,
-        shareCell(row.satisfaction.value),
-        statusText(row.satisfaction, headings),
-      ]),
+      headers: [column.month, ...groupHeaders(headings)],
+      rows: tables.months.map((row) => [row.month, ...groupCells(row, headings)]),
     },
     {
       title: headings.sheet.stemCell,
