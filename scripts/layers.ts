@@ -85,7 +85,9 @@ const TOOL_IMPORTS: Record<string, string[]> = {
   // The receipt benchmark finds the PDF fonts the way `npm run fonts` does; the hub benchmark drives the hub
   // and starts a throw-away PostgreSQL cluster the way the hub's tests do.
   bench: ['bench', 'shared', 'electron', 'hub', 'scripts/copy-fonts', 'scripts/postgres-cluster'],
-  scripts: ['scripts', 'shared', 'electron', 'resources'],
+  // The hub's demonstration seed (`npm run hub:seed-demo`) drives real stations and hands their batches to the
+  // hub's own registration and ingest, so that a demonstration hub holds nothing a real one could not.
+  scripts: ['scripts', 'shared', 'electron', 'hub', 'resources'],
 };
 /**
  * Packages the hub may use besides Node's own: one kysely code base on SQLite and on PostgreSQL; zod for the
