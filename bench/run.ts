@@ -16,7 +16,9 @@
  * the dashboard benchmark (default 1 000 000 each), BENCH_DASHBOARD_CALLS its timed calls per side
  * (default 20), BENCH_RECEIPTS the receipts timed per side by the receipt benchmark (default 200),
  * BENCH_HUB_VERSIONS the record versions the hub-ingest benchmark takes per engine (default 200 000) from
- * BENCH_HUB_STATIONS stations (default 50).
+ * BENCH_HUB_STATIONS stations (default 50), BENCH_CONSOLE_REGISTRATIONS and BENCH_CONSOLE_VISITS the rows the
+ * hub-console benchmark writes into the hub's tables (default 200 000 each) and BENCH_CONSOLE_CALLS its timed
+ * calls per read (default 5).
  */
 import { benchmarks, type Benchmark } from './benchmarks';
 import { formatNumber } from './report';
