@@ -4,7 +4,7 @@ import { chainHash, GENESIS_HASH, type AuditFields, type ChainCheck } from '../.
 import type { KeyRing } from '../../electron/security/key-ring';
 import type { HubEngine } from '../db/engine';
 import type { Executor } from '../db/repositories/executor';
-import type { HubDatabase } from '../db/schema';
+import type { ConsoleAuditTable, HubDatabase } from '../db/schema';
 
 /**
  * The console's audit trail: who did what at the console or the hub's command line, a keyed hash chain per
@@ -123,17 +123,8 @@ export function appendConsoleAuditAlone(db: Executor, engine: HubEngine, auditKe
   return db.transaction().execute((trx) => appendConsoleAudit(trx, engine, auditKey, provinceCode, facts, at));
 }
 
-function rowOf(row: {
-  seq: number | string;
-  at: string;
-  account_id: string | null;
-  actor_role: string;
-  action: string;
-  subject: string | null;
-  detail: string | null;
-  prev_hash: string;
-  hash: string;
-}): ConsoleAuditRow {
+/** An entry as either engine reads it back (PostgreSQL's bigint seq as text). */
+function rowOf(row: Omit<ConsoleAuditTable, 'province_code' | 'seq'> & { seq: number | string }): ConsoleAuditRow {
   return {
     seq: Number(row.seq),
     at: row.at,
