@@ -16,8 +16,8 @@ export interface StationHealth {
   kind: StationKind;
   regionCode: string;
   name: string;
-  /** SHA-256 fingerprints of the station's registered signing keys (a reinstall adds one). */
-  keyFingerprints: string[];
+  /** The station's registered signing keys, oldest first: the last one is the key in use (a reinstall adds one). */
+  keys: StationKeyHistoryEntry[];
   /** The batch taken with the highest batchSeq. */
   lastBatch: { batchId: string; batchSeq: number; receivedAt: string } | null;
   /** The last upload or imported file of any outcome (a refused one too). */
@@ -38,6 +38,20 @@ export interface StationHealth {
   silent: boolean;
 }
 
+/**
+ * One signing key of a station. A reinstall registers a new key before the first batch it signs; the old key
+ * stays registered to verify the batches it signed (docs/sync-protocol.md §11), so "replaced" is when the next
+ * key was registered, not when the hub stopped accepting it.
+ */
+export interface StationKeyHistoryEntry {
+  /** SHA-256 of the SubjectPublicKeyInfo DER, hex: the manifest's `stationKeyId`. */
+  fingerprint: string;
+  /** When the province registered the key. */
+  registeredAt: string;
+  /** When the station's next key was registered; null for the key in use. */
+  replacedAt: string | null;
+}
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
@@ -52,7 +66,13 @@ export async function stationsOverview(store: HubStore, provinceCode: string, qu
   const monthAgo = new Date(query.now.getTime() - 30 * DAY_MS).toISOString();
 
   const stations = await db.selectFrom('station').select(['code', 'kind', 'region_code', 'name', 'registered_at']).where('province_code', '=', provinceCode).orderBy('code').execute();
-  const keys = await db.selectFrom('station_key').select(['station_code', 'key_fingerprint']).where('province_code', '=', provinceCode).orderBy('registered_at').execute();
+  const keys = await db
+    .selectFrom('station_key')
+    .select(['station_code', 'key_fingerprint', 'registered_at'])
+    .where('province_code', '=', provinceCode)
+    .orderBy('registered_at')
+    .orderBy('key_fingerprint')
+    .execute();
   const batchSpans = await db
     .selectFrom('batch')
     .select((eb) => ['station_code', eb.fn.max('batch_seq').as('highest'), eb.fn.countAll().as('taken'), eb.fn.max('received_at').as('last_received')])
@@ -127,7 +147,7 @@ export async function stationsOverview(store: HubStore, provinceCode: string, qu
       kind: station.kind,
       regionCode: station.region_code,
       name: station.name,
-      keyFingerprints: keys.filter((key) => key.station_code === station.code).map((key) => key.key_fingerprint),
+      keys: keyHistory(keys.filter((key) => key.station_code === station.code)),
       lastBatch: lastBatch ? { batchId: lastBatch.batch_id, batchSeq: lastBatch.batch_seq, receivedAt: momentText(lastBatch.received_at) } : null,
       lastSeenAt,
       refusedSinceLastTaken: countedNumber(refused.get(station.code)?.refused ?? 0),
@@ -136,6 +156,14 @@ export async function stationsOverview(store: HubStore, provinceCode: string, qu
       auditHeadAlert: alerts.get(station.code) ?? null,
       silent: (lastSeenAt ?? momentText(station.registered_at)) < silentSince,
     };
+  });
+}
+
+/** A station's keys in the order they were registered, each replaced by the registration of the one after it. */
+function keyHistory(keys: { key_fingerprint: string; registered_at: Date | string }[]): StationKeyHistoryEntry[] {
+  return keys.map((key, index) => {
+    const next = keys[index + 1];
+    return { fingerprint: key.key_fingerprint, registeredAt: momentText(key.registered_at), replacedAt: next ? momentText(next.registered_at) : null };
   });
 }
 

@@ -6,7 +6,8 @@
  * Adding a screen:
  * 1. its calls in `shared/console/<area>-calls.ts` with handlers in `hub/console/handlers/<area>-handlers.ts`;
  * 2. its texts in `resources/locales/{zh-CN,en}/console<Screen>.json`, registered in `shared/i18n/resources.ts`
- *    and in the namespace list of `renderer/console/i18n.ts`;
+ *    (the typed keys), in the namespace list of `renderer/console/texts/namespaces.ts` and in both
+ *    `renderer/console/texts/<language>.ts` (the console loads one language at a time);
  * 3. its component in `renderer/console/screens/<screen>/`, calling the hub through `consoleCall`
  *    (`renderer/console/api/client.ts`) and showing failures with `ConsoleErrorBanner`;
  * 4. one entry in `consoleScreens` below: its route, its title, and the call whose roles decide who sees it.

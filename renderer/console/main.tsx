@@ -1,12 +1,17 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import './i18n';
+import { consoleTextsReady } from './i18n';
 import { ConsoleApp } from './ConsoleApp';
 import '../styles.css';
 import './console.css';
 
-createRoot(document.getElementById('root') as HTMLElement).render(
-  <StrictMode>
-    <ConsoleApp />
-  </StrictMode>,
-);
+function showConsole(): void {
+  createRoot(document.getElementById('root') as HTMLElement).render(
+    <StrictMode>
+      <ConsoleApp />
+    </StrictMode>,
+  );
+}
+
+// The first screen waits for its language's texts; were they not to come, it shows keys rather than nothing.
+consoleTextsReady.then(showConsole, showConsole);

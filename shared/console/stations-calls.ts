@@ -15,13 +15,17 @@ export const silentAfterDaysInput = z.number().int().min(1).max(365);
 /** A batch of a station, as the overview names it. */
 const stationBatchView = z.object({ batchId: z.string(), batchSeq: z.number().int(), receivedAt: z.string() });
 
+/** One signing key of a station: registered when, replaced by the station's next key when (null: in use). */
+const stationKeyView = z.object({ fingerprint: z.string(), registeredAt: z.string(), replacedAt: z.string().nullable() });
+
 /** One station as the province sees it from what reached the hub (`hub/stations/stations-overview.ts`). */
 export const stationHealthView = z.object({
   code: z.string(),
   kind: z.enum(stationKinds),
   regionCode: z.string(),
   name: z.string(),
-  keyFingerprints: z.array(z.string()),
+  /** Oldest first; the last is the key in use. */
+  keys: z.array(stationKeyView),
   lastBatch: stationBatchView.nullable(),
   lastSeenAt: z.string().nullable(),
   refusedSinceLastTaken: z.number().int().nonnegative(),

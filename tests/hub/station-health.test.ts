@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -53,7 +54,7 @@ describeOnBothEngines('hub station health: last batch, last seen, refusals, reje
       kind: 'university_station',
       regionCode: '530102',
       name: '站点 KMU01',
-      keyFingerprints: [(await kmu01Fingerprint()).key_fingerprint],
+      keys: [{ fingerprint: (await kmu01Fingerprint()).key_fingerprint, registeredAt: '2026-11-01T00:00:00.000Z', replacedAt: null }],
       lastBatch: { batchId: 'KMU01-B000004', batchSeq: 4, receivedAt: '2026-12-01T08:00:00.000Z' },
       lastSeenAt: '2026-12-02T08:00:00.000Z',
       refusedSinceLastTaken: 2,
@@ -64,7 +65,7 @@ describeOnBothEngines('hub station health: last batch, last seen, refusals, reje
       silent: false,
     });
     // Registered on 1 November and never heard from.
-    expect(dali).toMatchObject({ keyFingerprints: [], lastBatch: null, lastSeenAt: null, refusedSinceLastTaken: 0, rejectedRecordsLast30Days: 0, batchesNotTaken: 0, auditHeadAlert: null, silent: true });
+    expect(dali).toMatchObject({ keys: [], lastBatch: null, lastSeenAt: null, refusedSinceLastTaken: 0, rejectedRecordsLast30Days: 0, batchesNotTaken: 0, auditHeadAlert: null, silent: true });
 
     // A month later: the rejections have aged out, and Kunming has gone silent.
     const later = await stationsOverview(hub, PROVINCE, { now: new Date('2027-01-05T00:00:00.000Z'), silentAfterDays: 30 });
@@ -74,5 +75,21 @@ describeOnBothEngines('hub station health: last batch, last seen, refusals, reje
     // A batch taken again clears the refusals counted since.
     await importAt('2026-12-06T08:00:00.000Z', { 'KMU01-B000007.rsb': craftedBatch(7, [registrationLine(5, 4)], audit(300)).file });
     expect((await stationsOverview(hub, PROVINCE, { now: new Date('2026-12-07T00:00:00.000Z') }))[1]).toMatchObject({ refusedSinceLastTaken: 0, batchesNotTaken: 3, lastBatch: { batchSeq: 7 } });
+  });
+
+  it('keeps every key of a station: when each was registered and when the next one replaced it', async () => {
+    const original = (await kmu01Fingerprint()).key_fingerprint;
+    // The station was reinstalled twice: each new key is registered before the first batch it signs.
+    const spki = () => generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'der' });
+    const second = await addStationKey(hub.db, { provinceCode: PROVINCE, stationCode: 'KMU01', publicKeySpki: spki(), registeredAt: '2026-11-15T09:30:00.000Z' });
+    const third = await addStationKey(hub.db, { provinceCode: PROVINCE, stationCode: 'KMU01', publicKeySpki: spki(), registeredAt: '2026-12-03T16:00:00.000Z' });
+
+    const [dali, kunming] = await stationsOverview(hub, PROVINCE, { now: new Date('2026-12-05T00:00:00.000Z') });
+    expect(kunming?.keys).toEqual([
+      { fingerprint: original, registeredAt: '2026-11-01T00:00:00.000Z', replacedAt: '2026-11-15T09:30:00.000Z' },
+      { fingerprint: second.fingerprint, registeredAt: '2026-11-15T09:30:00.000Z', replacedAt: '2026-12-03T16:00:00.000Z' },
+      { fingerprint: third.fingerprint, registeredAt: '2026-12-03T16:00:00.000Z', replacedAt: null },
+    ]);
+    expect(dali?.keys).toEqual([]);
   });
 });

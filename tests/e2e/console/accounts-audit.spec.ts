@@ -29,6 +29,7 @@ for (const language of languages) {
       await expect(page.getByRole('alert')).toHaveText(consoleText(language, 'consoleErrors', 'username_taken'));
 
       await row.getByRole('button', { name: consoleText(language, 'consoleAccounts', 'list.disable') }).click();
+      await row.getByRole('alertdialog').getByRole('button', { name: consoleText(language, 'consoleAccounts', 'disable.confirmYes') }).click();
       await expect(page.getByRole('status')).toHaveText(consoleText(language, 'consoleAccounts', 'disabledDone', { username: 'reviewer-two' }));
       await expect(row.getByTestId('account-state')).toContainText(consoleText(language, 'consoleAccounts', 'list.disabled'));
 
@@ -36,6 +37,36 @@ for (const language of languages) {
       await openConsole(page, consoleHub, language);
       await signInOnPage(page, 'reviewer-two', 'a temporary password', language);
       await expect(page.getByRole('alert')).toHaveText(consoleText(language, 'consoleErrors', 'account_disabled'));
+    });
+
+    test('disabling an account asks first: answering no leaves it enabled, answering yes disables it', async ({ page, consoleHub, signIn }) => {
+      const disabledInHub = async () =>
+        (await consoleHub.hub.db.selectFrom('console_account').select('disabled').where('id', '=', consoleHub.accounts.analyst.id).executeTakeFirstOrThrow()).disabled;
+      await signIn('administrator', language);
+      await openScreen(page, language, 'consoleAccounts');
+      const row = page.getByTestId('account-analyst-one');
+      const state = row.getByTestId('account-state');
+      const question = row.getByRole('alertdialog');
+      await expect(state).toHaveText(consoleText(language, 'consoleAccounts', 'list.enabled'));
+
+      await row.getByRole('button', { name: consoleText(language, 'consoleAccounts', 'list.disable') }).click();
+      await expect(question).toContainText(consoleText(language, 'consoleAccounts', 'disable.confirm', { username: 'analyst-one' }));
+      await question.getByRole('button', { name: consoleText(language, 'consoleAccounts', 'disable.confirmNo') }).click();
+      await expect(question).toHaveCount(0);
+      await expect(state).toHaveText(consoleText(language, 'consoleAccounts', 'list.enabled'));
+      await expect(page.getByRole('status')).toHaveCount(0);
+      expect(Boolean(await disabledInHub())).toBe(false);
+
+      await row.getByRole('button', { name: consoleText(language, 'consoleAccounts', 'list.disable') }).click();
+      await question.getByRole('button', { name: consoleText(language, 'consoleAccounts', 'disable.confirmYes') }).click();
+      await expect(page.getByRole('status')).toHaveText(consoleText(language, 'consoleAccounts', 'disabledDone', { username: 'analyst-one' }));
+      await expect(state).toHaveText(consoleText(language, 'consoleAccounts', 'list.disabled'));
+      expect(Boolean(await disabledInHub())).toBe(true);
+
+      // Enabling again asks nothing.
+      await row.getByRole('button', { name: consoleText(language, 'consoleAccounts', 'list.enable') }).click();
+      await expect(page.getByRole('status')).toHaveText(consoleText(language, 'consoleAccounts', 'enabledDone', { username: 'analyst-one' }));
+      await expect(question).toHaveCount(0);
     });
 
     test('the administrator resets a password: its owner must choose a new one at the next sign-in', async ({ page, consoleHub, signIn }) => {

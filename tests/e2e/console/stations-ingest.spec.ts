@@ -1,5 +1,7 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { addStationKey } from '../../../hub/db/repositories/stations';
 import { languages } from '../../../shared/i18n/languages';
-import { consoleText, expect, openScreen, SILENT_STATION, test } from '../console-fixtures';
+import { CONSOLE_PROVINCE, consoleText, expect, openScreen, SILENT_STATION, test } from '../console-fixtures';
 import { sampleStation } from '../../fixtures/temp-station';
 
 for (const language of languages) {
@@ -22,6 +24,37 @@ for (const language of languages) {
       await page.getByRole('button', { name: consoleText(language, 'consoleStations', 'apply') }).click();
       await expect(page.getByTestId('silent-stations')).toHaveCount(0);
       await expect(page.getByRole('status')).toHaveText(consoleText(language, 'consoleStations', 'allHeard', { days: 365 }));
+    });
+
+    test('the stations screen opens a station’s key history: each key’s fingerprint, when it was registered and when the next replaced it', async ({ page, consoleHub, signIn }) => {
+      const original = await consoleHub.hub.db.selectFrom('station_key').select('key_fingerprint').where('station_code', '=', sampleStation.code).executeTakeFirstOrThrow();
+      // The station was reinstalled: its new key is registered before the first batch it signs.
+      const reinstalled = await addStationKey(consoleHub.hub.db, {
+        provinceCode: CONSOLE_PROVINCE,
+        stationCode: sampleStation.code,
+        publicKeySpki: generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'der' }),
+        registeredAt: '2026-11-20T02:00:00.000Z',
+      });
+      await signIn('administrator', language);
+      await openScreen(page, language, 'consoleStations');
+      const row = page.getByTestId(`station-${sampleStation.code}`);
+      await expect(row.getByTestId('station-key-current')).toHaveText(reinstalled.fingerprint);
+      const history = row.getByTestId('station-key-history');
+      const keys = history.getByTestId('station-key');
+      await expect(keys.first()).toBeHidden();
+      await history.getByText(consoleText(language, 'consoleStations', 'list.keyHistory', { count: 2 })).click();
+      await expect(history.getByRole('table', { name: consoleText(language, 'consoleStations', 'keys.caption', { code: sampleStation.code }) })).toBeVisible();
+      await expect(keys).toHaveCount(2);
+      await expect(keys.first()).toHaveAttribute('data-state', 'replaced');
+      await expect(keys.first()).toContainText(original.key_fingerprint);
+      await expect(keys.first()).toContainText('2026');
+      await expect(keys.first()).not.toContainText(consoleText(language, 'consoleStations', 'keys.inUse'));
+      await expect(keys.nth(1)).toHaveAttribute('data-state', 'in-use');
+      await expect(keys.nth(1)).toContainText(reinstalled.fingerprint);
+      await expect(keys.nth(1)).toContainText(consoleText(language, 'consoleStations', 'keys.inUse'));
+      await expect(history).toContainText(consoleText(language, 'consoleStations', 'keys.note'));
+      // A station with no key registered has no history to open.
+      await expect(page.getByTestId(`station-${SILENT_STATION}`).getByTestId('station-key-history')).toHaveCount(0);
     });
 
     test('the ingest log shows a refused file with its reason in the screen’s language, and filters by station and outcome', async ({ page, consoleHub, signIn }) => {

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { ConsoleFieldIssue } from '../../../../shared/console/errors';
 import { consoleRoles, type ConsoleRole } from '../../../../shared/console/roles';
 import type { ConsoleAccountView, ConsoleSessionView } from '../../../../shared/console/values';
+import { ConfirmPrompt, useConfirmStep } from '../../../components/ConfirmPrompt';
 import { useFormatDateTime } from '../../../hooks/useFormatDateTime';
 import { ConsoleApiError, consoleCall, failureOf, type ConsoleFailure } from '../../api/client';
 import { useConsoleT } from '../../i18n';
@@ -22,6 +23,8 @@ export function AccountsScreen({ session }: { session: ConsoleSessionView }) {
   const load = useConsoleLoad(() => consoleCall('accounts:list'), 'accounts');
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [resetting, setResetting] = useState<ConsoleAccountView | null>(null);
+  /** The account whose disabling waits for the question to be answered. */
+  const [disabling, setDisabling] = useState<ConsoleAccountView | null>(null);
 
   /** Runs one change; whether it went through (a refusal stays on screen). */
   async function act(run: () => Promise<string>): Promise<boolean> {
@@ -40,6 +43,11 @@ export function AccountsScreen({ session }: { session: ConsoleSessionView }) {
       const changed = await consoleCall('accounts:disable', { accountId: account.id, disabled: !account.disabled });
       return changed.disabled ? t('consoleAccounts:disabledDone', { username: changed.username }) : t('consoleAccounts:enabledDone', { username: changed.username });
     });
+  // Disabling ends the account's sessions at once, so it asks first; enabling again runs straight away.
+  const disableStep = useConfirmStep(async () => {
+    if (disabling) await toggle(disabling);
+    setDisabling(null);
+  });
 
   function stateOf(account: ConsoleAccountView): string {
     const states = [account.disabled ? t('consoleAccounts:list.disabled') : t('consoleAccounts:list.enabled')];
@@ -80,14 +88,41 @@ export function AccountsScreen({ session }: { session: ConsoleSessionView }) {
                 <td data-testid="account-state">{stateOf(account)}</td>
                 <td className="nowrap">{formatDateTime(account.createdAt)}</td>
                 <td className="console-actions">
-                  {account.id === session.accountId ? null : (
-                    <button type="button" className="small" onClick={() => void toggle(account)}>
-                      {account.disabled ? t('consoleAccounts:list.enable') : t('consoleAccounts:list.disable')}
-                    </button>
+                  {disableStep.confirming && disabling?.id === account.id ? (
+                    <ConfirmPrompt
+                      id={`disable-${account.username}`}
+                      text={t('consoleAccounts:disable.confirm', { username: account.username })}
+                      yes={t('consoleAccounts:disable.confirmYes')}
+                      no={t('consoleAccounts:disable.confirmNo')}
+                      onYes={disableStep.confirm}
+                      onNo={() => {
+                        disableStep.cancel();
+                        setDisabling(null);
+                      }}
+                    />
+                  ) : (
+                    <>
+                      {account.id === session.accountId ? null : account.disabled ? (
+                        <button type="button" className="small" onClick={() => void toggle(account)}>
+                          {t('consoleAccounts:list.enable')}
+                        </button>
+                      ) : (
+                        <button
+                          type="button"
+                          className="small"
+                          onClick={(event) => {
+                            setDisabling(account);
+                            disableStep.ask(event);
+                          }}
+                        >
+                          {t('consoleAccounts:list.disable')}
+                        </button>
+                      )}
+                      <button type="button" className="small" onClick={() => setResetting(account)}>
+                        {t('consoleAccounts:list.resetPassword')}
+                      </button>
+                    </>
                   )}
-                  <button type="button" className="small" onClick={() => setResetting(account)}>
-                    {t('consoleAccounts:list.resetPassword')}
-                  </button>
                 </td>
               </tr>
             ))}

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import type { StationHealthView } from '../../../../shared/console/stations-calls';
 import { useFormatDateTime } from '../../../hooks/useFormatDateTime';
 import { useRegionName } from '../../../hooks/useRegionName';
 import { consoleCall } from '../../api/client';
@@ -88,7 +89,9 @@ export function StationsScreen() {
                   <td>{station.name}</td>
                   <td>{t(`consoleStations:kind.${station.kind}`)}</td>
                   <td>{regionName(station.regionCode)}</td>
-                  <td className="mono">{station.keyFingerprints.at(-1) ?? t('console:none')}</td>
+                  <td>
+                    <StationKeys code={station.code} keys={station.keys} />
+                  </td>
                   <td className="nowrap">
                     {station.lastBatch ? t('consoleStations:list.lastBatchValue', { seq: station.lastBatch.batchSeq, at: formatDateTime(station.lastBatch.receivedAt) }) : t('console:none')}
                   </td>
@@ -112,5 +115,45 @@ export function StationsScreen() {
         </div>
       ) : null}
     </section>
+  );
+}
+
+/**
+ * The key a station signs with now, and a disclosure with every key registered for it: when each was
+ * registered and when the next one replaced it (a replaced key still verifies the batches it signed).
+ */
+function StationKeys({ code, keys }: { code: string; keys: StationHealthView['keys'] }) {
+  const { t } = useConsoleT();
+  const formatDateTime = useFormatDateTime();
+  const current = keys.at(-1);
+  if (!current) return <>{t('console:none')}</>;
+  return (
+    <>
+      <span className="mono" data-testid="station-key-current">
+        {current.fingerprint}
+      </span>
+      <details className="console-key-history" data-testid="station-key-history">
+        <summary>{t('consoleStations:list.keyHistory', { count: keys.length })}</summary>
+        <table className="data-table" aria-label={t('consoleStations:keys.caption', { code })}>
+          <thead>
+            <tr>
+              <th>{t('consoleStations:keys.fingerprint')}</th>
+              <th>{t('consoleStations:keys.registeredAt')}</th>
+              <th>{t('consoleStations:keys.replacedAt')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {keys.map((key) => (
+              <tr key={key.fingerprint} data-testid="station-key" data-state={key.replacedAt === null ? 'in-use' : 'replaced'}>
+                <td className="mono">{key.fingerprint}</td>
+                <td className="nowrap">{formatDateTime(key.registeredAt)}</td>
+                <td className="nowrap">{key.replacedAt === null ? t('consoleStations:keys.inUse') : formatDateTime(key.replacedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="field__hint">{t('consoleStations:keys.note')}</p>
+      </details>
+    </>
   );
 }
