@@ -44,6 +44,11 @@ const SEED = 20_261_206;
 export interface HubIngestBenchOptions {
   versions: number;
   stations: number;
+  /**
+   * Also runs the hub side on the schema as it was before migration 0010 (`person_registration` indexed by
+   * person alone), to tell what that migration's covering index costs the ingest.
+   */
+  compareBefore0010?: boolean;
   engines: readonly HubEngine[];
   log?: (line: string) => void;
 }
@@ -81,6 +86,10 @@ export interface HubIngestEngineResult {
   rssGrowth: number;
   /** The baseline's process CPU seconds over the hub's, over all N: the ratio's counterpart in CPU time. */
   cpuRatio: number;
+  /** The hub side on the schema before migration 0010, when asked for. */
+  hubBefore0010?: HubIngestSide;
+  /** The hub's versions/s with migration 0010 over those on the schema before it (1 when it costs nothing). */
+  rateWith0010?: number;
 }
 
 export interface HubIngestBenchResult {
@@ -199,6 +208,7 @@ function batchFileOf(batch: PlannedBatch, provinceKeys: ProvinceKeys): Buffer {
 
 interface BenchDatabases {
   hub: HubDatabaseOptions;
+  hubBefore0010: HubDatabaseOptions;
   baseline: HubDatabaseOptions;
   dispose(): Promise<void>;
 }
@@ -207,6 +217,7 @@ function sqliteDatabases(): BenchDatabases {
   const folder = mkdtempSync(join(tmpdir(), 'relay-bench-hub-'));
   return {
     hub: { engine: 'sqlite', file: join(folder, 'hub.sqlite') },
+    hubBefore0010: { engine: 'sqlite', file: join(folder, 'hub-before-0010.sqlite') },
     baseline: { engine: 'sqlite', file: join(folder, 'baseline.sqlite') },
     dispose: async () => rmSync(folder, { recursive: true, force: true }),
   };
@@ -217,7 +228,7 @@ async function postgresDatabases(cluster: ThrowAwayCluster): Promise<BenchDataba
   const admin = new pg.Client({ ...address, database: 'postgres' });
   await admin.connect();
   try {
-    for (const name of ['bench_hub', 'bench_baseline']) {
+    for (const name of ['bench_hub', 'bench_hub_before_0010', 'bench_baseline']) {
       await admin.query(`drop database if exists ${name}`);
       await admin.query(`create database ${name}`);
     }
@@ -226,6 +237,7 @@ async function postgresDatabases(cluster: ThrowAwayCluster): Promise<BenchDataba
   }
   return {
     hub: { engine: 'postgres', connection: { ...address, database: 'bench_hub', max: 4 } },
+    hubBefore0010: { engine: 'postgres', connection: { ...address, database: 'bench_hub_before_0010', max: 4 } },
     baseline: { engine: 'postgres', connection: { ...address, database: 'bench_baseline', max: 4 } },
     dispose: async () => undefined,
   };
@@ -242,6 +254,12 @@ async function registerStations(connection: HubConnection, stations: BenchStatio
 async function storedVersions(connection: HubConnection): Promise<number> {
   const row = await connection.db.selectFrom('record_version').select((eb) => eb.fn.countAll<string | number>().as('count')).executeTakeFirstOrThrow();
   return Number(row.count);
+}
+
+/** Takes migration 0010 back: `person_registration` indexed by person alone, as migration 0002 made it. */
+async function schemaBefore0010(connection: HubConnection): Promise<void> {
+  await connection.db.schema.dropIndex('person_registration_by_person_registered').execute();
+  await connection.db.schema.createIndex('person_registration_by_person').on('person_registration').columns(['province_code', 'person_key']).execute();
 }
 
 // ---- The two sides ----
@@ -353,6 +371,7 @@ async function runEngine(engine: HubEngine, databases: BenchDatabases, options: 
     await registerStations(baseline, stations, false);
     log(`${engine}: the hub side`);
     const hubSide = await runSide(`${engine} hub`, hub, hubStep(hub, provinceKeys), options.versions, stations, log);
+    const hubBefore0010 = options.compareBefore0010 ? await runHubBefore0010(engine, databases.hubBefore0010, stations, provinceKeys, options.versions, log) : undefined;
     log(`${engine}: the baseline`);
     const baselineSide = await runSide(`${engine} baseline`, baseline, baselineStep(baseline), options.versions, stations, log);
     return {
@@ -362,11 +381,32 @@ async function runEngine(engine: HubEngine, databases: BenchDatabases, options: 
       ratio: hubSide.atEnd.versionsPerSecond / baselineSide.atEnd.versionsPerSecond,
       rssGrowth: hubSide.atEnd.rssMegabytes / hubSide.atTenth.rssMegabytes,
       cpuRatio: baselineSide.cpuSeconds / hubSide.cpuSeconds,
+      ...(hubBefore0010 ? { hubBefore0010, rateWith0010: hubSide.atEnd.versionsPerSecond / hubBefore0010.atEnd.versionsPerSecond } : {}),
     };
   } finally {
     await hub.close();
     await baseline.close();
     rmSync(keysFolder, { recursive: true, force: true });
+  }
+}
+
+/** The hub side again, on a fresh database of the schema before migration 0010. */
+async function runHubBefore0010(
+  engine: HubEngine,
+  options: HubDatabaseOptions,
+  stations: BenchStation[],
+  provinceKeys: ProvinceKeys,
+  versions: number,
+  log: (line: string) => void,
+): Promise<HubIngestSide> {
+  const hub = await openHubDatabase(options);
+  try {
+    await schemaBefore0010(hub);
+    await registerStations(hub, stations, true);
+    log(`${engine}: the hub side on the schema before migration 0010`);
+    return await runSide(`${engine} hub before 0010`, hub, hubStep(hub, provinceKeys), versions, stations, log);
+  } finally {
+    await hub.close();
   }
 }
 
@@ -397,22 +437,29 @@ export async function benchHubIngest(options: HubIngestBenchOptions): Promise<Hu
 
 /** Prints the figures of each engine and returns them for the JSON line. */
 export function printHubIngest(result: HubIngestBenchResult, print: Print): Figures {
+  const sideNames = { hub: 'hub (decrypt, verify, judge, store, sign)', hubBefore0010: 'hub, schema before migration 0010', baseline: 'baseline (multi-row INSERT)' };
   const rows = result.engines.flatMap((engine) =>
-    (['hub', 'baseline'] as const).map((side) => {
+    (['hub', 'hubBefore0010', 'baseline'] as const).flatMap((side) => {
       const figures = engine[side];
+      if (!figures) return [];
       return [
-        `${engine.engine} ${side === 'hub' ? 'hub (decrypt, verify, judge, store, sign)' : 'baseline (multi-row INSERT)'}`,
-        formatNumber(figures.atTenth.versionsPerSecond, 0),
-        formatNumber(figures.atEnd.versionsPerSecond, 0),
-        formatNumber(figures.atTenth.rssMegabytes, 0),
-        formatNumber(figures.atEnd.rssMegabytes, 0),
-        formatNumber(figures.peakRssMegabytes, 0),
+        [
+          `${engine.engine} ${sideNames[side]}`,
+          formatNumber(figures.atTenth.versionsPerSecond, 0),
+          formatNumber(figures.atEnd.versionsPerSecond, 0),
+          formatNumber(figures.atTenth.rssMegabytes, 0),
+          formatNumber(figures.atEnd.rssMegabytes, 0),
+          formatNumber(figures.peakRssMegabytes, 0),
+        ],
       ];
     }),
   );
   print(table(['', 'versions/s at 10 %', 'versions/s at 100 %', 'RSS MB at 10 %', 'RSS MB at 100 %', 'peak RSS MB'], rows));
   for (const engine of result.engines) {
     print(`${engine.engine}: hub/baseline rate ${formatNumber(engine.ratio, 2)} (goal ≥ 0.5); hub RSS at 100 % / at 10 % ${formatNumber(engine.rssGrowth, 2)} (goal ≤ 1.2); process CPU s hub ${formatNumber(engine.hub.cpuSeconds, 2)}, baseline ${formatNumber(engine.baseline.cpuSeconds, 2)}`);
+    if (engine.hubBefore0010 && engine.rateWith0010 !== undefined) {
+      print(`${engine.engine}: hub rate with migration 0010 / before it ${formatNumber(engine.rateWith0010, 3)}; process CPU s before it ${formatNumber(engine.hubBefore0010.cpuSeconds, 2)}`);
+    }
   }
   return {
     versions: result.versions,
@@ -429,6 +476,13 @@ export function printHubIngest(result: HubIngestBenchResult, print: Print): Figu
           rssGrowth: Number(engine.rssGrowth.toFixed(3)),
           hubCpuSeconds: Number(engine.hub.cpuSeconds.toFixed(3)),
           baselineCpuSeconds: Number(engine.baseline.cpuSeconds.toFixed(3)),
+          ...(engine.hubBefore0010 && engine.rateWith0010 !== undefined
+            ? {
+                hubBefore0010PerSecond: Math.round(engine.hubBefore0010.atEnd.versionsPerSecond),
+                hubBefore0010CpuSeconds: Number(engine.hubBefore0010.cpuSeconds.toFixed(3)),
+                rateWith0010: Number(engine.rateWith0010.toFixed(3)),
+              }
+            : {}),
         },
       ]),
     ),

@@ -48,3 +48,23 @@ function bucketOf(moment: RawBuilder<unknown>, spans: readonly MonthSpan[]): Raw
 export function monthOfMoment(column: string, range: MomentRange): RawBuilder<string> {
   return bucketOf(sql.ref(column), monthSpans(range));
 }
+
+/** One month of a range: its name (YYYY-MM, province time) and the part of the range that falls in it. */
+export interface MonthOfRange {
+  month: string;
+  range: MomentRange;
+}
+
+/**
+ * The months a range touches, in order, each with its part of the range. A table read month by month groups
+ * each month's rows apart: on SQLite a few small sorts in memory instead of one over the whole range (which
+ * spills to disk at a province's scale), and no month to work out row by row.
+ */
+export function monthsOfRange(range: MomentRange): MonthOfRange[] {
+  let start = range.start;
+  return monthSpans(range).map(({ month, end }) => {
+    const part = { month, range: { start, end: end < range.end ? end : range.end } };
+    start = end;
+    return part;
+  });
+}

@@ -77,27 +77,63 @@ function renamed<K extends string>(tallies: Array<{ key: string } & Tally>, name
   return tallies.map(({ key, ...tally }) => ({ [name]: key, ...tally }) as Record<K, string> & Tally);
 }
 
+/** The figures of a period, with the year before's registrations they were measured against, grouped as the period's. */
+export interface FiguresWithYearBefore {
+  figures: ProvinceFigures;
+  /** Standing registrations made over `figures.growth.previousPeriod`, in every grouping's form. */
+  yearBefore: StandingTallies;
+  prefectures: StationPrefectures;
+}
+
 /**
  * Reads the province's figures over a period from the stores; throws InvalidPeriodError on a bad period. Each
  * table is read once at its finest grain and the groupings are folded from it; the reads are independent, so
  * PostgreSQL runs them side by side on the pool.
  */
 export async function provinceFigures(store: HubStore, provinceCode: string, period: FiguresPeriod): Promise<ProvinceFigures> {
+  // The year before is only the growth's totals here: one statement by person, no grouping by station.
+  const read = await figuresRead(store, provinceCode, period, (range) => standingTotals(store, provinceCode, range), (totals) => totals);
+  return read.figures;
+}
+
+/**
+ * Reads the province's figures over a period and the year before's registrations in every grouping (the tables
+ * compare each prefecture with its year before): one read of the year before serves both.
+ */
+export async function provinceFiguresWithYearBefore(store: HubStore, provinceCode: string, period: FiguresPeriod): Promise<FiguresWithYearBefore> {
+  const read = await figuresRead(
+    store,
+    provinceCode,
+    period,
+    (range) => standingTallies(store, provinceCode, range),
+    (tallies, prefectures) => standingByGroup(tallies, null, prefectures)[0] as StandingCount,
+  );
+  return { figures: read.figures, yearBefore: read.before, prefectures: read.prefectures };
+}
+
+async function figuresRead<Before>(
+  store: HubStore,
+  provinceCode: string,
+  period: FiguresPeriod,
+  readBefore: (range: MomentRange) => Promise<Before>,
+  totalsBefore: (before: Before, prefectures: StationPrefectures) => StandingCount,
+): Promise<{ figures: ProvinceFigures; before: Before; prefectures: StationPrefectures }> {
   const range = momentRange(checkedPeriod(period));
   const previousPeriod = samePeriodYearBefore(period);
   const previousRange = momentRange(previousPeriod);
   const [standing, withdrawn, before, prefectures, stemCell, visitorsAndEducation] = await Promise.all([
     standingTallies(store, provinceCode, range),
     withdrawalTallies(store, provinceCode, range),
-    standingTotals(store, provinceCode, previousRange),
+    readBefore(previousRange),
     stationPrefectures(store, provinceCode),
     stemCellFigures(store, provinceCode, range, previousRange),
     reachFigures(store, provinceCode, period),
   ]);
   const [totals] = standingByGroup(standing, null, prefectures) as [StandingCount];
   const [withdrawals] = withdrawalsByGroup(withdrawn, null, prefectures) as [WithdrawalCount];
+  const previous = totalsBefore(before, prefectures);
   const byGroup = (grouping: Grouping) => grouped(standing, withdrawn, grouping, prefectures);
-  return {
+  const figures: ProvinceFigures = {
     provinceCode,
     period: { ...period, utcOffsetHours: PROVINCE_UTC_OFFSET_HOURS, ...range },
     totals: { registrations: totals.registrations, people: totals.people, withdrawals: withdrawals.withdrawals, awaitingReview: totals.awaitingReview },
@@ -107,10 +143,11 @@ export async function provinceFigures(store: HubStore, provinceCode: string, per
     byMonth: renamed(byGroup('month'), 'month'),
     growth: {
       previousPeriod,
-      registrations: growth(totals.registrations, before.registrations),
-      people: growth(totals.people, before.people),
+      registrations: growth(totals.registrations, previous.registrations),
+      people: growth(totals.people, previous.people),
     },
     stemCell,
     visitorsAndEducation,
   };
+  return { figures, before, prefectures };
 }

@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { HubEngine } from '../db/engine';
 import type { HubStore } from '../db/open';
 import { countedNumber } from '../db/values';
-import { monthOfMoment } from './months';
+import { monthOfMoment, monthsOfRange } from './months';
 import type { MomentRange } from './period';
 import { prefectureOf, stationPrefectures, type StationPrefectures } from './station-prefectures';
 
@@ -72,6 +72,37 @@ function madeInRange(provinceCode: string, range: MomentRange): RawBuilder<unkno
       and r.registered_at >= ${range.start} and r.registered_at < ${range.end} and r.state <> 'withdrawn'`;
 }
 
+/**
+ * The province's registrations with a person made in the range, read person by person: the index
+ * `person_registration_by_person_registered` holds them in person order with every column counted, so grouping
+ * them by person needs no sort and no visit to the table.
+ */
+function peopleMadeInRange(provinceCode: string, range: MomentRange): RawBuilder<unknown> {
+  return sql`from person_registration as r
+    where r.province_code = ${provinceCode} and r.person_key is not null
+      and r.registered_at >= ${range.start} and r.registered_at < ${range.end} and r.state <> 'withdrawn'`;
+}
+
+/**
+ * Standing registrations per cell of a range, read month by month (`monthsOfRange`), the months side by side on
+ * PostgreSQL; grouped by the outer station (`s.code`), whose rows SQLite meets in order.
+ */
+async function cellCounts(store: HubStore, provinceCode: string, range: MomentRange): Promise<StandingTallies['cells']> {
+  const months = await Promise.all(
+    monthsOfRange(range).map(async ({ month, range: part }) => {
+      const { rows } = await sql<{ station_code: string; program: string; registrations: string | number; awaiting: string | number }>`select
+          s.code as station_code, r.program as program, count(*) as registrations, count(case when r.person_key is null then 1 end) as awaiting
+        ${madeInRange(provinceCode, part)} group by s.code, r.program`.execute(store.db);
+      return rows.map((row) => ({
+        cell: { stationCode: row.station_code, program: row.program, month },
+        registrations: countedNumber(row.registrations),
+        awaitingReview: countedNumber(row.awaiting),
+      }));
+    }),
+  );
+  return months.flat();
+}
+
 /** Reads the standing registrations made in a range: per cell, and the people with more than one apart. */
 export async function standingTallies(store: HubStore, provinceCode: string, range: MomentRange): Promise<StandingTallies> {
   const month = monthOfMoment('r.registered_at', range);
@@ -79,22 +110,14 @@ export async function standingTallies(store: HubStore, provinceCode: string, ran
   const cell = sql<string>`r.station_code || ${field} || r.program || ${field} || ${month}`;
   const separator = character(store.engine, CELL_SEPARATOR.charCodeAt(0));
   const cells = store.engine === 'postgres' ? sql<string>`string_agg(${cell}, ${separator})` : sql<string>`group_concat(${cell}, ${separator})`;
-  const made = madeInRange(provinceCode, range);
   const [counts, repeats] = await Promise.all([
-    sql<{ station_code: string; program: string; month: string; registrations: string | number; awaiting: string | number }>`select
-        r.station_code as station_code, r.program as program, ${month} as month, count(*) as registrations,
-        count(case when r.person_key is null then 1 end) as awaiting
-      ${made} group by 1, 2, 3`.execute(store.db),
+    cellCounts(store, provinceCode, range),
     sql<{ shape: string; persons: string | number }>`select shape, count(*) as persons
-      from (select ${cells} as shape ${made} and r.person_key is not null group by r.person_key having count(*) > 1) as people
+      from (select ${cells} as shape ${peopleMadeInRange(provinceCode, range)} group by r.person_key having count(*) > 1) as people
       group by shape`.execute(store.db),
   ]);
   return {
-    cells: counts.rows.map((row) => ({
-      cell: { stationCode: row.station_code, program: row.program, month: row.month },
-      registrations: countedNumber(row.registrations),
-      awaitingReview: countedNumber(row.awaiting),
-    })),
+    cells: counts,
     repeatPeople: repeats.rows.map((row) => ({ cells: row.shape.split(CELL_SEPARATOR).map(parsedCell), persons: countedNumber(row.persons) })),
   };
 }
@@ -106,16 +129,19 @@ function parsedCell(text: string): RegistrationCell {
 
 /** Reads how many standing registrations were made in a range and how many distinct people they belong to. */
 export async function standingTotals(store: HubStore, provinceCode: string, range: MomentRange): Promise<StandingCount> {
-  // Grouped by person first: the people are the groups with a person, the registrations the rows.
-  const { rows } = await sql<{ registrations: string | number | null; people: string | number; awaiting: string | number | null }>`select
-      sum(registrations) as registrations, count(person_key) as people, sum(case when person_key is null then registrations end) as awaiting
-    from (select r.person_key as person_key, count(*) as registrations ${madeInRange(provinceCode, range)} group by r.person_key) as people`.execute(store.db);
-  const row = rows[0];
+  // The registrations and those waiting for review by station; the people by grouping the rest by person.
+  const [made, people] = await Promise.all([
+    sql<{ registrations: string | number; awaiting: string | number }>`select
+        count(*) as registrations, count(case when r.person_key is null then 1 end) as awaiting
+      ${madeInRange(provinceCode, range)}`.execute(store.db),
+    sql<{ people: string | number }>`select count(*) as people
+      from (select r.person_key ${peopleMadeInRange(provinceCode, range)} group by r.person_key) as people`.execute(store.db),
+  ]);
   return {
     key: 'all',
-    registrations: countedNumber(row?.registrations ?? 0),
-    people: countedNumber(row?.people ?? 0),
-    awaitingReview: countedNumber(row?.awaiting ?? 0),
+    registrations: countedNumber(made.rows[0]?.registrations ?? 0),
+    people: countedNumber(people.rows[0]?.people ?? 0),
+    awaitingReview: countedNumber(made.rows[0]?.awaiting ?? 0),
   };
 }
 
@@ -189,13 +215,6 @@ export function withdrawalsByGroup(tallies: WithdrawalTallies, grouping: Groupin
     counts.set(key, count);
   }
   return inKeyOrder(counts.values());
-}
-
-/** Standing registrations made in the range, with their distinct people, in all or per group (in key order). */
-export async function standingCounts(store: HubStore, provinceCode: string, range: MomentRange, grouping: Grouping | null): Promise<StandingCount[]> {
-  if (grouping === null) return [await standingTotals(store, provinceCode, range)];
-  const [tallies, prefectures] = await Promise.all([standingTallies(store, provinceCode, range), stationPrefectures(store, provinceCode)]);
-  return standingByGroup(tallies, grouping, prefectures);
 }
 
 /** Registrations whose latest state is a withdrawal made in the range, in all or per group (in key order). */

@@ -2,10 +2,10 @@ import { consentShareAgainstTarget, growthAgainstTarget } from '../../shared/dom
 import { SATISFACTION_TARGET_SHARE, type TargetStatus } from '../../shared/domain/figures';
 import { stemCellStatuses } from '../../shared/domain/lifecycle';
 import type { HubStore } from '../db/open';
-import { momentRange, type FiguresPeriod } from '../figures/period';
-import { provinceFigures, type ProvinceFigures, type Tally } from '../figures/province-figures';
+import type { FiguresPeriod } from '../figures/period';
+import { provinceFiguresWithYearBefore, type ProvinceFigures, type Tally } from '../figures/province-figures';
 import type { ActivityTally } from '../figures/reach-figures';
-import { standingCounts } from '../figures/registration-tallies';
+import { standingByGroup, type StandingCount } from '../figures/registration-tallies';
 import type { CountedStemCellStatus, StemCellPipeline } from '../figures/stem-cell-figures';
 import { prefectureName, type PlaceName } from './prefecture-names';
 
@@ -264,13 +264,12 @@ export function figuresTables(figures: ProvinceFigures, previous?: readonly Prev
  * their tables: what the console's figures screen calls. Throws InvalidPeriodError on a bad period.
  */
 export async function provinceFiguresTables(store: HubStore, provinceCode: string, period: FiguresPeriod): Promise<FiguresTables> {
-  const figures = await provinceFigures(store, provinceCode, period);
-  return figuresTables(figures, await previousRegistrations(store, provinceCode, figures.growth.previousPeriod));
+  // The year before is read once: its totals are the growth's, its prefectures each prefecture's comparison.
+  const { figures, yearBefore, prefectures } = await provinceFiguresWithYearBefore(store, provinceCode, period);
+  return figuresTables(figures, prefectureRegistrations(standingByGroup(yearBefore, 'prefecture', prefectures)));
 }
 
-/** Each prefecture's standing registrations made in a period. */
-export async function previousRegistrations(store: HubStore, provinceCode: string, period: FiguresPeriod): Promise<PreviousRegistrations[]> {
-  const counts = await standingCounts(store, provinceCode, momentRange(period), 'prefecture');
+function prefectureRegistrations(counts: readonly StandingCount[]): PreviousRegistrations[] {
   return counts.map((count) => ({ prefectureCode: count.key, registrations: count.registrations }));
 }
 

@@ -3,8 +3,7 @@ import { dashboardPeriod, FIRST_DASHBOARD_YEAR } from '../../shared/domain/dashb
 import type { HubStore } from '../db/open';
 import { countedNumber, momentText } from '../db/values';
 import { InvalidPeriodError, PROVINCE_UTC_OFFSET_HOURS, type FiguresPeriod } from '../figures/period';
-import { provinceFigures } from '../figures/province-figures';
-import { figuresTables, previousRegistrations, type FiguresTables } from './figures-tables';
+import { provinceFiguresTables, type FiguresTables } from './figures-tables';
 import { provinceName, type PlaceName } from './prefecture-names';
 
 /**
@@ -78,17 +77,16 @@ export async function yearlyReportData(store: HubStore, provinceCode: string, ye
     throw new InvalidReportYearError(`no report for ${year}: a year from ${FIRST_DASHBOARD_YEAR} to this one is wanted`);
   }
   const current = { from: period.from, to: period.to };
-  const [figures, source] = await Promise.all([provinceFigures(store, provinceCode, current), batchSource(store, provinceCode)]);
-  const previous = await previousRegistrations(store, provinceCode, figures.growth.previousPeriod);
+  const [tables, source] = await Promise.all([provinceFiguresTables(store, provinceCode, current), batchSource(store, provinceCode)]);
   return {
     provinceCode,
     provinceName: provinceName(provinceCode),
     year,
     period: current,
-    previousPeriod: figures.growth.previousPeriod,
+    previousPeriod: tables.previousPeriod,
     wholeYear: period.to.endsWith('-12-31'),
     madeAt: now.toISOString(),
     source,
-    tables: figuresTables(figures, previous),
+    tables,
   };
 }
