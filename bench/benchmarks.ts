@@ -2,6 +2,7 @@ import type { CompareOptions, WriteComparison } from './compare';
 import { benchDashboard } from './dashboard';
 import { benchFieldEncryption } from './field-encryption';
 import { benchHubConsole, printHubConsole } from './hub-console';
+import { benchHubExports, printHubExports } from './hub-exports';
 import { benchHubIngest, printHubIngest } from './hub-ingest';
 import { benchNameSearch } from './name-search';
 import { benchReceipt } from './receipt';
@@ -246,7 +247,9 @@ export const benchmarks: Benchmark[] = [
         `\nprovincial hub: ${formatNumber(size.versions, 0)} record versions from ${size.stations} stations in signed, encrypted batches of 1 000, ` +
           `against the same rows inserted plainly (multi-row INSERT … ON CONFLICT DO NOTHING), on SQLite and on PostgreSQL; each side over all of them`,
       );
-      const result = await benchHubIngest({ versions: size.versions, stations: size.stations, engines: ['sqlite', 'postgres'], log: progress });
+      // BENCH_HUB_BEFORE_0010=1 also runs the hub side on the schema before migration 0010, to tell what its index costs.
+      const compareBefore0010 = process.env.BENCH_HUB_BEFORE_0010 === '1';
+      const result = await benchHubIngest({ versions: size.versions, stations: size.stations, engines: ['sqlite', 'postgres'], compareBefore0010, log: progress });
       return {
         figures: printHubIngest(result, print),
         counts: result.engines.flatMap((engine) => [
@@ -269,7 +272,9 @@ export const benchmarks: Benchmark[] = [
         `\nprovincial console reads with ${formatNumber(size.registrations, 0)} registrations and ${formatNumber(size.visits, 0)} visits written straight into the hub's tables, ` +
           `on SQLite and on PostgreSQL: each read once cold, then ${size.calls} calls (median and slowest), against count(*) over the registrations`,
       );
-      const result = await benchHubConsole({ ...size, engines: ['sqlite', 'postgres'], log: progress });
+      // BENCH_CONSOLE_BEFORE_INDEXES=0 skips the reads on the schema before migrations 0009 and 0010 (minutes at a million).
+      const compareBeforeIndexes = process.env.BENCH_CONSOLE_BEFORE_INDEXES !== '0';
+      const result = await benchHubConsole({ ...size, engines: ['sqlite', 'postgres'], compareBeforeIndexes, log: progress });
       return {
         figures: printHubConsole(result, print),
         counts: result.engines.flatMap((engine) => [
@@ -277,6 +282,25 @@ export const benchmarks: Benchmark[] = [
           { what: `${engine.engine}: visits stored`, asked: size.visits, done: engine.stored.visits },
           { what: `${engine.engine}: reads timed`, asked: 8, done: engine.reads.length },
         ]),
+      };
+    },
+  }),
+  defineBenchmark({
+    id: 'hub-exports',
+    sizes: {
+      // A run of millions: BENCH_EXPORT_REGISTRATIONS=2000000; the streaming side's memory stays where it is.
+      registrations: { env: 'BENCH_EXPORT_REGISTRATIONS', fallback: 200_000, smoke: 300 },
+    },
+    async run(size, { print, progress }) {
+      print(`\nnational export (CODAC) of ${formatNumber(size.registrations, 0)} sealed registrations on SQLite: the streaming run against the same range held in memory`);
+      const result = await benchHubExports({ ...size, log: progress });
+      return {
+        figures: printHubExports(result, print),
+        counts: [
+          { what: 'versions stored', asked: size.registrations, done: result.stored },
+          { what: 'rows exported streaming', asked: size.registrations, done: result.streaming.rows },
+          { what: 'rows exported in memory', asked: size.registrations, done: result.inMemory.rows },
+        ],
       };
     },
   }),

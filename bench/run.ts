@@ -18,7 +18,8 @@
  * BENCH_HUB_VERSIONS the record versions the hub-ingest benchmark takes per engine (default 200 000) from
  * BENCH_HUB_STATIONS stations (default 50), BENCH_CONSOLE_REGISTRATIONS and BENCH_CONSOLE_VISITS the rows the
  * hub-console benchmark writes into the hub's tables (default 200 000 each) and BENCH_CONSOLE_CALLS its timed
- * calls per read (default 5).
+ * calls per read (default 5), BENCH_EXPORT_REGISTRATIONS the sealed registrations the hub-exports benchmark
+ * exports, streaming and held in memory (default 200 000).
  */
 import { benchmarks, type Benchmark } from './benchmarks';
 import { formatNumber } from './report';

@@ -25,7 +25,8 @@ export interface ExportTable {
   rows: ExportCell[][];
 }
 
-const BOM = '\uFEFF';
+/** The UTF-8 byte order mark a CSV starts with. */
+export const BOM = '\uFEFF';
 
 function isShare(cell: ExportCell): cell is ShareCell {
   return typeof cell === 'object' && cell !== null && 'share' in cell;
@@ -43,7 +44,8 @@ function inertText(text: string): string {
   return /^[=+\-@\t\r]/u.test(text) ? `'${text}` : text;
 }
 
-function csvField(cell: ExportCell): string {
+/** One cell as a CSV field: formula-like text made inert, quoted when it holds a quote, comma or line break. */
+export function csvField(cell: ExportCell): string {
   let text: string;
   if (cell === null) text = '';
   else if (typeof cell === 'number') text = String(cell);
@@ -125,7 +127,7 @@ export async function tablesToCsvInSteps(tables: readonly ExportTable[], progres
 }
 
 /** Excel refuses sheet names over 31 characters or with any of : \ / ? * [ ], and repeated names. */
-function sheetName(title: string, taken: Set<string>): string {
+export function sheetName(title: string, taken: Set<string>): string {
   const base = Array.from(title.replace(/[:\\/?*[\]]/gu, ' ').trim() || 'Sheet').slice(0, 28).join('');
   let name = base;
   for (let n = 2; taken.has(name.toLowerCase()); n += 1) name = `${base} ${n}`;
@@ -134,7 +136,7 @@ function sheetName(title: string, taken: Set<string>): string {
 }
 
 /** Columns wide enough for their longest text; a CJK character takes about two Latin widths. */
-function displayWidth(cell: ExportCell): number {
+export function displayWidth(cell: ExportCell): number {
   if (cell === null) return 0;
   if (typeof cell === 'number') return String(cell).length;
   if (isShare(cell) || isDecimal(cell)) return 8;

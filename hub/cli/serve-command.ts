@@ -7,6 +7,7 @@ import { startHubServer } from '../http/server';
 import { consoleAuditKey } from '../console/audit-trail';
 import { createConsoleDispatcher } from '../console/dispatcher';
 import { ExportJobs } from '../console/export-jobs';
+import { interruptLeftExportsAudited } from '../console/handlers/exports-handlers';
 import { createConsoleHttp } from '../console/http';
 import { DEFAULT_CONSOLE_SETTINGS } from '../console/settings';
 import { provinceOfDatabase } from '../operations/province-identity';
@@ -55,12 +56,15 @@ export async function serveCommand(args: string[]): Promise<number> {
   try {
     // The province `hub init` recorded; a --province given as well must match it.
     const provinceCode = await provinceOfDatabase(hub.db, givenProvince);
+    // An export this hub was running when it stopped is marked interrupted (its half-written files removed), audited.
+    const auditKey = consoleAuditKey(keys.data);
+    for (const run of await interruptLeftExportsAudited(hub, hub.engine, auditKey, provinceCode)) printLine({ exportInterrupted: run.runId, platform: run.platform });
     // The console answers below <base>/console/ on the same address; its cookie is Secure behind a TLS proxy.
     const exportJobs = new ExportJobs();
     const dispatcher = createConsoleDispatcher({
       store: hub,
       provinceCode,
-      auditKey: consoleAuditKey(keys.data),
+      auditKey,
       settings: { idleMinutes },
       // The national exports are written below --exports (owner-only folders: they hold personal data).
       resources: { keys, exportsFolder: values.exports === undefined ? null : resolve(values.exports), exportJobs },

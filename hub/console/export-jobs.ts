@@ -15,16 +15,16 @@ export interface ExportJob {
   failure: string | null;
 }
 
-/** The work of one job: runs the export, telling its progress; its failures are named by `failureCode`. */
-export type ExportWork = (onProgress: (progress: ExportProgressReport) => void) => Promise<ExportRunSummary>;
+/** The work of one job: runs the export (as the run of the job's id), telling its progress; its failures are named by `failureCode`. */
+export type ExportWork = (onProgress: (progress: ExportProgressReport) => void, jobId: string) => Promise<ExportRunSummary>;
 
 /** How many ended jobs are remembered for their progress bars; older ones are read from the runs list. */
 const REMEMBERED_JOBS = 50;
 
 /**
  * The export runs started from the console, held in the hub's memory while they run and a while after. One runs
- * at a time, so that no two runs read from the same cursor; a hub restarted forgets them (a run that ended is
- * in `export_run`; one cut short wrote nothing, since its folder is renamed into place at the end).
+ * at a time, so that no two runs read from the same cursor. A run keeps its progress in `export_progress` too
+ * (its id is the job's): a hub restarted finds a run it was cut short in still running and marks it interrupted.
  */
 export class ExportJobs {
   private readonly jobs = new Map<string, ExportJob>();
@@ -49,7 +49,7 @@ export class ExportJobs {
         job.run = await work((progress) => {
           job.done = progress.done;
           job.total = progress.total;
-        });
+        }, job.id);
         job.state = 'finished';
         job.done = job.total;
       } catch (error) {

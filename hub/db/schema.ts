@@ -294,6 +294,7 @@ export interface HubDatabase {
   review_decision: ReviewDecisionTable;
   export_run: ExportRunTable;
   export_subject: ExportSubjectTable;
+  export_progress: ExportProgressTable;
 }
 
 /** One export to a national platform (migration 0007): the seq range it covered, its counts, its signed manifest's hash. */
@@ -326,6 +327,27 @@ export interface ExportSubjectTable {
   program: string;
   first_seq: ColumnType<string | number | bigint, number, number>;
   run_id: string;
+}
+
+/** An export run's progress while it runs and how it ended (migration 0011). */
+export interface ExportProgressTable {
+  province_code: string;
+  run_id: string;
+  platform: string;
+  state: 'running' | 'finished' | 'failed' | 'interrupted';
+  /** `hub` for a run the console started, `cli <host> <pid>` for one run at the command line. */
+  runner: string;
+  cursor_from: ColumnType<string | number | bigint, number, number>;
+  cursor_to: ColumnType<string | number | bigint, number, number>;
+  done: ColumnType<string | number | bigint, number, number>;
+  total: ColumnType<string | number | bigint, number, number>;
+  /** The hidden folder the run writes its files in until they are complete, absolute. */
+  partial_folder: string;
+  /** The code of a failure. */
+  failure: string | null;
+  started_at: Moment;
+  updated_at: Moment;
+  created_by: string;
 }
 
 /** An upload or imported file the hub answered: its outcome, never its body or a personal value (migration 0008). */

@@ -2,7 +2,7 @@ import type { HubStore } from '../db/open';
 import { countedNumber, momentText } from '../db/values';
 import type { HubSealer } from '../people/sealing';
 import { eventTypeOf, exportedRegistration, grantsReporting, type ExportEvent } from './export-event';
-import { exportedSubjects } from './export-runs';
+import { receivedSubjects } from './export-runs';
 import type { PlatformMap } from './maps/column-map';
 
 /** The seq range an export covers: after `from`, up to and including `to`. */
@@ -52,29 +52,43 @@ async function erasuresOf(store: HubStore, provinceCode: string, rows: ReadonlyA
   return erased;
 }
 
+/** How a run reads its events: versions per page, and the run whose own deliveries do not count as received. */
+export interface ReadEventsOptions {
+  /** Versions read from the database at a time (default 1000). */
+  pageSize?: number;
+  /** The run reading: registrations it delivered itself are recorded as it goes, and are not yet "received before". */
+  runId?: string;
+}
+
+/** One page of a range: the events of its versions, and how many versions it read (for a progress bar). */
+export interface ExportEventPage {
+  events: ExportEvent[];
+  versions: number;
+}
+
 /**
- * The events of a platform in a seq range, in seq order:
+ * The events of a platform in a seq range, in seq order, a page of versions at a time (keyset on `seq`, so a
+ * range of millions is read in constant memory):
  * - each `registration` version of the map's programs whose payload is still held (a tombstone erases it,
  *   and an erased record never comes back) and whose consents grant reporting (`provincial_sync`): a
  *   registration, a change, or a withdrawal by the registrant, dated by the station's commit time. The first
  *   version held after a tombstone erased the earlier ones (consent given again) is a registration anew;
- * - each registration a tombstone erased that this platform received before the tombstone (`export_subject`):
- *   a withdrawal, `consent_withdrawn`, carrying the registration's number and nothing personal.
+ * - each registration a tombstone erased that this platform received before the tombstone (`export_subject`,
+ *   from an earlier run): a withdrawal, `consent_withdrawn`, carrying the registration's number and nothing personal.
  * The same range gives the same events again, whenever read (as long as no later tombstone erased more).
  */
-export async function readExportEvents(
+export async function* exportEventPages(
   store: HubStore,
   provinceCode: string,
   sealer: HubSealer,
   map: PlatformMap,
   range: SeqRange,
-  onRead: (versions: number) => void = () => undefined,
-): Promise<ExportEvent[]> {
+  options: ReadEventsOptions = {},
+): AsyncGenerator<ExportEventPage> {
+  const pageSize = options.pageSize ?? PAGE_SIZE;
   const programs = new Set(map.files.flatMap((file) => file.programs));
   const stations = await store.db.selectFrom('station').select(['code', 'region_code']).where('province_code', '=', provinceCode).execute();
   const regionOf = new Map(stations.map((station) => [station.code, station.region_code]));
-  const subjects = await exportedSubjects(store.db, provinceCode, map.platform);
-  const events: ExportEvent[] = [];
   let after = range.from;
   for (;;) {
     const rows = await store.db
@@ -85,15 +99,20 @@ export async function readExportEvents(
       .where('seq', '>', after)
       .where('seq', '<=', range.to)
       .orderBy('seq')
-      .limit(PAGE_SIZE)
+      .limit(pageSize)
       .execute();
-    if (rows.length === 0) break;
+    if (rows.length === 0) return;
     const erasedThrough = await erasuresOf(store, provinceCode, rows.filter((row) => row.entity_kind === 'registration' && row.version > 1 && row.sealed_payload !== null));
+    const payloads = new Map<number, unknown>();
+    for (const row of rows) if (row.sealed_payload !== null) payloads.set(countedNumber(row.seq), JSON.parse(sealer.openPayload(row.sealed_payload)));
+    const covered = rows.filter((row) => row.entity_kind === 'tombstone').flatMap((row) => coveredRegistrations(payloads.get(countedNumber(row.seq))).map((entityId) => ({ stationCode: row.station_code, entityId })));
+    const subjects = await receivedSubjects(store.db, provinceCode, map.platform, covered, options.runId);
+    const events: ExportEvent[] = [];
     for (const row of rows) {
       const seq = countedNumber(row.seq);
       const base = { seq, at: momentText(row.changed_at), stationCode: row.station_code, stationRegion: regionOf.get(row.station_code) ?? '' };
-      if (row.sealed_payload === null) continue;
-      const payload: unknown = JSON.parse(sealer.openPayload(row.sealed_payload));
+      if (!payloads.has(seq)) continue;
+      const payload = payloads.get(seq);
       if (row.entity_kind === 'tombstone') {
         for (const entityId of coveredRegistrations(payload)) {
           const subject = subjects.get(`${row.station_code} ${entityId}`);
@@ -116,8 +135,24 @@ export async function readExportEvents(
         registration,
       });
     }
-    onRead(rows.length);
+    yield { events, versions: rows.length };
     after = countedNumber(rows[rows.length - 1]!.seq);
+  }
+}
+
+/** Every event of a platform in a seq range at once (`exportEventPages` gathered): for small ranges and tests. */
+export async function readExportEvents(
+  store: HubStore,
+  provinceCode: string,
+  sealer: HubSealer,
+  map: PlatformMap,
+  range: SeqRange,
+  onRead: (versions: number) => void = () => undefined,
+): Promise<ExportEvent[]> {
+  const events: ExportEvent[] = [];
+  for await (const page of exportEventPages(store, provinceCode, sealer, map, range)) {
+    events.push(...page.events);
+    onRead(page.versions);
   }
   return events;
 }

@@ -40,18 +40,36 @@ export const exportRunView = z.object({
 });
 export type ExportRunView = z.infer<typeof exportRunView>;
 
+/** Where a run stands: `interrupted` when the hub stopped under it (found so at its next start; nothing was delivered). */
+export const exportRunState = z.enum(['running', 'finished', 'failed', 'interrupted']);
+export type ExportRunState = z.infer<typeof exportRunState>;
+
 /** An export under way or done: work done of the total, then the run, or the code of its failure. */
 export const exportProgressView = z.object({
   jobId: z.string().uuid(),
   platform: exportPlatform,
-  state: z.enum(['running', 'finished', 'failed']),
+  state: exportRunState,
   done: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
   run: exportRunView.nullable(),
-  /** `export_not_settled`, `export_folder_exists` or `internal`, when it failed. */
+  /** `export_not_settled`, `export_folder_exists`, `export_interrupted` or `internal`, when it did not finish. */
   failure: z.string().nullable(),
 });
 export type ExportProgressView = z.infer<typeof exportProgressView>;
+
+/** A run that did not finish (running, failed, or interrupted by a hub that stopped): figures and a code, no file. */
+export const unfinishedExportView = z.object({
+  runId: z.string(),
+  platform: exportPlatform,
+  state: exportRunState,
+  cursor: z.object({ from: z.number().int(), to: z.number().int() }),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  failure: z.string().nullable(),
+  startedAt: z.string(),
+  createdBy: z.string(),
+});
+export type UnfinishedExportView = z.infer<typeof unfinishedExportView>;
 
 /** A run's folder checked against its signed manifest. */
 export const exportVerificationView = z.object({
@@ -71,12 +89,12 @@ export const exportsCalls = {
   'exports:maps': consoleCall(z.undefined(), z.object({ maps: z.array(platformMapView) }), runsExports),
   /** Starts a run of the platform from its cursor; refused as `export_running` while one runs, `not_configured` without an exports folder. */
   'exports:start': consoleCall(z.object({ platform: exportPlatform }), z.object({ jobId: z.string().uuid() }), runsExports, { audited: true }),
-  /** How far a run started by this hub has come: what a progress bar polls. */
+  /** How far a run has come (from the hub's memory, or from its stored progress after a restart): what a progress bar polls. */
   'exports:progress': consoleCall(z.object({ jobId: z.string().uuid() }), exportProgressView, runsExports, { polling: true }),
-  /** The runs so far, newest first (of one platform when named), with their cursors and counts. */
+  /** The runs so far, newest first (of one platform when named), with their cursors and counts; and the latest runs that did not finish. */
   'exports:runs': consoleCall(
     z.object({ platform: exportPlatform.optional() }).default({}),
-    z.object({ runs: z.array(exportRunView), folder: z.string().nullable() }),
+    z.object({ runs: z.array(exportRunView), folder: z.string().nullable(), unfinished: z.array(unfinishedExportView) }),
     listsExportRuns,
   ),
   /** Checks a run's folder: the manifest's signature, each file's size and SHA-256, no file added. */

@@ -1,17 +1,18 @@
 import { join } from 'node:path';
 import { publicKeyToPem } from '../../../electron/sync/keys';
-import type { exportsCalls, ExportRunView } from '../../../shared/console/exports-calls';
+import type { exportsCalls, ExportRunView, UnfinishedExportView } from '../../../shared/console/exports-calls';
+import { exportProgressOf, HUB_RUNNER, interruptLeftExports, unfinishedExports, type ExportProgressRecord } from '../../exports/export-progress';
 import { exportRuns, type ExportRunRecord } from '../../exports/export-runs';
 import { verifyExportFolder } from '../../exports/manifest';
 import { exportPlatforms } from '../../exports/maps/column-map';
 import { PLATFORM_MAPS } from '../../exports/maps/index';
-import { runExport } from '../../exports/run-export';
-import { ExportNotSettledError } from '../../exports/settled-seq';
-import { ExportFolderExistsError } from '../../exports/write-folder';
-import { appendConsoleAuditAlone } from '../audit-trail';
+import { exportFailureCode, runExport } from '../../exports/run-export';
+import { appendConsoleAuditAlone, OPERATOR_ROLE } from '../audit-trail';
 import { callerOf, type ConsoleCallContext, type ConsoleHandlersOf } from '../call-context';
 import type { ConsoleResources } from '../console-resources';
 import type { ExportJob } from '../export-jobs';
+import type { HubEngine } from '../../db/engine';
+import type { HubStore } from '../../db/open';
 import { ConsoleRefusal } from '../refusal';
 
 /** The hub's keys and exports folder, or a refusal when the hub was started without them. */
@@ -40,11 +41,10 @@ function runView(run: ExportRunRecord, folder: string | null): ExportRunView {
   };
 }
 
-/** The code a failed run is shown with. */
-function failureCode(error: unknown): string {
-  if (error instanceof ExportNotSettledError) return 'export_not_settled';
-  if (error instanceof ExportFolderExistsError) return 'export_folder_exists';
-  return 'internal';
+/** A run that did not finish, as the console lists it. */
+function unfinishedView(run: ExportProgressRecord): UnfinishedExportView {
+  const { runId, platform, state, cursor, done, total, failure, startedAt, createdBy } = run;
+  return { runId, platform, state, cursor, done, total, failure, startedAt, createdBy };
 }
 
 /** A job as its progress bar reads it. */
@@ -88,8 +88,8 @@ export const exportsHandlers: ConsoleHandlersOf<keyof typeof exportsCalls> = {
     const { store, engine, auditKey, provinceCode } = context;
     const job = exportJobs.start(
       { platform, startedBy: caller.account.id },
-      (onProgress) => runExport(store, provinceCode, { platform, outDir: exportsFolder, createdBy: caller.account.id }, keys, onProgress),
-      failureCode,
+      (onProgress, jobId) => runExport(store, provinceCode, { platform, outDir: exportsFolder, createdBy: caller.account.id, runId: jobId, runner: HUB_RUNNER }, keys, onProgress),
+      exportFailureCode,
       async (ended) => {
         // The run's counts join the audit trail once known: the start's own entry was written with the call.
         const detail = ended.run
@@ -107,14 +107,27 @@ export const exportsHandlers: ConsoleHandlersOf<keyof typeof exportsCalls> = {
 
   'exports:progress': async (context, { jobId }) => {
     const job = exportResources(context).exportJobs.get(jobId);
-    if (job === undefined) throw new ConsoleRefusal('not_found');
-    return progressView(job);
+    if (job !== undefined) return progressView(job);
+    // Not in this hub's memory (started before a restart, or at the command line): its stored progress.
+    const stored = await exportProgressOf(context.db, context.provinceCode, jobId);
+    if (stored === null) throw new ConsoleRefusal('not_found');
+    const run = stored.state === 'finished' ? (await exportRuns({ db: context.db, engine: context.engine }, context.provinceCode)).find((candidate) => candidate.id === jobId) : undefined;
+    return {
+      jobId,
+      platform: stored.platform,
+      state: stored.state,
+      done: stored.done,
+      total: stored.total,
+      failure: stored.failure,
+      run: run === undefined ? null : runView(run, context.resources?.exportsFolder ?? null),
+    };
   },
 
   'exports:runs': async (context, { platform }) => {
     const folder = seesFiles(context) ? (context.resources?.exportsFolder ?? null) : null;
     const runs = await exportRuns({ db: context.db, engine: context.engine }, context.provinceCode, platform === undefined ? {} : { platform });
-    return { runs: runs.map((run) => runView(run, folder)), folder };
+    const unfinished = (await unfinishedExports(context.db, context.provinceCode)).filter((run) => platform === undefined || run.platform === platform);
+    return { runs: runs.map((run) => runView(run, folder)), folder, unfinished: unfinished.map(unfinishedView) };
   },
 
   'exports:verify': async (context, { runId }) => {
@@ -126,3 +139,17 @@ export const exportsHandlers: ConsoleHandlersOf<keyof typeof exportsCalls> = {
     return { valid, signature, files, unexpected };
   },
 };
+
+/**
+ * At a hub's start: the runs a stopped hub (or a command-line run of this machine whose process is gone) left
+ * running are marked interrupted, their half-written files removed and their deliveries taken back (the cursor
+ * never advanced), each with an entry in the audit trail naming what it had done. Returns the runs interrupted.
+ */
+export async function interruptLeftExportsAudited(store: Pick<HubStore, 'db'>, engine: HubEngine, auditKey: Buffer, provinceCode: string, now: Date = new Date()): Promise<ExportProgressRecord[]> {
+  const interrupted = await interruptLeftExports(store.db, provinceCode, now);
+  for (const run of interrupted) {
+    const detail = { runId: run.runId, platform: run.platform, cursor: run.cursor, done: run.done, total: run.total, startedAt: run.startedAt, createdBy: run.createdBy };
+    await appendConsoleAuditAlone(store.db, engine, auditKey, provinceCode, { accountId: null, actorRole: OPERATOR_ROLE, action: 'exports:interrupted', subject: `export-job:${run.runId}`, detail }, now);
+  }
+  return interrupted;
+}

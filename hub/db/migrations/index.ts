@@ -9,6 +9,8 @@ import * as m0006 from './0006_console';
 import * as m0007 from './0007_exports';
 import * as m0008 from './0008_review_and_log';
 import * as m0009 from './0009_figures_indexes';
+import * as m0010 from './0010_registrations_by_person';
+import * as m0011 from './0011_export_progress';
 
 /** One step of the hub's schema; `engine` picks the SQL where the engines differ. */
 export interface HubMigration {
@@ -26,4 +28,6 @@ export const hubMigrations: ReadonlyArray<readonly [name: string, migration: Hub
   ['0007_exports', m0007],
   ['0008_review_and_log', m0008],
   ['0009_figures_indexes', m0009],
+  ['0010_registrations_by_person', m0010],
+  ['0011_export_progress', m0011],
 ];

@@ -1,5 +1,11 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { consoleAuditKey } from '../../../hub/console/audit-trail';
+import { interruptLeftExportsAudited } from '../../../hub/console/handlers/exports-handlers';
+import { HUB_RUNNER, startExportProgress } from '../../../hub/exports/export-progress';
 import { languages } from '../../../shared/i18n/languages';
-import { consoleText, expect, openScreen, test } from '../console-fixtures';
+import { CONSOLE_PROVINCE, consoleText, expect, openScreen, test } from '../console-fixtures';
 
 for (const language of languages) {
   test.describe(`console exports [${language}]`, () => {
@@ -47,6 +53,26 @@ for (const language of languages) {
       await expect(page.getByRole('button', { name: consoleText(language, 'consoleExports', 'start.submit') })).toHaveCount(0);
       const runs = await consoleHub.hub.db.selectFrom('export_run').select('folder').execute();
       await expect(page.getByText(runs[0]!.folder, { exact: false })).toHaveCount(0);
+    });
+
+    test('a run the hub was making when it stopped shows as interrupted after its start', async ({ page, consoleHub, signIn }) => {
+      const outDir = mkdtempSync(join(tmpdir(), 'relay-e2e-cut-short-'));
+      const aside = join(outDir, '.codac-cut-short.partial');
+      mkdirSync(aside);
+      const runId = '5f0c7d0e-3c4b-4b7e-9a51-1f2d3c4b5a69';
+      await startExportProgress(consoleHub.hub.db, CONSOLE_PROVINCE, { runId, platform: 'codac', runner: HUB_RUNNER, cursor: { from: 0, to: 40 }, total: 41, partialFolder: aside, startedAt: consoleHub.now().toISOString(), createdBy: consoleHub.accounts.analyst.id });
+      await interruptLeftExportsAudited(consoleHub.hub, consoleHub.hub.engine, consoleAuditKey(consoleHub.keys.data), CONSOLE_PROVINCE, consoleHub.now());
+      // Its half-written files are gone.
+      expect(readdirSync(outDir)).toEqual([]);
+      rmSync(outDir, { recursive: true });
+
+      await signIn('analyst', language);
+      await openScreen(page, language, 'consoleExports');
+      const unfinished = page.getByTestId('exports-unfinished');
+      await expect(unfinished).toHaveCount(1);
+      await expect(unfinished).toHaveAttribute('data-state', 'interrupted');
+      await expect(unfinished).toContainText(consoleText(language, 'consoleExports', 'unfinished.interrupted'));
+      await expect(unfinished).toContainText(consoleText(language, 'consoleExports', 'failure.export_interrupted'));
     });
   });
 }

@@ -7,6 +7,7 @@ import { useConsoleT } from '../../i18n';
 import { ConsoleErrorBanner } from '../../parts/ConsoleErrorBanner';
 import { useConsoleLoad } from '../../parts/useConsoleLoad';
 import { PlatformMapTables } from './PlatformMapTables';
+import { UnfinishedExports } from './UnfinishedExports';
 
 /** How often the progress bar asks the hub how far the run has come. */
 const PROGRESS_POLL_MS = 500;
@@ -56,6 +57,7 @@ export function ExportsScreen({ session }: { session: ConsoleSessionView }) {
         </>
       ) : null}
       <ConsoleErrorBanner code={runs.error} />
+      {runs.data ? <UnfinishedExports runs={runs.data.unfinished} /> : null}
       {runs.data ? <RunsTable runs={runs.data.runs} verifies={exports} /> : null}
     </section>
   );
@@ -122,7 +124,7 @@ function ExportRunner({ platform, onEnded }: { platform: ExportPlatformValue; on
           <span data-testid="exports-progress-text">{t('consoleExports:start.progressText', { done: progress.done, total: progress.total })}</span>
         </div>
       ) : null}
-      {progress?.state === 'failed' ? (
+      {progress?.state === 'failed' || progress?.state === 'interrupted' ? (
         <div className="error-banner" role="alert">
           <p>{t('consoleExports:start.failed', { code: t(`consoleExports:failure.${progress.failure ?? 'internal'}` as 'consoleExports:failure.internal', { defaultValue: progress.failure ?? '' }) })}</p>
         </div>
