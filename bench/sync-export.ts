@@ -10,6 +10,7 @@ import { formatRegistrationNumber } from '../shared/domain/registration-number';
 import { openStation } from '../electron/app/open-station';
 import { fakeRegistration, type FakePeopleOptions } from '../electron/cli/fake-people';
 import { rawOutboxWriter } from './raw-outbox';
+import { MAIN_PROCESS_EXTERNALS } from '../scripts/main-externals';
 
 /**
  * Writing the outbox into signed batch files (`SyncBatchWriter.writeNext` until nothing waits, 1 000
@@ -189,7 +190,7 @@ async function bundleSides(): Promise<string> {
     platform: 'node',
     target: 'node20',
     logLevel: 'error',
-    external: ['electron', 'better-sqlite3', 'pdfkit', 'fontkit'],
+    external: MAIN_PROCESS_EXTERNALS,
     define: { 'import.meta.dirname': '__dirname' },
   });
   return outfile;

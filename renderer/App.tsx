@@ -4,8 +4,10 @@ import type { CallOutput } from '../shared/contract/calls';
 import type { ErrorCode } from '../shared/contract/errors';
 import { asApiError, call, onRefusal } from './api/client';
 import { ErrorBanner } from './components/ErrorBanner';
+import { ElderModeToggle } from './components/ElderModeToggle';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { StaffBar } from './components/StaffBar';
+import { ElderModeContext, useElderModeRoot } from './hooks/useElderMode';
 import { useIdleLock } from './hooks/useIdleLock';
 import { leaveUnlessGuarded } from './hooks/useLeaveGuard';
 import type { ScreenName, Session } from './session';
@@ -155,6 +157,10 @@ export function App() {
     [refreshSession],
   );
 
+  // The public screens' elder-friendly mode: the visitor's tap in the header, or the station's default.
+  const publicAudience = station !== null && session !== null && session.staff === null;
+  const elderMode = useElderModeRoot(publicAudience);
+
   useIdleLock(
     session?.staff != null && !session.locked,
     session?.idleLockMinutes ?? 0,
@@ -162,7 +168,7 @@ export function App() {
     () => void refreshSession(),
   );
 
-  return (
+  const shell = (
     <div className="app">
       <header className="app-header">
         <button type="button" className="brand" onClick={() => leaveUnlessGuarded(() => open('home'))} disabled={!station || locked}>
@@ -184,6 +190,7 @@ export function App() {
             onSignOut={() => void signOut()}
           />
         ) : null}
+        {publicAudience ? <ElderModeToggle /> : null}
         <LanguageSwitch />
       </header>
       <main>
@@ -251,4 +258,5 @@ export function App() {
       </main>
     </div>
   );
+  return <ElderModeContext value={elderMode}>{shell}</ElderModeContext>;
 }

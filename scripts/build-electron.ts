@@ -1,10 +1,12 @@
 import { build, type BuildOptions, type Message } from 'esbuild';
 import { join } from 'node:path';
 import { copyFonts } from './copy-fonts';
+import { MAIN_PROCESS_EXTERNALS } from './main-externals';
 
 /**
  * Bundles the Electron shell into dist/electron: main.cjs (everything from electron/ and shared/ in one
- * file, with better-sqlite3 left to node_modules for its native module, and pdfkit and its font engine
+ * file, with better-sqlite3 and koffi (the ID-card readers' vendor libraries) left to node_modules for their
+ * native modules, and pdfkit and its font engine
  * fontkit too: pdfkit reads its data files relative to its own location, which bundling breaks, and an
  * `import` of it would pick its ES module build, whose `import.meta.url` is empty in CommonJS) and
  * preload.cjs (a sandboxed preload cannot require other files, so it must be one file). The document
@@ -37,7 +39,7 @@ async function main(): Promise<void> {
       entryPoints: ['electron/main.ts'],
       outfile: join(outDir, 'main.cjs'),
       platform: 'node',
-      external: ['electron', 'better-sqlite3', 'pdfkit', 'fontkit'],
+      external: MAIN_PROCESS_EXTERNALS,
       // A CommonJS bundle has no import.meta; its own folder (dist/electron) sits at the same depth as
       // the source modules that ask, so paths built from it still reach the project's folders.
       define: { 'import.meta.dirname': '__dirname' },

@@ -8,6 +8,7 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)            # end-to-end tests and the browser demo
 command -v make >/dev/null 2>&1 || missing+=(make)                     # better-sqlite3 builds from source
 command -v g++ >/dev/null 2>&1 || missing+=(g++)
+command -v cc >/dev/null 2>&1 || missing+=(gcc)                        # the ID-card reader's tests compile a stand-in vendor library
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
 command -v git >/dev/null 2>&1 || missing+=(git)                       # the layer check lists files with git
 fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)  # Chinese text on screen; PDF fallback for rare characters

@@ -39,7 +39,9 @@ const ELECTRON_FOLDER_IMPORTS: Record<string, string[]> = {
   tables: ['tables'],
   web: ['web'],
   sync: ['sync', 'db', 'security'],
-  services: ['services', 'db', 'pdf', 'sync', 'security', 'tables'],
+  // The ID-card readers (vendor libraries, simulator, the card's text block): plain Node, nothing of the station.
+  idcard: ['idcard'],
+  services: ['services', 'db', 'pdf', 'sync', 'security', 'tables', 'idcard'],
   ipc: ['ipc', 'services'],
   app: ['app', 'config', 'db', 'ipc', 'locking', 'pdf', 'security', 'services'],
   host: ['host', 'app', 'config', 'ipc', 'web'],
@@ -68,6 +70,7 @@ const SERVICE_AREA_IMPORTS: Record<string, string[]> = {
   figures: [],
   dashboard: ['figures'],
   settings: [],
+  'id-card': [],
 };
 const SERVICES = 'electron/services/';
 const SERVICES_INDEX = 'electron/services/index.ts';
@@ -83,8 +86,9 @@ const TOOL_IMPORTS: Record<string, string[]> = {
   // its page is served as the station's is (electron/web: the files and their security headers).
   hub: ['hub', 'shared', 'electron/sync', 'electron/security', 'electron/locking', 'electron/pdf', 'electron/tables', 'electron/web', 'resources'],
   // The receipt benchmark finds the PDF fonts the way `npm run fonts` does; the hub benchmark drives the hub
-  // and starts a throw-away PostgreSQL cluster the way the hub's tests do.
-  bench: ['bench', 'shared', 'electron', 'hub', 'scripts/copy-fonts', 'scripts/postgres-cluster'],
+  // and starts a throw-away PostgreSQL cluster the way the hub's tests do; the sync benchmark bundles the main
+  // process as the build does.
+  bench: ['bench', 'shared', 'electron', 'hub', 'scripts/copy-fonts', 'scripts/postgres-cluster', 'scripts/main-externals'],
   // The hub's demonstration seed (`npm run hub:seed-demo`) drives real stations and hands their batches to the
   // hub's own registration and ingest, so that a demonstration hub holds nothing a real one could not.
   scripts: ['scripts', 'shared', 'electron', 'hub', 'resources'],

@@ -121,6 +121,8 @@ export async function openStation(options: OpenStationOptions): Promise<OpenStat
           await scheduledBackups.stop();
           // A transfer under way stops waiting for the network and finishes its transaction first.
           await services.sync.transfer.close();
+          // The reader's port is released for the next program that opens it.
+          await services.idCard.close();
           await connection.close();
           lock.release();
         })()),

@@ -118,6 +118,9 @@ const ACTIONS_THAT_CHANGE_NO_RECORD: readonly AuditAction[] = [
   'backup_inspect',
   'backup_restore',
   'retention_purge',
+  // A card read and an unlock of its fields leave no record of their own: the registration they lead to does.
+  'id_card_read',
+  'id_card_unlock',
 ];
 const CHANGES_NO_RECORD = `(${ACTIONS_THAT_CHANGE_NO_RECORD.map((action) => `'${action}'`).join(', ')})`;
 

@@ -6,6 +6,7 @@ import { dashboardHandlers } from './dashboard-handlers';
 import { documentsHandlers } from './documents-handlers';
 import { educationHandlers } from './education-handlers';
 import { figuresHandlers } from './figures-handlers';
+import { idCardHandlers } from './id-card-handlers';
 import { memorialHandlers } from './memorial-handlers';
 import { nameListHandlers } from './name-list-handlers';
 import { personHandlers } from './person-handlers';
@@ -32,5 +33,6 @@ export function createHandlers(services: StationServices): Handlers {
     ...backupHandlers(services),
     ...settingsHandlers(services),
     ...dashboardHandlers(services),
+    ...idCardHandlers(services),
   };
 }

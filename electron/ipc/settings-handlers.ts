@@ -7,5 +7,6 @@ export function settingsHandlers(services: StationServices): AreaHandlers<keyof 
   return {
     'settings:get': () => services.settingsChanges.view(),
     'settings:change': (input, caller) => services.settingsChanges.change(input, actor(caller)),
+    'settings:kioskOptions': () => services.kioskOptions.view(),
   };
 }

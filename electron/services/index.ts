@@ -6,6 +6,7 @@ import { createDocumentServices, type DocumentServices } from './documents';
 import type { FontProvider } from './documents/document-printing';
 import { createEducationServices, type EducationServices } from './education';
 import { createFiguresServices, type FiguresServices } from './figures';
+import { createIdCardServices, type IdCardOptions, type IdCardServices } from './id-card';
 import type { AuditTrail } from './kernel/audit';
 import { systemClock, type Clock } from './kernel/clock';
 import { createStationContext } from './kernel/context';
@@ -29,7 +30,8 @@ export interface StationServices
     DocumentServices,
     NameListServices,
     FiguresServices,
-    BackupServices {
+    BackupServices,
+    IdCardServices {
   station: StationService;
   settings: StationSettings;
   audit: AuditTrail;
@@ -45,6 +47,7 @@ export function createServices(
   protection: DataProtection,
   clock: Clock = systemClock,
   fonts: FontProvider = () => Promise.reject(new Error('no fonts were given to this station')),
+  idCard: IdCardOptions = {},
 ): StationServices {
   const ctx = createStationContext(db, protection, clock);
   // Documents and sync batches are signed with the same station key.
@@ -68,5 +71,6 @@ export function createServices(
     sync: createSyncServices(ctx, signingKey),
     dashboard: createDashboardServices(ctx, figures.figures),
     ...backup,
+    ...createIdCardServices(ctx, idCard),
   };
 }

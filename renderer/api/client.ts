@@ -9,6 +9,7 @@ import {
   HOST_TOKEN_HEADER,
   type StationBridge,
 } from '../../shared/contract/transport';
+import { whileWorking } from './work-in-progress';
 
 declare global {
   interface Window {
@@ -113,7 +114,9 @@ export async function call<N extends CallName>(name: N, input: CallInput<N>): Pr
   if (issues.length > 0) throw new ApiError('validation_failed', issues);
   let result: unknown;
   try {
-    result = await currentBridge().call(name, input);
+    const sending = currentBridge().call(name, input);
+    // A save under way holds the kiosk's idle wipe; a screen refreshing itself does not.
+    result = await (contract[name].polling ? sending : whileWorking(sending));
   } catch {
     throw new ApiError('unavailable');
   }

@@ -1,6 +1,7 @@
 import { printSources, type PrintedDocument, type PrintOutcome, type PrintSource, type StationPrinter } from '../../shared/contract/transport';
 import { ApiError, call, resultData } from './client';
 import { blobUrl, saveDownload, type StationFile } from './files';
+import { whileWorking } from './work-in-progress';
 
 declare global {
   interface Window {
@@ -31,7 +32,8 @@ export async function printDocument(source: PrintSource, documentId: string, act
   if (printer) {
     let reply: unknown;
     try {
-      reply = await printer.print({ source, documentId, mode: action === 'print' ? 'dialog' : action });
+      // A print under way holds the kiosk's idle wipe until the printer answers.
+      reply = await whileWorking(printer.print({ source, documentId, mode: action === 'print' ? 'dialog' : action }));
     } catch {
       throw new ApiError('unavailable');
     }

@@ -20,6 +20,7 @@ export const areaPrefixes = {
   backup: ['backup'],
   settings: ['settings'],
   dashboard: ['dashboard'],
+  'id-card': ['idCard'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type AreaName = keyof typeof areaPrefixes;
@@ -44,6 +45,7 @@ export const areaServiceFolders = {
   backup: 'backup',
   settings: 'settings',
   dashboard: 'dashboard',
+  'id-card': 'id-card',
 } as const satisfies Record<AreaName, string>;
 
 type CallSpec = ReturnType<typeof call>;

@@ -104,11 +104,18 @@ export const callNameList = [
   'backup:restoreWithRecoveryCode',
   'settings:get',
   'settings:change',
+  'settings:kioskOptions',
   'dashboard:get',
   'dashboard:export',
   'dashboard:exportStart',
   'dashboard:exportProgress',
   'dashboard:exportResult',
+  'idCard:poll',
+  'idCard:release',
+  'idCard:unlock',
+  'idCard:settings',
+  'idCard:configure',
+  'idCard:test',
 ] as const satisfies readonly CallName[];
 
 export type ListedCallName = (typeof callNameList)[number];

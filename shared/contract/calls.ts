@@ -6,6 +6,7 @@ import { dashboardCalls } from './dashboard-calls';
 import { documentsCalls } from './documents-calls';
 import { educationCalls } from './education-calls';
 import { figuresCalls } from './figures-calls';
+import { idCardCalls } from './id-card-calls';
 import { memorialCalls } from './memorial-calls';
 import { nameListCalls } from './name-list-calls';
 import { personCalls } from './person-calls';
@@ -31,6 +32,7 @@ export const contractAreas = {
   backup: backupCalls,
   settings: settingsCalls,
   dashboard: dashboardCalls,
+  'id-card': idCardCalls,
 } as const satisfies Record<AreaName, AreaCalls>;
 
 /**

@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import { call, changesSettings, readsSettings } from './call';
-import { settingsChangeInput, stationSettingsView } from '../validation/settings';
+import { anyone, call, changesSettings, readsSettings } from './call';
+import { kioskScreenOptions, settingsChangeInput, stationSettingsView } from '../validation/settings';
 
 /** The station's configurable items, read and changed one section at a time. */
 export const settingsCalls = {
   /** Every section with its current values, defaults and bounds, for the settings screen. */
   'settings:get': call(z.undefined(), stationSettingsView, readsSettings),
-  /** Saves one section (registration, staff or printing); audited with each changed item, old and new. */
+  /** Saves one section (registration, staff, printing or kiosk); audited with each changed item, old and new. */
   'settings:change': call(settingsChangeInput, stationSettingsView, changesSettings),
+  /** What a public screen greets a visitor with: the elder-friendly default and the idle times (no personal data). */
+  'settings:kioskOptions': call(z.undefined(), kioskScreenOptions, anyone, { polling: true }),
 } as const;

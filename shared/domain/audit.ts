@@ -45,6 +45,8 @@ export const auditActions = [
   'backup_take',
   'backup_inspect',
   'backup_restore',
+  'id_card_read',
+  'id_card_unlock',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -82,6 +84,7 @@ export const auditObjectTypes = [
   'sync_batch',
   'outbox',
   'backup',
+  'id_card',
 ] as const;
 export type AuditObjectType = (typeof auditObjectTypes)[number];
 

@@ -56,10 +56,14 @@ export const defaultRegistrationSettings: RegistrationSettings = {
   stemCellMinAge: 18,
   stemCellMaxAge: 45,
   coolingOffDays: 7,
-  kioskIdleSeconds: 90,
+  // Forms take elderly visitors long: five minutes before a half-filled form is wiped.
+  kioskIdleSeconds: 300,
   bodyChangeNeedsNotarisation: false,
 };
 
-/** The kiosk counts the last seconds down on screen before it wipes the form. */
-export const KIOSK_COUNTDOWN_SECONDS = 15;
+/**
+ * The kiosk counts the last seconds down on screen before it wipes the form: long enough to read the
+ * warning and answer it (WCAG 2.2.1 asks for at least 20 s to answer).
+ */
+export const KIOSK_COUNTDOWN_SECONDS = 30;
 

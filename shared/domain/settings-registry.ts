@@ -9,10 +9,11 @@ import {
   MIN_BACKUP_INTERVAL_HOURS,
   MIN_BACKUP_KEEP,
 } from './backup';
+import { ID_CARD_USB_PORTS, idCardReaderKinds, type IdCardReaderSettings } from './id-card';
 import { DEFAULT_REACH_TARGET_PERCENT, MAX_LOCAL_POPULATION, MAX_REACH_TARGET_PERCENT, MIN_REACH_TARGET_PERCENT, type FigureTargetSettings } from './figures';
 import { defaultRegistrationSettings, type RegistrationSettings } from './registration';
 import { DEFAULT_IDLE_LOCK_MINUTES } from './roles';
-import { receiptPapers, settingBounds, type Bounds, type PrintingSettings, type StaffSettings } from './settings';
+import { receiptPapers, settingBounds, type Bounds, type KioskSettings, type PrintingSettings, type StaffSettings } from './settings';
 import { MAX_BATCH_RECORDS, MIN_BATCH_RECORDS } from './sync';
 import { defaultMemorialSettings, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, type MemorialSettings } from './visitors';
 
@@ -56,10 +57,12 @@ export interface SettingsSections {
   registration: RegistrationSettings;
   staff: StaffSettings;
   printing: PrintingSettings;
+  kiosk: KioskSettings;
   sync: SyncSettings;
   backup: BackupSettings;
   memorial: MemorialSettings;
   figures: FigureTargetSettings;
+  idCardReader: IdCardReaderSettings;
 }
 
 /** A section of the station settings (the settings screen's sections and those other screens change). */
@@ -175,6 +178,9 @@ export const settingsRegistry: { readonly [S in SettingsSectionName]: SettingsSe
   printing: {
     items: { receiptPrinter: optionalText('receiptPrinter'), receiptPaper: choice('receiptPaper', receiptPapers, 'a4') },
   },
+  kiosk: {
+    items: { elderModeDefault: flag('kiosk.elderModeDefault', false) },
+  },
   sync: {
     items: {
       // None: the station reports by USB only.
@@ -202,6 +208,16 @@ export const settingsRegistry: { readonly [S in SettingsSectionName]: SettingsSe
       // No default: the population stays unset until staff enter it.
       localPopulation: optionalWholeNumber('figures.localPopulation', { min: 1, max: MAX_LOCAL_POPULATION }),
       reachTargetPercent: decimal('figures.reachTargetPercent', DEFAULT_REACH_TARGET_PERCENT, { min: MIN_REACH_TARGET_PERCENT, max: MAX_REACH_TARGET_PERCENT }),
+    },
+  },
+  idCardReader: {
+    items: {
+      // None until an administrator sets a reader up: the identity step offers typing only.
+      kind: choice('idCard.readerKind', idCardReaderKinds, 'none'),
+      libraryPath: optionalText('idCard.libraryPath'),
+      // None: the USB ports, then the serial ports, are tried in turn.
+      port: optionalWholeNumber('idCard.port', { min: 1, max: ID_CARD_USB_PORTS.max }),
+      simulatorAddress: optionalText('idCard.simulatorAddress'),
     },
   },
 };

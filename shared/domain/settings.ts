@@ -1,5 +1,5 @@
 /** The sections of the settings screen, each saved on its own. */
-export const settingsSections = ['registration', 'staff', 'printing'] as const;
+export const settingsSections = ['registration', 'staff', 'printing', 'kiosk'] as const;
 export type SettingsSection = (typeof settingsSections)[number];
 
 /** Inclusive bounds of a whole-number setting. */
@@ -41,3 +41,12 @@ export interface PrintingSettings {
   receiptPrinter: string | null;
   receiptPaper: ReceiptPaper;
 }
+
+/** How the public screens of a kiosk greet each visitor. */
+export interface KioskSettings {
+  /** Whether every visitor starts in the elder-friendly mode (large text, high contrast, large targets). */
+  elderModeDefault: boolean;
+}
+
+/** Seconds without a touch after which a browsing screen (name list, message wall) forgets its visitor. */
+export const KIOSK_BROWSE_IDLE_SECONDS = 180;

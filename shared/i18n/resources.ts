@@ -29,6 +29,9 @@ import enSessions from '../../resources/locales/en/sessions.json' with { type: '
 import enSessionKiosk from '../../resources/locales/en/sessionKiosk.json' with { type: 'json' };
 import enSync from '../../resources/locales/en/sync.json' with { type: 'json' };
 import enSettings from '../../resources/locales/en/settings.json' with { type: 'json' };
+import enElder from '../../resources/locales/en/elder.json' with { type: 'json' };
+import enKeypad from '../../resources/locales/en/keypad.json' with { type: 'json' };
+import enIdCard from '../../resources/locales/en/idCard.json' with { type: 'json' };
 import zhAudit from '../../resources/locales/zh-CN/audit.json' with { type: 'json' };
 import zhConsole from '../../resources/locales/zh-CN/console.json' with { type: 'json' };
 import zhConsoleErrors from '../../resources/locales/zh-CN/consoleErrors.json' with { type: 'json' };
@@ -60,6 +63,9 @@ import zhSessions from '../../resources/locales/zh-CN/sessions.json' with { type
 import zhSessionKiosk from '../../resources/locales/zh-CN/sessionKiosk.json' with { type: 'json' };
 import zhSync from '../../resources/locales/zh-CN/sync.json' with { type: 'json' };
 import zhSettings from '../../resources/locales/zh-CN/settings.json' with { type: 'json' };
+import zhElder from '../../resources/locales/zh-CN/elder.json' with { type: 'json' };
+import zhKeypad from '../../resources/locales/zh-CN/keypad.json' with { type: 'json' };
+import zhIdCard from '../../resources/locales/zh-CN/idCard.json' with { type: 'json' };
 import type { Language } from './languages';
 
 /** Every translated text of the product, by language and namespace (one JSON file each). */
@@ -87,6 +93,9 @@ export const translations = {
     sync: zhSync,
     backup: zhBackup,
     settings: zhSettings,
+    elder: zhElder,
+    keypad: zhKeypad,
+    idCard: zhIdCard,
     console: zhConsole,
     consoleErrors: zhConsoleErrors,
     consoleAccounts: zhConsoleAccounts,
@@ -120,6 +129,9 @@ export const translations = {
     sync: enSync,
     backup: enBackup,
     settings: enSettings,
+    elder: enElder,
+    keypad: enKeypad,
+    idCard: enIdCard,
     console: enConsole,
     consoleErrors: enConsoleErrors,
     consoleAccounts: enConsoleAccounts,

@@ -40,6 +40,10 @@ const printingFields = {
   receiptPaper: z.enum(receiptPapers, { error: 'receipt_paper' }),
 };
 
+const kioskFields = {
+  elderModeDefault: z.boolean({ error: 'required' }),
+};
+
 /** The youngest age may not be above the oldest: the range would refuse every volunteer. */
 function ordered(values: { stemCellMinAge: number; stemCellMaxAge: number }): boolean {
   return values.stemCellMinAge <= values.stemCellMaxAge;
@@ -56,6 +60,7 @@ const registrationSettingsValues = z.object({
 });
 const staffSettingsValues = z.object({ idleLockMinutes: z.number() });
 const printingSettingsValues = z.object({ receiptPrinter: z.string().nullable(), receiptPaper: z.enum(receiptPapers) });
+const kioskSettingsValues = z.object({ elderModeDefault: z.boolean() });
 
 /** One section's new values; the section is saved as a whole, so every field of it is given. */
 export const settingsChangeInput = z.discriminatedUnion(
@@ -64,6 +69,7 @@ export const settingsChangeInput = z.discriminatedUnion(
     z.object({ section: z.literal('registration'), ...registrationFields }).refine(ordered, orderIssue),
     z.object({ section: z.literal('staff'), ...staffFields }),
     z.object({ section: z.literal('printing'), ...printingFields }),
+    z.object({ section: z.literal('kiosk'), ...kioskFields }),
   ],
   { error: 'invalid' },
 );
@@ -80,6 +86,7 @@ export const stationSettingsView = z.object({
   registration: sectionOutput(registrationSettingsValues),
   staff: sectionOutput(staffSettingsValues),
   printing: sectionOutput(printingSettingsValues),
+  kiosk: sectionOutput(kioskSettingsValues),
   bounds: z.object({
     stemCellMinAge: boundsOutput,
     stemCellMaxAge: boundsOutput,
@@ -89,3 +96,15 @@ export const stationSettingsView = z.object({
   }),
 });
 export type StationSettingsView = z.infer<typeof stationSettingsView>;
+
+/** What every public screen reads of the station before greeting a visitor: the elder-friendly default and the idle times. */
+export const kioskScreenOptions = z.object({
+  elderModeDefault: z.boolean(),
+  /** Seconds without a touch before a form is wiped (the registration section's kiosk idle time). */
+  formIdleSeconds: z.number().int(),
+  /** Seconds without a touch before a browsing screen (name list, message wall) starts over. */
+  browseIdleSeconds: z.number().int(),
+  /** The last seconds before a wipe during which the warning is shown. */
+  countdownSeconds: z.number().int(),
+});
+export type KioskScreenOptions = z.infer<typeof kioskScreenOptions>;

@@ -138,13 +138,13 @@ test.describe('the visitor sign-in countdown speaks of the start page, not of st
   for (const language of ['zh', 'en'] as const) {
     const words =
       language === 'zh'
-        ? { switch: '简体中文', tile: /来访登记/, party: '3', title: '还在使用吗？', countdown: /^1[0-4] 秒后将清除已填写的内容并回到开始页面。$/, continue: '继续填写' }
+        ? { switch: '简体中文', tile: /来访登记/, party: '3', title: '还在使用吗？', countdown: /^1[5-9] 秒后将清除已填写的内容并回到开始页面。$/, continue: '继续填写' }
         : {
             switch: 'English',
             tile: /Visitor sign-in/,
             party: '3',
             title: 'Are you still there?',
-            countdown: /^In 1[0-4] seconds, what you entered is cleared and the screen returns to the start page\.$/,
+            countdown: /^In 1[5-9] seconds, what you entered is cleared and the screen returns to the start page\.$/,
             continue: 'Continue',
           };
 
@@ -152,8 +152,8 @@ test.describe('the visitor sign-in countdown speaks of the start page, not of st
       await page.getByRole('button', { name: words.switch, exact: true }).click();
       await page.getByRole('button', { name: words.tile }).click();
       await page.getByLabel(words.party, { exact: true }).check();
-      // 20 s idle with a 15 s countdown: after 6 s the countdown shows.
-      await page.clock.fastForward('00:06');
+      // 20 s idle, too short for a whole warning: it shows after 10 s and leaves 20 s to answer.
+      await page.clock.fastForward('00:11');
       const countdown = page.getByRole('alertdialog', { name: words.title });
       await expect(countdown).toBeVisible();
       await expect(page.getByTestId('idle-countdown')).toHaveText(words.countdown);

@@ -350,16 +350,16 @@ test('an idle kiosk counts down, then forgets the visitor entirely', async ({ pa
   await next(page);
   await fillIdentity(page, person);
 
-  // 20 s idle with a 15 s countdown: after 6 s the countdown shows, and "continue" keeps everything.
-  await page.clock.fastForward('00:06');
+  // 20 s idle, too short for a whole warning: it shows after 10 s and leaves 20 s to answer; "continue" keeps everything.
+  await page.clock.fastForward('00:11');
   const countdown = page.getByRole('alertdialog', { name: '还在登记吗？' });
   await expect(countdown).toBeVisible();
-  await expect(page.getByTestId('idle-countdown')).toHaveText(/^1[0-4] 秒后将清除已填写的内容并回到第一步。$/);
+  await expect(page.getByTestId('idle-countdown')).toHaveText(/^1[5-9] 秒后将清除已填写的内容并回到第一步。$/);
   await countdown.getByRole('button', { name: '继续登记' }).click();
   await expect(countdown).toHaveCount(0);
   await expect(page.getByLabel('姓名', { exact: true })).toHaveValue(person.name);
 
-  await page.clock.fastForward('00:21');
+  await page.clock.fastForward('00:31');
   await expect(page.getByRole('heading', { name: '请选择要登记的项目' })).toBeVisible();
   await expect(page.getByText('由于长时间无人操作，刚才填写的内容已全部清除。')).toBeVisible();
   await expect(page.getByRole('checkbox', { name: /^遗体捐献/ })).not.toBeChecked();

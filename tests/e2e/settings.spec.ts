@@ -107,7 +107,7 @@ test('a refused value shows its reason under the field in Chinese and in English
 
   expect(auditedSections(station)).toEqual([]);
   const stored = await storedSettings(station);
-  expect(stored.registration.values).toEqual({ stemCellMinAge: 18, stemCellMaxAge: 45, coolingOffDays: 7, kioskIdleSeconds: 90, bodyChangeNeedsNotarisation: false });
+  expect(stored.registration.values).toEqual({ stemCellMinAge: 18, stemCellMaxAge: 45, coolingOffDays: 7, kioskIdleSeconds: 300, bodyChangeNeedsNotarisation: false });
   expect(stored.staff.values).toEqual({ idleLockMinutes: 5 });
 });
 
@@ -117,13 +117,14 @@ test('a supervisor sees the settings read-only, with no way to save them', async
 
   await signIn(page, supervisor);
   await page.getByRole('button', { name: /站点设置/ }).click();
-  await expect(page.getByTestId('settings-read-only')).toHaveText('登记、工作人员和回执打印的设置只能由系统管理员修改，这里仅供查看。');
+  await expect(page.getByTestId('settings-read-only')).toHaveText('登记、工作人员、回执打印、公众屏幕和身份证读卡器的设置只能由系统管理员修改，这里仅供查看。');
   await expect(page.getByTestId('fact-stemCellMaxAge')).toHaveText('50');
   await expect(page.getByTestId('fact-coolingOffDays')).toHaveText('10');
   await expect(page.getByTestId('fact-idleLockMinutes')).toHaveText('5');
   await expect(page.getByTestId('fact-receiptPrinter')).toHaveText('未设置（工作人员打印时显示对话框）');
   await expect(page.getByTestId('fact-receiptPaper')).toHaveText('A4 纸');
-  for (const section of ['registration', 'staff', 'printing']) {
+  await expect(page.getByTestId('fact-elderModeDefault')).toHaveText('默认普通模式');
+  for (const section of ['registration', 'staff', 'printing', 'kiosk']) {
     await expect(page.getByTestId(`settings-${section}`).getByRole('button')).toHaveCount(0);
     await expect(page.getByTestId(`settings-${section}`).getByRole('textbox')).toHaveCount(0);
   }

@@ -242,6 +242,7 @@ const validInputs: { [N in CallName]: unknown } = {
   'backup:newRecoveryCode': undefined,
   'backup:restoreWithRecoveryCode': { file: '/nonexistent-folder/KMU01-backup.rsbk', recoveryCode: 'AAAAA-AAAAA-AAAAA-AAAAA-AAAAA' },
   'settings:get': undefined,
+  'settings:kioskOptions': undefined,
   'settings:change': { section: 'staff', idleLockMinutes: 5 },
   'dashboard:get': { year: 2026 },
   'dashboard:export': { year: 2026, format: 'csv' },
@@ -254,6 +255,12 @@ const validInputs: { [N in CallName]: unknown } = {
   'staff:resetSecret': { staffId: 'none', secret: 'pin', newValue: '8080' },
   'session:changePassword': { current: 'not the password', next: 'a brand new passphrase' },
   'session:changePin': { current: '0000', next: '8080' },
+  'idCard:poll': undefined,
+  'idCard:release': {},
+  'idCard:unlock': { readId: 'none', reason: '证件姓名已变更' },
+  'idCard:settings': undefined,
+  'idCard:configure': { kind: 'none', libraryPath: null, port: null, simulatorAddress: null },
+  'idCard:test': undefined,
 };
 
 describe('authorisation', () => {
@@ -299,12 +306,17 @@ describe('authorisation', () => {
         'messages:wall',
         // The name list: published by the families' consent, found by a search, nothing about the families.
         'nameList:search',
+        // The elder-friendly default and the idle times every public screen greets a visitor with.
+        'settings:kioskOptions',
         // Today's sessions (no counts, no names), a group's check-in and a survey answer, each written, never read back.
         'education:today',
         'education:checkIn',
         'education:survey',
         // Restoring a fresh install from a backup and its recovery code; refused once the station is set up.
         'backup:restoreWithRecoveryCode',
+        // The card on the reader: its holder stands at the kiosk; its fields go out once, and the kiosk can forget them.
+        'idCard:poll',
+        'idCard:release',
       ].sort(),
     );
     const created = await station.dispatch('visitor:signIn', { partySize: 2, purpose: 'tour', visitorName: '王小明' }, kioskCaller);

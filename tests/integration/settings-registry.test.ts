@@ -36,10 +36,10 @@ function call<N extends CallName>(name: N, input: CallInput<N>) {
 const cases: SectionCase[] = [
   {
     section: 'registration',
-    change: () => call('settings:change', { section: 'registration', stemCellMinAge: 20, stemCellMaxAge: 45, coolingOffDays: 7, kioskIdleSeconds: 90, bodyChangeNeedsNotarisation: true }),
+    change: () => call('settings:change', { section: 'registration', stemCellMinAge: 20, stemCellMaxAge: 45, coolingOffDays: 7, kioskIdleSeconds: 300, bodyChangeNeedsNotarisation: true }),
     changes: { stemCellMinAge: { from: 18, to: 20 }, bodyChangeNeedsNotarisation: { from: false, to: true } },
     readBack: async () => (await call('settings:get', undefined)).registration.values,
-    expected: { stemCellMinAge: 20, stemCellMaxAge: 45, coolingOffDays: 7, kioskIdleSeconds: 90, bodyChangeNeedsNotarisation: true },
+    expected: { stemCellMinAge: 20, stemCellMaxAge: 45, coolingOffDays: 7, kioskIdleSeconds: 300, bodyChangeNeedsNotarisation: true },
   },
   {
     section: 'staff',
@@ -54,6 +54,13 @@ const cases: SectionCase[] = [
     changes: { receiptPrinter: { from: null, to: 'EPSON TM-T82III' } },
     readBack: async () => (await call('settings:get', undefined)).printing.values,
     expected: { receiptPrinter: 'EPSON TM-T82III', receiptPaper: 'a4' },
+  },
+  {
+    section: 'kiosk',
+    change: () => call('settings:change', { section: 'kiosk', elderModeDefault: true }),
+    changes: { elderModeDefault: { from: false, to: true } },
+    readBack: () => call('settings:kioskOptions', undefined),
+    expected: { elderModeDefault: true, formIdleSeconds: 300, browseIdleSeconds: 180, countdownSeconds: 30 },
   },
   {
     section: 'sync',
@@ -82,6 +89,13 @@ const cases: SectionCase[] = [
     changes: { localPopulation: { from: null, to: 20_000 }, reachTargetPercent: { from: 1.5, to: 2 } },
     readBack: () => call('figures:targets', undefined),
     expected: { localPopulation: 20_000, reachTargetPercent: 2, satisfactionTargetShare: 0.95 },
+  },
+  {
+    section: 'idCardReader',
+    change: () => call('idCard:configure', { kind: 'sdtapi', libraryPath: '/opt/reader/lib/libsdtapi.so', port: 1001, simulatorAddress: null }),
+    changes: { kind: { from: 'none', to: 'sdtapi' }, libraryPath: { from: null, to: '/opt/reader/lib/libsdtapi.so' }, port: { from: null, to: 1001 } },
+    readBack: () => call('idCard:settings', undefined),
+    expected: { kind: 'sdtapi', libraryPath: '/opt/reader/lib/libsdtapi.so', port: 1001, simulatorAddress: null },
   },
 ];
 

@@ -42,7 +42,7 @@ function settingsAudit(): Array<{ actor_role: string; object_id: string; detail:
   return rows.map((row) => ({ ...row, detail: JSON.parse(row.detail) as unknown }));
 }
 
-const registration = { section: 'registration', stemCellMinAge: 18, stemCellMaxAge: 45, coolingOffDays: 7, kioskIdleSeconds: 90, bodyChangeNeedsNotarisation: false } as const;
+const registration = { section: 'registration', stemCellMinAge: 18, stemCellMaxAge: 45, coolingOffDays: 7, kioskIdleSeconds: 300, bodyChangeNeedsNotarisation: false } as const;
 
 /** A stem-cell volunteer born on the given date (YYYYMMDD). */
 function volunteerBorn(birth: string, sequence: string) {
@@ -56,11 +56,12 @@ describe('station settings', () => {
   it('shows every section with its values, defaults and bounds', async () => {
     expect(await ok('settings:get', undefined)).toEqual({
       registration: {
-        values: { stemCellMinAge: 18, stemCellMaxAge: 45, coolingOffDays: 7, kioskIdleSeconds: 90, bodyChangeNeedsNotarisation: false },
-        defaults: { stemCellMinAge: 18, stemCellMaxAge: 45, coolingOffDays: 7, kioskIdleSeconds: 90, bodyChangeNeedsNotarisation: false },
+        values: { stemCellMinAge: 18, stemCellMaxAge: 45, coolingOffDays: 7, kioskIdleSeconds: 300, bodyChangeNeedsNotarisation: false },
+        defaults: { stemCellMinAge: 18, stemCellMaxAge: 45, coolingOffDays: 7, kioskIdleSeconds: 300, bodyChangeNeedsNotarisation: false },
       },
       staff: { values: { idleLockMinutes: 5 }, defaults: { idleLockMinutes: 5 } },
       printing: { values: { receiptPrinter: null, receiptPaper: 'a4' }, defaults: { receiptPrinter: null, receiptPaper: 'a4' } },
+      kiosk: { values: { elderModeDefault: false }, defaults: { elderModeDefault: false } },
       bounds: {
         stemCellMinAge: { min: 18, max: 60 },
         stemCellMaxAge: { min: 18, max: 65 },
@@ -106,7 +107,7 @@ describe('station settings', () => {
             stemCellMinAge: { from: 18, to: 20 },
             stemCellMaxAge: { from: 45, to: 55 },
             coolingOffDays: { from: 7, to: 14 },
-            kioskIdleSeconds: { from: 90, to: 120 },
+            kioskIdleSeconds: { from: 300, to: 120 },
             bodyChangeNeedsNotarisation: { from: false, to: true },
           },
         },
@@ -195,12 +196,26 @@ describe('station settings', () => {
 
   it('gives the kiosk the new idle time and the receipt printer on its next call', async () => {
     const kiosk = { sessionKey: 'kiosk' };
-    expect(await ok('registration:options', undefined, kiosk)).toMatchObject({ kioskIdleSeconds: 90, silentReceipts: false });
+    expect(await ok('registration:options', undefined, kiosk)).toMatchObject({ kioskIdleSeconds: 300, silentReceipts: false });
     await ok('settings:change', { ...registration, kioskIdleSeconds: 45 });
     await ok('settings:change', { section: 'printing', receiptPrinter: 'EPSON TM-T82III', receiptPaper: 'thermal' });
     expect(await ok('registration:options', undefined, kiosk)).toMatchObject({ kioskIdleSeconds: 45, silentReceipts: true });
     // The shell and the receipt layout read the same stored values the command line sets.
     expect(await station.services.printerSettings.view()).toEqual({ receiptPrinter: 'EPSON TM-T82III', receiptPaper: 'thermal' });
+  });
+
+  it('gives every public screen the elder-friendly default and the idle times, changed by an administrator only', async () => {
+    const kiosk = { sessionKey: 'kiosk' };
+    // Forms 300 s, browsing 180 s, a 30 s warning: the times elderly visitors need.
+    expect(await ok('settings:kioskOptions', undefined, kiosk)).toEqual({ elderModeDefault: false, formIdleSeconds: 300, browseIdleSeconds: 180, countdownSeconds: 30 });
+    expect((await refusal('settings:change', { section: 'kiosk', elderModeDefault: true }, supervisor)).code).toBe('forbidden');
+    expect((await refusal('settings:change', { section: 'kiosk', elderModeDefault: 'yes' })).issues).toEqual([{ path: 'elderModeDefault', reason: 'required' }]);
+    expect((await ok('settings:change', { section: 'kiosk', elderModeDefault: true })).kiosk.values).toEqual({ elderModeDefault: true });
+    await ok('settings:change', { ...registration, kioskIdleSeconds: 600 });
+    expect(await ok('settings:kioskOptions', undefined, kiosk)).toEqual({ elderModeDefault: true, formIdleSeconds: 600, browseIdleSeconds: 180, countdownSeconds: 30 });
+    expect(settingsAudit().filter((entry) => entry.object_id === 'kiosk')).toEqual([
+      { actor_role: 'admin', object_id: 'kiosk', detail: { section: 'kiosk', changes: { elderModeDefault: { from: false, to: true } } } },
+    ]);
   });
 
   it('applies a new staff idle lock on the next call, although the lock time is cached', async () => {

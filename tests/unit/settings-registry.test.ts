@@ -26,10 +26,12 @@ describe('the settings registry', () => {
       ],
       staff: ['idleLockMinutes=staffIdleLockMinutes'],
       printing: ['receiptPrinter=receiptPrinter', 'receiptPaper=receiptPaper'],
+      kiosk: ['elderModeDefault=kiosk.elderModeDefault'],
       sync: ['endpoint=syncEndpoint', 'batchSize=syncBatchSize', 'twoPersonApproval=syncTwoPersonApproval'],
       backup: ['folder=backupFolder', 'keep=backupKeep', 'intervalHours=backupIntervalHours'],
       memorial: ['qingmingMode=memorial.qingmingMode', 'visitorRetentionDays=memorial.visitorRetentionDays'],
       figures: ['localPopulation=figures.localPopulation', 'reachTargetPercent=figures.reachTargetPercent'],
+      idCardReader: ['kind=idCard.readerKind', 'libraryPath=idCard.libraryPath', 'port=idCard.port', 'simulatorAddress=idCard.simulatorAddress'],
     });
   });
 

@@ -3,6 +3,7 @@ import { auditVerifyCommand } from './audit-verify';
 import { backupCommand, restoreCommand } from './backup';
 import { doctorCommand } from './doctor';
 import { exportPublicKeyCommand, verifyDocumentCommand } from './documents';
+import { idCardReaderCommand } from './id-card-reader';
 import { initCommand } from './init';
 import { printSampleCommand } from './print-sample';
 import { receiptPrinterCommand } from './receipt-printer';
@@ -27,6 +28,7 @@ export const cliCommands: readonly CliCommand[] = [
   verifyDocumentCommand,
   exportPublicKeyCommand,
   receiptPrinterCommand,
+  idCardReaderCommand,
   provinceKeyCommand,
   exportCommand,
   syncCommand,

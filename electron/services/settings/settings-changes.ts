@@ -7,7 +7,7 @@ import type { StationContext } from '../kernel/context';
 import { changeSettings } from '../kernel/settings-change';
 
 /**
- * The settings screen's sections (registration, staff, printing): read together, changed one section
+ * The settings screen's sections (registration, staff, printing, kiosk): read together, changed one section
  * at a time through `changeSettings`, each change in one transaction with one audit entry naming every
  * changed item.
  */
@@ -19,6 +19,7 @@ export class SettingsChanges {
       registration: { values: await this.ctx.settings.read('registration', db), defaults: sectionDefaults('registration') },
       staff: { values: await this.ctx.settings.read('staff', db), defaults: sectionDefaults('staff') },
       printing: { values: await this.ctx.settings.read('printing', db), defaults: sectionDefaults('printing') },
+      kiosk: { values: await this.ctx.settings.read('kiosk', db), defaults: sectionDefaults('kiosk') },
       bounds: settingBounds,
     };
   }

@@ -5,7 +5,9 @@ import type { ErrorCode, FieldIssue } from '../../../shared/contract/errors';
 import { NAME_SEARCH_LIMIT } from '../../../shared/domain/memorial-names';
 import { asApiError, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { IdleCountdown } from '../../components/IdleCountdown';
 import { IssueMessage } from '../../components/IssueMessage';
+import { useIdleWipe } from '../../hooks/useIdleWipe';
 import './name-list.css';
 
 type SearchResult = CallOutput<'nameList:search'>;
@@ -14,6 +16,7 @@ type SearchResult = CallOutput<'nameList:search'>;
 const TYPING_PAUSE_MS = 300;
 
 type Shown = { state: 'idle' } | { state: 'found'; query: string; result: SearchResult };
+type IdleOptions = Pick<CallOutput<'settings:kioskOptions'>, 'browseIdleSeconds' | 'countdownSeconds'>;
 
 /**
  * The public memorial name list (纪念名录) for the kiosk: large type, one search box for characters,
@@ -28,6 +31,23 @@ export function NameListScreen() {
   const [issue, setIssue] = useState<FieldIssue | undefined>(undefined);
   // Only the answer to the latest search is shown, however the answers arrive.
   const latest = useRef(0);
+  const [idle, setIdle] = useState<IdleOptions | null>(null);
+
+  useEffect(() => {
+    call('settings:kioskOptions', undefined).then(
+      ({ browseIdleSeconds, countdownSeconds }) => setIdle({ browseIdleSeconds, countdownSeconds }),
+      // Without the idle times the list still works; a search then stays until someone clears it.
+      () => undefined,
+    );
+  }, []);
+  // A search left on screen is the last visitor's: after the browsing idle time the list starts over.
+  const clearSearch = useCallback(() => setQuery(''), []);
+  const wipe = useIdleWipe({
+    active: query !== '' && idle !== null,
+    idleSeconds: idle?.browseIdleSeconds ?? 0,
+    countdownSeconds: idle?.countdownSeconds ?? 0,
+    onWipe: clearSearch,
+  });
 
   const search = useCallback(async (text: string) => {
     const ticket = ++latest.current;
@@ -126,6 +146,7 @@ export function NameListScreen() {
           </ul>
         </section>
       ))}
+      {wipe.secondsLeft !== null ? <IdleCountdown seconds={wipe.secondsLeft} returnsTo="startPage" onContinue={wipe.keepGoing} /> : null}
     </section>
   );
 }

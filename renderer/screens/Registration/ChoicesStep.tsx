@@ -2,6 +2,7 @@ import { useT } from '../../i18n/index';
 import { bloodTypes, organs, type Organ } from '../../../shared/domain/programs';
 import { Field } from '../../components/Field';
 import { IssueMessage } from '../../components/IssueMessage';
+import { KeypadInput } from '../../components/NumericKeypad';
 import { ChoiceGroup, invalidProps } from './ChoiceGroup';
 import type { ContactDraft, StepProps } from './draft';
 
@@ -116,8 +117,9 @@ function EmergencyContacts({ draft, update, issueFor }: StepProps) {
               onToggle={(relation) => change(index, { relation })}
             />
             <Field id={id('phone')} label={t('kiosk:choices.contactPhone')} issue={issueFor(key('phone'))}>
-              <input
+              <KeypadInput
                 id={id('phone')}
+                keys="digits"
                 type="tel"
                 inputMode="tel"
                 value={contact.phone}

@@ -2,15 +2,23 @@ import { useT } from '../../i18n/index';
 import { programs } from '../../../shared/domain/programs';
 import { Field } from '../../components/Field';
 import { IssueMessage } from '../../components/IssueMessage';
+import { documentNumberKeys, KeypadInput } from '../../components/NumericKeypad';
 import { DocumentKindSelect, EthnicGroupSelect } from '../../components/PersonFields';
 import { detectDocumentKind, numberCarriesBirthDate } from '../../../shared/validation/identity-document';
 import { localToday, useFormatDate } from '../../hooks/useFormatDate';
 import { ChoiceGroup, invalidProps } from './ChoiceGroup';
 import { derivedDetails, type StepProps } from './draft';
+import { cardLocked } from './card/card-fill';
+import { CardFilledFields } from './card/CardFilledFields';
+import { IdCardPanel } from './card/IdCardPanel';
 
-/** Step 2: the document, name and phone; birth date and sex read from the number where it carries them. */
+/**
+ * Step 2: the document, name and phone; birth date and sex read from the number where it carries them.
+ * An ID card on the station's reader fills and locks all but the phone.
+ */
 export function IdentityStep({ draft, update, issueFor }: StepProps) {
   const { t } = useT();
+  const locked = cardLocked(draft);
 
   // Until the person picks a kind, the shape of the number preselects it (e.g. 81… is a residence permit).
   const onNumber = (documentNumber: string) => {
@@ -20,46 +28,59 @@ export function IdentityStep({ draft, update, issueFor }: StepProps) {
 
   return (
     <>
-      <Field id="document-kind" label={t('kiosk:identity.documentKind')} issue={issueFor('person.document.kind')}>
-        <DocumentKindSelect id="document-kind" value={draft.documentKind} onChange={(documentKind) => update({ documentKind, documentKindChosen: true })} />
-      </Field>
-      <Field
-        id="document-number"
-        label={t('kiosk:identity.documentNumber')}
-        hint={draft.documentKind === 'resident_id' ? t('kiosk:identity.documentNumberHint') : undefined}
-        issue={issueFor('person.document.number')}
-      >
-        <input
-          id="document-number"
-          value={draft.documentNumber}
-          onChange={(event) => onNumber(event.target.value)}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          {...invalidProps('document-number-error', issueFor('person.document.number'))}
-        />
-      </Field>
-      {numberCarriesBirthDate(draft.documentKind) ? <DerivedDetails {...{ draft, update, issueFor }} /> : <TypedDetails {...{ draft, update, issueFor }} />}
+      <IdCardPanel draft={draft} update={update} />
+      {locked ? (
+        <CardFilledFields {...{ draft, update, issueFor }} />
+      ) : (
+        <>
+          <Field id="document-kind" label={t('kiosk:identity.documentKind')} issue={issueFor('person.document.kind')}>
+            <DocumentKindSelect id="document-kind" value={draft.documentKind} onChange={(documentKind) => update({ documentKind, documentKindChosen: true })} />
+          </Field>
+          <Field
+            id="document-number"
+            label={t('kiosk:identity.documentNumber')}
+            hint={draft.documentKind === 'resident_id' ? t('kiosk:identity.documentNumberHint') : undefined}
+            issue={issueFor('person.document.number')}
+          >
+            <KeypadInput
+              id="document-number"
+              keys={documentNumberKeys(draft.documentKind)}
+              value={draft.documentNumber}
+              onChange={(event) => onNumber(event.target.value)}
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              {...invalidProps('document-number-error', issueFor('person.document.number'))}
+            />
+          </Field>
+          {numberCarriesBirthDate(draft.documentKind) ? <DerivedDetails {...{ draft, update, issueFor }} /> : <TypedDetails {...{ draft, update, issueFor }} />}
+        </>
+      )}
       <EligibilityIssues issueFor={issueFor} />
-      <Field id="person-name" label={t('kiosk:identity.name')} hint={t('kiosk:identity.nameHint')} issue={issueFor('person.name')}>
-        <input
-          id="person-name"
-          value={draft.name}
-          onChange={(event) => update({ name: event.target.value })}
-          autoComplete="off"
-          spellCheck={false}
-          {...invalidProps('person-name-error', issueFor('person.name'))}
-        />
-      </Field>
-      {draft.documentKind === 'resident_id' ? <EthnicGroupField {...{ draft, update, issueFor }} /> : null}
+      {locked ? null : (
+        <>
+          <Field id="person-name" label={t('kiosk:identity.name')} hint={t('kiosk:identity.nameHint')} issue={issueFor('person.name')}>
+            <input
+              id="person-name"
+              value={draft.name}
+              onChange={(event) => update({ name: event.target.value })}
+              autoComplete="off"
+              spellCheck={false}
+              {...invalidProps('person-name-error', issueFor('person.name'))}
+            />
+          </Field>
+          {draft.documentKind === 'resident_id' ? <EthnicGroupField {...{ draft, update, issueFor }} /> : null}
+        </>
+      )}
       <Field
         id="person-phone"
         label={t('kiosk:identity.phone')}
         hint={draft.documentKind === 'resident_id' ? t('kiosk:identity.phoneHintMainland') : t('kiosk:identity.phoneHintOther')}
         issue={issueFor('person.phone')}
       >
-        <input
+        <KeypadInput
           id="person-phone"
+          keys="digits"
           type="tel"
           inputMode="tel"
           value={draft.phone}

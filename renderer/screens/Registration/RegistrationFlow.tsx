@@ -6,6 +6,7 @@ import { asLanguage } from '../../../shared/i18n/languages';
 import { asApiError, call } from '../../api/client';
 import { ConfirmPrompt } from '../../components/ConfirmPrompt';
 import { useLeaveGuard, type LeaveGuard } from '../../hooks/useLeaveGuard';
+import { useReleaseCardsOnLeave } from './card/useCardReader';
 import { ChoicesStep } from './ChoicesStep';
 import { ConsentsStep } from './ConsentsStep';
 import { DoneStep } from './DoneStep';
@@ -51,6 +52,9 @@ export function RegistrationFlow({ options, onInUse, onFinish, wiped }: Registra
   const [seeStaff, setSeeStaff] = useState(false);
   /** Bumped on every refusal, so that the step moves the focus to the first field at fault. */
   const [attention, setAttention] = useState(0);
+
+  // Finishing, the idle wipe and leaving all unmount the flow: the station then forgets the cards read for it.
+  useReleaseCardsOnLeave();
 
   const inUse = step !== 'programs' || draft.programs.length > 0;
   useEffect(() => onInUse(inUse), [inUse, onInUse]);

@@ -4,6 +4,7 @@ import { CONSENT_TEXT_VERSION, type ConsentPurpose } from '../../../shared/domai
 import { programs, type BloodType, type Organ, type Program } from '../../../shared/domain/programs';
 import type { HeardFromKind } from '../../../shared/domain/registration';
 import { checkDocument, numberCarriesBirthDate, type DocumentKind, type Sex } from '../../../shared/validation/identity-document';
+import type { CardFill } from './card/card-fill';
 
 export type RegistrationOptions = CallOutput<'registration:options'>;
 export type Created = CallOutput<'registration:create'>;
@@ -46,6 +47,8 @@ export interface Draft {
   heardFrom: HeardFromKind | '';
   /** The session named, when `heardFrom` is `session`. */
   heardFromSessionId: string;
+  /** The ID card that filled the identity fields, if one did (see CardFill). */
+  card: CardFill | null;
 }
 
 const emptyContact: ContactDraft = { name: '', relation: '', phone: '' };
@@ -70,6 +73,7 @@ export const emptyDraft: Draft = {
   signature: null,
   heardFrom: '',
   heardFromSessionId: '',
+  card: null,
 };
 
 /** The steps of the flow in order; `choices` only when a chosen program has choices to make. */

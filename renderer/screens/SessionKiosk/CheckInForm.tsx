@@ -6,6 +6,7 @@ import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { IssueMessage } from '../../components/IssueMessage';
+import { KeypadInput } from '../../components/NumericKeypad';
 import { typedWholeNumber } from '../../hooks/useFormText';
 import { useSubmit } from '../../hooks/useSubmit';
 import type { KioskSession } from './types';
@@ -60,10 +61,10 @@ export function CheckInForm({ session, onDone, onBack }: CheckInFormProps) {
           <input id="check-in-contact-name" value={contactName} onChange={(e) => setContactName(e.target.value)} autoComplete="off" />
         </Field>
         <Field id="check-in-contact-phone" label={t('sessionKiosk:checkIn.contactPhone')} issue={form.issueFor('contactPhone')}>
-          <input id="check-in-contact-phone" inputMode="tel" value={contactPhone} onChange={(e) => setContactPhone(e.target.value)} autoComplete="off" />
+          <KeypadInput id="check-in-contact-phone" keys="digits" inputMode="tel" value={contactPhone} onChange={(e) => setContactPhone(e.target.value)} autoComplete="off" />
         </Field>
         <Field id="check-in-head-count" label={t('sessionKiosk:checkIn.headCount')} issue={form.issueFor('headCount')}>
-          <input id="check-in-head-count" inputMode="numeric" value={headCount} onChange={(e) => setHeadCount(e.target.value)} autoComplete="off" />
+          <KeypadInput id="check-in-head-count" keys="digits" inputMode="numeric" value={headCount} onChange={(e) => setHeadCount(e.target.value)} autoComplete="off" />
         </Field>
         <fieldset className={form.issueFor('ageBand') ? 'field field--invalid' : 'field'}>
           <legend>{t('sessionKiosk:checkIn.ageBand')}</legend>

@@ -2,7 +2,7 @@ import { FactsSection } from '../../components/FactsSection';
 import { useT } from '../../i18n/index';
 import type { SettingsView } from './types';
 
-/** The three sections as they stand, for a supervisor, who may read but not change them. */
+/** The sections as they stand, for a supervisor, who may read but not change them. */
 export function SettingsFacts({ view }: { view: SettingsView }) {
   const { t } = useT();
   const registration = view.registration.values;
@@ -41,6 +41,19 @@ export function SettingsFacts({ view }: { view: SettingsView }) {
         facts={[
           { label: t('settings:printing.receiptPrinter'), value: printing.receiptPrinter ?? t('settings:printing.noPrinter'), testId: 'fact-receiptPrinter' },
           { label: t('settings:printing.receiptPaper'), value: t(`settings:printing.paper.${printing.receiptPaper}`), testId: 'fact-receiptPaper' },
+        ]}
+      />
+      <FactsSection
+        id="settings-kiosk-title"
+        title={t('elder:settings.title')}
+        className="settings-card"
+        testId="settings-kiosk"
+        facts={[
+          {
+            label: t('elder:settings.elderModeDefault'),
+            value: view.kiosk.values.elderModeDefault ? t('elder:settings.elderModeOn') : t('elder:settings.elderModeOff'),
+            testId: 'fact-elderModeDefault',
+          },
         ]}
       />
     </>

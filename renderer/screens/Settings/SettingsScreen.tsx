@@ -9,6 +9,8 @@ import { mayCall } from '../../session';
 import { ProvinceKeys } from '../../components/settings/ProvinceKeys';
 import { SyncSettingsForm, SyncSettingsView } from '../../components/settings/SyncSettingsForm';
 import { MemorialSettingsPanel } from '../../components/settings/MemorialSettingsPanel';
+import { IdCardReaderForm } from './IdCardReaderForm';
+import { KioskSettingsForm } from './KioskSettingsForm';
 import { PrintingSettingsForm } from './PrintingSettingsForm';
 import { RegistrationSettingsForm } from './RegistrationSettingsForm';
 import { SettingsFacts } from './SettingsFacts';
@@ -83,6 +85,7 @@ export function SettingsScreen({ role, onStaffSettingsSaved, onStationRenamed }:
                 <RegistrationSettingsForm view={view} onSaved={setView} />
                 <StaffSettingsForm view={view} onSaved={onStaffSaved} />
                 <PrintingSettingsForm view={view} onSaved={setView} />
+                <KioskSettingsForm view={view} onSaved={setView} />
               </>
             ) : (
               <SettingsFacts view={view} />
@@ -90,6 +93,11 @@ export function SettingsScreen({ role, onStaffSettingsSaved, onStationRenamed }:
           </div>
         </>
       )}
+      {mayCall(role, 'idCard:settings') ? (
+        <div className="settings-cards">
+          <IdCardReaderForm role={role} />
+        </div>
+      ) : null}
       {mayCall(role, 'station:rename') ? (
         <div className="settings-cards">
           <StationNameForm onRenamed={onStationRenamed} />

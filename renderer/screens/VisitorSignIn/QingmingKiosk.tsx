@@ -5,6 +5,7 @@ import { qingmingPartySizes } from '../../../shared/domain/visitors';
 import { asApiError, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
+import { KeypadInput } from '../../components/NumericKeypad';
 import { typedWholeNumber } from '../../hooks/useFormText';
 
 /** How often the running count is fetched again, for the sign-ins made at the park's other kiosks. */
@@ -95,7 +96,7 @@ export function QingmingKiosk({ onFullForm }: QingmingKioskProps) {
       </div>
       <form className="qingming__more" onSubmit={onMore} noValidate>
         <Field id="qingming-more" label={t('memorial:qingming.moreSize')} issue={issue}>
-          <input id="qingming-more" inputMode="numeric" value={moreSize} onChange={(e) => setMoreSize(e.target.value)} autoComplete="off" />
+          <KeypadInput id="qingming-more" keys="digits" inputMode="numeric" value={moreSize} onChange={(e) => setMoreSize(e.target.value)} autoComplete="off" />
         </Field>
         <button type="submit" className="primary" disabled={busy}>
           {t('memorial:qingming.moreSubmit')}

@@ -13,6 +13,7 @@ import { call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { IssueMessage } from '../../components/IssueMessage';
+import { KeypadInput } from '../../components/NumericKeypad';
 import { useSubmit } from '../../hooks/useSubmit';
 import { typedWholeNumber } from '../../hooks/useFormText';
 
@@ -103,8 +104,9 @@ export function SignInForm({ initialPurpose, onInUse, onSignedIn }: SignInFormPr
           </div>
           {sizeChoice === 'more' ? (
             <Field id="party-size-more" label={t('memorial:signIn.moreSize')} hint={t('memorial:signIn.moreSizeHint')}>
-              <input
+              <KeypadInput
                 id="party-size-more"
+                keys="digits"
                 inputMode="numeric"
                 value={moreSize}
                 onChange={(e) => setMoreSize(e.target.value)}
