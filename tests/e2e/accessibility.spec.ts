@@ -8,7 +8,7 @@ import { sampleSetup } from '../fixtures/temp-station';
 import { adminCaller, expect, sampleAdmin, sampleStaff, sampleStation, showIn, test } from './fixtures';
 import { register } from './records-helpers';
 import { answerConsents, drawSignature, en, fillIdentity, zh, type FlowLabels } from './registration-helpers';
-import { describeViolations, screenViolations, tabThrough, text, type AxeExclusion, type ScreenViolation } from './support/axe';
+import { ScreenChecks, tabThrough, text, type AxeExclusion } from './support/axe';
 import { turnOnElderMode } from './support/elder-mode';
 
 /**
@@ -33,24 +33,6 @@ const languages: Language[] = ['zh-CN', 'en'];
  * WCAG 2.2 A and AA as axe-core checks it.
  */
 const exclusions: readonly AxeExclusion[] = [];
-
-/** Checks screen after screen of one walk and fails once at its end, listing everything found. */
-class ScreenChecks {
-  private readonly found: ScreenViolation[] = [];
-
-  constructor(
-    private readonly page: Page,
-    private readonly prefix: string,
-  ) {}
-
-  async check(screen: string): Promise<void> {
-    this.found.push(...(await screenViolations(this.page, `${this.prefix} ${screen}`, exclusions)));
-  }
-
-  expectNone(): void {
-    expect(this.found, describeViolations(this.found)).toEqual([]);
-  }
-}
 
 function escaped(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -124,7 +106,7 @@ for (const mode of displayModes) {
     test.describe(`${prefix} axe-core finds no WCAG 2.2 AA violation`, () => {
       test('first run, sign-in and the lock screen', async ({ page, openApp }) => {
         test.setTimeout(150_000);
-        const checks = new ScreenChecks(page, prefix);
+        const checks = new ScreenChecks(page, prefix, exclusions);
         await openApp();
         await showIn(page, language);
         await expect(page.getByRole('heading', { name: text(language, 'setup:title') })).toBeVisible();
@@ -176,7 +158,7 @@ for (const mode of displayModes) {
 
       test('the memorial kiosk: registration step by step, visitor sign-in, Qingming, the wall and the name list', async ({ page, station, setUpStation, openApp }) => {
         test.setTimeout(240_000);
-        const checks = new ScreenChecks(page, prefix);
+        const checks = new ScreenChecks(page, prefix, exclusions);
         await setUpStation();
         await leaveMessages(station);
         await page.clock.install();
@@ -278,7 +260,7 @@ for (const mode of displayModes) {
 
         test('session check-in and the survey', async ({ page, station, setUpStation, openApp }) => {
           test.setTimeout(150_000);
-          const checks = new ScreenChecks(page, prefix);
+          const checks = new ScreenChecks(page, prefix, exclusions);
           await setUpStation();
           await scheduleTodaysSession(station);
             await page.clock.install();
@@ -359,7 +341,7 @@ for (const mode of displayModes) {
 
       test('every staff tile and its main views', async ({ page, station, setUpStation, openApp, createStaff }) => {
         test.setTimeout(240_000);
-        const checks = new ScreenChecks(page, prefix);
+        const checks = new ScreenChecks(page, prefix, exclusions);
         await setUpStation();
         await createStaff('registrar');
         await register(station);

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import type { Language } from '../../../shared/i18n/languages';
 import { translations } from '../../../shared/i18n/resources';
 
@@ -71,6 +71,28 @@ export function describeViolations(violations: readonly ScreenViolation[]): stri
   return violations
     .map((violation) => `${violation.screen}: ${violation.rule} (${violation.impact ?? 'n/a'}) ${violation.help}\n  ${violation.targets.join('\n  ')}`)
     .join('\n');
+}
+
+/**
+ * Checks screen after screen of one walk and fails once at its end, listing everything found on every screen
+ * (a walk that stopped at its first finding would hide the rest). `prefix` names the walk in the listing.
+ */
+export class ScreenChecks {
+  private readonly found: ScreenViolation[] = [];
+
+  constructor(
+    private readonly page: Page,
+    private readonly prefix: string,
+    private readonly exclusions: readonly AxeExclusion[] = [],
+  ) {}
+
+  async check(screen: string): Promise<void> {
+    this.found.push(...(await screenViolations(this.page, `${this.prefix} ${screen}`, this.exclusions)));
+  }
+
+  expectNone(): void {
+    expect(this.found, describeViolations(this.found)).toEqual([]);
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ScrollingTable } from '../../parts/ScrollingTable';
 
 /** One column of a figures table: its heading and what a row shows in it. */
 export interface FigureColumn<Row> {
@@ -21,7 +22,7 @@ interface FigureTableProps<Row> {
 /** A table of the province's figures, one row per group, its first cell the row's header. */
 export function FigureTable<Row>({ caption, testId, rows, rowKey, rowHeading, columns }: FigureTableProps<Row>) {
   return (
-    <div className="console-table-scroll">
+    <ScrollingTable label={caption}>
       <table className="data-table" aria-label={caption} data-testid={testId}>
         <thead>
           <tr>
@@ -46,6 +47,6 @@ export function FigureTable<Row>({ caption, testId, rows, rowKey, rowHeading, co
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }

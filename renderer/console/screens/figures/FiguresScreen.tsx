@@ -8,6 +8,7 @@ import { consoleCall, failureOf, type ConsoleFailure } from '../../api/client';
 import { useConsoleT } from '../../i18n';
 import { ConsoleErrorBanner } from '../../parts/ConsoleErrorBanner';
 import { downloadFile } from '../../parts/downloadFile';
+import { ScrollingTable } from '../../parts/ScrollingTable';
 import { useConsoleLoad } from '../../parts/useConsoleLoad';
 import { FigureTable } from './FigureTable';
 
@@ -117,7 +118,7 @@ export function FiguresScreen() {
           <p data-testid="figures-period">
             {t('consoleFigures:period.shown', { from: tables.period.from, to: tables.period.to, previousFrom: tables.previousPeriod.from, previousTo: tables.previousPeriod.to })}
           </p>
-          <div className="console-table-scroll">
+          <ScrollingTable label={t('consoleFigures:summary.caption')}>
             <table className="data-table" aria-label={t('consoleFigures:summary.caption')} data-testid="figures-summary">
               <thead>
                 <tr>
@@ -144,7 +145,7 @@ export function FiguresScreen() {
                   ))}
               </tbody>
             </table>
-          </div>
+          </ScrollingTable>
           <CountCharts
             charts={[
               {
