@@ -82,8 +82,8 @@ test('a visitor registers body and cornea donation at the kiosk, in Chinese', as
   expect(await page.content()).not.toContain(samplePerson.name);
   expect(await page.content()).not.toContain(samplePerson.document.number);
 
-  // Left alone, the confirmation returns to the first step by itself.
-  await page.clock.fastForward('01:31');
+  // Left alone, the confirmation returns to the first step by itself, after the station's wait (300 s by default).
+  await page.clock.fastForward('05:01');
   await expect(page.getByRole('heading', { name: '请选择要登记的项目' })).toBeVisible();
   expect(await page.content()).not.toContain(maskName(samplePerson.name));
 });

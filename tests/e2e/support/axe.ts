@@ -32,11 +32,14 @@ export interface ScreenViolation {
 }
 
 /**
- * Runs axe-core with `wcagTags` on what the page shows now and returns the violations that no exclusion
- * covers, each named with `screen`. An exclusion drops a node only if the node matches its selector.
+ * Runs axe-core with `wcagTags` on what the page shows now (or only the part the selector `within` picks) and
+ * returns the violations that no exclusion covers, each named with `screen`. An exclusion drops a node only if
+ * the node matches its selector.
  */
-export async function screenViolations(page: Page, screen: string, exclusions: readonly AxeExclusion[] = []): Promise<ScreenViolation[]> {
-  const results = await new AxeBuilder({ page }).withTags([...wcagTags]).analyze();
+export async function screenViolations(page: Page, screen: string, exclusions: readonly AxeExclusion[] = [], within?: string): Promise<ScreenViolation[]> {
+  const builder = new AxeBuilder({ page }).withTags([...wcagTags]);
+  if (within !== undefined) builder.include(within);
+  const results = await builder.analyze();
   const ran = new Set([...results.passes, ...results.violations, ...results.incomplete, ...results.inapplicable].map((rule) => rule.id));
   const missing = requiredRules.filter((rule) => !ran.has(rule));
   if (missing.length > 0) throw new Error(`axe did not run ${missing.join(', ')} on ${screen}`);
@@ -86,8 +89,9 @@ export class ScreenChecks {
     private readonly exclusions: readonly AxeExclusion[] = [],
   ) {}
 
-  async check(screen: string): Promise<void> {
-    this.found.push(...(await screenViolations(this.page, `${this.prefix} ${screen}`, this.exclusions)));
+  /** Checks the page as it is now, or only the part `within` selects. */
+  async check(screen: string, within?: string): Promise<void> {
+    this.found.push(...(await screenViolations(this.page, `${this.prefix} ${screen}`, this.exclusions, within)));
   }
 
   expectNone(): void {
