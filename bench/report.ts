@@ -1,4 +1,3 @@
-import type { Comparison } from './compare';
 import type { DashboardBenchResult } from './dashboard';
 import type { NameSearchBenchResult } from './name-search';
 import type { ReceiptBenchResult } from './receipt';

@@ -7,7 +7,6 @@ import type { HubStore } from '../../hub/db/open';
 import { InvalidPeriodError, momentRange, samePeriodYearBefore } from '../../hub/figures/period';
 import { provinceFigures } from '../../hub/figures/province-figures';
 import { ingestBatchFile, type IngestContext } from '../../hub/ingest/ingest-batch';
-import { type ProvinceKeys } from '../../hub/keys/province-keys';
 import { residentId } from '../fixtures/registrations';
 import { makeTempDir } from '../fixtures/temp-station';
 import { PROVINCE } from './support/batches';
@@ -40,13 +39,12 @@ interface Registration {
 
 describeOnBothEngines('hub figures: people and registrations read from the stores, per program, station, prefecture and month', (open) => {
   let folders: ReturnType<typeof makeTempDir>;
-  let keys: ProvinceKeys;
   let hub: OpenedHub;
   let context: IngestContext;
   let stations: Map<string, ProtocolStation>;
 
   beforeEach(async () => {
-    ({ folders, keys, hub, context, stations } = await regionalStationsHub(open, 'relay-hub-figures-', REGIONS));
+    ({ folders, hub, context, stations } = await regionalStationsHub(open, 'relay-hub-figures-', REGIONS));
   });
   afterEach(() => folders.remove());
 

@@ -1,4 +1,4 @@
-import { createPublicKey, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { request } from 'node:http';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openAckFile, verifyAckSignature } from '../../electron/sync/ack-file';

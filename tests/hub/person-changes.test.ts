@@ -4,7 +4,6 @@ import type { HubStore } from '../../hub/db/open';
 import { countPeople, openReviews, personFields, personKeys, registrationOf, registrationsOfPerson } from '../../hub/db/repositories/people';
 import { recordVersionsOf } from '../../hub/db/repositories/record-versions';
 import { ingestBatchFile, type IngestContext } from '../../hub/ingest/ingest-batch';
-import { type ProvinceKeys } from '../../hub/keys/province-keys';
 import type { PersonDetails } from '../../hub/people/payloads';
 import { HubSealer, SEALED_COLUMNS } from '../../hub/people/sealing';
 import { residentId } from '../fixtures/registrations';
@@ -18,7 +17,6 @@ import { personLine, ProtocolStation, tombstoneLine, type OutboxLine } from './s
 
 describeOnBothEngines('hub person changes: a name or phone amended at a station reaches the provincial person, latest change first, never merged by guess', (open) => {
   let folders: ReturnType<typeof makeTempDir>;
-  let keys: ProvinceKeys;
   let sealer: HubSealer;
   let hub: OpenedHub;
   let context: IngestContext;
@@ -26,7 +24,7 @@ describeOnBothEngines('hub person changes: a name or phone amended at a station 
   let dali: ProtocolStation;
 
   beforeEach(async () => {
-    ({ folders, keys, sealer, hub, context, kunming, dali } = await twoStationHub(open, 'relay-hub-person-changes-'));
+    ({ folders, sealer, hub, context, kunming, dali } = await twoStationHub(open, 'relay-hub-person-changes-'));
   });
   afterEach(() => folders.remove());
 

@@ -3,7 +3,6 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { personFields, registrationOf } from '../../hub/db/repositories/people';
 import { provinceFigures } from '../../hub/figures/province-figures';
 import { type IngestContext } from '../../hub/ingest/ingest-batch';
-import { type ProvinceKeys } from '../../hub/keys/province-keys';
 import type { PersonDetails } from '../../hub/people/payloads';
 import { HubSealer, SEALED_COLUMNS } from '../../hub/people/sealing';
 import { decideReview, undoReviewDecision } from '../../hub/review/decide-review';
@@ -18,7 +17,6 @@ const YEAR = { from: '2026-01-01', to: '2026-12-31' };
 
 describeOnBothEngines('hub review decisions: confirm or keep apart a document seen with other details, masked in the list, undone exactly', (open) => {
   let folders: ReturnType<typeof makeTempDir>;
-  let keys: ProvinceKeys;
   let sealer: HubSealer;
   let hub: OpenedHub;
   let context: IngestContext;
@@ -26,7 +24,7 @@ describeOnBothEngines('hub review decisions: confirm or keep apart a document se
   let dali: ProtocolStation;
 
   beforeEach(async () => {
-    ({ folders, keys, sealer, hub, context, kunming, dali } = await twoStationHub(open, 'relay-hub-review-'));
+    ({ folders, sealer, hub, context, kunming, dali } = await twoStationHub(open, 'relay-hub-review-'));
   });
   afterEach(() => folders.remove());
 

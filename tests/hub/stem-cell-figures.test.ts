@@ -3,7 +3,6 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { provinceFigures } from '../../hub/figures/province-figures';
 import type { StemCellStatusCounts } from '../../hub/figures/stem-cell-figures';
 import { ingestBatchFile, type IngestContext } from '../../hub/ingest/ingest-batch';
-import { type ProvinceKeys } from '../../hub/keys/province-keys';
 import { residentId } from '../fixtures/registrations';
 import { makeTempDir } from '../fixtures/temp-station';
 import { PROVINCE } from './support/batches';
@@ -37,13 +36,12 @@ interface Volunteer {
 
 describeOnBothEngines('hub stem-cell figures: the pipeline per status and re-contact consent, read from the latest versions', (open) => {
   let folders: ReturnType<typeof makeTempDir>;
-  let keys: ProvinceKeys;
   let hub: OpenedHub;
   let context: IngestContext;
   let stations: Map<string, ProtocolStation>;
 
   beforeEach(async () => {
-    ({ folders, keys, hub, context, stations } = await regionalStationsHub(open, 'relay-hub-stem-cell-', REGIONS));
+    ({ folders, hub, context, stations } = await regionalStationsHub(open, 'relay-hub-stem-cell-', REGIONS));
   });
   afterEach(() => folders.remove());
 

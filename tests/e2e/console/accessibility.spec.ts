@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { languages, type Language } from '../../../shared/i18n/languages';
+import { languages } from '../../../shared/i18n/languages';
 import { ScreenChecks, tabThrough, type AxeExclusion } from '../support/axe';
 import { CONSOLE_PASSWORD, consoleText, consoleUsername, expect, openConsole, openScreen, signInOnPage, test } from '../console-fixtures';
 import { sampleStation } from '../../fixtures/temp-station';
