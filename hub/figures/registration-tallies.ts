@@ -216,9 +216,3 @@ export function withdrawalsByGroup(tallies: WithdrawalTallies, grouping: Groupin
   }
   return inKeyOrder(counts.values());
 }
-
-/** Registrations whose latest state is a withdrawal made in the range, in all or per group (in key order). */
-export async function withdrawalCounts(store: HubStore, provinceCode: string, range: MomentRange, grouping: Grouping | null): Promise<WithdrawalCount[]> {
-  const [tallies, prefectures] = await Promise.all([withdrawalTallies(store, provinceCode, range), stationPrefectures(store, provinceCode)]);
-  return withdrawalsByGroup(tallies, grouping, prefectures);
-}
