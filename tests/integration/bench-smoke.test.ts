@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { benchmarks, type Benchmark } from '../../bench/benchmarks';
+import { benchHubConsole } from '../../bench/hub-console';
 
 const benchEntry = fileURLToPath(new URL('../../bench/run.ts', import.meta.url));
 
@@ -55,6 +56,13 @@ describe('benchmarks at smoke sizes', () => {
       expect(printed.join('\n')).not.toMatch(/NaN|Infinity|undefined/);
     }, 180_000);
   }
+
+  it('hub-console: the comparison with the schema before migrations 0009 and 0010 (BENCH_CONSOLE_BEFORE_INDEXES=1) runs through too', async () => {
+    const result = await benchHubConsole({ registrations: 40, visits: 40, calls: 1, engines: ['sqlite'], compareBeforeIndexes: true });
+    const [sqlite] = result.engines;
+    expect(sqlite?.withoutFiguresIndexes.length).toBeGreaterThan(0);
+    expect(sqlite?.reads.length).toBe(8);
+  }, 120_000);
 
   it('npm run bench: BENCH_ONLY and the size variables reach the benchmark, whose figures come out as a JSON line', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', benchEntry], {
