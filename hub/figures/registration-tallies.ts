@@ -4,7 +4,7 @@ import type { HubStore } from '../db/open';
 import { countedNumber } from '../db/values';
 import { monthOfMoment, monthsOfRange } from './months';
 import type { MomentRange } from './period';
-import { prefectureOf, stationPrefectures, type StationPrefectures } from './station-prefectures';
+import { prefectureOf, type StationPrefectures } from './station-prefectures';
 
 /**
  * Counts read from `person_registration`. A registration is one row holding its latest version, so an amendment
