@@ -71,6 +71,8 @@ const SERVICE_AREA_IMPORTS: Record<string, string[]> = {
   dashboard: ['figures'],
   settings: [],
   'id-card': [],
+  aid: [],
+  family: [],
 };
 const SERVICES = 'electron/services/';
 const SERVICES_INDEX = 'electron/services/index.ts';

@@ -121,6 +121,8 @@ const ACTIONS_THAT_CHANGE_NO_RECORD: readonly AuditAction[] = [
   // A card read and an unlock of its fields leave no record of their own: the registration they lead to does.
   'id_card_read',
   'id_card_unlock',
+  // Reading a family's page changes nothing.
+  'family_view',
 ];
 const CHANGES_NO_RECORD = `(${ACTIONS_THAT_CHANGE_NO_RECORD.map((action) => `'${action}'`).join(', ')})`;
 

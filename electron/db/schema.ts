@@ -1,8 +1,21 @@
 import type { Generated } from 'kysely';
+import type { AidCaseState, AidPaymentMethod, AidProgramme, AidStep, AidStepOutcome } from '../../shared/domain/aid';
 import type { DocumentEvent, DocumentState, DocumentSubjectType } from '../../shared/domain/documents';
 import type { AudienceKind, SessionState } from '../../shared/domain/education';
 import type { RegistrationState, StemCellStatus } from '../../shared/domain/lifecycle';
+import type {
+  AttendanceSource,
+  Ceremony,
+  FamilyConsentPurpose,
+  FamilyContactChannel,
+  FamilyContactKind,
+  FamilyRelationCode,
+  FollowUpKind,
+  FollowUpState,
+  InvitationState,
+} from '../../shared/domain/family';
 import type { MemorialDonationKind, MemorialEntryState } from '../../shared/domain/memorial-names';
+import type { Program } from '../../shared/domain/programs';
 import type { HeardFromKind, RegistrationEvent } from '../../shared/domain/registration';
 import type { SerialDocument } from '../../shared/domain/registration-number';
 import type { StaffRole } from '../../shared/domain/roles';
@@ -380,6 +393,177 @@ export interface StationDatabase {
   visit_tally: VisitTallyTable;
   kiosk_held_change: KioskHeldChangeTable;
   kiosk_receipt_session: KioskReceiptSessionTable;
+  donor_family: DonorFamilyTable;
+  family_member: FamilyMemberTable;
+  family_member_version: FamilyMemberVersionTable;
+  family_consent: FamilyConsentTable;
+  family_follow_up: FamilyFollowUpTable;
+  family_contact: FamilyContactTable;
+  family_invitation: FamilyInvitationTable;
+  family_care_year: FamilyCareYearTable;
+  aid_case: AidCaseTable;
+  aid_step: AidStepTable;
+}
+
+/** The family of a donor, opened from the realised registration of the donation (migration 0019). */
+export interface DonorFamilyTable {
+  id: string;
+  station_code: string;
+  registration_id: string;
+  person_id: string;
+  programme: Program;
+  donated_on: string;
+  preferred_channel: FamilyContactChannel;
+  /** 1 while the family asked not to be contacted. */
+  do_not_contact: number;
+  /** Sealed. */
+  do_not_contact_reason: string | null;
+  version: number;
+  opened_at: string;
+  opened_by: string | null;
+  updated_at: string;
+}
+
+/** A member of a donor's family (0019). */
+export interface FamilyMemberTable {
+  id: string;
+  family_id: string;
+  relation_code: FamilyRelationCode;
+  /** Sealed JSON: name, phone, address. */
+  details: string;
+  is_executor: number;
+  consented: number;
+  do_not_contact: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Every version of a member's details (0019). */
+export interface FamilyMemberVersionTable {
+  member_id: string;
+  version: number;
+  relation_code: FamilyRelationCode;
+  /** Sealed JSON, as in family_member. */
+  details: string;
+  is_executor: number;
+  consented: number;
+  do_not_contact: number;
+  at: string;
+  actor_id: string | null;
+}
+
+/** A family's consent to one purpose; append-only, the latest per purpose stands (0019). */
+export interface FamilyConsentTable {
+  id: string;
+  family_id: string;
+  member_id: string;
+  purpose: FamilyConsentPurpose;
+  granted: number;
+  given_on: string;
+  text_version: string;
+  recorded_at: string;
+  recorded_by: string | null;
+}
+
+/** One follow-up of a family's care plan (0019). */
+export interface FamilyFollowUpTable {
+  id: string;
+  family_id: string;
+  kind: FollowUpKind;
+  /** Days after the donation, or the year of a Qingming visit; null for a next step staff set. */
+  slot: number | null;
+  due_on: string;
+  state: FollowUpState;
+  contact_id: string | null;
+  created_at: string;
+  closed_at: string | null;
+}
+
+/** A contact made with a family (0019). */
+export interface FamilyContactTable {
+  id: string;
+  family_id: string;
+  follow_up_id: string | null;
+  kind: FamilyContactKind;
+  contacted_on: string;
+  member_id: string | null;
+  /** Sealed. */
+  needs: string | null;
+  /** Sealed. */
+  next_step: string | null;
+  recorded_at: string;
+  recorded_by: string | null;
+}
+
+/** An invitation of a family to a remembrance ceremony of a year (0019). */
+export interface FamilyInvitationTable {
+  id: string;
+  family_id: string;
+  ceremony: Ceremony;
+  year: number;
+  code: string;
+  state: InvitationState;
+  invited_at: string;
+  invited_by: string | null;
+  answered_at: string | null;
+  attended_at: string | null;
+  attended_source: AttendanceSource | null;
+  /** When staff re-opened a declined ceremony for the family's later years. */
+  reopened_at: string | null;
+}
+
+/** The version of a family's yearly care summary sent to the province (0019). */
+export interface FamilyCareYearTable {
+  /** The record's entity id at the province. */
+  id: string;
+  family_id: string;
+  year: number;
+  version: number;
+}
+
+/** An aid case of a donor family (migration 0020); money in fen. */
+export interface AidCaseTable {
+  id: string;
+  station_code: string;
+  family_id: string;
+  programme: AidProgramme;
+  /** JSON of the cause (`AidCause`); names no one. */
+  cause: string;
+  cause_key: string;
+  state: AidCaseState;
+  version: number;
+  applicant_member_id: string;
+  /** Sealed. */
+  reason: string;
+  /** JSON array of the kinds of papers seen (`AidDocumentKind`). */
+  documents_seen: string;
+  amount_asked_fen: number;
+  amount_proposed_fen: number | null;
+  amount_granted_fen: number | null;
+  notice_from: string | null;
+  notice_to: string | null;
+  paid_on: string | null;
+  payment_method: AidPaymentMethod | null;
+  recipient_member_id: string | null;
+  /** Sealed PNG data URL of the recipient's drawn signature. */
+  recipient_signature: string | null;
+  opened_at: string;
+  opened_by: string | null;
+}
+
+/** One step taken in an aid case's approval chain (migration 0020); appended, never changed. */
+export interface AidStepTable {
+  id: string;
+  case_id: string;
+  seq: number;
+  step: AidStep;
+  outcome: AidStepOutcome;
+  amount_fen: number | null;
+  /** Sealed. */
+  note: string | null;
+  taken_at: string;
+  taken_by: string;
 }
 
 /** A new phone typed at the public kiosk for a person on file, waiting for staff (migration 0015). */

@@ -38,6 +38,14 @@ export const sealedColumns = [
   { table: 'education_group', key: 'id', column: 'contact_name' },
   { table: 'education_group', key: 'id', column: 'contact_phone' },
   { table: 'education_survey', key: 'id', column: 'comment' },
+  { table: 'donor_family', key: 'id', column: 'do_not_contact_reason' },
+  { table: 'family_member', key: 'id', column: 'details' },
+  { table: 'family_member_version', key: 'rowid', column: 'details' },
+  { table: 'family_contact', key: 'id', column: 'needs' },
+  { table: 'family_contact', key: 'id', column: 'next_step' },
+  { table: 'aid_case', key: 'id', column: 'reason' },
+  { table: 'aid_case', key: 'id', column: 'recipient_signature' },
+  { table: 'aid_step', key: 'id', column: 'note' },
 ] as const;
 
 export type SealedColumn = (typeof sealedColumns)[number];

@@ -1,10 +1,12 @@
 import type { StationServices } from '../services/index';
+import { aidHandlers } from './aid-handlers';
 import { auditHandlers } from './audit-handlers';
 import { backupHandlers } from './backup-handlers';
 import type { Handlers } from './caller';
 import { dashboardHandlers } from './dashboard-handlers';
 import { documentsHandlers } from './documents-handlers';
 import { educationHandlers } from './education-handlers';
+import { familyHandlers } from './family-handlers';
 import { figuresHandlers } from './figures-handlers';
 import { idCardHandlers } from './id-card-handlers';
 import { memorialHandlers } from './memorial-handlers';
@@ -34,5 +36,7 @@ export function createHandlers(services: StationServices): Handlers {
     ...settingsHandlers(services),
     ...dashboardHandlers(services),
     ...idCardHandlers(services),
+    ...familyHandlers(services),
+    ...aidHandlers(services),
   };
 }

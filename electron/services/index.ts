@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { StationDatabase } from '../db/schema';
+import { createAidServices, type AidServices } from './aid';
 import { createBackupServices, type BackupServices } from './backup';
 import { createDashboardServices, type DashboardServices } from './dashboard';
 import { createDocumentServices, type DocumentServices } from './documents';
 import type { FontProvider } from './documents/document-printing';
 import { createEducationServices, type EducationServices } from './education';
+import { createFamilyServices, type FamilyServices } from './family';
 import { createFiguresServices, type FiguresServices } from './figures';
 import { createIdCardServices, type IdCardOptions, type IdCardServices } from './id-card';
 import type { AuditTrail } from './kernel/audit';
@@ -31,7 +33,9 @@ export interface StationServices
     NameListServices,
     FiguresServices,
     BackupServices,
-    IdCardServices {
+    IdCardServices,
+    AidServices,
+    FamilyServices {
   station: StationService;
   settings: StationSettings;
   audit: AuditTrail;
@@ -55,6 +59,7 @@ export function createServices(
   const backup = createBackupServices(ctx);
   const documents = createDocumentServices(ctx, signingKey, fonts);
   const figures = createFiguresServices(ctx);
+  const family = createFamilyServices(ctx);
   return {
     station: ctx.station,
     settings: ctx.settings,
@@ -62,15 +67,18 @@ export function createServices(
     protection,
     ...createStationServices(ctx, backup.recovery, () => backup.backup.hasPendingRestore()),
     ...createSettingsServices(ctx),
-    ...createMemorialServices(ctx),
+    // An invitation code typed at the visitor sign-in records that the invited family came.
+    ...createMemorialServices(ctx, (trx, code, actor, moment) => family.remembrance.checkInAtKiosk(trx, code, actor, moment)),
     ...createRegistrationServices(ctx, documents.documents),
     ...documents,
     education: createEducationServices(ctx),
     ...createNameListServices(ctx),
     ...figures,
     sync: createSyncServices(ctx, signingKey),
-    dashboard: createDashboardServices(ctx, figures.figures),
+    dashboard: createDashboardServices(ctx, figures.figures, (year) => family.familyFigures.figures({ year })),
     ...backup,
     ...createIdCardServices(ctx, idCard),
+    ...family,
+    ...createAidServices(ctx, fonts),
   };
 }

@@ -24,6 +24,10 @@ const projections: Record<SyncRecordKind, Projection> = {
   refusal: unchanged,
   document: unchanged,
   memorial_entry: unchanged,
+  aid_case: unchanged,
+  // Queued without names, phones, addresses or notes (electron/services/family/family-sync.ts).
+  donor_family: unchanged,
+  family_care_year: unchanged,
   tombstone: unchanged,
   visitor_sign_in: pick({
     id: 'id',

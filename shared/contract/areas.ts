@@ -21,6 +21,8 @@ export const areaPrefixes = {
   settings: ['settings'],
   dashboard: ['dashboard'],
   'id-card': ['idCard'],
+  aid: ['aid'],
+  family: ['family'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type AreaName = keyof typeof areaPrefixes;
@@ -46,6 +48,8 @@ export const areaServiceFolders = {
   settings: 'settings',
   dashboard: 'dashboard',
   'id-card': 'id-card',
+  aid: 'aid',
+  family: 'family',
 } as const satisfies Record<AreaName, string>;
 
 type CallSpec = ReturnType<typeof call>;

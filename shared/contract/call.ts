@@ -49,3 +49,6 @@ export const takesBackups = ['supervisor', 'admin'] as const;
 export const readsSettings = ['supervisor', 'admin'] as const;
 /** Who may change the station's settings (age bands, cooling-off, idle times, receipt printer). */
 export const changesSettings = ['admin'] as const;
+
+/** Who cares for donor families: the family's record, its contacts, applying for aid and paying it out. */
+export const caresForFamilies = ['registrar', 'supervisor', 'admin'] as const;

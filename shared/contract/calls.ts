@@ -1,10 +1,12 @@
 import type { z } from 'zod';
+import { aidCalls } from './aid-calls';
 import { type AreaCalls, type AreaName, assembleCalls } from './areas';
 import { auditCalls } from './audit-calls';
 import { backupCalls } from './backup-calls';
 import { dashboardCalls } from './dashboard-calls';
 import { documentsCalls } from './documents-calls';
 import { educationCalls } from './education-calls';
+import { familyCalls } from './family-calls';
 import { figuresCalls } from './figures-calls';
 import { idCardCalls } from './id-card-calls';
 import { memorialCalls } from './memorial-calls';
@@ -33,6 +35,8 @@ export const contractAreas = {
   settings: settingsCalls,
   dashboard: dashboardCalls,
   'id-card': idCardCalls,
+  aid: aidCalls,
+  family: familyCalls,
 } as const satisfies Record<AreaName, AreaCalls>;
 
 /**

@@ -47,6 +47,18 @@ export const auditActions = [
   'backup_restore',
   'id_card_read',
   'id_card_unlock',
+  'family_view',
+  'family_do_not_contact',
+  'family_contact_log',
+  'family_invite',
+  'family_invitation_answer',
+  'family_attendance',
+  'aid_review',
+  'aid_proposal',
+  'aid_decision',
+  'aid_notice',
+  'aid_objection',
+  'aid_payment',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -85,6 +97,9 @@ export const auditObjectTypes = [
   'outbox',
   'backup',
   'id_card',
+  'donor_family',
+  'family_invitation',
+  'aid_case',
 ] as const;
 export type AuditObjectType = (typeof auditObjectTypes)[number];
 

@@ -1,4 +1,5 @@
 import type { BackupSettings } from '../validation/backup';
+import { DEFAULT_MIN_NOTICE_DAYS, MIN_NOTICE_DAYS_BOUNDS, type AidSettings } from './aid';
 import type { ValidationReason } from '../validation/reasons';
 import type { SyncSettings } from '../validation/sync';
 import {
@@ -9,6 +10,13 @@ import {
   MIN_BACKUP_INTERVAL_HOURS,
   MIN_BACKUP_KEEP,
 } from './backup';
+import {
+  defaultFamilyCareSettings,
+  MAX_FOLLOW_UP_OFFSET_DAYS,
+  MAX_FOLLOW_UP_OFFSETS,
+  MAX_QINGMING_LEAD_DAYS,
+  type FamilyCareSettings,
+} from './family';
 import { ID_CARD_USB_PORTS, idCardReaderKinds, type IdCardReaderSettings } from './id-card';
 import { DEFAULT_REACH_TARGET_PERCENT, MAX_LOCAL_POPULATION, MAX_REACH_TARGET_PERCENT, MIN_REACH_TARGET_PERCENT, type FigureTargetSettings } from './figures';
 import { defaultRegistrationSettings, type RegistrationSettings } from './registration';
@@ -63,6 +71,8 @@ export interface SettingsSections {
   memorial: MemorialSettings;
   figures: FigureTargetSettings;
   idCardReader: IdCardReaderSettings;
+  aid: AidSettings;
+  familyCare: FamilyCareSettings;
 }
 
 /** A section of the station settings (the settings screen's sections and those other screens change). */
@@ -137,6 +147,30 @@ function optionalText(key: string): SettingItem<string | null> {
     parse: (stored) => stored?.trim() || null,
     serialise: (value) => value?.trim() ?? '',
     accepts: (value): value is string | null => value === null || typeof value === 'string',
+  };
+}
+
+/**
+ * Days counted from an event, in increasing order without repeats, stored as `14,91,365`; at most
+ * `maxCount` of them, each within bounds. A damaged text reads as the default.
+ */
+function dayList(key: string, defaultValue: number[], maxCount: number, bounds: Bounds): SettingItem<number[]> {
+  const accepts = (value: unknown): value is number[] =>
+    Array.isArray(value) &&
+    value.length >= 1 &&
+    value.length <= maxCount &&
+    value.every((day, index) => isWholeNumberWithin(day, bounds) && (index === 0 || day > (value[index - 1] as number)));
+  // No `bounds` on the item: those describe a single number, and each day of the list is checked on its own.
+  return {
+    key,
+    defaultValue,
+    parse: (stored) => {
+      if (stored === undefined || stored.trim() === '') return [...defaultValue];
+      const days = stored.split(',').map((part) => (/^\s*\d+\s*$/.test(part) ? Number(part) : Number.NaN));
+      return accepts(days) ? days : [...defaultValue];
+    },
+    serialise: (value) => value.join(','),
+    accepts,
   };
 }
 
@@ -218,6 +252,18 @@ export const settingsRegistry: { readonly [S in SettingsSectionName]: SettingsSe
       // None: the USB ports, then the serial ports, are tried in turn.
       port: optionalWholeNumber('idCard.port', { min: 1, max: ID_CARD_USB_PORTS.max }),
       simulatorAddress: optionalText('idCard.simulatorAddress'),
+    },
+  },
+  aid: {
+    items: { minNoticeDays: wholeNumber('aid.minNoticeDays', DEFAULT_MIN_NOTICE_DAYS, MIN_NOTICE_DAYS_BOUNDS) },
+  },
+  familyCare: {
+    items: {
+      followUpOffsetsDays: dayList('familyCare.followUpOffsetsDays', defaultFamilyCareSettings.followUpOffsetsDays, MAX_FOLLOW_UP_OFFSETS, {
+        min: 1,
+        max: MAX_FOLLOW_UP_OFFSET_DAYS,
+      }),
+      qingmingLeadDays: wholeNumber('familyCare.qingmingLeadDays', defaultFamilyCareSettings.qingmingLeadDays, { min: 0, max: MAX_QINGMING_LEAD_DAYS }),
     },
   },
 };

@@ -19,6 +19,9 @@ export const syncRecordKinds = [
   'education_group',
   'education_walk_in',
   'education_survey',
+  'donor_family',
+  'family_care_year',
+  'aid_case',
   'tombstone',
 ] as const;
 export type SyncRecordKind = (typeof syncRecordKinds)[number];

@@ -1,3 +1,4 @@
+import enAid from '../../resources/locales/en/aid.json' with { type: 'json' };
 import enAudit from '../../resources/locales/en/audit.json' with { type: 'json' };
 import enConsole from '../../resources/locales/en/console.json' with { type: 'json' };
 import enConsoleErrors from '../../resources/locales/en/consoleErrors.json' with { type: 'json' };
@@ -19,6 +20,7 @@ import enDashboard from '../../resources/locales/en/dashboard.json' with { type:
 import enMemorial from '../../resources/locales/en/memorial.json' with { type: 'json' };
 import enNameList from '../../resources/locales/en/nameList.json' with { type: 'json' };
 import enNameListDesk from '../../resources/locales/en/nameListDesk.json' with { type: 'json' };
+import enAidDesk from '../../resources/locales/en/aidDesk.json' with { type: 'json' };
 import enSetup from '../../resources/locales/en/setup.json' with { type: 'json' };
 import enStaff from '../../resources/locales/en/staff.json' with { type: 'json' };
 import enValidation from '../../resources/locales/en/validation.json' with { type: 'json' };
@@ -32,6 +34,9 @@ import enSettings from '../../resources/locales/en/settings.json' with { type: '
 import enElder from '../../resources/locales/en/elder.json' with { type: 'json' };
 import enKeypad from '../../resources/locales/en/keypad.json' with { type: 'json' };
 import enIdCard from '../../resources/locales/en/idCard.json' with { type: 'json' };
+import enFamilyDesk from '../../resources/locales/en/familyDesk.json' with { type: 'json' };
+import enFamily from '../../resources/locales/en/family.json' with { type: 'json' };
+import zhAid from '../../resources/locales/zh-CN/aid.json' with { type: 'json' };
 import zhAudit from '../../resources/locales/zh-CN/audit.json' with { type: 'json' };
 import zhConsole from '../../resources/locales/zh-CN/console.json' with { type: 'json' };
 import zhConsoleErrors from '../../resources/locales/zh-CN/consoleErrors.json' with { type: 'json' };
@@ -53,6 +58,7 @@ import zhDashboard from '../../resources/locales/zh-CN/dashboard.json' with { ty
 import zhMemorial from '../../resources/locales/zh-CN/memorial.json' with { type: 'json' };
 import zhNameList from '../../resources/locales/zh-CN/nameList.json' with { type: 'json' };
 import zhNameListDesk from '../../resources/locales/zh-CN/nameListDesk.json' with { type: 'json' };
+import zhAidDesk from '../../resources/locales/zh-CN/aidDesk.json' with { type: 'json' };
 import zhSetup from '../../resources/locales/zh-CN/setup.json' with { type: 'json' };
 import zhStaff from '../../resources/locales/zh-CN/staff.json' with { type: 'json' };
 import zhValidation from '../../resources/locales/zh-CN/validation.json' with { type: 'json' };
@@ -66,6 +72,8 @@ import zhSettings from '../../resources/locales/zh-CN/settings.json' with { type
 import zhElder from '../../resources/locales/zh-CN/elder.json' with { type: 'json' };
 import zhKeypad from '../../resources/locales/zh-CN/keypad.json' with { type: 'json' };
 import zhIdCard from '../../resources/locales/zh-CN/idCard.json' with { type: 'json' };
+import zhFamilyDesk from '../../resources/locales/zh-CN/familyDesk.json' with { type: 'json' };
+import zhFamily from '../../resources/locales/zh-CN/family.json' with { type: 'json' };
 import type { Language } from './languages';
 
 /** Every translated text of the product, by language and namespace (one JSON file each). */
@@ -88,6 +96,7 @@ export const translations = {
     documentDesk: zhDocumentDesk,
     nameList: zhNameList,
     nameListDesk: zhNameListDesk,
+    aidDesk: zhAidDesk,
     figures: zhFigures,
     dashboard: zhDashboard,
     sync: zhSync,
@@ -96,6 +105,8 @@ export const translations = {
     elder: zhElder,
     keypad: zhKeypad,
     idCard: zhIdCard,
+    familyDesk: zhFamilyDesk,
+    family: zhFamily,
     console: zhConsole,
     consoleErrors: zhConsoleErrors,
     consoleAccounts: zhConsoleAccounts,
@@ -105,6 +116,7 @@ export const translations = {
     consoleReview: zhConsoleReview,
     consoleFigures: zhConsoleFigures,
     consoleExports: zhConsoleExports,
+    aid: zhAid,
   },
   en: {
     common: enCommon,
@@ -124,6 +136,7 @@ export const translations = {
     documentDesk: enDocumentDesk,
     nameList: enNameList,
     nameListDesk: enNameListDesk,
+    aidDesk: enAidDesk,
     figures: enFigures,
     dashboard: enDashboard,
     sync: enSync,
@@ -132,6 +145,8 @@ export const translations = {
     elder: enElder,
     keypad: enKeypad,
     idCard: enIdCard,
+    familyDesk: enFamilyDesk,
+    family: enFamily,
     console: enConsole,
     consoleErrors: enConsoleErrors,
     consoleAccounts: enConsoleAccounts,
@@ -141,6 +156,7 @@ export const translations = {
     consoleReview: enConsoleReview,
     consoleFigures: enConsoleFigures,
     consoleExports: enConsoleExports,
+    aid: enAid,
   },
 } satisfies Record<Language, Record<string, unknown>>;
 

@@ -133,6 +133,11 @@ export const validationReasons = [
   'backup_folder_not_writable',
   'backup_keep_range',
   'backup_interval_range',
+  'aid_amount_range',
+  'aid_year_range',
+  'aid_cause_taken',
+  'aid_notice_too_short',
+  'aid_member_unknown',
 ] as const;
 
 export type ValidationReason = (typeof validationReasons)[number];

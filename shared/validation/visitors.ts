@@ -51,6 +51,8 @@ export const visitorSignInInput = z.object({
   groupName: optionalCheckedText(freeTextCheck(MAX_GROUP_NAME_LENGTH)),
   /** For the message wall, shown only once staff approve it. */
   message: optionalCheckedText(checkWallMessage),
+  /** The code printed on a family's invitation to a ceremony; a wrong one is taken without a word. */
+  invitationCode: optionalCheckedText(freeTextCheck(32)),
 });
 
 export const visitorSignIn = z.object({

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { callNames, contract, type CallName } from '../../shared/contract/calls';
+import { FAMILY_CONSENT_TEXT_VERSION } from '../../shared/domain/family';
 import { MEMORIAL_CONSENT_TEXT_VERSION } from '../../shared/domain/memorial-names';
 import { roles, staffRoles, type Role } from '../../shared/domain/roles';
 import { kioskCaller, openTempStation, sampleAdmin, sampleSetup } from '../fixtures/temp-station';
@@ -261,6 +262,35 @@ const validInputs: { [N in CallName]: unknown } = {
   'idCard:settings': undefined,
   'idCard:configure': { kind: 'none', libraryPath: null, port: null, simulatorAddress: null },
   'idCard:test': undefined,
+  'aid:apply': { familyId: 'none', applicantMemberId: 'none', cause: { programme: 'condolence' }, reason: '家庭困难', amountAskedFen: 100_000, documentsSeen: ['id_card'] },
+  'aid:review': { caseId: 'none', outcome: 'approve', note: '材料齐全' },
+  'aid:propose': { caseId: 'none', amountProposedFen: 100_000 },
+  'aid:decide': { caseId: 'none', outcome: 'grant', amountGrantedFen: 100_000 },
+  'aid:postNotice': { caseId: 'none', from: '2026-04-01', to: '2026-04-10' },
+  'aid:objection': { caseId: 'none', note: '有群众反映情况不实' },
+  'aid:pay': { caseId: 'none', method: 'cash', paidOn: '2026-04-04', recipientMemberId: 'none', signature: SAMPLE_SIGNATURE },
+  'aid:list': {},
+  'aid:get': { caseId: 'none' },
+  'aid:notice': {},
+  'aid:noticePdf': { language: 'zh-CN' },
+  'aid:noticeXlsx': { language: 'en' },
+  'aid:figures': { year: 2026 },
+  'family:open': { registrationId: 'none', preferredChannel: 'phone', members: [{ name: '王芳', relationCode: '10', phone: '13812345678', consented: true }] },
+  'family:get': { familyId: 'none' },
+  'family:list': {},
+  'family:fromRegistration': { registrationId: 'none' },
+  'family:addMember': { familyId: 'none', member: { name: '王芳', relationCode: '20', phone: '13812345678', consented: true } },
+  'family:updateMember': { familyId: 'none', memberId: 'none', member: { name: '王芳', relationCode: '20', phone: '13812345678', consented: true } },
+  'family:setDoNotContact': { familyId: 'none', doNotContact: true, reason: '家属要求' },
+  'family:consent': { familyId: 'none', memberId: 'none', purpose: 'contact', granted: true, givenOn: '2026-04-01', textVersion: FAMILY_CONSENT_TEXT_VERSION },
+  'family:dueList': {},
+  'family:logContact': { familyId: 'none', kind: 'phone_call', on: '2026-04-01' },
+  'family:invite': { familyId: 'none', ceremony: 'qingming', year: 2026 },
+  'family:inviteYearly': { ceremony: 'qingming', year: 2026 },
+  'family:answerInvitation': { invitationId: 'none', answer: 'accepted' },
+  'family:markAttended': { invitationId: 'none' },
+  'family:reopenCeremony': { familyId: 'none', ceremony: 'qingming' },
+  'family:figures': { year: 2026 },
 };
 
 describe('authorisation', () => {

@@ -290,7 +290,7 @@ describe('dashboard export', () => {
     const file = await ok('dashboard:export', { format: 'xlsx', language: 'zh-CN' });
     expect(file.fileName).toBe('dashboard-KMU01-2026-01-01-2026-06-30.xlsx');
     const book = await workbook(file);
-    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['概况', '各月登记', '各项目登记', '各站点登记', '历年登记', '造血干细胞进展', '了解渠道', '带来登记的活动']);
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['概况', '各月登记', '各项目登记', '各站点登记', '历年登记', '造血干细胞进展', '了解渠道', '带来登记的活动', '家庭关怀', '纪念活动邀请', '人道救助发放']);
     const summary = rows(book, '概况');
     expect(summary[0]).toEqual(['指标', '数值', '目标', '是否达标']);
     expect(summary).toContainEqual(['登记数', 6]);
@@ -311,6 +311,9 @@ describe('dashboard export', () => {
     expect(rows(book, '了解渠道')[1]).toEqual(['生命教育活动', 3]);
     expect(rows(book, '带来登记的活动')).toEqual([['活动', '日期', '登记数'], [seededSessionTitle, '2026-03-10', 3]]);
     expect(rows(book, '历年登记').at(-1)).toEqual(['2026', 6, 2, 1]);
+    expect(rows(book, '家庭关怀')).toContainEqual(['在册捐献者家庭', 0]);
+    expect(rows(book, '纪念活动邀请')[0]).toEqual(['纪念活动', '邀请家庭数', '接受邀请数', '出席家庭数']);
+    expect(rows(book, '人道救助发放')[1]).toEqual(['慰问金', 0, 0]);
 
     const exports = sql<{ object_id: string; detail: string }>(`select object_id, detail from audit_log where action = 'export' and object_type = 'dashboard'`);
     expect(exports.map((row) => [row.object_id, JSON.parse(row.detail)])).toEqual([['2026', { from: '2026-01-01', to: '2026-06-30', format: 'xlsx' }]]);
@@ -318,7 +321,7 @@ describe('dashboard export', () => {
 
   it('write English headers in English, and a CSV of every table', async () => {
     const book = await workbook(await ok('dashboard:export', { year: 2026, format: 'xlsx', language: 'en' }));
-    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Summary', 'Months', 'Programs', 'Stations', 'Years', 'Stem-cell pipeline', 'Heard from', 'Sessions']);
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Summary', 'Months', 'Programs', 'Stations', 'Years', 'Stem-cell pipeline', 'Heard from', 'Sessions', 'Family care', 'Ceremony invitations', 'Aid paid']);
     expect(rows(book, 'Programs')[0]).toEqual(['Program', 'Registrations', 'Withdrawals', 'Donations realised', 'Registrations a year before']);
     expect(rows(book, 'Summary')).toContainEqual(['Growth', 1, 0.1, 'Met']);
 
@@ -332,8 +335,8 @@ describe('dashboard export', () => {
   it('run in the background with its progress polled, hand the file over once, and only to the window that started it', async () => {
     const started = await ok('dashboard:exportStart', { format: 'xlsx', language: 'zh-CN' });
     expect(started).toMatchObject({ state: 'running', done: 0 });
-    // 8 header rows, 16 + 6 + 4 + 1 + 5 + 5 + 6 + 1 rows, and packing the file.
-    expect(started.total).toBe(8 + 16 + 6 + 4 + 1 + 5 + 5 + 6 + 1 + 1);
+    // 11 header rows, 16 + 6 + 4 + 1 + 5 + 5 + 6 + 1 rows, the family care's 8 + 3 + 5, and packing the file.
+    expect(started.total).toBe(11 + 16 + 6 + 4 + 1 + 5 + 5 + 6 + 1 + 8 + 3 + 5 + 1);
     // Another window, signed in and allowed to export, does not see this one's job.
     const otherWindow = { sessionKey: 'another-window' };
     await signInStaffDesks(station, figuresDesk, [{ role: 'registrar', desk: otherWindow }]);
@@ -350,7 +353,7 @@ describe('dashboard export', () => {
     expect(progress).toEqual({ jobId: started.jobId, state: 'done', done: started.total, total: started.total });
     expect([...seen].sort((a, b) => a - b)).toEqual(seen);
     const file = await ok('dashboard:exportResult', { jobId: started.jobId });
-    expect((await workbook(file)).worksheets).toHaveLength(8);
+    expect((await workbook(file)).worksheets).toHaveLength(11);
     expect(await station.dispatch('dashboard:exportResult', { jobId: started.jobId }, figuresDesk)).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await station.dispatch('dashboard:exportProgress', { jobId: 'no-such-job' }, figuresDesk)).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });

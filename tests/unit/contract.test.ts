@@ -114,7 +114,7 @@ describe('the contract', () => {
 
   it('turns a blank optional name into null and rejects a bad party size', () => {
     const ok = contract['visitor:signIn'].input.parse({ partySize: 2, purpose: 'qingming', visitorName: '  ' });
-    expect(ok).toEqual({ partySize: 2, purpose: 'qingming', visitorName: null, relation: null, groupName: null, message: null });
+    expect(ok).toEqual({ partySize: 2, purpose: 'qingming', visitorName: null, relation: null, groupName: null, message: null, invitationCode: null });
     for (const partySize of [0, 501, 2.5, Number.NaN, '3']) {
       const result = contract['visitor:signIn'].input.safeParse({ partySize, purpose: 'tour' });
       expect(result.success).toBe(false);

@@ -38,6 +38,14 @@ const contextsOfStoredValues = [
   'education_group.contact_name',
   'education_group.contact_phone',
   'education_survey.comment',
+  'donor_family.do_not_contact_reason',
+  'family_member.details',
+  'family_member_version.details',
+  'family_contact.needs',
+  'family_contact.next_step',
+  'aid_case.reason',
+  'aid_case.recipient_signature',
+  'aid_step.note',
 ] as const;
 
 describe('sealing contexts', () => {

@@ -32,6 +32,8 @@ describe('the settings registry', () => {
       memorial: ['qingmingMode=memorial.qingmingMode', 'visitorRetentionDays=memorial.visitorRetentionDays'],
       figures: ['localPopulation=figures.localPopulation', 'reachTargetPercent=figures.reachTargetPercent'],
       idCardReader: ['kind=idCard.readerKind', 'libraryPath=idCard.libraryPath', 'port=idCard.port', 'simulatorAddress=idCard.simulatorAddress'],
+      aid: ['minNoticeDays=aid.minNoticeDays'],
+      familyCare: ['followUpOffsetsDays=familyCare.followUpOffsetsDays', 'qingmingLeadDays=familyCare.qingmingLeadDays'],
     });
   });
 

@@ -12,6 +12,7 @@ const SAME_FOR_STAFF: Record<'errors' | 'validation', Record<string, string>> = 
     see_staff: 'kiosk only: the station answers it to the public kiosk alone, never to a signed-in caller',
     not_signed_in: 'speaks to whoever is at the screen; staff meet it when their session has ended, and it fits them',
     approval_needs_second_person: 'met only on the staff sync screen, and already written for staff',
+    aid_four_eyes: 'met only on the staff aid screen, and already written for staff',
   },
   validation: {
     idle_lock_minutes_range: 'a staff setting, already written for staff',

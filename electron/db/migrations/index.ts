@@ -17,6 +17,8 @@ import * as m0015 from './0015_kiosk_safeguards';
 import * as m0016 from './0016_staff_management';
 import * as m0017 from './0017_name_index_case';
 import * as m0018 from './0018_name_list_rekey';
+import * as m0019 from './0019_donor_family';
+import * as m0020 from './0020_aid_cases';
 
 export interface Migration {
   up(db: Kysely<any>): Promise<void>;
@@ -42,4 +44,6 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0016_staff_management', m0016],
   ['0017_name_index_case', m0017],
   ['0018_name_list_rekey', m0018],
+  ['0019_donor_family', m0019],
+  ['0020_aid_cases', m0020],
 ];

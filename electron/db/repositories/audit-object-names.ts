@@ -17,6 +17,14 @@ export async function documentSerials(db: Executor, ids: readonly string[]): Pro
   return byId(await db.selectFrom('document').select(['id', 'serial as name']).where('id', 'in', ids).execute());
 }
 
+/** A donor family is known by the registration number of the donation it was opened from. */
+export async function familyRegistrationNumbers(db: Executor, ids: readonly string[]): Promise<NameMap> {
+  if (ids.length === 0) return new Map();
+  return byId(
+    await db.selectFrom('donor_family as f').innerJoin('registration as r', 'r.id', 'f.registration_id').select(['f.id as id', 'r.number as name']).where('f.id', 'in', ids).execute(),
+  );
+}
+
 export async function staffUsernames(db: Executor, ids: readonly string[]): Promise<NameMap> {
   if (ids.length === 0) return new Map();
   return byId(await db.selectFrom('staff').select(['id', 'username as name']).where('id', 'in', ids).execute());

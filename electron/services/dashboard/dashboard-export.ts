@@ -12,6 +12,9 @@ type ExportedFile = CallOutput<'dashboard:export'>;
 type Progress = CallOutput<'dashboard:exportProgress'>;
 type ExportInput = ParsedInput<'dashboard:export'>;
 
+/** The donor-family care figures of a year (the family area's, handed over by the composition root). */
+export type FamilyFiguresOfYear = (year: number) => Promise<CallOutput<'family:figures'>>;
+
 const mediaTypes = {
   csv: 'text/csv;charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -43,6 +46,7 @@ export class DashboardExport {
   constructor(
     private readonly dashboard: DashboardService,
     private readonly clock: Clock,
+    private readonly familyFigures: FamilyFiguresOfYear,
   ) {}
 
   async export(input: ExportInput, actor: Actor): Promise<ExportedFile> {
@@ -81,7 +85,7 @@ export class DashboardExport {
   private async prepare(input: ExportInput, actor: Actor) {
     const t = await this.translators.for(input.language);
     const dashboard = await this.dashboard.read(input.year, actor, 'export', input.format);
-    const tables = dashboardTables(dashboard, t);
+    const tables = dashboardTables(dashboard, t, await this.familyFigures(Number(dashboard.from.slice(0, 4))));
     const fileName = `dashboard-${dashboard.station}-${dashboard.from}-${dashboard.to}.${input.format}`;
     const write = async (progress?: ExportProgress): Promise<ExportedFile> => {
       const content = input.format === 'csv' ? await tablesToCsvInSteps(tables, progress) : await tablesToXlsx(tables, t('dashboard:export.creator'), progress);

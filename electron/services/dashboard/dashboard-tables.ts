@@ -4,13 +4,14 @@ import type { TargetStatus } from '../../../shared/domain/figures';
 import type { ExportCell, ExportTable } from '../../tables/table-export';
 
 type Dashboard = CallOutput<'dashboard:get'>;
+type FamilyFigures = CallOutput<'family:figures'>;
 
 /**
  * Every table of the dashboard, headers and names in the chosen language: the summary against the
  * targets, then months, programs, stations, years, the stem-cell pipeline, where registrants heard
- * of donation, and the sessions they named.
+ * of donation, the sessions they named, and the care of donor families in the dashboard's year.
  */
-export function dashboardTables(dashboard: Dashboard, t: TFunction): ExportTable[] {
+export function dashboardTables(dashboard: Dashboard, t: TFunction, family: FamilyFigures): ExportTable[] {
   const share = (value: number | null): ExportCell => (value === null ? null : { share: value });
   const status = (value: TargetStatus, unknownKey: string) => t(value === 'unknown' ? `dashboard:status.${unknownKey}` : `dashboard:status.${value}`);
   const column = (key: string) => t(`dashboard:export.column.${key}`);
@@ -82,5 +83,34 @@ export function dashboardTables(dashboard: Dashboard, t: TFunction): ExportTable
     headers: [column('session'), column('date'), column('registrations')],
     rows: dashboard.sessions.map((row) => [row.title ?? t('dashboard:sessions.unknown'), row.date, row.registrations]),
   };
-  return [summary, months, programs, stations, years, pipeline, heardFrom, sessions];
+  return [summary, months, programs, stations, years, pipeline, heardFrom, sessions, ...familyCareTables(family, t)];
+}
+
+/** The donor-family care of a year: families cared for and contacts, invitations per ceremony, aid paid per programme. */
+function familyCareTables(family: FamilyFigures, t: TFunction): ExportTable[] {
+  const column = (key: string) => t(`dashboard:export.column.${key}`);
+  const care: ExportTable = {
+    title: t('dashboard:export.sheet.familyCare'),
+    headers: [column('indicator'), column('value')],
+    rows: [
+      [t('dashboard:export.row.familiesOpen'), family.familiesOpen],
+      [t('dashboard:export.row.familiesContacted'), family.familiesContacted],
+      [t('dashboard:export.row.familyContacts'), family.contacts],
+      [t('dashboard:export.row.contactsPerFamily'), family.contactsPerFamily],
+      ...family.contactsByKind.map((row): ExportCell[] => [t(`family:contactKind.${row.kind}`), row.count]),
+      [t('dashboard:export.row.followUpsOverdue'), family.followUpsOverdue],
+    ],
+  };
+  const remembrance: ExportTable = {
+    title: t('dashboard:export.sheet.remembrance'),
+    headers: ['ceremony', 'invited', 'accepted', 'attended'].map(column),
+    rows: family.invitations.map((row) => [t(`family:ceremony.${row.ceremony}`), row.sent, row.accepted, row.attended]),
+  };
+  const aid: ExportTable = {
+    title: t('dashboard:export.sheet.aidPaid'),
+    headers: ['aidProgramme', 'aidCases', 'aidAmountYuan'].map(column),
+    // Money is kept in fen; the table shows yuan.
+    rows: family.aidPaid.map((row) => [t(`aid:programme.${row.programme}`), row.cases, row.amountFen / 100]),
+  };
+  return [care, remembrance, aid];
 }

@@ -1,6 +1,6 @@
 import type { StationContext } from '../kernel/context';
 import { DashboardService } from './dashboard';
-import { DashboardExport } from './dashboard-export';
+import { DashboardExport, type FamilyFiguresOfYear } from './dashboard-export';
 import type { FiguresService } from '../figures/figures';
 
 /** The station manager's dashboard and its export; the memorial and education part is the figures service's computation. */
@@ -10,7 +10,7 @@ export interface DashboardServices {
 }
 
 /** The dashboard area on one station; its memorial and education part comes from `memorialFigures`. */
-export function createDashboardServices(ctx: StationContext, memorialFigures: FiguresService): DashboardServices {
+export function createDashboardServices(ctx: StationContext, memorialFigures: FiguresService, familyFigures: FamilyFiguresOfYear): DashboardServices {
   const figures = new DashboardService(ctx, memorialFigures);
-  return { figures, export: new DashboardExport(figures, ctx.clock) };
+  return { figures, export: new DashboardExport(figures, ctx.clock, familyFigures) };
 }

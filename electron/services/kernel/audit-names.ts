@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/repositories/executor';
 import {
   documentSerials,
+  familyRegistrationNumbers,
   personOfRecords,
   personRegistrationNumbers,
   registrationNumbers,
@@ -45,6 +46,7 @@ export async function nameAuditObjects(db: Executor, refs: readonly AuditObjectR
     document: await documentSerials(db, idsOf(refs, 'document')),
     staff: await staffUsernames(db, idsOf(refs, 'staff')),
     education_session: await sessionTitles(db, idsOf(refs, 'education_session')),
+    donor_family: await familyRegistrationNumbers(db, idsOf(refs, 'donor_family')),
   };
 
   return refs.map(({ objectType, objectId }) => {

@@ -3,7 +3,7 @@ import { MessageModeration } from './message-moderation';
 import { MessageWall } from './message-wall';
 import { VisitorRetention } from './visitor-retention';
 import { VisitorSettings } from './visitor-settings';
-import { VisitorService } from './visitors';
+import { VisitorService, type InvitationCheckIn } from './visitors';
 
 /** The memorial's visitors: their sign-ins and messages, the wall that shows them, and how long they are kept. */
 export interface MemorialServices {
@@ -15,9 +15,9 @@ export interface MemorialServices {
 }
 
 /** The memorial area on one station. */
-export function createMemorialServices(ctx: StationContext): MemorialServices {
+export function createMemorialServices(ctx: StationContext, checkInInvitation?: InvitationCheckIn): MemorialServices {
   return {
-    visitors: new VisitorService(ctx),
+    visitors: new VisitorService(ctx, checkInInvitation),
     visitorSettings: new VisitorSettings(ctx),
     visitorRetention: new VisitorRetention(ctx),
     messageModeration: new MessageModeration(ctx),

@@ -15,7 +15,8 @@ import type { Actor } from '../kernel/audit';
 import { AppError } from '../kernel/errors';
 import { queueForSync } from '../kernel/outbox';
 import { leaveVisitorMessage } from './visitor-messages';
-import type { StationContext } from '../kernel/context';
+import type { StationContext, WriteMoment } from '../kernel/context';
+import type { Executor } from '../../db/repositories/executor';
 
 type VisitorSignIn = CallOutput<'visitor:signIn'>;
 type VisitorLogEntry = CallOutput<'visitor:list'>['visitors'][number];
@@ -31,9 +32,18 @@ function toVisitorSignIn(row: VisitorSignInRow, visitorName: string | null, mess
   };
 }
 
+/**
+ * Records, inside the sign-in's transaction, that the family holding an invitation code came. Any text is
+ * taken without an error, so the kiosk's answer is the same whether the code was right or not.
+ */
+export type InvitationCheckIn = (trx: Executor, code: string, actor: Actor, moment: WriteMoment) => Promise<void>;
+
 /** Memorial visitor sign-in and the staff list of visits; names are sealed at rest and masked on screen. */
 export class VisitorService {
-  constructor(private readonly ctx: StationContext) {}
+  constructor(
+    private readonly ctx: StationContext,
+    private readonly checkInInvitation: InvitationCheckIn = async () => {},
+  ) {}
 
   /**
    * Records a visit (and the message left with it, pending moderation), queues the visit for the
@@ -42,10 +52,11 @@ export class VisitorService {
    */
   async signIn(input: ParsedInput<'visitor:signIn'>, actor: Actor): Promise<VisitorSignIn> {
     const station = await this.ctx.station.require();
+    const now = this.ctx.clock.now();
     const row: VisitorSignInRow = {
       id: randomUUID(),
       station_code: station.code,
-      visited_at: this.ctx.clock.now().toISOString(),
+      visited_at: now.toISOString(),
       party_size: input.partySize,
       purpose: input.purpose,
       visitor_name: this.ctx.protection.sealOptional(input.visitorName, 'visitor_sign_in.visitor_name'),
@@ -71,6 +82,7 @@ export class VisitorService {
           actor,
         });
       }
+      if (input.invitationCode !== null) await this.checkInInvitation(trx, input.invitationCode, actor, { station, now, at: row.visited_at });
     });
     return toVisitorSignIn(row, input.visitorName, input.message === null ? null : 'pending');
   }

@@ -7,6 +7,7 @@ import {
   NAME_SEARCH_LIMIT,
 } from '../../../shared/domain/memorial-names';
 import type { Executor } from '../../db/repositories/executor';
+import { engravingConsentOfPerson } from '../../db/repositories/family';
 import { hasPublishedEntryAt } from '../../db/repositories/memorial-duplicates';
 import {
   findMemorialEntry,
@@ -55,6 +56,10 @@ export class MemorialNameService {
     return this.ctx.db.transaction().execute(async (trx) => {
       if (input.personId !== null && !(await personExists(trx, input.personId))) {
         throw new AppError('validation_failed', 'invalid input', [{ path: 'personId', reason: 'person_unknown' }]);
+      }
+      // A donor whose family the station cares for is engraved only while the family's own consent to it stands.
+      if (input.personId !== null && (await engravingConsentOfPerson(trx, input.personId)) === 'not_granted') {
+        throw new AppError('family_engraving_not_consented');
       }
       // The same name at the same place is most likely the same form entered twice; staff confirm a true namesake.
       if (!input.confirmDuplicate && (await hasPublishedEntryAt(trx, input.publishedName, input.wallLocation))) {
