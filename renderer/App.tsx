@@ -11,11 +11,12 @@ import { ElderModeContext, useElderModeRoot } from './hooks/useElderMode';
 import { useIdleLock } from './hooks/useIdleLock';
 import { leaveUnlessGuarded } from './hooks/useLeaveGuard';
 import type { ScreenName, Session } from './session';
-import { OpenScreenContext } from './navigation';
+import { OpenScreenContext, type ScreenTarget } from './navigation';
 import { AudienceContext } from './audience';
 import { AuditScreen } from './screens/Audit/AuditScreen';
 import { BackupScreen } from './screens/Backup/BackupScreen';
 import { DocumentsScreen } from './screens/Documents/DocumentsScreen';
+import { FamilyCareScreen } from './screens/FamilyCare/FamilyCareScreen';
 import { FiguresScreen } from './screens/Figures/FiguresScreen';
 import { DashboardScreen } from './screens/Dashboard/DashboardScreen';
 import { HomeScreen } from './screens/Home/HomeScreen';
@@ -26,6 +27,7 @@ import { MessageWallScreen } from './screens/MessageWall/MessageWallScreen';
 import { MyAccountScreen } from './screens/MyAccount/MyAccountScreen';
 import { NameListScreen } from './screens/NameList/NameListScreen';
 import { NameListDeskScreen } from './screens/NameListDesk/NameListDeskScreen';
+import { AidCasesScreen } from './screens/AidCases/AidCasesScreen';
 import { RecordsScreen } from './screens/Records/RecordsScreen';
 import { RegistrationScreen } from './screens/Registration/RegistrationScreen';
 import { SessionKioskScreen } from './screens/SessionKiosk/SessionKioskScreen';
@@ -47,6 +49,8 @@ export function App() {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const [session, setSession] = useState<Session | null>(null);
   const [screen, setScreen] = useState<ScreenName>('home');
+  /** What the open screen was asked to show first, when another screen opened it (see renderer/navigation.ts). */
+  const [target, setTarget] = useState<ScreenTarget>({});
   /** A refusal that concerns the whole app rather than one screen (e.g. an account locked meanwhile). */
   const [notice, setNotice] = useState<ErrorCode | null>(null);
 
@@ -93,8 +97,9 @@ export function App() {
   const forcedChange = session !== null && session.staff !== null && !locked && session.mustChange.length > 0;
   const station = loaded.state === 'ready' ? loaded.station : null;
 
-  const open = useCallback((next: ScreenName) => {
+  const open = useCallback((next: ScreenName, nextTarget: ScreenTarget = {}) => {
     setNotice(null);
+    setTarget(nextTarget);
     setScreen(next);
   }, []);
 
@@ -243,6 +248,8 @@ export function App() {
                   {screen === 'messageModeration' ? <MessageModerationScreen /> : null}
                   {screen === 'nameList' ? <NameListScreen /> : null}
                   {screen === 'nameListDesk' ? <NameListDeskScreen /> : null}
+                  {screen === 'familyCare' ? <FamilyCareScreen key={`${target.familyId ?? ''}-${target.registrationId ?? ''}`} target={target} /> : null}
+                  {screen === 'aidCases' ? <AidCasesScreen key={target.familyId ?? ''} role={session.role} familyId={target.familyId ?? null} /> : null}
                   {screen === 'sessionKiosk' ? <SessionKioskScreen /> : null}
                   {screen === 'sessions' ? <SessionsScreen /> : null}
                   {screen === 'figures' ? <FiguresScreen role={session.role} /> : null}

@@ -5,7 +5,7 @@ import type { Role } from '../shared/domain/roles';
 export type Session = CallOutput<'session:get'>;
 
 /** The screens of the app; `login` is the staff sign-in form. */
-export type ScreenName = 'home' | 'login' | 'register' | 'records' | 'visitorSignIn' | 'visitorLog' | 'audit' | 'staffAccounts' | 'documents' | 'messageWall' | 'messageModeration' | 'nameList' | 'nameListDesk' | 'sessionKiosk' | 'sessions' | 'figures' | 'dashboard' | 'sync' | 'settings' | 'backup' | 'myAccount';
+export type ScreenName = 'home' | 'login' | 'register' | 'records' | 'visitorSignIn' | 'visitorLog' | 'audit' | 'staffAccounts' | 'documents' | 'messageWall' | 'messageModeration' | 'nameList' | 'nameListDesk' | 'sessionKiosk' | 'sessions' | 'figures' | 'dashboard' | 'sync' | 'settings' | 'backup' | 'myAccount' | 'familyCare' | 'aidCases';
 
 /** The call each screen opens with: its roles decide who is offered the screen (the station enforces them). */
 const openingCall: Record<ScreenName, CallName> = {
@@ -30,6 +30,8 @@ const openingCall: Record<ScreenName, CallName> = {
   settings: 'settings:get',
   backup: 'backup:status',
   myAccount: 'session:changePassword',
+  familyCare: 'family:list',
+  aidCases: 'aid:list',
 };
 
 export function mayOpen(role: Role, screen: ScreenName): boolean {

@@ -20,7 +20,7 @@ export function switchLanguage(language: Language): void {
 export default i18next;
 
 /** Namespaces the screens use; keys from the others are written `ns:key`. */
-const screenNamespaces = ['common', 'setup', 'memorial', 'staff', 'audit', 'errors', 'validation', 'registration', 'kiosk', 'records', 'documentDesk', 'nameList', 'nameListDesk', 'sessions', 'sessionKiosk', 'figures', 'dashboard', 'sync', 'settings', 'backup', 'elder', 'idCard'] as const;
+const screenNamespaces = ['common', 'setup', 'memorial', 'staff', 'audit', 'errors', 'validation', 'registration', 'kiosk', 'records', 'documentDesk', 'nameList', 'nameListDesk', 'aid', 'aidDesk', 'sessions', 'sessionKiosk', 'figures', 'dashboard', 'sync', 'settings', 'backup', 'elder', 'idCard', 'family', 'familyDesk'] as const;
 
 /** `useTranslation` over every screen namespace, so `t('memorial:signIn.title')` is type-checked. */
 export function useT() {

@@ -134,7 +134,7 @@ test('the audit trail is not for registrars', async ({ page, openApp, createStaf
   const registrar = await createStaff('registrar');
   await openApp();
   await signIn(page, registrar);
-  await expect(page.locator('.tile strong')).toHaveText(['意愿登记', '登记记录', '回执与证书', '来访登记', '来访记录', '留言墙', '留言审核', '纪念名录', '纪念名录管理', '今日生命教育活动', '生命教育活动', '纪念与教育统计', '统计看板', '省级同步', '我的账户']);
+  await expect(page.locator('.tile strong')).toHaveText(['意愿登记', '登记记录', '回执与证书', '来访登记', '来访记录', '留言墙', '留言审核', '纪念名录', '纪念名录管理', '家属关怀', '人道救助', '今日生命教育活动', '生命教育活动', '纪念与教育统计', '统计看板', '省级同步', '我的账户']);
   await expect(page.getByRole('button', { name: /审计日志/ })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /工作人员账户/ })).toHaveCount(0);
 });

@@ -41,7 +41,7 @@ test.describe('staff sessions', () => {
 
     await signIn(page, sampleAdmin);
     await expect(page.getByTestId('staff-role')).toHaveText('系统管理员');
-    await expect(tiles).toHaveText(['意愿登记', '登记记录', '回执与证书', '来访登记', '来访记录', '留言墙', '留言审核', '纪念名录', '纪念名录管理', '今日生命教育活动', '生命教育活动', '纪念与教育统计', '统计看板', '省级同步', '备份与恢复', '审计日志', '工作人员账户', '站点设置', '我的账户']);
+    await expect(tiles).toHaveText(['意愿登记', '登记记录', '回执与证书', '来访登记', '来访记录', '留言墙', '留言审核', '纪念名录', '纪念名录管理', '家属关怀', '人道救助', '今日生命教育活动', '生命教育活动', '纪念与教育统计', '统计看板', '省级同步', '备份与恢复', '审计日志', '工作人员账户', '站点设置', '我的账户']);
 
     await page.getByRole('button', { name: '退出登录' }).click();
     await expect(page.getByRole('button', { name: '工作人员登录' })).toBeVisible();
@@ -303,7 +303,7 @@ test.describe('staff accounts', () => {
     await expect(second.getByRole('button', { name: '工作人员登录' })).toBeVisible();
     await signIn(second, { username: 'wangfang', password: 'registrar passphrase', displayName: '王芳' });
     await expect(second.getByTestId('staff-role')).toHaveText('登记员');
-    await expect(second.locator('.tile strong')).toHaveText(['意愿登记', '登记记录', '回执与证书', '来访登记', '来访记录', '留言墙', '留言审核', '纪念名录', '纪念名录管理', '今日生命教育活动', '生命教育活动', '纪念与教育统计', '统计看板', '省级同步', '我的账户']);
+    await expect(second.locator('.tile strong')).toHaveText(['意愿登记', '登记记录', '回执与证书', '来访登记', '来访记录', '留言墙', '留言审核', '纪念名录', '纪念名录管理', '家属关怀', '人道救助', '今日生命教育活动', '生命教育活动', '纪念与教育统计', '统计看板', '省级同步', '我的账户']);
     await second.getByRole('button', { name: /来访记录/ }).click();
     await expect(second.getByTestId('visitor-total')).toHaveText('共 0 条来访记录');
 

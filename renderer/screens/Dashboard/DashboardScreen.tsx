@@ -6,6 +6,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { useLoad } from '../../hooks/useLoad';
 import { DashboardCards } from './DashboardCards';
 import { DashboardExportPanel } from './DashboardExportPanel';
+import { FamilyFiguresPanel } from './FamilyFiguresPanel';
 import { SessionsTable } from './SessionsTable';
 import { StationsTable } from './StationsTable';
 import { YearPicker } from './YearPicker';
@@ -62,6 +63,7 @@ export function DashboardScreen() {
           </Suspense>
           <SessionsTable dashboard={dashboard} />
           <StationsTable dashboard={dashboard} />
+          <FamilyFiguresPanel year={dashboard.year} />
           <DashboardExportPanel year={dashboard.year} />
         </>
       )}

@@ -24,6 +24,8 @@ export function HomeScreen({ station, role, onOpen }: { station: Station; role: 
     { screen: 'messageModeration', title: t('memorial:moderation.title'), hint: t('memorial:moderation.tileHint') },
     { screen: 'nameList', title: t('nameList:title'), hint: t('nameList:tileHint') },
     { screen: 'nameListDesk', title: t('nameListDesk:title'), hint: t('nameListDesk:tileHint') },
+    { screen: 'familyCare', title: t('familyDesk:title'), hint: t('familyDesk:tileHint') },
+    { screen: 'aidCases', title: t('aidDesk:title'), hint: t('aidDesk:tileHint') },
     { screen: 'sessionKiosk', title: t('sessionKiosk:title'), hint: t('sessionKiosk:homeHint') },
     { screen: 'sessions', title: t('sessions:title'), hint: t('sessions:homeHint') },
     { screen: 'figures', title: t('figures:title'), hint: t('figures:homeHint') },

@@ -29,6 +29,8 @@ interface PersonRecordPanelProps {
   initialDone: Done | null;
   /** Whether the staff member may record a donation as completed (supervisors and administrators). */
   mayRealise: boolean;
+  /** Whether the staff member cares for donor families (the way from a realised donation to its family). */
+  mayCareForFamily: boolean;
   onClose: () => void;
   /** Tells the search results that something changed (a state, a refusal). */
   onChanged: () => void;
@@ -38,7 +40,7 @@ interface PersonRecordPanelProps {
  * A person's record as staff see it, opened (and audited) by the station. Every change answers with
  * the new record, which replaces the one shown, and a success line says what was done.
  */
-export function PersonRecordPanel({ personId, initialDone, mayRealise, onClose, onChanged }: PersonRecordPanelProps) {
+export function PersonRecordPanel({ personId, initialDone, mayRealise, mayCareForFamily, onClose, onChanged }: PersonRecordPanelProps) {
   const { t } = useT();
   const [record, setRecord] = useState<PersonRecord | null>(null);
   const [errorCode, setErrorCode] = useState<ErrorCode | null>(null);
@@ -151,6 +153,7 @@ export function PersonRecordPanel({ personId, initialDone, mayRealise, onClose, 
               personId={record.id}
               documentKind={record.documentKind}
               mayRealise={mayRealise}
+              mayCareForFamily={mayCareForFamily}
               openAction={openForm?.kind === 'registration' && openForm.registrationId === registration.id ? openForm.action : null}
               onOpenAction={(action) => openAction(registration.id, action)}
               onUpdated={onUpdated}

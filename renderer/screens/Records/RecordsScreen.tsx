@@ -14,6 +14,7 @@ type Open = { view: 'none' } | { view: 'person'; personId: string; done: Done | 
 /** Staff search of registrations and a person's record, with every action on it. */
 export function RecordsScreen({ role }: { role: Role }) {
   const mayRealise = mayCall(role, 'registration:realise');
+  const mayCareForFamily = mayCall(role, 'family:open');
   const [open, setOpen] = useState<Open>({ view: 'none' });
   const [refreshKey, setRefreshKey] = useState(0);
   const openings = useRef(0);
@@ -47,6 +48,7 @@ export function RecordsScreen({ role }: { role: Role }) {
           personId={open.personId}
           initialDone={open.done}
           mayRealise={mayRealise}
+          mayCareForFamily={mayCareForFamily}
           onClose={close}
           onChanged={onChanged}
         />

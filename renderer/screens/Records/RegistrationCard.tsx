@@ -4,6 +4,7 @@ import { useFormatDate } from '../../hooks/useFormatDate';
 import { useFormatDateTime } from '../../hooks/useFormatDateTime';
 import { AmendForm, isAmendable } from './AmendForm';
 import { BodyPaperworkForm } from './BodyPaperworkForm';
+import { FamilyRecordButton } from './FamilyRecordButton';
 import { FollowUpForm } from './FollowUpForm';
 import { IssueDocumentForm } from './IssueDocumentForm';
 import { FollowUpList, RegistrationHistory } from './RegistrationHistory';
@@ -22,6 +23,8 @@ interface RegistrationCardProps {
   documentKind: DocumentKind;
   /** Whether the staff member may record the donation as completed. */
   mayRealise: boolean;
+  /** Whether the staff member cares for donor families: a realised registration then leads to its family. */
+  mayCareForFamily: boolean;
   /** The action whose form is open on this registration, if any. */
   openAction: RegistrationAction | null;
   onOpenAction: (action: RegistrationAction | null) => void;
@@ -29,7 +32,7 @@ interface RegistrationCardProps {
 }
 
 /** One program's registration: its state, current choice, stem-cell pipeline, history and the actions it allows. */
-export function RegistrationCard({ registration, personId, documentKind, mayRealise, openAction, onOpenAction, onUpdated }: RegistrationCardProps) {
+export function RegistrationCard({ registration, personId, documentKind, mayRealise, mayCareForFamily, openAction, onOpenAction, onUpdated }: RegistrationCardProps) {
   const { t } = useT();
   const formatDateTime = useFormatDateTime();
   const formatDate = useFormatDate();
@@ -99,6 +102,7 @@ export function RegistrationCard({ registration, personId, documentKind, mayReal
                   : t(`records:actions.${action}`)}
             </button>
           ))}
+          {registration.state === 'realised' && mayCareForFamily ? <FamilyRecordButton registrationId={registration.id} /> : null}
         </div>
       ) : null}
       {openAction === 'amend' ? <AmendForm registration={registration} onUpdated={onUpdated} onCancel={close} /> : null}

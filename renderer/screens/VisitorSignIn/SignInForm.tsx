@@ -53,6 +53,7 @@ export function SignInForm({ initialPurpose, onInUse, onSignedIn }: SignInFormPr
   const [relation, setRelation] = useState<VisitorRelation | ''>('');
   const [groupName, setGroupName] = useState('');
   const [message, setMessage] = useState('');
+  const [invitationCode, setInvitationCode] = useState('');
 
   const action = useCallback(
     () =>
@@ -63,8 +64,9 @@ export function SignInForm({ initialPurpose, onInUse, onSignedIn }: SignInFormPr
         relation: relation === '' ? null : relation,
         groupName,
         message,
+        invitationCode,
       }),
-    [sizeChoice, moreSize, purpose, visitorName, relation, groupName, message],
+    [sizeChoice, moreSize, purpose, visitorName, relation, groupName, message, invitationCode],
   );
   const form = useSubmit(action, onSignedIn);
 
@@ -130,6 +132,18 @@ export function SignInForm({ initialPurpose, onInUse, onSignedIn }: SignInFormPr
           </div>
           <IssueMessage issue={purposeIssue} />
         </fieldset>
+
+        <Field id="invitation-code" label={t('familyDesk:kiosk.invitationCode')} hint={t('familyDesk:kiosk.invitationCodeHint')} issue={form.issueFor('invitationCode')}>
+          <input
+            id="invitation-code"
+            className="memorial-kiosk__code"
+            value={invitationCode}
+            onChange={(e) => setInvitationCode(e.target.value)}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+          />
+        </Field>
 
         <details open={extrasOpen} onToggle={(e) => setExtrasOpen(e.currentTarget.open)}>
           <summary>{t('memorial:signIn.extras')}</summary>

@@ -1,0 +1,78 @@
+import { expect, type Download, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import type { OpenStation } from '../../electron/app/open-station';
+import type { CallInput, CallName, CallOutput } from '../../shared/contract/calls';
+import { adminCaller, openTileAs, sampleAdmin } from './fixtures';
+import { text } from './support/axe';
+import { register } from './records-helpers';
+
+/** The family member who applies for aid and receives it; the notice shows her as `李*`. */
+export const APPLICANT = '李秀英';
+
+/** A donor family as the family desk opens it from a realised donation, with the one member who applies. */
+export interface DonorFamily {
+  familyId: string;
+  registrationNumber: string;
+  applicantId: string;
+}
+
+/** Makes a call through the dispatcher as `who`; a refusal fails the test at once. */
+export async function dispatchOk<N extends CallName>(station: OpenStation, name: N, input: CallInput<N>, who: { sessionKey: string } = adminCaller): Promise<CallOutput<N>> {
+  const result = await station.dispatch(name, input, who);
+  if (!result.ok) throw new Error(`${name} refused: ${JSON.stringify(result.error)}`);
+  return result.data as CallOutput<N>;
+}
+
+/**
+ * Registers a body donor, records the donation as completed on `donatedOn` and opens the family with its
+ * applicant, all through the dispatcher as the first administrator (as the desks would have done before).
+ */
+export async function openDonorFamily(station: OpenStation, donatedOn: string): Promise<DonorFamily> {
+  const created = await register(station);
+  const body = created.registrations.find((registration) => registration.program === 'body');
+  if (!body) throw new Error('no body registration');
+  await dispatchOk(station, 'registration:realise', { registrationId: body.id, expectedVersion: body.version, donatedOn, note: null });
+  const family = await dispatchOk(station, 'family:open', {
+    registrationId: body.id,
+    preferredChannel: 'phone',
+    members: [{ name: APPLICANT, relationCode: '30', phone: '13900002222', isExecutor: true, consented: true, doNotContact: false }],
+  });
+  const applicant = family.members[0];
+  if (!applicant) throw new Error('no member');
+  return { familyId: family.id, registrationNumber: body.number, applicantId: applicant.id };
+}
+
+/** Signs a staff member in at the dispatcher under a desk of their own, for preparing a case step by step. */
+export async function deskOf(station: OpenStation, account: { username: string; password: string }): Promise<{ sessionKey: string }> {
+  const desk = { sessionKey: `desk-${account.username}` };
+  await dispatchOk(station, 'session:login', { username: account.username, password: account.password }, desk);
+  return desk;
+}
+
+/** A text of the product in `language`, with its `{{values}}` filled in. */
+export function textIn(language: 'zh-CN' | 'en', key: string, values: Record<string, string> = {}): string {
+  return Object.entries(values).reduce((filled, [name, value]) => filled.replaceAll(`{{${name}}}`, value), text(language, key));
+}
+
+/** Signs out whoever is signed in on the page, signs `account` in (in `language`) and opens the aid desk by its tile. */
+export async function openAidDeskAs(page: Page, account: { username: string; password: string; displayName: string }, language: 'zh-CN' | 'en' = 'zh-CN'): Promise<void> {
+  const signOut = page.getByRole('button', { name: text(language, 'staff:session.signOut'), exact: true });
+  if (await signOut.isVisible()) await signOut.click();
+  await openTileAs(page, language === 'en' ? 'en' : 'zh', account, text(language, 'aidDesk:title'));
+}
+
+/** Opens the only case in the aid desk's list. */
+export async function openOnlyCase(page: Page): Promise<void> {
+  const rows = page.getByTestId('aid-case-row');
+  await expect(rows).toHaveCount(1);
+  await rows.getByRole('button').click();
+  await expect(page.getByTestId('aid-case')).toBeVisible();
+}
+
+/** The first bytes of a downloaded file, to tell a PDF (`%PDF`) from an XLSX (a zip, `PK`). */
+export async function downloadedMagic(download: Download): Promise<string> {
+  const path = await download.path();
+  return readFileSync(path).subarray(0, 4).toString('latin1');
+}
+
+export { sampleAdmin };
