@@ -1,5 +1,5 @@
 import type { BackupSettings } from '../validation/backup';
-import { DEFAULT_MIN_NOTICE_DAYS, MIN_NOTICE_DAYS_BOUNDS, type AidSettings } from './aid';
+import { DEFAULT_MIN_NOTICE_DAYS, type AidSettings } from './aid';
 import type { ValidationReason } from '../validation/reasons';
 import type { SyncSettings } from '../validation/sync';
 import {
@@ -10,18 +10,12 @@ import {
   MIN_BACKUP_INTERVAL_HOURS,
   MIN_BACKUP_KEEP,
 } from './backup';
-import {
-  defaultFamilyCareSettings,
-  MAX_FOLLOW_UP_OFFSET_DAYS,
-  MAX_FOLLOW_UP_OFFSETS,
-  MAX_QINGMING_LEAD_DAYS,
-  type FamilyCareSettings,
-} from './family';
+import { defaultFamilyCareSettings, type FamilyCareSettings } from './family';
 import { ID_CARD_USB_PORTS, idCardReaderKinds, type IdCardReaderSettings } from './id-card';
 import { DEFAULT_REACH_TARGET_PERCENT, MAX_LOCAL_POPULATION, MAX_REACH_TARGET_PERCENT, MIN_REACH_TARGET_PERCENT, type FigureTargetSettings } from './figures';
 import { defaultRegistrationSettings, type RegistrationSettings } from './registration';
 import { DEFAULT_IDLE_LOCK_MINUTES } from './roles';
-import { receiptPapers, settingBounds, type Bounds, type KioskSettings, type PrintingSettings, type StaffSettings } from './settings';
+import { followUpOffsetCount, receiptPapers, settingBounds, type Bounds, type KioskSettings, type PrintingSettings, type StaffSettings } from './settings';
 import { MAX_BATCH_RECORDS, MIN_BATCH_RECORDS } from './sync';
 import { defaultMemorialSettings, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, type MemorialSettings } from './visitors';
 
@@ -255,15 +249,17 @@ export const settingsRegistry: { readonly [S in SettingsSectionName]: SettingsSe
     },
   },
   aid: {
-    items: { minNoticeDays: wholeNumber('aid.minNoticeDays', DEFAULT_MIN_NOTICE_DAYS, MIN_NOTICE_DAYS_BOUNDS) },
+    items: { minNoticeDays: wholeNumber('aid.minNoticeDays', DEFAULT_MIN_NOTICE_DAYS, settingBounds.minNoticeDays) },
   },
   familyCare: {
     items: {
-      followUpOffsetsDays: dayList('familyCare.followUpOffsetsDays', defaultFamilyCareSettings.followUpOffsetsDays, MAX_FOLLOW_UP_OFFSETS, {
-        min: 1,
-        max: MAX_FOLLOW_UP_OFFSET_DAYS,
-      }),
-      qingmingLeadDays: wholeNumber('familyCare.qingmingLeadDays', defaultFamilyCareSettings.qingmingLeadDays, { min: 0, max: MAX_QINGMING_LEAD_DAYS }),
+      followUpOffsetsDays: dayList(
+        'familyCare.followUpOffsetsDays',
+        defaultFamilyCareSettings.followUpOffsetsDays,
+        followUpOffsetCount.max,
+        settingBounds.followUpOffsetDays,
+      ),
+      qingmingLeadDays: wholeNumber('familyCare.qingmingLeadDays', defaultFamilyCareSettings.qingmingLeadDays, settingBounds.qingmingLeadDays),
     },
   },
 };

@@ -1,5 +1,8 @@
+import { MIN_NOTICE_DAYS_BOUNDS } from './aid';
+import { MAX_FOLLOW_UP_OFFSET_DAYS, MAX_FOLLOW_UP_OFFSETS, MAX_QINGMING_LEAD_DAYS } from './family';
+
 /** The sections of the settings screen, each saved on its own. */
-export const settingsSections = ['registration', 'staff', 'printing', 'kiosk'] as const;
+export const settingsSections = ['registration', 'staff', 'printing', 'kiosk', 'familyCare', 'aid'] as const;
 export type SettingsSection = (typeof settingsSections)[number];
 
 /** Inclusive bounds of a whole-number setting. */
@@ -20,7 +23,15 @@ export const settingBounds = {
   kioskIdleSeconds: { min: 20, max: 3600 },
   /** An unattended staff screen shows personal data: an hour is the longest a station may leave it open. */
   idleLockMinutes: { min: 1, max: 60 },
+  /** Each day of the care plan's list of follow-ups, counted from the donation. */
+  followUpOffsetDays: { min: 1, max: MAX_FOLLOW_UP_OFFSET_DAYS },
+  /** Days before Qingming the yearly visit falls due; 0 is Qingming itself. */
+  qingmingLeadDays: { min: 0, max: MAX_QINGMING_LEAD_DAYS },
+  minNoticeDays: MIN_NOTICE_DAYS_BOUNDS,
 } as const satisfies Record<string, Bounds>;
+
+/** How many follow-ups after a donation the care plan may list. */
+export const followUpOffsetCount: Bounds = { min: 1, max: MAX_FOLLOW_UP_OFFSETS };
 
 export type BoundedSetting = keyof typeof settingBounds;
 

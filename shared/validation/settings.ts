@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  followUpOffsetCount,
   MAX_PRINTER_NAME_LENGTH,
   receiptPapers,
   settingBounds,
@@ -44,6 +45,38 @@ const kioskFields = {
   elderModeDefault: z.boolean({ error: 'required' }),
 };
 
+/**
+ * Why a list of follow-up days cannot be the care plan, or null when it can: it must hold whole numbers
+ * (as many as the plan allows), each within bounds, none twice, from the smallest to the largest.
+ */
+function followUpDaysReason(value: unknown): ValidationReason | null {
+  if (!Array.isArray(value) || value.length < followUpOffsetCount.min || value.length > followUpOffsetCount.max) return 'follow_up_days_list';
+  if (!value.every((day) => typeof day === 'number' && Number.isInteger(day))) return 'follow_up_days_list';
+  const days = value as number[];
+  const { min, max } = settingBounds.followUpOffsetDays;
+  if (days.some((day) => day < min || day > max)) return 'follow_up_days_range';
+  if (new Set(days).size !== days.length) return 'follow_up_days_repeated';
+  if (days.some((day, index) => index > 0 && day < (days[index - 1] as number))) return 'follow_up_days_order';
+  return null;
+}
+
+/** The care plan's days after a donation; a refusal is reported on the list as a whole, with the reason above. */
+const followUpOffsetsDays = z
+  .custom<number[]>(() => true)
+  .superRefine((value, ctx) => {
+    const reason = followUpDaysReason(value);
+    if (reason !== null) ctx.addIssue({ code: 'custom', message: reason });
+  });
+
+const familyCareFields = {
+  followUpOffsetsDays,
+  qingmingLeadDays: bounded('qingmingLeadDays', 'qingming_lead_days_range'),
+};
+
+const aidFields = {
+  minNoticeDays: bounded('minNoticeDays', 'min_notice_days_range'),
+};
+
 /** The youngest age may not be above the oldest: the range would refuse every volunteer. */
 function ordered(values: { stemCellMinAge: number; stemCellMaxAge: number }): boolean {
   return values.stemCellMinAge <= values.stemCellMaxAge;
@@ -61,6 +94,8 @@ const registrationSettingsValues = z.object({
 const staffSettingsValues = z.object({ idleLockMinutes: z.number() });
 const printingSettingsValues = z.object({ receiptPrinter: z.string().nullable(), receiptPaper: z.enum(receiptPapers) });
 const kioskSettingsValues = z.object({ elderModeDefault: z.boolean() });
+const familyCareSettingsValues = z.object({ followUpOffsetsDays: z.array(z.number()), qingmingLeadDays: z.number() });
+const aidSettingsValues = z.object({ minNoticeDays: z.number() });
 
 /** One section's new values; the section is saved as a whole, so every field of it is given. */
 export const settingsChangeInput = z.discriminatedUnion(
@@ -70,6 +105,8 @@ export const settingsChangeInput = z.discriminatedUnion(
     z.object({ section: z.literal('staff'), ...staffFields }),
     z.object({ section: z.literal('printing'), ...printingFields }),
     z.object({ section: z.literal('kiosk'), ...kioskFields }),
+    z.object({ section: z.literal('familyCare'), ...familyCareFields }),
+    z.object({ section: z.literal('aid'), ...aidFields }),
   ],
   { error: 'invalid' },
 );
@@ -87,12 +124,19 @@ export const stationSettingsView = z.object({
   staff: sectionOutput(staffSettingsValues),
   printing: sectionOutput(printingSettingsValues),
   kiosk: sectionOutput(kioskSettingsValues),
+  familyCare: sectionOutput(familyCareSettingsValues),
+  aid: sectionOutput(aidSettingsValues),
   bounds: z.object({
     stemCellMinAge: boundsOutput,
     stemCellMaxAge: boundsOutput,
     coolingOffDays: boundsOutput,
     kioskIdleSeconds: boundsOutput,
     idleLockMinutes: boundsOutput,
+    followUpOffsetDays: boundsOutput,
+    /** How many days the care plan's list may hold. */
+    followUpOffsetCount: boundsOutput,
+    qingmingLeadDays: boundsOutput,
+    minNoticeDays: boundsOutput,
   }),
 });
 export type StationSettingsView = z.infer<typeof stationSettingsView>;

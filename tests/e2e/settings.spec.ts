@@ -117,7 +117,7 @@ test('a supervisor sees the settings read-only, with no way to save them', async
 
   await signIn(page, supervisor);
   await page.getByRole('button', { name: /站点设置/ }).click();
-  await expect(page.getByTestId('settings-read-only')).toHaveText('登记、工作人员、回执打印、公众屏幕和身份证读卡器的设置只能由系统管理员修改，这里仅供查看。');
+  await expect(page.getByTestId('settings-read-only')).toHaveText('登记、工作人员、回执打印、公众屏幕、身份证读卡器、家属关怀和人道救助的设置只能由系统管理员修改，这里仅供查看。');
   await expect(page.getByTestId('fact-stemCellMaxAge')).toHaveText('50');
   await expect(page.getByTestId('fact-coolingOffDays')).toHaveText('10');
   await expect(page.getByTestId('fact-idleLockMinutes')).toHaveText('5');

@@ -62,12 +62,18 @@ describe('station settings', () => {
       staff: { values: { idleLockMinutes: 5 }, defaults: { idleLockMinutes: 5 } },
       printing: { values: { receiptPrinter: null, receiptPaper: 'a4' }, defaults: { receiptPrinter: null, receiptPaper: 'a4' } },
       kiosk: { values: { elderModeDefault: false }, defaults: { elderModeDefault: false } },
+      familyCare: { values: { followUpOffsetsDays: [14, 91, 365], qingmingLeadDays: 7 }, defaults: { followUpOffsetsDays: [14, 91, 365], qingmingLeadDays: 7 } },
+      aid: { values: { minNoticeDays: 7 }, defaults: { minNoticeDays: 7 } },
       bounds: {
         stemCellMinAge: { min: 18, max: 60 },
         stemCellMaxAge: { min: 18, max: 65 },
         coolingOffDays: { min: 0, max: 90 },
         kioskIdleSeconds: { min: 20, max: 3600 },
         idleLockMinutes: { min: 1, max: 60 },
+        followUpOffsetDays: { min: 1, max: 1830 },
+        followUpOffsetCount: { min: 1, max: 8 },
+        qingmingLeadDays: { min: 0, max: 60 },
+        minNoticeDays: { min: 1, max: 60 },
       },
     });
   });

@@ -1,4 +1,4 @@
-import { settingBounds } from '../../../shared/domain/settings';
+import { followUpOffsetCount, settingBounds } from '../../../shared/domain/settings';
 import { sectionDefaults } from '../../../shared/domain/settings-registry';
 import type { SettingsChangeInput, StationSettingsView } from '../../../shared/validation/settings';
 import type { Executor } from '../../db/repositories/executor';
@@ -7,9 +7,10 @@ import type { StationContext } from '../kernel/context';
 import { changeSettings } from '../kernel/settings-change';
 
 /**
- * The settings screen's sections (registration, staff, printing, kiosk): read together, changed one section
- * at a time through `changeSettings`, each change in one transaction with one audit entry naming every
- * changed item.
+ * The settings screen's sections (registration, staff, printing, kiosk, the donor families' care plan and
+ * aid): read together, changed one section at a time through `changeSettings`, each change in one
+ * transaction with one audit entry naming every changed item. A changed care plan is read when a family is
+ * opened and when the yearly Qingming visits are laid, so follow-ups already laid keep their dates.
  */
 export class SettingsChanges {
   constructor(private readonly ctx: StationContext) {}
@@ -20,7 +21,9 @@ export class SettingsChanges {
       staff: { values: await this.ctx.settings.read('staff', db), defaults: sectionDefaults('staff') },
       printing: { values: await this.ctx.settings.read('printing', db), defaults: sectionDefaults('printing') },
       kiosk: { values: await this.ctx.settings.read('kiosk', db), defaults: sectionDefaults('kiosk') },
-      bounds: settingBounds,
+      familyCare: { values: await this.ctx.settings.read('familyCare', db), defaults: sectionDefaults('familyCare') },
+      aid: { values: await this.ctx.settings.read('aid', db), defaults: sectionDefaults('aid') },
+      bounds: { ...settingBounds, followUpOffsetCount },
     };
   }
 

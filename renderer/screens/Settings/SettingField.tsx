@@ -10,11 +10,13 @@ interface SettingFieldProps {
   issue?: FieldIssue;
   /** The setting's bounds, named in the refusal so that the person sees what is allowed. */
   bounds?: Bounds;
+  /** Further values the refusal may name, such as the most days a list may hold. */
+  params?: Record<string, number | string>;
   children: ReactNode;
 }
 
 /** A labelled setting with its hint and, when refused, the translated reason with the allowed range. */
-export function SettingField({ id, label, hint, issue, bounds, children }: SettingFieldProps) {
+export function SettingField({ id, label, hint, issue, bounds, params, children }: SettingFieldProps) {
   const { t } = useT();
   return (
     <div className={issue ? 'field field--invalid' : 'field'}>
@@ -23,7 +25,7 @@ export function SettingField({ id, label, hint, issue, bounds, children }: Setti
       {hint && !issue ? <small className="field__hint">{hint}</small> : null}
       {issue ? (
         <small className="field__error" id={`${id}-error`} data-reason={issue.reason}>
-          {t(`validation:${issue.reason}`, { min: bounds?.min, max: bounds?.max })}
+          {t(`validation:${issue.reason}`, { min: bounds?.min, max: bounds?.max, ...params })}
         </small>
       ) : null}
     </div>

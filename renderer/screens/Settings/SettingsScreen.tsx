@@ -9,6 +9,8 @@ import { mayCall } from '../../session';
 import { ProvinceKeys } from '../../components/settings/ProvinceKeys';
 import { SyncSettingsForm, SyncSettingsView } from '../../components/settings/SyncSettingsForm';
 import { MemorialSettingsPanel } from '../../components/settings/MemorialSettingsPanel';
+import { AidSettingsFacts, AidSettingsForm } from './AidSettingsForm';
+import { FamilyCareSettingsFacts, FamilyCareSettingsForm } from './FamilyCareSettingsForm';
 import { IdCardReaderForm } from './IdCardReaderForm';
 import { KioskSettingsForm } from './KioskSettingsForm';
 import { PrintingSettingsForm } from './PrintingSettingsForm';
@@ -30,9 +32,9 @@ interface SettingsScreenProps {
 }
 
 /**
- * The station's configurable items in one place: registration, staff screens and printing (changed by
- * an administrator, read by a supervisor), the memorial retention, and the provincial reporting and
- * keys as the sync screen shows them.
+ * The station's configurable items in one place: registration, staff screens, printing, public screens,
+ * the donor families' care plan and aid (changed by an administrator, read by a supervisor), the memorial
+ * retention, and the provincial reporting and keys as the sync screen shows them.
  */
 export function SettingsScreen({ role, onStaffSettingsSaved, onStationRenamed }: SettingsScreenProps) {
   const { t } = useT();
@@ -86,9 +88,15 @@ export function SettingsScreen({ role, onStaffSettingsSaved, onStationRenamed }:
                 <StaffSettingsForm view={view} onSaved={onStaffSaved} />
                 <PrintingSettingsForm view={view} onSaved={setView} />
                 <KioskSettingsForm view={view} onSaved={setView} />
+                <FamilyCareSettingsForm view={view} onSaved={setView} />
+                <AidSettingsForm view={view} onSaved={setView} />
               </>
             ) : (
-              <SettingsFacts view={view} />
+              <>
+                <SettingsFacts view={view} />
+                <FamilyCareSettingsFacts view={view} />
+                <AidSettingsFacts view={view} />
+              </>
             )}
           </div>
         </>
