@@ -173,97 +173,98 @@ export function App() {
     () => void refreshSession(),
   );
 
-  const shell = (
-    <div className="app">
-      <header className="app-header">
-        <button type="button" className="brand" onClick={() => leaveUnlessGuarded(() => open('home'))} disabled={!station || locked}>
-          {t('appName')}
-        </button>
-        {station && !locked ? <span className="station-name" title={station.name}>{station.name}</span> : null}
-        <nav aria-label={t('nav.label')}>
-          {station && !locked && screen !== 'home' ? (
-            <button type="button" onClick={() => leaveUnlessGuarded(() => open('home'))}>
-              {t('nav.home')}
-            </button>
-          ) : null}
-        </nav>
-        {station && session && !locked && !(screen === 'login' && session.staff === null) ? (
-          <StaffBar
-            session={session}
-            onSignIn={() => open('login')}
-            onLock={() => void lockNow()}
-            onSignOut={() => void signOut()}
-          />
-        ) : null}
-        {publicAudience ? <ElderModeToggle /> : null}
-        <LanguageSwitch />
-      </header>
-      <main>
-        {locked && session?.staff ? (
-          <LockScreen
-            staff={session.staff}
-            onUnlocked={onUnlocked}
-            onSignedOut={(kiosk) => toKiosk(kiosk)}
-            onAccountLocked={() => void onAccountLocked()}
-          />
-        ) : null}
-        {/* Locking hides the work instead of closing it: a half-filled form is still there after the PIN. */}
-        <div className="work" hidden={locked} inert={locked}>
-          {loaded.state === 'loading' ? <p className="loading">{t('loading')}</p> : null}
-          {loaded.state === 'failed' ? (
-            <section className="panel">
-              <ErrorBanner code={loaded.code} />
-              <button type="button" onClick={() => void load()}>
-                {t('retry')}
+  return (
+    <ElderModeContext value={elderMode}>
+      <div className="app">
+        <header className="app-header">
+          <button type="button" className="brand" onClick={() => leaveUnlessGuarded(() => open('home'))} disabled={!station || locked}>
+            {t('appName')}
+          </button>
+          {station && !locked ? <span className="station-name" title={station.name}>{station.name}</span> : null}
+          <nav aria-label={t('nav.label')}>
+            {station && !locked && screen !== 'home' ? (
+              <button type="button" onClick={() => leaveUnlessGuarded(() => open('home'))}>
+                {t('nav.home')}
               </button>
-            </section>
+            ) : null}
+          </nav>
+          {station && session && !locked && !(screen === 'login' && session.staff === null) ? (
+            <StaffBar
+              session={session}
+              onSignIn={() => open('login')}
+              onLock={() => void lockNow()}
+              onSignOut={() => void signOut()}
+            />
           ) : null}
-          {loaded.state === 'ready' && loaded.station === null ? (
-            <SetupScreen onDone={(created) => void onSetUp(created)} />
+          {publicAudience ? <ElderModeToggle /> : null}
+          <LanguageSwitch />
+        </header>
+        <main>
+          {locked && session?.staff ? (
+            <LockScreen
+              staff={session.staff}
+              onUnlocked={onUnlocked}
+              onSignedOut={(kiosk) => toKiosk(kiosk)}
+              onAccountLocked={() => void onAccountLocked()}
+            />
           ) : null}
-          {station && session && forcedChange ? (
-            <div className="screen">
-              <MyAccountScreen session={session} onChanged={setSession} onAccountLocked={() => void onAccountLocked()} />
-            </div>
-          ) : null}
-          {station && session && !forcedChange ? (
-            <OpenScreenContext value={open}>
-              {/* Signed-in staff read staff wordings of refusals (see renderer/audience.ts). */}
-              <AudienceContext value={session.staff ? 'staff' : 'public'}>
-                <div className="screen">
-                  {notice ? <ErrorBanner code={notice} /> : null}
-                  {screen === 'home' ? <HomeScreen station={station} role={session.role} onOpen={open} /> : null}
-                  {screen === 'login' ? <LoginScreen onSignedIn={onSignedIn} onCancel={() => open('home')} /> : null}
-                  {screen === 'register' ? <RegistrationScreen /> : null}
-                  {screen === 'records' ? <RecordsScreen role={session.role} /> : null}
-                  {screen === 'visitorSignIn' ? <VisitorSignInScreen /> : null}
-                  {screen === 'visitorLog' ? <VisitorLogScreen role={session.role} /> : null}
-                  {screen === 'audit' ? <AuditScreen /> : null}
-                  {screen === 'staffAccounts' ? <StaffAccountsScreen /> : null}
-                  {screen === 'myAccount' ? (
-                    <MyAccountScreen session={session} onChanged={setSession} onAccountLocked={() => void onAccountLocked()} />
-                  ) : null}
-                  {screen === 'documents' ? <DocumentsScreen role={session.role} /> : null}
-                  {screen === 'messageWall' ? <MessageWallScreen /> : null}
-                  {screen === 'messageModeration' ? <MessageModerationScreen /> : null}
-                  {screen === 'nameList' ? <NameListScreen /> : null}
-                  {screen === 'nameListDesk' ? <NameListDeskScreen /> : null}
-                  {screen === 'familyCare' ? <FamilyCareScreen key={`${target.familyId ?? ''}-${target.registrationId ?? ''}`} target={target} /> : null}
-                  {screen === 'aidCases' ? <AidCasesScreen key={target.familyId ?? ''} role={session.role} familyId={target.familyId ?? null} /> : null}
-                  {screen === 'sessionKiosk' ? <SessionKioskScreen /> : null}
-                  {screen === 'sessions' ? <SessionsScreen /> : null}
-                  {screen === 'figures' ? <FiguresScreen role={session.role} /> : null}
-                  {screen === 'dashboard' ? <DashboardScreen /> : null}
-                  {screen === 'sync' ? <SyncScreen role={session.role} /> : null}
-                  {screen === 'backup' ? <BackupScreen role={session.role} /> : null}
-                  {screen === 'settings' ? <SettingsScreen role={session.role} onStaffSettingsSaved={() => void refreshSession()} onStationRenamed={(station) => setLoaded({ state: 'ready', station })} /> : null}
-                </div>
-              </AudienceContext>
-            </OpenScreenContext>
-          ) : null}
-        </div>
-      </main>
-    </div>
+          {/* Locking hides the work instead of closing it: a half-filled form is still there after the PIN. */}
+          <div className="work" hidden={locked} inert={locked}>
+            {loaded.state === 'loading' ? <p className="loading">{t('loading')}</p> : null}
+            {loaded.state === 'failed' ? (
+              <section className="panel">
+                <ErrorBanner code={loaded.code} />
+                <button type="button" onClick={() => void load()}>
+                  {t('retry')}
+                </button>
+              </section>
+            ) : null}
+            {loaded.state === 'ready' && loaded.station === null ? (
+              <SetupScreen onDone={(created) => void onSetUp(created)} />
+            ) : null}
+            {station && session && forcedChange ? (
+              <div className="screen">
+                <MyAccountScreen session={session} onChanged={setSession} onAccountLocked={() => void onAccountLocked()} />
+              </div>
+            ) : null}
+            {station && session && !forcedChange ? (
+              <OpenScreenContext value={open}>
+                {/* Signed-in staff read staff wordings of refusals (see renderer/audience.ts). */}
+                <AudienceContext value={session.staff ? 'staff' : 'public'}>
+                  <div className="screen">
+                    {notice ? <ErrorBanner code={notice} /> : null}
+                    {screen === 'home' ? <HomeScreen station={station} role={session.role} onOpen={open} /> : null}
+                    {screen === 'login' ? <LoginScreen onSignedIn={onSignedIn} onCancel={() => open('home')} /> : null}
+                    {screen === 'register' ? <RegistrationScreen /> : null}
+                    {screen === 'records' ? <RecordsScreen role={session.role} /> : null}
+                    {screen === 'visitorSignIn' ? <VisitorSignInScreen /> : null}
+                    {screen === 'visitorLog' ? <VisitorLogScreen role={session.role} /> : null}
+                    {screen === 'audit' ? <AuditScreen /> : null}
+                    {screen === 'staffAccounts' ? <StaffAccountsScreen /> : null}
+                    {screen === 'myAccount' ? (
+                      <MyAccountScreen session={session} onChanged={setSession} onAccountLocked={() => void onAccountLocked()} />
+                    ) : null}
+                    {screen === 'documents' ? <DocumentsScreen role={session.role} /> : null}
+                    {screen === 'messageWall' ? <MessageWallScreen /> : null}
+                    {screen === 'messageModeration' ? <MessageModerationScreen /> : null}
+                    {screen === 'nameList' ? <NameListScreen /> : null}
+                    {screen === 'nameListDesk' ? <NameListDeskScreen target={target} /> : null}
+                    {screen === 'familyCare' ? <FamilyCareScreen key={`${target.familyId ?? ''}-${target.registrationId ?? ''}`} target={target} /> : null}
+                    {screen === 'aidCases' ? <AidCasesScreen key={target.familyId ?? ''} role={session.role} familyId={target.familyId ?? null} /> : null}
+                    {screen === 'sessionKiosk' ? <SessionKioskScreen /> : null}
+                    {screen === 'sessions' ? <SessionsScreen /> : null}
+                    {screen === 'figures' ? <FiguresScreen role={session.role} /> : null}
+                    {screen === 'dashboard' ? <DashboardScreen /> : null}
+                    {screen === 'sync' ? <SyncScreen role={session.role} /> : null}
+                    {screen === 'backup' ? <BackupScreen role={session.role} /> : null}
+                    {screen === 'settings' ? <SettingsScreen role={session.role} onStaffSettingsSaved={() => void refreshSession()} onStationRenamed={(station) => setLoaded({ state: 'ready', station })} /> : null}
+                  </div>
+                </AudienceContext>
+              </OpenScreenContext>
+            ) : null}
+          </div>
+        </main>
+      </div>
+    </ElderModeContext>
   );
-  return <ElderModeContext value={elderMode}>{shell}</ElderModeContext>;
 }

@@ -25,6 +25,8 @@ export function AidCasesScreen({ role, familyId: openedForFamily }: AidCasesScre
   const [familyId, setFamilyId] = useState<string | null>(openedForFamily);
   const [view, setView] = useState<AidView>({ kind: 'list' });
   const [applied, setApplied] = useState<AidCase | null>(null);
+  /** Steps taken on this screen, counted so the public notice below reads its list afresh after each. */
+  const [casesChanged, setCasesChanged] = useState(0);
   const statusRef = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
@@ -69,6 +71,7 @@ export function AidCasesScreen({ role, familyId: openedForFamily }: AidCasesScre
           key={view.caseId}
           caseId={view.caseId}
           role={role}
+          onCaseChanged={() => setCasesChanged((count) => count + 1)}
           onBack={() => {
             setApplied(null);
             setView({ kind: 'list' });
@@ -85,7 +88,7 @@ export function AidCasesScreen({ role, familyId: openedForFamily }: AidCasesScre
           }}
         />
       ) : null}
-      <NoticePanel />
+      <NoticePanel casesChanged={casesChanged} />
     </>
   );
 }

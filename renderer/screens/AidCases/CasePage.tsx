@@ -17,10 +17,12 @@ interface CasePageProps {
   caseId: string;
   role: Role;
   onBack: () => void;
+  /** Told of every step taken here, so the rest of the screen can read what it changed. */
+  onCaseChanged: (step: AidStep) => void;
 }
 
 /** One case: whose and what, its steps in order, and the next step for the role at the screen. */
-export function CasePage({ caseId, role, onBack }: CasePageProps) {
+export function CasePage({ caseId, role, onBack, onCaseChanged }: CasePageProps) {
   const { t } = useT();
   const [aidCase, setAidCase] = useState<AidCase | null>(null);
   const [errorCode, setErrorCode] = useState<ErrorCode | null>(null);
@@ -50,6 +52,7 @@ export function CasePage({ caseId, role, onBack }: CasePageProps) {
   const onStepTaken: OnStepTaken = (updated, step) => {
     setAidCase(updated);
     setTaken(step);
+    onCaseChanged(step);
     // The audited view brings the notes of the steps, which a step's answer may leave out.
     void load();
   };

@@ -20,8 +20,10 @@ type Exported = { fileName: string | null; missing: string[] };
 /**
  * The public notice (公示) of a day: the cases on notice with names masked, programme and amount granted;
  * printed to post it, or saved as a PDF or a spreadsheet in the language on screen (each an audited export).
+ * `casesChanged` counts the steps taken on the screen: each one reads the list afresh, since a notice
+ * posted, an objection or a payment changes which cases it shows.
  */
-export function NoticePanel() {
+export function NoticePanel({ casesChanged }: { casesChanged: number }) {
   const { t, i18n } = useT();
   const formatDate = useFormatDate();
   const formatYuan = useFormatYuan();
@@ -48,7 +50,7 @@ export function NoticePanel() {
 
   useEffect(() => {
     void load();
-  }, [load]);
+  }, [load, casesChanged]);
 
   const show = (event: FormEvent) => {
     event.preventDefault();

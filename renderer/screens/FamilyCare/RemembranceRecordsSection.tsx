@@ -2,6 +2,7 @@ import { useT } from '../../i18n/index';
 import type { SerialDocument } from '../../../shared/domain/registration-number';
 import { useFormatDateTime } from '../../hooks/useFormatDateTime';
 import { useOpenScreen } from '../../navigation';
+import { engravingTarget } from './engraving-entry';
 import type { Family } from './types';
 
 /** Why the donor's name may not be engraved yet, in words; null when the engraving consent stands. */
@@ -14,7 +15,8 @@ function engravingRefusal(family: Family): 'noConsent' | 'refused' | null {
 /**
  * The honour and memorial certificates given for the donor, where each stands in its closed loop (issued,
  * handed over…; the documents screen issues and hands them over), and the donor's name on the memorial
- * name list, added there only while the family's engraving consent stands.
+ * name list, added there only while the family's engraving consent stands (the desk's form opens begun
+ * for the donor).
  */
 export function RemembranceRecordsSection({ family }: { family: Family }) {
   const { t } = useT();
@@ -54,7 +56,7 @@ export function RemembranceRecordsSection({ family }: { family: Family }) {
       </ul>
       {refusal === null ? (
         <div className="actions">
-          <button type="button" onClick={() => openScreen('nameListDesk')}>
+          <button type="button" onClick={() => openScreen('nameListDesk', engravingTarget(family))}>
             {t('familyDesk:engraving.add')}
           </button>
         </div>

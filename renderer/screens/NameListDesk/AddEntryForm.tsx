@@ -9,19 +9,28 @@ import { Field } from '../../components/Field';
 import { typedWholeNumber } from '../../hooks/useFormText';
 import { useSubmit } from '../../hooks/useSubmit';
 import { ActionForm } from '../../components/ActionForm';
+import type { NameListEntryStart } from '../../navigation';
 import { ConsentFields, type ConsentDraft } from './ConsentFields';
 import type { MemorialEntryView } from './types';
+
+/** A donor's entry begun elsewhere (the family's page): linked to the donor, with what is known of it. */
+export interface AddEntryStart {
+  personId: string;
+  entry: NameListEntryStart | null;
+}
 
 interface AddEntryFormProps {
   onDone: (entry: MemorialEntryView) => void;
   onCancel: () => void;
+  /** Absent when staff open an empty form at the desk. */
+  start?: AddEntryStart;
 }
 
-function emptyConsent(today: string): ConsentDraft {
+function firstConsent(today: string, start: NameListEntryStart | null): ConsentDraft {
   return {
     read: false,
-    relativeName: '',
-    relation: '',
+    relativeName: start?.relativeName ?? '',
+    relation: start?.relation ?? '',
     relativeDocument: { kind: 'resident_id', number: '' },
     signatureKind: 'drawn',
     signature: null,
@@ -30,16 +39,17 @@ function emptyConsent(today: string): ConsentDraft {
 }
 
 /** A new name on the list, saved only together with the family's consent. */
-export function AddEntryForm({ onDone, onCancel }: AddEntryFormProps) {
+export function AddEntryForm({ onDone, onCancel, start }: AddEntryFormProps) {
   const { t } = useT();
   const today = stationDate(new Date());
   const [publishedName, setPublishedName] = useState('');
   // No default kind or relation: a saved default would put a wrong fact on the public list unnoticed.
-  const [donationKind, setDonationKind] = useState<MemorialDonationKind | ''>('');
+  // A kind known from the donor's registration is not a default: it is the donor's own fact.
+  const [donationKind, setDonationKind] = useState<MemorialDonationKind | ''>(start?.entry?.donationKind ?? '');
   const [engravingYear, setEngravingYear] = useState(today.slice(0, 4));
   const [wallLocation, setWallLocation] = useState('');
-  const [personId, setPersonId] = useState('');
-  const [consent, setConsent] = useState<ConsentDraft>(() => emptyConsent(today));
+  const [personId, setPersonId] = useState(start?.personId ?? '');
+  const [consent, setConsent] = useState<ConsentDraft>(() => firstConsent(today, start?.entry ?? null));
   // Offered once the station found the same name at the same place: staff confirm a true namesake.
   const [confirmDuplicate, setConfirmDuplicate] = useState(false);
 
@@ -78,7 +88,7 @@ export function AddEntryForm({ onDone, onCancel }: AddEntryFormProps) {
     <ActionForm
       id="name-entry"
       title={t('nameListDesk:add.title')}
-      intro={t('nameListDesk:add.intro')}
+      intro={t(start ? 'nameListDesk:add.introFromFamily' : 'nameListDesk:add.intro')}
       onSubmit={form.onSubmit}
       busy={form.busy}
       errorCode={form.errorCode}

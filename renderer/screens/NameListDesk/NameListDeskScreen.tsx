@@ -6,7 +6,8 @@ import { memorialEntryStates, type MemorialEntryState } from '../../../shared/do
 import { asApiError, call } from '../../api/client';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
-import { AddEntryForm } from './AddEntryForm';
+import { useOpenScreen, type ScreenTarget } from '../../navigation';
+import { AddEntryForm, type AddEntryStart } from './AddEntryForm';
 import { EntryCard } from './EntryCard';
 import type { DeskDone, MemorialEntryView } from './types';
 import '../../components/records.css';
@@ -19,15 +20,26 @@ interface Filters {
   query: string;
 }
 
-/** Staff desk of the name list: add a name with the family's consent, find entries, withdraw a consent. */
-export function NameListDeskScreen() {
+/** The add form's start when the desk was opened for a donor (from the family's page); null otherwise. */
+function startOf(target: ScreenTarget): AddEntryStart | null {
+  return target.personId === undefined ? null : { personId: target.personId, entry: target.nameListEntry ?? null };
+}
+
+/**
+ * Staff desk of the name list: add a name with the family's consent, find entries, withdraw a consent.
+ * Opened from a family's page, it shows the add form begun for that donor, and the way back to the family.
+ */
+export function NameListDeskScreen({ target = {} }: { target?: ScreenTarget }) {
   const { t } = useT();
+  const openScreen = useOpenScreen();
+  // Used for the first form only: once the donor's entry is saved, a further form starts empty.
+  const [start, setStart] = useState<AddEntryStart | null>(() => startOf(target));
   const [filters, setFilters] = useState<Filters>({ state: '', query: '' });
   const [typedQuery, setTypedQuery] = useState('');
   const [list, setList] = useState<EntryList | null>(null);
   const [errorCode, setErrorCode] = useState<ErrorCode | null>(null);
   const [queryIssue, setQueryIssue] = useState<FieldIssue | undefined>(undefined);
-  const [adding, setAdding] = useState(false);
+  const [adding, setAdding] = useState(start !== null);
   const [withdrawing, setWithdrawing] = useState<string | null>(null);
   const [done, setDone] = useState<DeskDone | null>(null);
   const statusRef = useRef<HTMLParagraphElement>(null);
@@ -57,6 +69,7 @@ export function NameListDeskScreen() {
   const onAdded = useCallback(
     (entry: MemorialEntryView) => {
       setAdding(false);
+      setStart(null);
       setDone({ action: 'add', name: entry.name });
       void load();
     },
@@ -85,7 +98,7 @@ export function NameListDeskScreen() {
           </p>
         ) : null}
         {adding ? (
-          <AddEntryForm onDone={onAdded} onCancel={() => setAdding(false)} />
+          <AddEntryForm onDone={onAdded} onCancel={() => setAdding(false)} start={start ?? undefined} />
         ) : (
           <div className="actions">
             <button
@@ -98,6 +111,11 @@ export function NameListDeskScreen() {
             >
               {t('nameListDesk:add.open')}
             </button>
+            {target.familyId === undefined ? null : (
+              <button type="button" onClick={() => openScreen('familyCare', { familyId: target.familyId })}>
+                {t('nameListDesk:add.backToFamily')}
+              </button>
+            )}
           </div>
         )}
       </section>
