@@ -2,8 +2,15 @@ import type { Insertable, Kysely } from 'kysely';
 import type { Executor } from '../db/repositories/executor';
 import type { HubDatabase } from '../db/schema';
 
-/** The tables that hold one row per record of a figure-only kind, as its latest version stands. */
-export type ProjectionTable = 'activity_visit' | 'activity_session' | 'activity_attendance' | 'activity_survey_answer';
+/** The tables that hold one row per record of a figure-only kind, as its latest version stands (donor-family care's too, `hub/care/`). */
+export type ProjectionTable =
+  | 'activity_visit'
+  | 'activity_session'
+  | 'activity_attendance'
+  | 'activity_survey_answer'
+  | 'care_family'
+  | 'care_family_year'
+  | 'care_aid_case';
 
 /** Each table's key, every one starting with the province code. */
 const KEY_COLUMNS: Record<ProjectionTable, readonly string[]> = {
@@ -11,6 +18,9 @@ const KEY_COLUMNS: Record<ProjectionTable, readonly string[]> = {
   activity_session: ['province_code', 'station_code', 'session_id'],
   activity_attendance: ['province_code', 'station_code', 'entry_kind', 'entry_id'],
   activity_survey_answer: ['province_code', 'station_code', 'answer_id'],
+  care_family: ['province_code', 'station_code', 'family_id'],
+  care_family_year: ['province_code', 'station_code', 'record_id'],
+  care_aid_case: ['province_code', 'station_code', 'case_id'],
 };
 
 /** Rows per multi-row statement: far below the bind limits (SQLite 32 766, PostgreSQL 65 535). */

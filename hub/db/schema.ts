@@ -205,6 +205,64 @@ export interface ActivitySurveyAnswerTable {
   version: number;
 }
 
+/** A donor's family (`donor_family`, migration 0012), as its latest version stands: codes and days, no person. */
+export interface CareFamilyTable {
+  province_code: string;
+  station_code: string;
+  family_id: string;
+  /** The donor's realised registration. */
+  registration_id: string;
+  /** YYYY-MM-DD. */
+  donated_on: string;
+  /** The day the station opened the family, YYYY-MM-DD in China Standard Time. */
+  opened_on: string;
+  /** 1 when the family asked not to be contacted. */
+  do_not_contact: number;
+  /** Each purpose's standing consent: 1 granted, 0 refused, null when never asked. */
+  consent_name_engraving: number | null;
+  consent_publicity: number | null;
+  consent_contact: number | null;
+  version: number;
+}
+
+/** One family's care in one year (`family_care_year`, migration 0012): counts only. */
+export interface CareFamilyYearTable {
+  province_code: string;
+  station_code: string;
+  /** The record's own entity id (one per family and year). */
+  record_id: string;
+  family_id: string;
+  year: number;
+  phone_calls: number;
+  home_visits: number;
+  festival_visits: number;
+  /** Every contact of the year, whatever its kind. */
+  contacts: number;
+  follow_ups_done: number;
+  follow_ups_stopped: number;
+  invitations: number;
+  accepted: number;
+  attended: number;
+  version: number;
+}
+
+/** An aid case of a donor family (`aid_case`, migration 0012) at its latest step; money in fen. */
+export interface CareAidCaseTable {
+  province_code: string;
+  station_code: string;
+  case_id: string;
+  family_id: string;
+  programme: string;
+  state: string;
+  /** The day of the application step, YYYY-MM-DD in China Standard Time. */
+  applied_on: string;
+  amount_granted_fen: number | null;
+  notice_from: string | null;
+  notice_to: string | null;
+  paid_on: string | null;
+  version: number;
+}
+
 /** A prefecture's population for a year, set by the province: what the yearly reach target is a share of. */
 export interface PrefecturePopulationTable {
   province_code: string;
@@ -287,6 +345,9 @@ export interface HubDatabase {
   activity_attendance: ActivityAttendanceTable;
   activity_survey_answer: ActivitySurveyAnswerTable;
   prefecture_population: PrefecturePopulationTable;
+  care_family: CareFamilyTable;
+  care_family_year: CareFamilyYearTable;
+  care_aid_case: CareAidCaseTable;
   console_account: ConsoleAccountTable;
   console_session: ConsoleSessionTable;
   console_audit: ConsoleAuditTable;

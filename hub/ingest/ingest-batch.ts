@@ -9,6 +9,7 @@ import { auditHeadRegressed } from '../db/repositories/batches';
 import { takeBatch, type IncomingRecordVersion, type RecordOutcome } from '../db/repositories/take-batch';
 import type { ProvinceKeys } from '../keys/province-keys';
 import { applyActivityLines } from '../activity/apply-lines';
+import { applyCareLines } from '../care/apply-lines';
 import { applyLinesToPeople, type LineContent } from '../people/apply-lines';
 import { HubSealer } from '../people/sealing';
 import { processedAck, refusedAck, type AckSubject } from '../../electron/sync/province-acks';
@@ -109,12 +110,13 @@ export async function ingestBatchFile(file: Buffer, context: IngestContext, file
       auditHead: manifest.auditHead,
       receivedAt,
       records: toTake,
-      // The people's step first, then the visits' and life education's projections, in the same transaction.
+      // The people's step first, then the projections of visits and life education and of donor-family care, in the same transaction.
       afterStore: async (trx, outcomes) => {
         const origin = { provinceCode: context.provinceCode, stationCode: manifest.stationCode };
         const lines = envelopes.map(lineContentOf);
         await applyLinesToPeople(sealer, origin, lines)(trx, outcomes);
         await applyActivityLines(origin, lines)(trx, outcomes);
+        await applyCareLines(origin, lines)(trx, outcomes);
       },
       acknowledge: (outcomes) => {
         const subject: AckSubject = { batchId: manifest.batchId, stationCode: manifest.stationCode, manifestSha256, receivedAt, processedAt: now().toISOString() };

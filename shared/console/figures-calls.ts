@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { aidCaseStates, aidProgrammes } from '../domain/aid';
 import { targetStatuses } from '../domain/figures';
 import { consoleCall } from './call';
 
@@ -86,6 +87,36 @@ export const figuresTablesView = z.object({
 });
 export type FiguresTablesView = z.infer<typeof figuresTablesView>;
 
+/** One group's donor-family care in a year (`hub/care/care-figures.ts`). */
+const careTallyView = z.object({
+  familiesOnFile: z.number(),
+  familiesCaredFor: z.number(),
+  contacts: z.number(),
+  contactsPerFamily: z.number().nullable(),
+  invitations: z.number(),
+  accepted: z.number(),
+  attended: z.number(),
+  doNotContact: z.number(),
+});
+
+/** The province's donor-family care of a year: families, contacts, invitations, and aid per programme. */
+export const careFiguresView = z.object({
+  year: z.number(),
+  totals: careTallyView,
+  byStation: z.array(careTallyView.extend({ stationCode: z.string() })),
+  byPrefecture: z.array(careTallyView.extend({ prefectureCode: z.string(), prefectureName: placeName.nullable() })),
+  aid: z.array(
+    z.object({
+      programme: z.enum(aidProgrammes),
+      cases: z.record(z.enum(aidCaseStates), z.number()),
+      paid: z.number(),
+      paidFen: z.number(),
+      paidYuan: z.number(),
+    }),
+  ),
+});
+export type CareFiguresView = z.infer<typeof careFiguresView>;
+
 /**
  * A file the hub made, carried in the call's JSON answer as base64: the figures tables and the yearly report are
  * small (tens to hundreds of KiB), so they need no route of their own.
@@ -105,4 +136,6 @@ export const figuresCalls = {
   ),
   /** The year's one-page report in Chinese (PDF) for the provincial office to file. */
   'figures:yearlyReport': consoleCall(z.object({ year: z.number().int().min(2000).max(2100) }), consoleFileView, readsFigures),
+  /** What the stations report of donor-family care in a year: figures only, no family is named. */
+  'figures:care': consoleCall(z.object({ year: z.number().int().min(2000).max(2100) }), careFiguresView, readsFigures),
 } as const;

@@ -31,6 +31,7 @@ const validInputs: Record<string, (fixture: ConsoleFixture) => unknown> = {
   'figures:get': () => ({ from: '2026-01-01', to: '2026-12-31' }),
   'figures:table': () => ({ from: '2026-01-01', to: '2026-12-31', format: 'csv', language: 'zh-CN' }),
   'figures:yearlyReport': () => ({ year: 2026 }),
+  'figures:care': () => ({ year: 2026 }),
   'exports:maps': () => undefined,
   'exports:start': () => ({ platform: 'codac' }),
   'exports:progress': async (fixture) => {

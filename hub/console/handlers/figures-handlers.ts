@@ -1,7 +1,9 @@
 import { DEBIAN_NOTO_CJK, FontSet, primaryFontPaths, sourceFontsDir } from '../../../electron/pdf/fonts';
 import type { figuresCalls } from '../../../shared/console/figures-calls';
+import { careFigures } from '../../care/care-figures';
 import { InvalidPeriodError } from '../../figures/period';
 import { figuresFile } from '../../reports/figures-export';
+import { prefectureName } from '../../reports/prefecture-names';
 import { FIGURES_HEADINGS } from '../../reports/figures-headings';
 import { provinceFiguresTables } from '../../reports/figures-tables';
 import { yearlyReport } from '../../reports/yearly-report';
@@ -38,7 +40,7 @@ function storeOf(context: ConsoleCallContext) {
   return { db: context.db, engine: context.engine };
 }
 
-/** The figures tables of a period, as tables, as a CSV or XLSX file, and the year's PDF report (files as base64). */
+/** The figures tables of a period, as tables, as a CSV or XLSX file, the year's PDF report (files as base64), and the year's donor-family care. */
 export const figuresHandlers: ConsoleHandlersOf<keyof typeof figuresCalls> = {
   'figures:get': async (context, period) => judgedPeriod(() => provinceFiguresTables(storeOf(context), context.provinceCode, period)),
 
@@ -51,5 +53,10 @@ export const figuresHandlers: ConsoleHandlersOf<keyof typeof figuresCalls> = {
   'figures:yearlyReport': async (context, { year }) => {
     const report = await judgedPeriod(async () => yearlyReport(storeOf(context), context.provinceCode, { year, fonts: await fonts(), now: context.now }));
     return { fileName: `yearly-report-${context.provinceCode}-${year}.pdf`, contentType: CONTENT_TYPES.pdf, base64: report.pdf.toString('base64') };
+  },
+
+  'figures:care': async (context, { year }) => {
+    const figures = await careFigures(storeOf(context), context.provinceCode, year);
+    return { ...figures, byPrefecture: figures.byPrefecture.map((row) => ({ ...row, prefectureName: prefectureName(row.prefectureCode) })) };
   },
 };

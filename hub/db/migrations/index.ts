@@ -11,6 +11,7 @@ import * as m0008 from './0008_review_and_log';
 import * as m0009 from './0009_figures_indexes';
 import * as m0010 from './0010_registrations_by_person';
 import * as m0011 from './0011_export_progress';
+import * as m0012 from './0012_family_care';
 
 /** One step of the hub's schema; `engine` picks the SQL where the engines differ. */
 export interface HubMigration {
@@ -30,4 +31,5 @@ export const hubMigrations: ReadonlyArray<readonly [name: string, migration: Hub
   ['0009_figures_indexes', m0009],
   ['0010_registrations_by_person', m0010],
   ['0011_export_progress', m0011],
+  ['0012_family_care', m0012],
 ];

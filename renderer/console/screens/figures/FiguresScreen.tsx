@@ -10,6 +10,7 @@ import { ConsoleErrorBanner } from '../../parts/ConsoleErrorBanner';
 import { downloadFile } from '../../parts/downloadFile';
 import { ScrollingTable } from '../../parts/ScrollingTable';
 import { useConsoleLoad } from '../../parts/useConsoleLoad';
+import { CareFiguresSection } from './CareFiguresSection';
 import { FigureTable } from './FigureTable';
 
 /** Today in China Standard Time, YYYY-MM-DD: the figures' days are the province's. */
@@ -25,7 +26,8 @@ interface Period {
 /**
  * The province's figures over a period against its targets: the summary, charts per prefecture, month and
  * program, the tables per prefecture, station, program, month and stem-cell status, each target's status in
- * words beside its colour, and the tables as CSV or XLSX and the year's PDF report to download.
+ * words beside its colour, and the tables as CSV or XLSX and the year's PDF report to download; then the year's
+ * care for donor families (`CareFiguresSection`).
  */
 export function FiguresScreen() {
   const { t, i18n } = useConsoleT();
@@ -242,6 +244,7 @@ export function FiguresScreen() {
           />
         </>
       ) : null}
+      <CareFiguresSection key={period.to.slice(0, 4)} initialYear={Number(period.to.slice(0, 4))} />
     </section>
   );
 }
