@@ -100,7 +100,7 @@ test('zh: this year against last year and the targets, with charts and sessions,
   const xlsx = await exportFile(page, '导出 Excel（XLSX）');
   expect(xlsx.name).toBe('dashboard-KMU01-2026-01-01-2026-06-30.xlsx');
   const book = await workbook(xlsx.bytes);
-  expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['概况', '各月登记', '各项目登记', '各站点登记', '历年登记', '造血干细胞进展', '了解渠道', '带来登记的活动']);
+  expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['概况', '各月登记', '各项目登记', '各站点登记', '历年登记', '造血干细胞进展', '了解渠道', '带来登记的活动', '家庭关怀', '纪念活动邀请', '人道救助发放']);
   expect(rows(book, '概况')).toContainEqual(['同比增长', 1, 0.1, '达标']);
   expect(rows(book, '各月登记')[3]).toEqual(['2026-03', 3, 0, 0, 0]);
 
@@ -137,7 +137,7 @@ test('en: last year, a year still to come refused in English, and an XLSX with E
   const xlsx = await exportFile(page, 'Export Excel (XLSX)');
   expect(xlsx.name).toBe('dashboard-KMU01-2025-01-01-2025-12-31.xlsx');
   const book = await workbook(xlsx.bytes);
-  expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Summary', 'Months', 'Programs', 'Stations', 'Years', 'Stem-cell pipeline', 'Heard from', 'Sessions']);
+  expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Summary', 'Months', 'Programs', 'Stations', 'Years', 'Stem-cell pipeline', 'Heard from', 'Sessions', 'Family care', 'Ceremony invitations', 'Aid paid']);
   expect(rows(book, 'Programs')).toEqual([
     ['Program', 'Registrations', 'Withdrawals', 'Donations realised', 'Registrations a year before'],
     ['Organ donation', 2, 0, 0, 0],

@@ -40,20 +40,7 @@ export interface AidMember {
 }
 
 export async function findAidFamily(db: Executor, familyId: string): Promise<AidFamily | undefined> {
-  const row = await db
-    .selectFrom('donor_family')
-    .innerJoin('registration', 'registration.id', 'donor_family.registration_id')
-    .innerJoin('person', 'person.id', 'donor_family.person_id')
-    .select([
-      'donor_family.id as id',
-      'donor_family.registration_id as registrationId',
-      'registration.number as registrationNumber',
-      'donor_family.person_id as personId',
-      'person.personal as sealedPersonal',
-    ])
-    .where('donor_family.id', '=', familyId)
-    .executeTakeFirst();
-  return row;
+  return (await findAidFamilies(db, [familyId])).get(familyId);
 }
 
 export async function findAidFamilies(db: Executor, familyIds: readonly string[]): Promise<Map<string, AidFamily>> {

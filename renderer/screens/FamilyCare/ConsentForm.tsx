@@ -8,6 +8,7 @@ import { Field } from '../../components/Field';
 import { IssueMessage } from '../../components/IssueMessage';
 import { localToday } from '../../hooks/useFormatDate';
 import { useSubmit } from '../../hooks/useSubmit';
+import { MemberOptions } from './MemberOptions';
 import type { Family, OnFamilyChanged } from './types';
 
 interface ConsentFormProps {
@@ -74,11 +75,7 @@ export function ConsentForm({ family, memberName, onChanged, onCancel }: Consent
       <Field id="family-consent-member" label={t('familyDesk:consents.givenBy')} issue={form.issueFor('memberId')}>
         <select id="family-consent-member" value={memberId} onChange={(e) => setMemberId(e.target.value)}>
           <option value="">{t('common:choose')}</option>
-          {family.members.map((member) => (
-            <option key={member.id} value={member.id}>
-              {`${memberName(member.id)} · ${t(`family:relation.${member.relationCode}`)}`}
-            </option>
-          ))}
+          <MemberOptions family={family} memberName={memberName} />
         </select>
       </Field>
       <Field id="family-consent-given-on" label={t('familyDesk:consents.givenOn')} issue={form.issueFor('givenOn')}>

@@ -6,6 +6,7 @@ import { ActionForm } from '../../components/ActionForm';
 import { Field } from '../../components/Field';
 import { localToday, useFormatDate } from '../../hooks/useFormatDate';
 import { useSubmit } from '../../hooks/useSubmit';
+import { MemberOptions } from './MemberOptions';
 import type { Family, OnFamilyChanged } from './types';
 
 interface LogContactFormProps {
@@ -82,11 +83,7 @@ export function LogContactForm({ family, followUpId: initialFollowUp, memberName
       <Field id="log-contact-member" label={t('familyDesk:contacts.member')} issue={form.issueFor('memberId')}>
         <select id="log-contact-member" value={memberId} onChange={(e) => setMemberId(e.target.value)}>
           <option value="">{t('familyDesk:contacts.form.anyMember')}</option>
-          {family.members.map((member) => (
-            <option key={member.id} value={member.id}>
-              {`${memberName(member.id)} · ${t(`family:relation.${member.relationCode}`)}`}
-            </option>
-          ))}
+          <MemberOptions family={family} memberName={memberName} />
         </select>
       </Field>
       <Field id="log-contact-needs" label={t('familyDesk:contacts.needs')} issue={form.issueFor('needs')}>
