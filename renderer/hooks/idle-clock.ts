@@ -18,13 +18,6 @@ export function idleSchedule(idleSeconds: number, countdownSeconds: number): Idl
   return { warnAfter, wipeAfter: Math.max(idleSeconds, warnAfter + MIN_ANSWER_SECONDS) };
 }
 
-/**
- * The longest a save or print holds the clock. Real work ends in seconds; a call that hangs (a printer
- * that never answers, a lost connection) must not keep a visitor's details on screen for ever, so after
- * this the clock runs again as if the work had ended then.
- */
-export const MAX_HOLD_SECONDS = 120;
-
 /** How often the remaining time is recomputed; short enough for a countdown that ticks every second. */
 export const IDLE_TICK_MS = 250;
 
@@ -42,7 +35,6 @@ export interface IdleClockEvents {
 export class IdleClock {
   private lastActivity = Date.now();
   private busy = false;
-  private busySince = 0;
   private shown: number | null = null;
   private timer: ReturnType<typeof setInterval> | undefined;
 
@@ -67,20 +59,15 @@ export class IdleClock {
     this.show(null);
   }
 
-  /**
-   * While work is under way the clock holds still, for at most {@link MAX_HOLD_SECONDS}; it starts its
-   * wait again when the work ends.
-   */
+  /** While work is under way the clock holds still; it starts its wait again when the work ends. */
   setBusy(busy: boolean): void {
     this.busy = busy;
-    if (busy) {
-      this.busySince = Date.now();
-      this.activity();
-    } else this.lastActivity = Date.now();
+    if (busy) this.activity();
+    else this.lastActivity = Date.now();
   }
 
   tick(): void {
-    if (this.busy && Date.now() - this.busySince < MAX_HOLD_SECONDS * 1000) {
+    if (this.busy) {
       this.activity();
       return;
     }
