@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { AidCaseState } from '../../../shared/domain/aid';
 import type { AidCaseTable, AidStepTable } from '../schema';
 import type { Executor } from './executor';
@@ -127,7 +127,11 @@ export async function listAidCases(
   return { total: Number(total), rows: cases.map((row) => ({ case: row, steps: steps.get(row.id) ?? [] })) };
 }
 
-/** Cases whose public notice covers a day, oldest notice first. */
+/**
+ * Cases whose public notice covers a day, oldest notice first, then in the order they were applied for
+ * (the table's rowid breaks a tie between applications of the same moment, so the printed list never
+ * changes its order between two readings).
+ */
 export async function casesOnNotice(db: Executor, day: string): Promise<AidCaseRow[]> {
   return db
     .selectFrom('aid_case')
@@ -137,7 +141,7 @@ export async function casesOnNotice(db: Executor, day: string): Promise<AidCaseR
     .where('notice_to', '>=', day)
     .orderBy('notice_from')
     .orderBy('opened_at')
-    .orderBy('id')
+    .orderBy(sql`rowid`)
     .execute();
 }
 
