@@ -1,5 +1,5 @@
 import { ScreenChecks, text } from './support/axe';
-import { expect, sampleAdmin, sampleStation, showIn, signIn, test } from './fixtures';
+import { expect, sampleAdmin, sampleStation, showIn, signIn, signOutStaff, test } from './fixtures';
 import { daysFromToday, openFamilyFromRecords, openFamilyWithMember, realisedDonation, today } from './family-helpers';
 
 /**
@@ -70,7 +70,7 @@ for (const language of ['zh-CN', 'en'] as const) {
     await expect(page.getByTestId('dashboard-family-figures')).toBeVisible();
     await checks.check('dashboard with the family-care panel', '[data-testid="dashboard-family"]');
 
-    await page.getByRole('button', { name: text(language, 'staff:session.signOut') }).click();
+    await signOutStaff(page, language === 'en' ? 'en' : 'zh');
     await page.locator('.tile', { hasText: text(language, 'memorial:signIn.title') }).click();
     await expect(page.getByLabel(text(language, 'familyDesk:kiosk.invitationCode'))).toBeVisible();
     await checks.check('memorial kiosk sign-in with the invitation code');

@@ -237,7 +237,8 @@ for (const mode of displayModes) {
         await page.getByLabel('2', { exact: true }).check();
         await page.getByLabel(text(language, 'memorial:purpose.remembrance'), { exact: true }).check();
         await page.getByRole('button', { name: text(language, 'memorial:signIn.submit'), exact: true }).click();
-        await expect(page.getByRole('heading', { name: text(language, 'memorial:signIn.thanks') })).toBeVisible();
+        // The sign-in is a save through the host; on two busy cores it can take longer than the default wait.
+        await expect(page.getByRole('heading', { name: text(language, 'memorial:signIn.thanks') })).toBeVisible({ timeout: 15_000 });
         await checks.check('visitor sign-in: thanks');
         await goHome(page, language);
 

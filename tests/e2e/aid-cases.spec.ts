@@ -1,7 +1,7 @@
 import { beijing } from '../fixtures/figures';
 import { text } from './support/axe';
 import { drawOn } from './registration-helpers';
-import { expect, sampleAdmin, testOnPinnedClock } from './fixtures';
+import { expect, sampleAdmin, signOutStaff, testOnPinnedClock } from './fixtures';
 import { APPLICANT, downloadedMagic, openAidDeskAs, openDonorFamily, openOnlyCase, textIn } from './aid-helpers';
 
 /** The day the family applies, the last day of the usual seven-day notice, and the day after it ends. */
@@ -131,7 +131,7 @@ for (const language of ['zh-CN', 'en'] as const) {
     await page.getByRole('button', { name: l('aidDesk:pay.submit') }).click();
     await page.getByRole('button', { name: l('aidDesk:pay.confirmYes') }).click();
     await expect(page.getByTestId('aid-pay-form').locator('[data-error-code="aid_notice_not_ended"]')).toHaveText(text(language, 'errors:aid_notice_not_ended'));
-    await page.getByRole('button', { name: l('staff:session.signOut'), exact: true }).click();
+    await signOutStaff(page, language === 'en' ? 'en' : 'zh');
 
     // The day after the notice ended, the registrar pays against the recipient's signature drawn on the pad.
     clock.set(beijing(PAID_ON, '10:00'));

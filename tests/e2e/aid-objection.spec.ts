@@ -1,7 +1,7 @@
 import { beijing } from '../fixtures/figures';
 import { text } from './support/axe';
 import { drawOn } from './registration-helpers';
-import { expect, sampleAdmin, testOnPinnedClock } from './fixtures';
+import { expect, sampleAdmin, signOutStaff, testOnPinnedClock } from './fixtures';
 import { caseOnNotice, deskOf, openAidDeskAs, openDonorFamily, openOnlyCase, textIn } from './aid-helpers';
 
 /**
@@ -107,7 +107,7 @@ for (const language of ['zh-CN', 'en'] as const) {
     const renewed = page.getByTestId('aid-public-notice').getByTestId('aid-notice-entry');
     await expect(renewed).toHaveCount(1);
     await expect(renewed).toContainText(yuan(1500));
-    await page.getByRole('button', { name: l('staff:session.signOut'), exact: true }).click();
+    await signOutStaff(page, language === 'en' ? 'en' : 'zh');
 
     // The end of the first notice no longer counts: the day after it, the new notice still runs and payment is refused.
     clock.set(beijing(AFTER_FIRST_NOTICE, '10:00'));
@@ -120,7 +120,7 @@ for (const language of ['zh-CN', 'en'] as const) {
     await page.getByRole('button', { name: l('aidDesk:pay.submit') }).click();
     await page.getByRole('button', { name: l('aidDesk:pay.confirmYes') }).click();
     await expect(page.getByTestId('aid-pay-form').locator('[data-error-code="aid_notice_not_ended"]')).toHaveText(text(language, 'errors:aid_notice_not_ended'));
-    await page.getByRole('button', { name: l('staff:session.signOut'), exact: true }).click();
+    await signOutStaff(page, language === 'en' ? 'en' : 'zh');
 
     // The day after the new notice ended, the registrar pays the amount granted again.
     clock.set(beijing(PAID_ON, '10:00'));

@@ -6,6 +6,7 @@ import type { StaffRole } from '../../shared/domain/roles';
 import type { StationKind } from '../../shared/domain/station';
 import { PinnedClock } from '../fixtures/figures';
 import { openTempStation, sampleAdmin, sampleSetup, sampleStation } from '../fixtures/temp-station';
+import { text } from './support/axe';
 
 const builtRenderer = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
@@ -135,6 +136,17 @@ export async function openTileAs(
   await page.getByRole('button', { name: l.login, exact: true }).click();
   await expect(page.getByTestId('staff-name')).toHaveText(account.displayName);
   await openTile(page, tile);
+}
+
+/**
+ * Signs the staff member out with the bar's button and waits until the sign-in button is back, so the next
+ * sign-in never races the sign-out still under way (the bar's button leaves the page as the session ends).
+ */
+export async function signOutStaff(page: Page, language: keyof typeof staffLabels): Promise<void> {
+  const signOut = page.getByRole('button', { name: text(language === 'en' ? 'en' : 'zh-CN', 'staff:session.signOut'), exact: true });
+  await signOut.click();
+  await expect(page.getByRole('button', { name: staffLabels[language].signIn })).toBeVisible();
+  await expect(signOut).toHaveCount(0);
 }
 
 /** Opens the home tile titled exactly `title` and waits for its screen. */

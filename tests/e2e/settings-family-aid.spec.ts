@@ -3,7 +3,7 @@ import type { OpenStation } from '../../electron/app/open-station';
 import { addCalendarDays, stationDate } from '../../shared/domain/age';
 import type { Language } from '../../shared/i18n/languages';
 import { deskOf, dispatchOk, openAidDeskAs, openDonorFamily, openOnlyCase, textIn } from './aid-helpers';
-import { adminCaller, expect, openTileAs, sampleAdmin, sampleStation, test } from './fixtures';
+import { adminCaller, expect, openTileAs, sampleAdmin, sampleStation, signOutStaff, test } from './fixtures';
 import { ScreenChecks, text } from './support/axe';
 
 /**
@@ -178,7 +178,7 @@ for (const language of ['zh-CN', 'en'] as const) {
     await checks.check('aid showing its error', '[data-testid="settings-aid"]');
 
     const supervisor = await createStaff('supervisor');
-    await page.getByRole('button', { name: text(language, 'staff:session.signOut'), exact: true }).click();
+    await signOutStaff(page, short);
     await openTileAs(page, short, supervisor, text(language, 'settings:title'));
     await expect(page.getByTestId('settings-read-only')).toBeVisible();
     await checks.check('care plan read-only', '[data-testid="settings-familyCare"]');
