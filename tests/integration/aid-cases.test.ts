@@ -8,19 +8,14 @@ import { wirePayload } from '../../electron/sync/record-kinds';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallInput, CallName } from '../../shared/contract/calls';
 import type { Language } from '../../shared/i18n/languages';
-import { callsOn, signInStaffDesks, STAFF_PIN, type Caller } from '../fixtures/dispatch';
+import { callsOn, signInStaffDesks, type Caller } from '../fixtures/dispatch';
 import { sampleRegistration, SAMPLE_SIGNATURE } from '../fixtures/registrations';
-import { openTempStation, sampleAdmin, sampleSetup } from '../fixtures/temp-station';
+import { openStaffDeskStation, staffDeskNames, staffDesks, type StaffDeskStation } from '../fixtures/staff-desks';
+import { sampleAdmin, sampleSetup } from '../fixtures/temp-station';
 
-type TempStation = Awaited<ReturnType<typeof openTempStation>>;
-
-let station: TempStation;
-/** 2026-04-04 17:00 in Beijing. */
-let now = new Date('2026-04-04T09:00:00.000Z');
-const admin = { sessionKey: 'admin-desk' };
-const supervisor = { sessionKey: 'supervisor-desk' };
-const registrar = { sessionKey: 'registrar-desk' };
-const auditor = { sessionKey: 'auditor-desk' };
+let staffStation: StaffDeskStation;
+let station: StaffDeskStation['station'];
+const { admin, supervisor, registrar, auditor } = staffDesks;
 
 const APPLICANT = '周建华';
 const STUDENT = '周小雨';
@@ -32,12 +27,7 @@ let studentId: string;
 
 const { ok, refusal } = callsOn(() => station, () => registrar);
 
-/** Moves the station's clock on; the desks, idle meanwhile, reopen with their PINs. */
-async function later(iso: string): Promise<void> {
-  now = new Date(iso);
-  await ok('session:unlock', { pin: sampleAdmin.pin }, admin);
-  for (const desk of [supervisor, registrar, auditor]) await ok('session:unlock', { pin: STAFF_PIN }, desk);
-}
+const later = (iso: string) => staffStation.later(iso);
 
 function rows<T>(query: string, ...parameters: unknown[]): T[] {
   return station.connection.sqlite.prepare(query).all(...parameters) as T[];
@@ -52,7 +42,7 @@ async function openFamily(): Promise<void> {
   const body = created.registrations[0]!;
   await ok('registration:realise', { registrationId: body.id, expectedVersion: 1, donatedOn: '2026-04-04', note: null }, supervisor);
   familyId = randomUUID();
-  const at = now.toISOString();
+  const at = staffStation.now().toISOString();
   station.connection.sqlite
     .prepare(
       `insert into donor_family (id, station_code, registration_id, person_id, programme, donated_on, preferred_channel, do_not_contact,
@@ -75,14 +65,9 @@ async function openFamily(): Promise<void> {
 }
 
 beforeEach(async () => {
-  now = new Date('2026-04-04T09:00:00.000Z');
-  station = await openTempStation({ clock: { now: () => now } });
-  await station.dispatch('station:setup', sampleSetup, admin);
-  await signInStaffDesks(station, admin, [
-    { role: 'supervisor', desk: supervisor, account: { username: 'desk.supervisor', displayName: '陈静' } },
-    { role: 'registrar', desk: registrar, account: { username: 'desk.registrar', displayName: '王芳' } },
-    { role: 'auditor', desk: auditor, account: { username: 'desk.auditor', displayName: '赵审' } },
-  ]);
+  // 2026-04-04 17:00 in Beijing.
+  staffStation = await openStaffDeskStation('2026-04-04T09:00:00.000Z', { withAuditor: true });
+  station = staffStation.station;
   await openFamily();
 });
 afterEach(async () => {
@@ -158,12 +143,12 @@ describe('an aid case', () => {
       version: 6,
     });
     expect(paid.steps.map((step) => [step.step, step.outcome, step.byName, step.amountFen])).toEqual([
-      ['application', 'recorded', '王芳', 500_000],
+      ['application', 'recorded', staffDeskNames.registrar, 500_000],
       ['review', 'approved', sampleAdmin.displayName, null],
-      ['proposal', 'recorded', '陈静', 300_000],
+      ['proposal', 'recorded', staffDeskNames.supervisor, 300_000],
       ['decision', 'approved', sampleAdmin.displayName, 300_000],
-      ['notice', 'recorded', '陈静', 300_000],
-      ['payment', 'recorded', '王芳', 300_000],
+      ['notice', 'recorded', staffDeskNames.supervisor, 300_000],
+      ['payment', 'recorded', staffDeskNames.registrar, 300_000],
     ]);
     // Nothing after the payment: the case is final, in the service and in the database.
     expect((await refusal('aid:objection', { caseId: applied.id, note: '迟到的异议' }, supervisor)).code).toBe('aid_step_out_of_order');
@@ -279,7 +264,7 @@ describe('the approval chain', () => {
     expect(() =>
       station.connection.sqlite
         .prepare("insert into aid_step (id, case_id, seq, step, outcome, taken_at, taken_by) values (?, ?, 5, 'notice', 'recorded', ?, (select taken_by from aid_step where case_id = ? and seq = 4))")
-        .run(randomUUID(), applied.id, now.toISOString(), applied.id),
+        .run(randomUUID(), applied.id, staffStation.now().toISOString(), applied.id),
     ).toThrow(/two steps/);
   });
 
@@ -290,7 +275,7 @@ describe('the approval chain', () => {
       issues: [{ path: 'to', reason: 'aid_notice_too_short', params: { min: 7 } }],
     });
     expect((await refusal('aid:postNotice', { caseId: id, from: '2026-04-10', to: '2026-04-05' }, supervisor)).code).toBe('validation_failed');
-    station.connection.sqlite.prepare("insert into station_setting (key, value, updated_at) values ('aid.minNoticeDays', '3', ?)").run(now.toISOString());
+    station.connection.sqlite.prepare("insert into station_setting (key, value, updated_at) values ('aid.minNoticeDays', '3', ?)").run(staffStation.now().toISOString());
     await ok('aid:postNotice', { caseId: id, from: '2026-04-05', to: '2026-04-07' }, supervisor);
   });
 

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../shared/contract/calls';
-import { callsOn, signInStaffDesks, STAFF_PIN } from '../fixtures/dispatch';
+import { callsOn } from '../fixtures/dispatch';
 import { sampleRegistration } from '../fixtures/registrations';
-import { openTempStation, sampleAdmin, sampleSetup } from '../fixtures/temp-station';
+import { openStaffDeskStation, staffDesks, type StaffDeskStation } from '../fixtures/staff-desks';
 
 /**
  * The donor families' care plan and the aid settings on the settings screen's call: changed by an
@@ -10,14 +10,9 @@ import { openTempStation, sampleAdmin, sampleSetup } from '../fixtures/temp-stat
  * families opened afterwards, the Qingming visits not yet laid and the notices posted afterwards.
  */
 
-type TempStation = Awaited<ReturnType<typeof openTempStation>>;
-
-let station: TempStation;
-/** 2025-03-01 in Beijing: the day the sample person registers. */
-let now = new Date('2025-03-01T02:00:00.000Z');
-const admin = { sessionKey: 'admin-desk' };
-const supervisor = { sessionKey: 'supervisor-desk' };
-const registrar = { sessionKey: 'registrar-desk' };
+let staffStation: StaffDeskStation;
+let station: StaffDeskStation['station'];
+const { admin, supervisor, registrar } = staffDesks;
 
 const { ok, refusal } = callsOn(() => station, () => admin);
 
@@ -35,22 +30,12 @@ function settingsAudit(): Array<{ actor_role: string; object_id: string; detail:
   ).map((row) => ({ ...row, detail: JSON.parse(row.detail) as unknown }));
 }
 
-/** Moves the station's clock on; the desks, idle meanwhile, reopen with their PINs. */
-async function later(iso: string): Promise<void> {
-  now = new Date(iso);
-  await ok('session:unlock', { pin: sampleAdmin.pin }, admin);
-  await ok('session:unlock', { pin: STAFF_PIN }, supervisor);
-  await ok('session:unlock', { pin: STAFF_PIN }, registrar);
-}
+const later = (iso: string) => staffStation.later(iso);
 
 beforeEach(async () => {
-  now = new Date('2025-03-01T02:00:00.000Z');
-  station = await openTempStation({ clock: { now: () => now } });
-  await station.dispatch('station:setup', sampleSetup, admin);
-  await signInStaffDesks(station, admin, [
-    { role: 'supervisor', desk: supervisor, account: { username: 'desk.supervisor', displayName: '陈静' } },
-    { role: 'registrar', desk: registrar, account: { username: 'desk.registrar', displayName: '赵敏' } },
-  ]);
+  // 2025-03-01 in Beijing: the day the sample person registers.
+  staffStation = await openStaffDeskStation('2025-03-01T02:00:00.000Z');
+  station = staffStation.station;
 });
 afterEach(async () => {
   await station.remove();
