@@ -48,6 +48,7 @@ export const errorCodes = [
   'document_replaced',
   'memorial_consent_withdrawn',
   'memorial_entry_duplicate',
+  'memorial_person_listed',
   'family_registration_not_realised',
   'family_already_open',
   'family_do_not_contact',

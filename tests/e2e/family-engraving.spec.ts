@@ -122,6 +122,20 @@ for (const language of ['zh-CN', 'en'] as const) {
     await expect(familyPage.getByTestId('family-memorial-name')).toContainText(
       l('familyDesk:engraving.entry', { year: today().slice(0, 4), location: WALL_LOCATION }),
     );
+    // Listed once: the page says so and offers an entry only for another place; the same place is refused in words.
+    await expect(familyPage.getByTestId('family-engraving-listed')).toHaveText(l('familyDesk:engraving.listed'));
+    await expect(familyPage.getByRole('button', { name: l('familyDesk:engraving.add') })).toHaveCount(0);
+    await familyPage.getByRole('button', { name: l('familyDesk:engraving.addElsewhere') }).click();
+    await form.getByLabel(l('nameListDesk:add.publishedName')).fill('李清明');
+    await form.getByLabel(l('nameListDesk:add.wallLocation')).fill(WALL_LOCATION);
+    await form.locator('#consent-document-number').fill(relativeDocument);
+    await form.getByLabel(l('nameListDesk:consent.confirm')).check();
+    await form.getByLabel(l('nameListDesk:consent.signaturePaper')).check();
+    await form.getByRole('button', { name: l('nameListDesk:add.submit') }).click();
+    await expect(form.locator('[data-error-code="memorial_person_listed"]')).toHaveText(l('errors:memorial_person_listed'));
+    await form.getByRole('button', { name: l('records:cancel'), exact: true }).click();
+    expect(station.connection.sqlite.prepare('select count(*) as n from memorial_entry').get()).toEqual({ n: 1 });
+    await page.locator('.brand').click();
     await openTile(page, l('nameList:title'));
     await page.locator('#name-query').fill(ALIAS);
     await page.locator('#name-query').press('Enter');

@@ -3,19 +3,15 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../shared/contract/calls';
 import { FAMILY_CONSENT_TEXT_VERSION, INVITATION_CODE_ALPHABET } from '../../shared/domain/family';
-import { callsOn, signInStaffDesks, STAFF_PIN } from '../fixtures/dispatch';
+import { callsOn } from '../fixtures/dispatch';
 import { nameListEntry } from '../fixtures/name-list';
 import { sampleRegistration } from '../fixtures/registrations';
-import { kioskCaller, openTempStation, sampleAdmin, sampleSetup } from '../fixtures/temp-station';
+import { openStaffDeskStation, staffDesks, type StaffDeskStation } from '../fixtures/staff-desks';
+import { kioskCaller } from '../fixtures/temp-station';
 
-type TempStation = Awaited<ReturnType<typeof openTempStation>>;
-
-let station: TempStation;
-/** 2025-03-01 in Beijing: the day the sample person registers. */
-let now = new Date('2025-03-01T02:00:00.000Z');
-const admin = { sessionKey: 'admin-desk' };
-const supervisor = { sessionKey: 'supervisor-desk' };
-const registrar = { sessionKey: 'registrar-desk' };
+let staffStation: StaffDeskStation;
+let station: StaffDeskStation['station'];
+const { admin, supervisor, registrar } = staffDesks;
 
 const { ok, refusal, refusalCode } = callsOn(() => station, () => registrar);
 
@@ -34,22 +30,12 @@ function queued(kind: string): Array<Record<string, unknown>> {
   );
 }
 
-/** Moves the station's clock on; the desks, idle meanwhile, reopen with their PINs. */
-async function later(iso: string): Promise<void> {
-  now = new Date(iso);
-  await ok('session:unlock', { pin: sampleAdmin.pin }, admin);
-  await ok('session:unlock', { pin: STAFF_PIN }, supervisor);
-  await ok('session:unlock', { pin: STAFF_PIN }, registrar);
-}
+const later = (iso: string) => staffStation.later(iso);
 
 beforeEach(async () => {
-  now = new Date('2025-03-01T02:00:00.000Z');
-  station = await openTempStation({ clock: { now: () => now } });
-  await station.dispatch('station:setup', sampleSetup, admin);
-  await signInStaffDesks(station, admin, [
-    { role: 'supervisor', desk: supervisor, account: { username: 'desk.supervisor', displayName: '陈静' } },
-    { role: 'registrar', desk: registrar, account: { username: 'desk.registrar', displayName: '赵敏' } },
-  ]);
+  // 2025-03-01 in Beijing: the day the sample person registers.
+  staffStation = await openStaffDeskStation('2025-03-01T02:00:00.000Z');
+  station = staffStation.station;
 });
 afterEach(async () => {
   await station.remove();
@@ -262,7 +248,7 @@ describe('remembrance', () => {
     expect(shape(right)).toEqual(shape(wrong));
     expect(shape(reused)).toEqual(shape(wrong));
     const attended = rows<{ attended_source: string; attended_at: string }>('select attended_source, attended_at from family_invitation');
-    expect(attended).toEqual([{ attended_source: 'kiosk', attended_at: now.toISOString() }]);
+    expect(attended).toEqual([{ attended_source: 'kiosk', attended_at: staffStation.now().toISOString() }]);
     expect(rows("select actor_role from audit_log where action = 'family_attendance'")).toEqual([{ actor_role: 'kiosk' }]);
   });
 
@@ -343,6 +329,19 @@ describe("a family's page and its privacy", () => {
     expect(await ok('nameList:add', entry)).toMatchObject({ personId, state: 'published' });
     // A name without a person record, or of a person without a family here, is not the family area's to refuse.
     expect(await ok('nameList:add', nameListEntry('张晓明', {}, { givenOn: '2025-03-12' }))).toMatchObject({ state: 'published' });
+  });
+
+  it('lists a donor once at a wall place: an alias or a namesake confirmation does not add the person there twice', async () => {
+    const { family, personId } = await openFamily();
+    await ok('family:consent', consent(family, 'name_engraving', true));
+    const listed = await ok('nameList:add', nameListEntry('李𠮷祥', { personId }, { givenOn: '2025-03-12' }));
+    const again = nameListEntry('李吉祥', { personId, wallLocation: '东区3排12号', confirmDuplicate: true }, { givenOn: '2025-03-12' });
+    expect(await refusalCode('nameList:add', again)).toBe('memorial_person_listed');
+    // Another wall (the university's memorial as well as the park's) is a listing of its own.
+    expect(await ok('nameList:add', { ...again, wallLocation: '医学院纪念墙 2 排 5 号' })).toMatchObject({ personId, state: 'published' });
+    // Once the family withdrew the first entry's consent, the donor may be listed at that place anew.
+    await ok('nameList:withdrawConsent', { entryId: listed.id, reason: '家属要求改用化名' }, supervisor);
+    expect(await ok('nameList:add', again)).toMatchObject({ personId, state: 'published' });
   });
 
   it('sends the province figures and consents, never a name, phone, address or note', async () => {

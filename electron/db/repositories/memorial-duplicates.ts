@@ -16,3 +16,10 @@ export async function hasPublishedEntryAt(db: Executor, publishedName: string, w
   const wanted = locationKey(wallLocation);
   return rows.some((row) => locationKey(row.wall_location) === wanted);
 }
+
+/** Whether a published entry already lists this person at this wall location, under whatever name. */
+export async function isPersonListedAt(db: Executor, personId: string, wallLocation: string): Promise<boolean> {
+  const rows = await db.selectFrom('memorial_entry').select('wall_location').where('state', '=', 'published').where('person_id', '=', personId).execute();
+  const wanted = locationKey(wallLocation);
+  return rows.some((row) => locationKey(row.wall_location) === wanted);
+}

@@ -8,7 +8,7 @@ import {
 } from '../../../shared/domain/memorial-names';
 import type { Executor } from '../../db/repositories/executor';
 import { engravingConsentOfPerson } from '../../db/repositories/family';
-import { hasPublishedEntryAt } from '../../db/repositories/memorial-duplicates';
+import { hasPublishedEntryAt, isPersonListedAt } from '../../db/repositories/memorial-duplicates';
 import {
   findMemorialEntry,
   flushErasedPages,
@@ -60,6 +60,10 @@ export class MemorialNameService {
       // A donor whose family the station cares for is engraved only while the family's own consent to it stands.
       if (input.personId !== null && (await engravingConsentOfPerson(trx, input.personId)) === 'not_granted') {
         throw new AppError('family_engraving_not_consented');
+      }
+      // A donor is engraved once at a place; an alias or a namesake's confirmation does not change who it is.
+      if (input.personId !== null && (await isPersonListedAt(trx, input.personId, input.wallLocation))) {
+        throw new AppError('memorial_person_listed');
       }
       // The same name at the same place is most likely the same form entered twice; staff confirm a true namesake.
       if (!input.confirmDuplicate && (await hasPublishedEntryAt(trx, input.publishedName, input.wallLocation))) {

@@ -23,6 +23,8 @@ export function RemembranceRecordsSection({ family }: { family: Family }) {
   const formatDateTime = useFormatDateTime();
   const openScreen = useOpenScreen();
   const refusal = engravingRefusal(family);
+  // A donor already on the list is added again only for an engraving at another place.
+  const listed = family.memorialNames.some((entry) => entry.state === 'published');
   return (
     <section aria-labelledby="family-certificates-title" data-testid="family-certificates">
       <h2 id="family-certificates-title">{t('familyDesk:certificates.title')}</h2>
@@ -55,11 +57,18 @@ export function RemembranceRecordsSection({ family }: { family: Family }) {
         ))}
       </ul>
       {refusal === null ? (
-        <div className="actions">
-          <button type="button" onClick={() => openScreen('nameListDesk', engravingTarget(family))}>
-            {t('familyDesk:engraving.add')}
-          </button>
-        </div>
+        <>
+          {listed ? (
+            <p className="notice" data-testid="family-engraving-listed">
+              {t('familyDesk:engraving.listed')}
+            </p>
+          ) : null}
+          <div className="actions">
+            <button type="button" onClick={() => openScreen('nameListDesk', engravingTarget(family))}>
+              {t(listed ? 'familyDesk:engraving.addElsewhere' : 'familyDesk:engraving.add')}
+            </button>
+          </div>
+        </>
       ) : (
         <p className="notice" data-testid="family-engraving-refusal">
           {t(`familyDesk:engraving.${refusal}`)}
