@@ -136,6 +136,21 @@ export function planFollowUps(donatedOn: string, settings: FamilyCareSettings, t
   return planned;
 }
 
+/** Where a follow-up a family already has sits in its plan: kind and slot (no slot for a next step staff set). */
+export interface LaidFollowUpSlot {
+  kind: string;
+  slot: number | null;
+}
+
+/**
+ * The planned follow-ups a family has none for yet. A slot already laid counts whatever became of it
+ * (open, done or stopped), so no slot is ever laid, or counted as due, twice.
+ */
+export function unlaidFollowUps(planned: readonly PlannedFollowUp[], laid: readonly LaidFollowUpSlot[]): PlannedFollowUp[] {
+  const taken = new Set(laid.filter((row) => row.slot !== null).map((row) => `${row.kind}:${row.slot}`));
+  return planned.filter((step) => !taken.has(`${step.kind}:${step.slot}`));
+}
+
 /** The longest window the due list looks ahead. */
 export const MAX_DUE_LIST_DAYS = 60;
 /** The most members a family record holds. */

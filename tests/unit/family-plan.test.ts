@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFamilyCareSettings, normaliseInvitationCode, planFollowUps, qingmingDueOn } from '../../shared/domain/family';
+import { defaultFamilyCareSettings, normaliseInvitationCode, planFollowUps, qingmingDueOn, unlaidFollowUps } from '../../shared/domain/family';
 import { syncRecordKinds } from '../../shared/domain/sync';
 import { payloadProblem } from '../../electron/sync/payload-check';
 import { randomInvitationCode } from '../../electron/services/family/invitation-code';
@@ -27,6 +27,23 @@ describe('the care plan of a donor family', () => {
       { kind: 'qingming', dueOn: '2026-04-04', slot: 2026 },
     ]);
     expect(qingmingDueOn(2028, 7)).toBe('2028-03-28');
+  });
+
+  it('leaves out the slots a family already has, whatever became of them, and only those', () => {
+    const planned = planFollowUps('2025-03-10', defaultFamilyCareSettings, 2027);
+    const laid = [
+      { kind: 'after_donation', slot: 14 },
+      { kind: 'after_donation', slot: 91 },
+      { kind: 'after_donation', slot: 365 },
+      { kind: 'qingming', slot: 2026 },
+      // A next step staff set has no slot: it stands for no planned follow-up.
+      { kind: 'next_step', slot: null },
+      // The same number in another kind is another slot.
+      { kind: 'after_donation', slot: 2027 },
+    ];
+    expect(unlaidFollowUps(planned, laid)).toEqual([{ kind: 'qingming', dueOn: '2027-03-28', slot: 2027 }]);
+    expect(unlaidFollowUps(planned, [])).toEqual(planned);
+    expect(unlaidFollowUps(planned, planned)).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from './executor';
+import type { FamilyFollowUpRow } from './family';
 
 /** The calendar bounds of a year, as dates. */
 function yearBounds(year: number): { from: string; to: string } {
@@ -31,14 +32,19 @@ export async function contactsInYear(db: Executor, year: number): Promise<{ fami
   return { families: Number(families.n), byKind: byKind.map((row) => ({ kind: row.kind, count: Number(row.n) })) };
 }
 
-/** Open follow-ups due before `today` of families that may be contacted. */
-export async function countOverdueFollowUps(db: Executor, today: string): Promise<number> {
-  const row = await sql<{ n: number }>`
-    select count(*) as n from family_follow_up u join donor_family f on f.id = u.family_id
-    where u.state = 'open' and u.due_on < ${today} and f.do_not_contact = 0
-      and coalesce((select c.granted from family_consent c where c.family_id = f.id and c.purpose = 'contact'
-        order by c.recorded_at desc, c.rowid desc limit 1), 1) = 1`.execute(db);
-  return Number(row.rows[0]?.n ?? 0);
+/** A follow-up as the figures weigh it: where it sits in the plan, its state and when it falls due. */
+export type FollowUpForFigures = Pick<FamilyFollowUpRow, 'kind' | 'slot' | 'state' | 'due_on'>;
+
+/** Every follow-up the station has laid, by family (in one read, however many families there are). */
+export async function followUpsByFamily(db: Executor): Promise<Map<string, FollowUpForFigures[]>> {
+  const rows = await db.selectFrom('family_follow_up').select(['family_id', 'kind', 'slot', 'state', 'due_on']).execute();
+  const byFamily = new Map<string, FollowUpForFigures[]>();
+  for (const { family_id: familyId, ...followUp } of rows) {
+    const list = byFamily.get(familyId) ?? [];
+    list.push(followUp);
+    byFamily.set(familyId, list);
+  }
+  return byFamily;
 }
 
 /** Invitations of a year per ceremony: sent, accepted, attended. */

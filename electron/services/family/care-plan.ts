@@ -1,16 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import { planFollowUps, type FamilyCareSettings } from '../../../shared/domain/family';
-import { allFamilies, consentsOf, insertFollowUps, type DonorFamilyRow } from '../../db/repositories/family';
+import { planFollowUps, unlaidFollowUps, type FamilyCareSettings, type PlannedFollowUp } from '../../../shared/domain/family';
+import { allFamilies, consentsOf, followUpsOf, insertFollowUps, type DonorFamilyRow } from '../../db/repositories/family';
 import type { Executor } from '../../db/repositories/executor';
 import type { DataProtection } from '../kernel/data-protection';
 import { contactRefused } from './family-records';
 import { queueCareYear } from './family-sync';
 
+/** Which part of a care plan is laid: all of it when a family is opened, afterwards only the yearly Qingming visits. */
+export type CarePlanPart = 'whole_plan' | 'yearly_visits';
+
+/**
+ * The follow-ups of a family's plan through `throughYear`, of the part asked for. Pure: with
+ * `unlaidFollowUps`, what laying the plan adds and what the figures count as due before anyone laid it.
+ */
+export function plannedCarePlan(donatedOn: string, settings: FamilyCareSettings, throughYear: number, part: CarePlanPart): PlannedFollowUp[] {
+  return planFollowUps(donatedOn, settings, throughYear).filter((step) => part === 'whole_plan' || step.kind === 'qingming');
+}
+
 /**
  * Lays a family's care plan through `throughYear`: the follow-ups after the donation (when the family is
- * opened, from the settings of that day) and a Qingming visit each year after the first anniversary. Idempotent: a follow-up the family already has for a slot is
- * left as it is, so the plan can be laid again whenever it is read, and the yearly visits appear without
- * a daily job. Follow-ups of a family not to be contacted are laid `stopped`.
+ * opened, from the settings of that day) and a Qingming visit each year after the first anniversary.
+ * Idempotent: a slot the family already has a follow-up for is left as it is, so the plan can be laid
+ * again whenever it is read, and the yearly visits appear without a daily job. Follow-ups of a family not
+ * to be contacted are laid `stopped`.
  */
 export async function layCarePlan(
   trx: Executor,
@@ -19,13 +31,13 @@ export async function layCarePlan(
   settings: FamilyCareSettings,
   throughYear: number,
   at: string,
-  only: 'whole_plan' | 'yearly_visits' = 'whole_plan',
+  only: CarePlanPart = 'whole_plan',
 ): Promise<void> {
-  const stopped = family.do_not_contact === 1 || contactRefused(await consentsOf(trx, family.id));
-  const planned = planFollowUps(family.donated_on, settings, throughYear).filter((step) => only === 'whole_plan' || step.kind === 'qingming');
+  const stopped = !(await mayBeContacted(trx, family));
+  const planned = plannedCarePlan(family.donated_on, settings, throughYear, only);
   const inserted = await insertFollowUps(
     trx,
-    planned.map((step) => ({
+    unlaidFollowUps(planned, await followUpsOf(trx, family.id)).map((step) => ({
       id: randomUUID(),
       family_id: family.id,
       kind: step.kind,
