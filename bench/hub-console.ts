@@ -14,7 +14,7 @@ import { openHubDatabase, type HubConnection, type HubDatabaseOptions, type HubS
 import { countedNumber } from '../hub/db/values';
 import { provinceFigures } from '../hub/figures/province-figures';
 import { ingestLog } from '../hub/ingest-log/ingest-log';
-import { figuresFile } from '../hub/reports/figures-export';
+import { provinceFiguresFile } from '../hub/reports/figures-download';
 import { FIGURES_HEADINGS } from '../hub/reports/figures-headings';
 import { provinceFiguresTables } from '../hub/reports/figures-tables';
 import { reviewList } from '../hub/review/review-entries';
@@ -391,7 +391,7 @@ function consoleReads(registrations: number, sealer: HubSealer): ConsoleRead[] {
     ],
     ['provinceFigures, one year', (store) => provinceFigures(store, PROVINCE, year)],
     ['figures tables (prefectures a year before too)', (store) => provinceFiguresTables(store, PROVINCE, year)],
-    ['figures tables as XLSX', async (store) => figuresFile(await provinceFiguresTables(store, PROVINCE, year), FIGURES_HEADINGS['zh-CN'], 'xlsx')],
+    ['figures tables as XLSX', (store) => provinceFiguresFile(store, PROVINCE, year, FIGURES_HEADINGS['zh-CN'], 'xlsx')],
     ['review list, first page (50)', (store) => reviewList(store, sealer, PROVINCE, { page: 1, pageSize: PAGE_SIZE, state: 'open' })],
     [`review list, last page (${formatNumber(lastReviewPage, 0)})`, (store) => reviewList(store, sealer, PROVINCE, { page: lastReviewPage, pageSize: PAGE_SIZE, state: 'open' })],
     ['ingest log, newest page (50)', (store) => ingestLog(store, PROVINCE, { pageSize: PAGE_SIZE })],

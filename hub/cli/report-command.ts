@@ -1,9 +1,9 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEBIAN_NOTO_CJK, FontSet, primaryFontPaths, sourceFontsDir } from '../../electron/pdf/fonts';
-import { figuresFile, figuresFileFormats, type FiguresFileFormat } from '../reports/figures-export';
+import { figuresFileFormats, type FiguresFileFormat } from '../reports/figures-export';
+import { provinceFiguresFile } from '../reports/figures-download';
 import { FIGURES_HEADINGS, headingLanguages, type HeadingLanguage } from '../reports/figures-headings';
-import { provinceFiguresTables } from '../reports/figures-tables';
 import { yearlyReport } from '../reports/yearly-report';
 import { readFiguresOf } from './figures-reading';
 import { databaseOption, printLine, provinceOption, UsageError } from './usage';
@@ -58,7 +58,7 @@ export async function reportCommand(args: string[]): Promise<number> {
   const period = { from: values.from, to: values.to };
   const { provinceCode, file } = await readFiguresOf(database, givenProvince, async (hub, provinceCode) => ({
     provinceCode,
-    file: await figuresFile(await provinceFiguresTables(hub, provinceCode, period), FIGURES_HEADINGS[language], format),
+    file: await provinceFiguresFile(hub, provinceCode, period, FIGURES_HEADINGS[language], format),
   }));
   write(file);
   printLine({ report: 'figures', provinceCode, period, format, language, out, bytes: file.length });

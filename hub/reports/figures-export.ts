@@ -1,4 +1,6 @@
 import { tablesToCsv, tablesToXlsx, type ExportCell, type ExportTable } from '../../electron/tables/table-export';
+import type { CareFigures } from '../care/care-figures';
+import { careExportTables } from './care-export';
 import type { FiguresHeadings } from './figures-headings';
 import type { FiguresTables, GroupFigures, Judged, SummaryLine } from './figures-tables';
 import type { PlaceName } from './prefecture-names';
@@ -128,8 +130,11 @@ export function figuresExportTables(tables: FiguresTables, headings: FiguresHead
   ];
 }
 
-/** The tables as one file: a CSV of every table one after another, or a workbook of one sheet each. */
-export async function figuresFile(tables: FiguresTables, headings: FiguresHeadings, format: FiguresFileFormat): Promise<Buffer> {
-  const exported = figuresExportTables(tables, headings);
+/**
+ * The tables as one file: a CSV of every table one after another, or a workbook of one sheet each. Given a year's
+ * care figures, their tables (`careExportTables`) follow the figures tables.
+ */
+export async function figuresFile(tables: FiguresTables, headings: FiguresHeadings, format: FiguresFileFormat, care?: CareFigures): Promise<Buffer> {
+  const exported = [...figuresExportTables(tables, headings), ...(care ? careExportTables(care, headings) : [])];
   return format === 'csv' ? tablesToCsv(exported) : tablesToXlsx(exported, headings.creator);
 }

@@ -1,17 +1,30 @@
+import type { AidCaseState, AidProgramme } from '../../shared/domain/aid';
 import type { Program } from '../../shared/domain/programs';
 import type { TargetStatus } from '../../shared/domain/figures';
+import type { CareTally } from '../care/care-figures';
 import type { CountedStemCellStatus } from '../figures/stem-cell-figures';
 import type { FiguresTableId, IndicatorCode, UnknownReason } from './figures-tables';
 
 /**
- * The words of the figures tables when they leave the hub as files (CSV, XLSX) or on the yearly report, in
- * Chinese and in English. The hub runs without i18next, so the words live here, one object per language, typed
+ * The words of the figures tables, and of the donor-family care tables that follow them, when they leave the hub
+ * as files (CSV, XLSX) or on the yearly report, in Chinese and in English. The hub runs without i18next, so the words live here, one object per language, typed
  * so that English is as complete as Chinese. A console screen translates the codes of `figuresTables` itself
  * and may pass its own `FiguresHeadings` to `figuresExportTables` instead.
  */
 
 export const headingLanguages = ['zh-CN', 'en'] as const;
 export type HeadingLanguage = (typeof headingLanguages)[number];
+
+/** The words of a year's donor-family care tables (`care-export.ts`), which follow the figures tables. */
+export interface CareHeadings {
+  /** Each table's title (a workbook's sheet name, at most 28 characters): `{year}` is replaced by the year counted. */
+  sheet: { summary: string; prefectures: string; stations: string; aid: string };
+  /** The summary's lines, the year counted first; the same words head the columns per prefecture and station. */
+  indicator: Record<'year' | keyof CareTally, string>;
+  column: { programme: string; paid: string; paidYuan: string };
+  programme: Record<AidProgramme, string>;
+  aidState: Record<AidCaseState, string>;
+}
 
 /** Every word the exported tables use. */
 export interface FiguresHeadings {
@@ -62,6 +75,7 @@ export interface FiguresHeadings {
   periodValue: string;
   /** A target that cannot be judged, with why: `{status}` and `{reason}` are replaced. */
   statusWithReason: string;
+  care: CareHeadings;
 }
 
 const zhCN: FiguresHeadings = {
@@ -138,6 +152,23 @@ const zhCN: FiguresHeadings = {
   stemCellStatus: { signed_up: '已报名', sample_taken: '已采样', typed: '已分型', in_registry: '已入库', withdrawn: '已退出', unknown: '未记录' },
   periodValue: '{from} 至 {to}',
   statusWithReason: '{status}（{reason}）',
+  care: {
+    sheet: { summary: '家庭关怀总览（{year}年）', prefectures: '各州市家庭关怀（{year}年）', stations: '各站点家庭关怀（{year}年）', aid: '人道救助（{year}年）' },
+    indicator: {
+      year: '关怀统计年度',
+      familiesOnFile: '在册家庭',
+      familiesCaredFor: '已关怀家庭（本年至少联系一次）',
+      contacts: '联系次数',
+      contactsPerFamily: '每户平均联系次数',
+      invitations: '缅怀活动邀请',
+      accepted: '接受邀请',
+      attended: '到场参加',
+      doNotContact: '要求不再联系的家庭',
+    },
+    column: { programme: '救助项目', paid: '本年发放笔数', paidYuan: '本年发放金额（元）' },
+    programme: { condolence: '慰问金', hardship: '困难救助', study_grant: '助学金', funeral: '丧葬补助', bo_ai_visit: '博爱送万家' },
+    aidState: { applied: '已申请', reviewed: '已审核', proposed: '已拟方案', granted: '已批准', on_notice: '公示中', paid: '已发放', rejected: '未予救助' },
+  },
 };
 
 const en: FiguresHeadings = {
@@ -214,6 +245,23 @@ const en: FiguresHeadings = {
   stemCellStatus: { signed_up: 'Signed up', sample_taken: 'Sample taken', typed: 'Typed', in_registry: 'In the registry', withdrawn: 'Withdrawn', unknown: 'Not recorded' },
   periodValue: '{from} to {to}',
   statusWithReason: '{status} ({reason})',
+  care: {
+    sheet: { summary: 'Family care {year}', prefectures: 'Care by prefecture {year}', stations: 'Care by station {year}', aid: 'Aid by programme {year}' },
+    indicator: {
+      year: 'Year counted',
+      familiesOnFile: 'Families on file',
+      familiesCaredFor: 'Families cared for (contacted at least once in the year)',
+      contacts: 'Contacts',
+      contactsPerFamily: 'Contacts per family cared for',
+      invitations: 'Remembrance invitations',
+      accepted: 'Invitations accepted',
+      attended: 'Attended',
+      doNotContact: 'Families who asked not to be contacted',
+    },
+    column: { programme: 'Programme', paid: 'Payments in the year', paidYuan: 'Paid in the year (yuan)' },
+    programme: { condolence: 'Condolence money', hardship: 'Hardship aid', study_grant: 'Study grant', funeral: 'Funeral help', bo_ai_visit: "Festival visit (Bo'ai)" },
+    aidState: { applied: 'Applied', reviewed: 'Reviewed', proposed: 'Proposed', granted: 'Granted', on_notice: 'On public notice', paid: 'Paid', rejected: 'Rejected' },
+  },
 };
 
 /** The exported tables' words in each language the hub writes. */

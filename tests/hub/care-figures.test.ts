@@ -1,96 +1,13 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { careFigures } from '../../hub/care/care-figures';
 import type { HubStore } from '../../hub/db/open';
-import { addStation, addStationKey } from '../../hub/db/repositories/stations';
 import { ingestBatchFile, type IngestResult } from '../../hub/ingest/ingest-batch';
 import { loadOrCreateProvinceKeys, type ProvinceKeys } from '../../hub/keys/province-keys';
 import { makeTempDir } from '../fixtures/temp-station';
-import { PROVINCE, registerStation } from './support/batches';
+import { PROVINCE } from './support/batches';
 import { describeOnBothEngines } from './support/both-engines';
-import { craftedBatch, kmu01Key, uuid, ynu02Key, type Line } from './support/crafted-batches';
-
-/** A donor family's version as the station sends it (§5.3): codes, days and counts, never a person. */
-function familyLine(seq: number, family: number, version: number, options: { openedAt: string; doNotContact?: boolean; contactConsent?: boolean }): Line {
-  const consents = options.contactConsent === undefined ? [] : [{ purpose: 'contact', granted: options.contactConsent, textVersion: '2026-12', givenOn: options.openedAt.slice(0, 10) }];
-  return {
-    seq,
-    kind: 'donor_family',
-    entityId: uuid(family),
-    version,
-    payload: {
-      id: uuid(family),
-      stationCode: 'KMU01',
-      registrationId: uuid(5000 + family),
-      donatedOn: '2026-01-20',
-      doNotContact: options.doNotContact ?? false,
-      consents: [{ purpose: 'name_engraving', granted: true, textVersion: '2026-12', givenOn: '2026-02-01' }, ...consents],
-      memberCount: 3,
-      openedAt: options.openedAt,
-      version,
-    },
-  };
-}
-
-/** A family's care in a year: contacts by kind, follow-ups and invitations. */
-function careYearLine(seq: number, record: number, family: number, year: number, version: number, counts: { contacts?: Record<string, number>; invitations?: number; accepted?: number; attended?: number }): Line {
-  return {
-    seq,
-    kind: 'family_care_year',
-    entityId: uuid(record),
-    version,
-    payload: {
-      id: uuid(record),
-      familyId: uuid(family),
-      stationCode: 'KMU01',
-      year,
-      contacts: counts.contacts ?? {},
-      followUpsDone: 1,
-      followUpsStopped: 0,
-      invitations: counts.invitations ?? 0,
-      accepted: counts.accepted ?? 0,
-      attended: counts.attended ?? 0,
-      version,
-    },
-  };
-}
-
-/** An aid case at one step of its chain; `applicantName` is a field no station sends, there to show the hub keeps nothing of it. */
-function aidLine(
-  seq: number,
-  aidCase: number,
-  family: number,
-  version: number,
-  options: { programme: string; state: string; appliedAt: string; grantedFen?: number | null; paidOn?: string | null; applicantName?: string },
-): Line {
-  const steps = [{ step: 'application', at: options.appliedAt, by: 'staff-1', outcome: 'recorded' }];
-  if (options.paidOn) steps.push({ step: 'payment', at: `${options.paidOn}T02:00:00.000Z`, by: 'staff-2', outcome: 'recorded' });
-  return {
-    seq,
-    kind: 'aid_case',
-    entityId: uuid(aidCase),
-    version,
-    payload: {
-      id: uuid(aidCase),
-      stationCode: 'KMU01',
-      familyId: uuid(family),
-      registrationId: uuid(5000 + family),
-      programme: options.programme,
-      causeKey: options.programme,
-      amountAskedFen: 500_000,
-      amountGrantedFen: options.grantedFen ?? null,
-      state: options.state,
-      version,
-      steps,
-      noticeFrom: null,
-      noticeTo: null,
-      paidOn: options.paidOn ?? null,
-      paymentMethod: options.paidOn ? 'bank_transfer' : null,
-      documentsSeen: ['id_card'],
-      recipientRelation: options.paidOn ? '10' : null,
-      ...(options.applicantName ? { applicantName: options.applicantName } : {}),
-    },
-  };
-}
+import { aidLine, careYearLine, daliSender, familyLine, registerCareStations } from './support/care-lines';
+import { craftedBatch, uuid } from './support/crafted-batches';
 
 describeOnBothEngines('hub donor-family care: projections at the highest version, and the year’s figures', (open) => {
   let folder: ReturnType<typeof makeTempDir>;
@@ -101,11 +18,7 @@ describeOnBothEngines('hub donor-family care: projections at the highest version
     folder = makeTempDir('relay-hub-care-');
     keys = loadOrCreateProvinceKeys(folder.dir).keys;
     hub = await open();
-    await registerStation(hub.db, 'KMU01');
-    await addStationKey(hub.db, { provinceCode: PROVINCE, stationCode: 'KMU01', publicKeySpki: kmu01Key.publicKey.export({ type: 'spki', format: 'der' }), registeredAt: '2026-11-01T00:00:00.000Z' });
-    // A memorial park of Dali, sending with the second test key.
-    await addStation(hub.db, { provinceCode: PROVINCE, code: 'DLM01', kind: 'memorial_kiosk', regionCode: '532901', name: 'DLM01', registeredAt: '2026-11-01T00:00:00.000Z' });
-    await addStationKey(hub.db, { provinceCode: PROVINCE, stationCode: 'DLM01', publicKeySpki: ynu02Key.publicKey.export({ type: 'spki', format: 'der' }), registeredAt: '2026-11-01T00:00:00.000Z' });
+    await registerCareStations(hub.db);
   });
   afterEach(() => folder.remove());
 
@@ -114,8 +27,6 @@ describeOnBothEngines('hub donor-family care: projections at the highest version
     expect(result.outcome === 'applied' || result.outcome === 'replayed', JSON.stringify(result)).toBe(true);
     return result;
   }
-
-  const dali = { stationCode: 'DLM01', key: ynu02Key.privateKey };
 
   const projections = async () => ({
     families: await hub.db.selectFrom('care_family').selectAll().orderBy('family_id').execute(),
@@ -249,7 +160,7 @@ describeOnBothEngines('hub donor-family care: projections at the highest version
           // Applied for in 2025, paid in 2026: paid in 2026, not one of 2026's cases.
           aidLine(5, 25, 5, 6, { programme: 'funeral', state: 'paid', appliedAt: '2025-11-01T02:00:00.000Z', grantedFen: 300_000, paidOn: '2026-01-15' }),
         ],
-        dali,
+        daliSender,
       ).file,
     );
 

@@ -149,6 +149,8 @@ describeOnBothEngines('hub report: the yearly report and the figures files from 
     const figures = JSON.parse((await run(['figures', '--from', '2026-01-01', '--to', '2026-12-31', '--format', 'csv', '--language', 'en', '--out', csv])).stdout.trim());
     expect(figures).toMatchObject({ report: 'figures', format: 'csv', language: 'en', out: csv });
     expect(readFileSync(csv, 'utf8')).toContain('Registration growth,50.0%,10.0%,Met');
+    // The care of the year the period ends in follows, as in the console's download.
+    expect(readFileSync(csv, 'utf8')).toContain('Family care 2026');
 
     await expect(run(['yearly', '--year', '26', '--out', pdf])).rejects.toMatchObject({ code: 2 });
   });

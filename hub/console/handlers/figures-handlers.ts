@@ -2,7 +2,7 @@ import { DEBIAN_NOTO_CJK, FontSet, primaryFontPaths, sourceFontsDir } from '../.
 import type { figuresCalls } from '../../../shared/console/figures-calls';
 import { careFigures } from '../../care/care-figures';
 import { InvalidPeriodError } from '../../figures/period';
-import { figuresFile } from '../../reports/figures-export';
+import { provinceFiguresFile } from '../../reports/figures-download';
 import { prefectureName } from '../../reports/prefecture-names';
 import { FIGURES_HEADINGS } from '../../reports/figures-headings';
 import { provinceFiguresTables } from '../../reports/figures-tables';
@@ -44,9 +44,9 @@ function storeOf(context: ConsoleCallContext) {
 export const figuresHandlers: ConsoleHandlersOf<keyof typeof figuresCalls> = {
   'figures:get': async (context, period) => judgedPeriod(() => provinceFiguresTables(storeOf(context), context.provinceCode, period)),
 
+  // The file carries the care tables of the year the period ends in, below the figures tables as on the screen.
   'figures:table': async (context, { from, to, format, language }) => {
-    const tables = await judgedPeriod(() => provinceFiguresTables(storeOf(context), context.provinceCode, { from, to }));
-    const file = await figuresFile(tables, FIGURES_HEADINGS[language], format);
+    const file = await judgedPeriod(() => provinceFiguresFile(storeOf(context), context.provinceCode, { from, to }, FIGURES_HEADINGS[language], format));
     return { fileName: `figures-${context.provinceCode}-${from}-${to}.${format}`, contentType: CONTENT_TYPES[format], base64: file.toString('base64') };
   },
 

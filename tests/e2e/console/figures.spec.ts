@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { FIGURES_HEADINGS, type CareHeadings } from '../../../hub/reports/figures-headings';
 import { languages } from '../../../shared/i18n/languages';
 import { CONSOLE_PROVINCE, consoleText, expect, openScreen, test } from '../console-fixtures';
 import { sampleStation } from '../../fixtures/temp-station';
@@ -19,10 +20,13 @@ for (const language of languages) {
       await expect(growth.locator('[data-status]')).toHaveText(consoleText(language, 'consoleFigures', 'unknown.no_previous_year'));
 
       const year = new Date().getFullYear();
+      // The donor-family care of the year the period ends in follows the figures tables, each titled with its year.
+      const careTitle = (table: keyof CareHeadings['sheet']) => FIGURES_HEADINGS[language].care.sheet[table].replace('{year}', String(year));
       const csv = await downloaded(page, page.getByRole('button', { name: consoleText(language, 'consoleFigures', 'downloads.csv') }));
       expect(csv.name).toMatch(new RegExp(`^figures-${CONSOLE_PROVINCE}-${year}-01-01-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
       expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       expect(csv.bytes.toString('utf8')).toContain(sampleStation.code);
+      expect(csv.bytes.toString('utf8')).toContain(`\r\n${careTitle('summary')}\r\n`);
       await expect(page.getByRole('status')).toHaveText(consoleText(language, 'consoleFigures', 'downloads.done', { file: csv.name }));
 
       const xlsx = await downloaded(page, page.getByRole('button', { name: consoleText(language, 'consoleFigures', 'downloads.xlsx') }));
@@ -32,6 +36,7 @@ for (const language of languages) {
       for (const sheet of workbook.worksheets) sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
       expect(workbook.worksheets.length).toBeGreaterThan(3);
       expect(cells).toContain(sampleStation.code);
+      expect(workbook.worksheets.map((sheet) => sheet.name).slice(-4)).toEqual([careTitle('summary'), careTitle('prefectures'), careTitle('stations'), careTitle('aid')]);
 
       const pdf = await downloaded(page, page.getByRole('button', { name: consoleText(language, 'consoleFigures', 'downloads.yearly') }));
       expect(pdf.name).toBe(`yearly-report-${CONSOLE_PROVINCE}-${year}.pdf`);
