@@ -312,10 +312,13 @@ describe('aid once per cause', () => {
     const grant = await ok('aid:apply', application({ cause: { programme: 'study_grant', studentMemberId: studentId, admissionYear: 2026 } }));
     expect(grant.causeKey).toBe(`study_grant:${studentId}:2026`);
     expect((await refusal('aid:apply', application({ cause: { programme: 'study_grant', studentMemberId: studentId, admissionYear: 2026 } }))).code).toBe('aid_cause_taken');
-    await ok('aid:apply', application({ cause: { programme: 'study_grant', studentMemberId: studentId, admissionYear: 2027 } }));
-    await ok('aid:apply', application({ cause: { programme: 'hardship', causeKind: 'disaster', eventYear: 2026 } }));
-    await ok('aid:apply', application({ cause: { programme: 'bo_ai_visit', year: 2026 } }));
+    const grant2027 = await ok('aid:apply', application({ cause: { programme: 'study_grant', studentMemberId: studentId, admissionYear: 2027 } }));
+    const disaster = await ok('aid:apply', application({ cause: { programme: 'hardship', causeKind: 'disaster', eventYear: 2026 } }));
+    const visit = await ok('aid:apply', application({ cause: { programme: 'bo_ai_visit', year: 2026 } }));
     expect((await refusal('aid:apply', application({ cause: { programme: 'bo_ai_visit', year: 2026 } }))).code).toBe('aid_cause_taken');
+    // All were applied for in the same instant: the list shows the newest first, by the order they were applied in.
+    const newestFirst = [visit, disaster, grant2027, grant, first].map((applied) => applied.id);
+    expect((await ok('aid:list', {})).cases.map((entry) => entry.id)).toEqual(newestFirst);
   });
 
   it('lets a family apply again once the earlier case was rejected, at the review or the decision', async () => {

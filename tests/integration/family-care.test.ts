@@ -5,7 +5,7 @@ import type { CallInput } from '../../shared/contract/calls';
 import { FAMILY_CONSENT_TEXT_VERSION, INVITATION_CODE_ALPHABET } from '../../shared/domain/family';
 import { callsOn } from '../fixtures/dispatch';
 import { nameListEntry } from '../fixtures/name-list';
-import { sampleRegistration } from '../fixtures/registrations';
+import { residentId, samplePerson, sampleRegistration } from '../fixtures/registrations';
 import { openStaffDeskStation, staffDesks, type StaffDeskStation } from '../fixtures/staff-desks';
 import { kioskCaller } from '../fixtures/temp-station';
 
@@ -297,6 +297,25 @@ describe("a family's page and its privacy", () => {
     expect((await ok('family:list', { query: body.number.slice(-6) })).total).toBe(1);
     expect((await ok('family:list', { query: '李𠮷祥' })).total).toBe(1);
     expect((await ok('family:list', { query: '李' })).total).toBe(0);
+  });
+
+  it('keeps families opened in the same instant in the order they were opened, in the list and on the due list', async () => {
+    // Six donors registered; later, their donations recorded and their families opened while the clock stands still.
+    const bodies = [];
+    for (const [sequence, given] of [['012', '一'], ['022', '二'], ['032', '三'], ['042', '四'], ['052', '五'], ['062', '六']] as const) {
+      const person = { ...samplePerson, name: `张${given}`, document: { kind: 'resident_id', number: residentId('530102', '19800101', sequence) } } as const;
+      bodies.push((await ok('registration:create', sampleRegistration({ person, programs: [{ program: 'body', paperwork: null }] }), admin)).registrations[0]!);
+    }
+    await later('2025-03-12T02:00:00.000Z');
+    const opened: string[] = [];
+    for (const body of bodies) {
+      await ok('registration:realise', { registrationId: body.id, expectedVersion: 1, donatedOn: '2025-03-10' }, supervisor);
+      opened.push((await ok('family:open', openInput(body.id, [wife]))).id);
+    }
+    expect((await ok('family:list', {})).families.map((family) => family.id)).toEqual([...opened].reverse());
+    // Every family's first follow-up falls on 24 March: they come in the order the families were opened.
+    const due = await ok('family:dueList', { days: 1, from: '2025-03-24' });
+    expect(due.items.map((item) => item.familyId)).toEqual(opened);
   });
 
   it('keeps members, reasons and notes sealed in the file, and re-seals them on key rotation', async () => {

@@ -119,7 +119,8 @@ export async function listAidCases(
   if (filter.state !== undefined) query = query.where('state', '=', filter.state);
   if (filter.familyId !== undefined) query = query.where('family_id', '=', filter.familyId);
   const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const cases = await query.selectAll().orderBy('opened_at', 'desc').orderBy('id').limit(filter.limit).execute();
+  // rowid breaks ties: of cases applied for in the same instant, the later one is the newer.
+  const cases = await query.selectAll().orderBy('opened_at', 'desc').orderBy(sql`rowid`, 'desc').limit(filter.limit).execute();
   const steps = await stepsOf(
     db,
     cases.map((row) => row.id),

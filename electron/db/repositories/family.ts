@@ -35,7 +35,8 @@ export async function findFamilyByRegistration(db: Executor, registrationId: str
 
 /** Every family, oldest first: for the yearly invitations and the care plan's yearly visits. */
 export async function allFamilies(db: Executor): Promise<DonorFamilyRow[]> {
-  return db.selectFrom('donor_family').selectAll().orderBy('opened_at').orderBy('id').execute();
+  // rowid breaks ties: families opened in the same instant keep the order they were opened in.
+  return db.selectFrom('donor_family').selectAll().orderBy('opened_at').orderBy(sql`rowid`).execute();
 }
 
 /** Changes a family at the version the caller read; false when it has moved since. */
@@ -72,7 +73,7 @@ export async function latestFamilies(db: Executor, limit: number): Promise<{ tot
         .as('next_due_on'),
     )
     .orderBy('f.opened_at', 'desc')
-    .orderBy('f.id', 'desc')
+    .orderBy(sql`f.rowid`, 'desc')
     .limit(limit)
     .execute();
   const total = await db.selectFrom('donor_family').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -177,7 +178,7 @@ export async function findFollowUp(db: Executor, id: string): Promise<FamilyFoll
 
 /** A family's follow-ups by due date. */
 export async function followUpsOf(db: Executor, familyId: string): Promise<FamilyFollowUpRow[]> {
-  return db.selectFrom('family_follow_up').selectAll().where('family_id', '=', familyId).orderBy('due_on').orderBy('id').execute();
+  return db.selectFrom('family_follow_up').selectAll().where('family_id', '=', familyId).orderBy('due_on').orderBy(sql`rowid`).execute();
 }
 
 /** Marks an open follow-up done by a contact; false when it was not open. */
@@ -243,7 +244,8 @@ export async function openFollowUpsThrough(db: Executor, through: string): Promi
       ),
     )
     .orderBy('u.due_on')
-    .orderBy('u.id')
+    .orderBy(sql`f.rowid`)
+    .orderBy(sql`u.rowid`)
     .execute();
 }
 
@@ -255,7 +257,14 @@ export async function insertContact(db: Executor, row: Insertable<FamilyContactT
 
 /** A family's contacts, newest first. */
 export async function contactsOf(db: Executor, familyId: string): Promise<FamilyContactRow[]> {
-  return db.selectFrom('family_contact').selectAll().where('family_id', '=', familyId).orderBy('contacted_on', 'desc').orderBy('recorded_at', 'desc').execute();
+  return db
+    .selectFrom('family_contact')
+    .selectAll()
+    .where('family_id', '=', familyId)
+    .orderBy('contacted_on', 'desc')
+    .orderBy('recorded_at', 'desc')
+    .orderBy(sql`rowid`, 'desc')
+    .execute();
 }
 
 // ---- Invitations ----
