@@ -7,9 +7,10 @@ import type { FiguresTableId, IndicatorCode, UnknownReason } from './figures-tab
 
 /**
  * The words of the figures tables, and of the donor-family care tables that follow them, when they leave the hub
- * as files (CSV, XLSX) or on the yearly report, in Chinese and in English. The hub runs without i18next, so the words live here, one object per language, typed
- * so that English is as complete as Chinese. A console screen translates the codes of `figuresTables` itself
- * and may pass its own `FiguresHeadings` to `figuresExportTables` instead.
+ * as files (CSV, XLSX) or on the yearly report, in Chinese and in English. The hub runs without i18next, so the
+ * words live here, one object per language, typed so that English is as complete as Chinese. A console screen
+ * translates the codes of `figuresTables` itself and may pass its own `FiguresHeadings` to `figuresExportTables`
+ * instead.
  */
 
 export const headingLanguages = ['zh-CN', 'en'] as const;
