@@ -4,7 +4,6 @@ import { stationDate } from '../../../shared/domain/age';
 import { maskName } from '../../../shared/domain/masking';
 import type { FamilyMemberInput } from '../../../shared/validation/family';
 import {
-  consentsOf,
   findFamily,
   findFamilyByRegistration,
   findMember,
@@ -26,8 +25,8 @@ import type { Executor } from '../../db/repositories/executor';
 import type { Actor } from '../kernel/audit';
 import { writeAs, type StationContext, type WriteMoment } from '../kernel/context';
 import { AppError } from '../kernel/errors';
-import { layCarePlan, layEveryCarePlan } from './care-plan';
-import { contactRefused, openDonorName, sealMemberDetails } from './family-records';
+import { layCarePlan, layEveryCarePlan, mayBeContacted } from './care-plan';
+import { openDonorName, sealMemberDetails } from './family-records';
 import { queueCareYear, queueDonorFamily } from './family-sync';
 import { familyPage } from './family-view';
 
@@ -231,8 +230,7 @@ export class FamilyService {
    * when it may not, re-opens those still ahead when it may again.
    */
   private async applyContactWish(trx: Executor, family: DonorFamilyRow, moment: WriteMoment): Promise<{ stopped?: number; reopened?: number }> {
-    const refused = family.do_not_contact === 1 || contactRefused(await consentsOf(trx, family.id));
-    if (refused) return { stopped: await stopOpenFollowUps(trx, family.id, moment.at) };
+    if (!(await mayBeContacted(trx, family))) return { stopped: await stopOpenFollowUps(trx, family.id, moment.at) };
     return { reopened: await reopenFutureFollowUps(trx, family.id, stationDate(moment.now)) };
   }
 
