@@ -125,6 +125,8 @@ for (const language of ['zh-CN', 'en'] as const) {
     // Listed once: the page says so and offers an entry only for another place; the same place is refused in words.
     await expect(familyPage.getByTestId('family-engraving-listed')).toHaveText(l('familyDesk:engraving.listed'));
     await expect(familyPage.getByRole('button', { name: l('familyDesk:engraving.add') })).toHaveCount(0);
+    const listed = await screenViolations(page, "family's page with the donor listed");
+    expect(listed, describeViolations(listed)).toEqual([]);
     await familyPage.getByRole('button', { name: l('familyDesk:engraving.addElsewhere') }).click();
     await form.getByLabel(l('nameListDesk:add.publishedName')).fill('李清明');
     await form.getByLabel(l('nameListDesk:add.wallLocation')).fill(WALL_LOCATION);
