@@ -2,7 +2,7 @@ import { beijing } from '../fixtures/figures';
 import { text } from './support/axe';
 import { drawOn } from './registration-helpers';
 import { expect, sampleAdmin, signOutStaff, testOnPinnedClock } from './fixtures';
-import { APPLICANT, downloadedMagic, openAidDeskAs, openDonorFamily, openOnlyCase, textIn } from './aid-helpers';
+import { APPLICANT, downloadedMagic, openAidDeskAs, openDonorFamily, openOnlyCase, postOfferedNotice, textIn } from './aid-helpers';
 
 /** The day the family applies, the last day of the usual seven-day notice, and the day after it ends. */
 const APPLIED_ON = '2026-05-04';
@@ -97,15 +97,7 @@ for (const language of ['zh-CN', 'en'] as const) {
     await expect(page.getByTestId('aid-case-granted')).toHaveText(yuan(2000));
 
     // The supervisor posts the notice for the usual seven days from today.
-    await openAidDeskAs(page, supervisor, language);
-    await openOnlyCase(page);
-    await takeStep('notice').click();
-    await expect(page.getByLabel(l('aidDesk:notice.from'))).toHaveValue(APPLIED_ON);
-    await expect(page.getByLabel(l('aidDesk:notice.to'))).toHaveValue(NOTICE_TO);
-    await page.getByRole('button', { name: l('aidDesk:notice.submit') }).click();
-    await page.getByRole('button', { name: l('aidDesk:notice.confirmYes') }).click();
-    await expect(page.getByTestId('aid-step-done')).toHaveText(l('aidDesk:done.notice'));
-    await expect(page.getByTestId('aid-case-state')).toHaveText(l('aid:state.on_notice'));
+    await postOfferedNotice(page, supervisor, language, { from: APPLIED_ON, to: NOTICE_TO });
 
     // The notice of today shows the surname only; it is saved as a PDF and as a spreadsheet.
     const notice = page.getByTestId('aid-public-notice');

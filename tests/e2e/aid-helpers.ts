@@ -61,6 +61,28 @@ export async function openAidDeskAs(page: Page, account: { username: string; pas
   await openTileAs(page, short, account, text(language, 'aidDesk:title'));
 }
 
+/**
+ * Signs `account` in at the aid desk, opens the only case and posts its public notice on the days the form
+ * offers, which must be `offered` (from today for the station's minimum), asking once more as staff would.
+ */
+export async function postOfferedNotice(
+  page: Page,
+  account: { username: string; password: string; displayName: string },
+  language: 'zh-CN' | 'en',
+  offered: { from: string; to: string },
+): Promise<void> {
+  const l = (key: string, values?: Record<string, string>) => textIn(language, key, values);
+  await openAidDeskAs(page, account, language);
+  await openOnlyCase(page);
+  await page.getByRole('button', { name: l('aidDesk:next.open', { step: l('aid:step.notice') }) }).click();
+  await expect(page.getByLabel(l('aidDesk:notice.from'))).toHaveValue(offered.from);
+  await expect(page.getByLabel(l('aidDesk:notice.to'))).toHaveValue(offered.to);
+  await page.getByRole('button', { name: l('aidDesk:notice.submit') }).click();
+  await page.getByRole('button', { name: l('aidDesk:notice.confirmYes') }).click();
+  await expect(page.getByTestId('aid-step-done')).toHaveText(l('aidDesk:done.notice'));
+  await expect(page.getByTestId('aid-case-state')).toHaveText(l('aid:state.on_notice'));
+}
+
 /** Opens the only case in the aid desk's list. */
 export async function openOnlyCase(page: Page): Promise<void> {
   const rows = page.getByTestId('aid-case-row');

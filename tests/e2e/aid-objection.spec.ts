@@ -2,7 +2,7 @@ import { beijing } from '../fixtures/figures';
 import { text } from './support/axe';
 import { drawOn } from './registration-helpers';
 import { expect, sampleAdmin, signOutStaff, testOnPinnedClock } from './fixtures';
-import { caseOnNotice, deskOf, openAidDeskAs, openDonorFamily, openOnlyCase, textIn } from './aid-helpers';
+import { caseOnNotice, deskOf, openAidDeskAs, openDonorFamily, openOnlyCase, postOfferedNotice, textIn } from './aid-helpers';
 
 /**
  * The family applies on the 4th; the case is on notice from then to the 10th. On the 6th a neighbour
@@ -95,15 +95,7 @@ for (const language of ['zh-CN', 'en'] as const) {
     await expect(page.getByTestId('aid-step-done')).toHaveText(l('aidDesk:done.decision'));
     await expect(page.getByTestId('aid-case-granted')).toHaveText(yuan(1500));
 
-    await openAidDeskAs(page, supervisor, language);
-    await openOnlyCase(page);
-    await takeStep('notice').click();
-    await expect(page.getByLabel(l('aidDesk:notice.from'))).toHaveValue(OBJECTED_ON);
-    await expect(page.getByLabel(l('aidDesk:notice.to'))).toHaveValue(SECOND_NOTICE_TO);
-    await page.getByRole('button', { name: l('aidDesk:notice.submit') }).click();
-    await page.getByRole('button', { name: l('aidDesk:notice.confirmYes') }).click();
-    await expect(page.getByTestId('aid-step-done')).toHaveText(l('aidDesk:done.notice'));
-    await expect(page.getByTestId('aid-case-state')).toHaveText(l('aid:state.on_notice'));
+    await postOfferedNotice(page, supervisor, language, { from: OBJECTED_ON, to: SECOND_NOTICE_TO });
     const renewed = page.getByTestId('aid-public-notice').getByTestId('aid-notice-entry');
     await expect(renewed).toHaveCount(1);
     await expect(renewed).toContainText(yuan(1500));
