@@ -8,6 +8,7 @@ import { DueList } from './DueList';
 import { FamilyList } from './FamilyList';
 import { FamilyPage } from './FamilyPage';
 import { OpenFamilyForm } from './OpenFamilyForm';
+import { YearlyInvitations } from './YearlyInvitations';
 import type { Family, FamilyDone } from './types';
 import '../../components/records.css';
 import './family-care.css';
@@ -26,8 +27,8 @@ function firstView(target: ScreenTarget): View {
 }
 
 /**
- * Donor-family care (人道关怀) for staff: what is due this week, the families cared for, and a family's
- * page. Opened from a realised registration on the records screen, it shows that donation's family, or
+ * Donor-family care (人道关怀) for staff: what is due this week, the families cared for, the yearly round of
+ * remembrance invitations, and a family's page. Opened from a realised registration on the records screen, it shows that donation's family, or
  * the form that opens it.
  */
 export function FamilyCareScreen({ target }: { target: ScreenTarget }) {
@@ -83,6 +84,7 @@ export function FamilyCareScreen({ target }: { target: ScreenTarget }) {
         <>
           <DueList onOpenFamily={openFamily} onLogContact={logContact} />
           <FamilyList onOpenFamily={openFamily} />
+          <YearlyInvitations />
         </>
       ) : null}
     </>
