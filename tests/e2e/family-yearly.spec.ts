@@ -75,5 +75,15 @@ for (const language of ['zh-CN', 'en'] as const) {
     await page.getByRole('button', { name: l('familyDesk:yearly.confirmYes') }).click();
     await expect(page.getByTestId('family-yearly-done')).toHaveText(counts(0, 1));
     expect(station.connection.sqlite.prepare('select count(*) as n from family_invitation').get()).toEqual({ n: 1 });
+
+    // On the family's page the invitation is there with its code; inviting the family once more is refused in words.
+    await page.locator(`[data-testid="family-row"][data-family="${cared}"]`).getByRole('button').click();
+    await expect(page.getByTestId('family-remembrance')).toContainText(l('familyDesk:remembrance.invitationTitle', { ceremony, year }));
+    await page.getByRole('button', { name: l('familyDesk:remembrance.invite.open') }).click();
+    const invite = page.getByTestId('family-invite-form');
+    await invite.getByLabel(l('familyDesk:remembrance.ceremony')).selectOption('life_tribute');
+    await invite.getByRole('button', { name: l('familyDesk:remembrance.invite.submit') }).click();
+    await expect(invite.getByRole('alert')).toHaveText(l('errors:family_invitation_exists'));
+    expect(station.connection.sqlite.prepare('select count(*) as n from family_invitation').get()).toEqual({ n: 1 });
   });
 }
