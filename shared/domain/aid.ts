@@ -46,6 +46,21 @@ export function aidCauseKey(cause: AidCause): string {
   }
 }
 
+/** The year a cause names and the field that holds it; null for a cause without a year (condolence, funeral). */
+export function yearOfCause(cause: AidCause): { field: 'admissionYear' | 'eventYear' | 'year'; year: number } | null {
+  switch (cause.programme) {
+    case 'condolence':
+    case 'funeral':
+      return null;
+    case 'study_grant':
+      return { field: 'admissionYear', year: cause.admissionYear };
+    case 'hardship':
+      return { field: 'eventYear', year: cause.eventYear };
+    case 'bo_ai_visit':
+      return { field: 'year', year: cause.year };
+  }
+}
+
 /**
  * The papers staff saw with an application (a checklist; no scans are kept): 身份证, 户口簿, 亲属关系证明,
  * 低保证, 困难证明, 诊断证明, 录取通知书, 死亡证明, 红十字会捐献证书, other.

@@ -49,10 +49,10 @@ export const aidCauseInput = z.discriminatedUnion(
     z.object({ programme: z.literal('condolence') }),
     z.object({ programme: z.literal('funeral') }),
     z.object({ programme: z.literal('study_grant'), studentMemberId: recordId, admissionYear: causeYear }),
-    z.object({ programme: z.literal('hardship'), causeKind: z.enum(hardshipCauseKinds, { error: 'invalid' }), eventYear: causeYear }),
+    z.object({ programme: z.literal('hardship'), causeKind: z.enum(hardshipCauseKinds, { error: 'aid_cause_kind' }), eventYear: causeYear }),
     z.object({ programme: z.literal('bo_ai_visit'), year: causeYear }),
   ],
-  { error: 'invalid' },
+  { error: 'aid_programme' },
 );
 
 /**

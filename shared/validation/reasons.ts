@@ -141,6 +141,8 @@ export const validationReasons = [
   'backup_interval_range',
   'aid_amount_range',
   'aid_year_range',
+  'aid_programme',
+  'aid_cause_kind',
   'aid_cause_taken',
   'aid_notice_too_short',
   'aid_member_unknown',

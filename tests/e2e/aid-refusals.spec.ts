@@ -1,7 +1,7 @@
 import { text } from './support/axe';
-import { expect, openTileAs, sampleStation, test } from './fixtures';
-import { deskOf, dispatchOk, openDonorFamily, openOnlyCase } from './aid-helpers';
-import { stationDate } from '../../shared/domain/age';
+import { expect, openTileAs, sampleStation, signOutStaff, test } from './fixtures';
+import { deskOf, dispatchOk, openAidDeskAs, openDonorFamily, openOnlyCase, textIn } from './aid-helpers';
+import { addCalendarDays, stationDate } from '../../shared/domain/age';
 
 test.beforeEach(async ({ page, setUpStation, openApp }) => {
   await setUpStation();
@@ -69,3 +69,56 @@ test('in English: a registrar is not offered the decision, a second case for the
   );
   expect(again.state).toBe('applied');
 });
+
+for (const language of ['zh-CN', 'en'] as const) {
+  test(`a cause year too far ahead and a notice shorter than the minimum are refused under their fields (${language})`, async ({ page, station, createStaff }) => {
+    test.setTimeout(60_000);
+    const l = (key: string, values?: Record<string, string>) => textIn(language, key, values);
+    const today = stationDate(new Date());
+    const family = await openDonorFamily(station, today);
+    const registrar = await createStaff('registrar');
+    const supervisor = await createStaff('supervisor');
+    const secondAdmin = await createStaff('admin');
+
+    // Hardship aid for an event two years from now: the year field says which years the station takes.
+    await openAidDeskAs(page, registrar, language);
+    await page.getByRole('button', { name: l('aidDesk:apply.open') }).click();
+    await page.getByLabel(l('aidDesk:apply.familySearch')).fill(family.registrationNumber);
+    await page.getByRole('button', { name: l('aidDesk:apply.familySearchSubmit'), exact: true }).click();
+    await page.getByTestId('aid-family-results').getByRole('button', { name: l('aidDesk:apply.chooseFamily') }).click();
+    // Nothing chosen yet: the programme asks to be chosen.
+    await page.getByRole('button', { name: l('aidDesk:apply.submit') }).click();
+    await expect(page.locator('#aid-programme-error')).toHaveText(l('validation:aid_programme'));
+    await page.getByLabel(l('aidDesk:apply.programme')).selectOption('hardship');
+    await page.getByLabel(l('aidDesk:apply.eventYear')).fill(String(Number(today.slice(0, 4)) + 2));
+    await page.getByLabel(l('aidDesk:apply.applicant')).selectOption(family.applicantId);
+    await page.getByLabel(l('aidDesk:apply.amountAsked')).fill('800');
+    await page.getByLabel(l('aidDesk:apply.reason')).fill('因病致贫');
+    await page.getByRole('button', { name: l('aidDesk:apply.submit') }).click();
+    await expect(page.locator('#aid-cause-kind-error')).toHaveText(l('validation:aid_cause_kind'));
+    await page.getByLabel(l('aidDesk:apply.causeKind')).selectOption('illness');
+    await page.getByRole('button', { name: l('aidDesk:apply.submit') }).click();
+    await expect(page.locator('#aid-event-year-error')).toHaveText(l('validation:aid_year_range'));
+    expect(station.connection.sqlite.prepare('select count(*) as n from aid_case').get()).toEqual({ n: 0 });
+    await signOutStaff(page, language === 'en' ? 'en' : 'zh');
+
+    // A granted case whose notice the supervisor shortens to three days, below the station's seven.
+    const applied = await dispatchOk(
+      station,
+      'aid:apply',
+      { familyId: family.familyId, applicantMemberId: family.applicantId, cause: { programme: 'condolence' }, reason: '家中主要劳动力去世', amountAskedFen: 100_000, documentsSeen: ['id_card'] },
+      await deskOf(station, registrar),
+    );
+    await dispatchOk(station, 'aid:review', { caseId: applied.id, outcome: 'approve', note: '材料齐全' }, await deskOf(station, supervisor));
+    await dispatchOk(station, 'aid:propose', { caseId: applied.id, amountProposedFen: 100_000, note: null });
+    await dispatchOk(station, 'aid:decide', { caseId: applied.id, outcome: 'grant', amountGrantedFen: 100_000 }, await deskOf(station, secondAdmin));
+    await openAidDeskAs(page, supervisor, language);
+    await openOnlyCase(page);
+    await page.getByRole('button', { name: l('aidDesk:next.open', { step: l('aid:step.notice') }) }).click();
+    await page.getByLabel(l('aidDesk:notice.to')).fill(addCalendarDays(today, 2));
+    await page.getByRole('button', { name: l('aidDesk:notice.submit') }).click();
+    await page.getByRole('button', { name: l('aidDesk:notice.confirmYes') }).click();
+    await expect(page.locator('#aid-notice-to-error')).toHaveText(l('validation:aid_notice_too_short', { min: '7' }));
+    await expect(page.getByTestId('aid-case-state')).toHaveText(l('aid:state.granted'));
+  });
+}

@@ -342,6 +342,25 @@ describe('aid once per cause', () => {
     expect(() => insert('rejected')).not.toThrow();
   });
 
+  it('refuses a cause year before 2000 or after next year at the year the desk typed', async () => {
+    // Today is 2026-04-04: next year's study grant may be applied for, the year after is too far.
+    expect(await ok('aid:apply', application({ cause: { programme: 'study_grant', studentMemberId: studentId, admissionYear: 2027 } }))).toMatchObject({ state: 'applied' });
+    expect((await refusal('aid:apply', application({ cause: { programme: 'study_grant', studentMemberId: studentId, admissionYear: 2028 } }))).issues).toEqual([
+      { path: 'cause.admissionYear', reason: 'aid_year_range' },
+    ]);
+    expect((await refusal('aid:apply', application({ cause: { programme: 'hardship', causeKind: 'illness', eventYear: 2030 } }))).issues).toEqual([
+      { path: 'cause.eventYear', reason: 'aid_year_range' },
+    ]);
+    expect((await refusal('aid:apply', application({ cause: { programme: 'bo_ai_visit', year: 1999 } }))).issues).toEqual([{ path: 'cause.year', reason: 'aid_year_range' }]);
+  });
+
+  it('asks for the programme and the cause of hardship when the desk left them unchosen', async () => {
+    expect((await refusal('aid:apply', { ...application(), cause: { programme: '' } })).issues).toEqual([{ path: 'cause.programme', reason: 'aid_programme' }]);
+    expect((await refusal('aid:apply', { ...application(), cause: { programme: 'hardship', causeKind: '', eventYear: 2026 } })).issues).toEqual([
+      { path: 'cause.causeKind', reason: 'aid_cause_kind' },
+    ]);
+  });
+
   it('refuses a member of another family or none, and a family not on file', async () => {
     expect(await refusal('aid:apply', application({ applicantMemberId: 'someone-else' }))).toMatchObject({
       code: 'validation_failed',

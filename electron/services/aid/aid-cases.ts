@@ -10,6 +10,7 @@ import {
   aidSteps,
   nextAidStep,
   noticeLengthDays,
+  yearOfCause,
   type AidStep,
 } from '../../../shared/domain/aid';
 import type { AuditAction } from '../../../shared/domain/audit';
@@ -72,9 +73,10 @@ export class AidCaseService {
   async apply(input: ParsedInput<'aid:apply'>, actor: Actor): Promise<AidCaseView> {
     assertRole('application', actor);
     const today = stationDate(this.ctx.clock.now());
-    const causeYear = 'admissionYear' in input.cause ? input.cause.admissionYear : 'eventYear' in input.cause ? input.cause.eventYear : 'year' in input.cause ? input.cause.year : null;
-    if (causeYear !== null && causeYear > Number(today.slice(0, 4)) + 1) {
-      throw new AppError('validation_failed', 'invalid input', [{ path: 'cause', reason: 'aid_year_range' }]);
+    const causeYear = yearOfCause(input.cause);
+    // A cause may lie at most a year ahead (a study grant for next autumn's admission); the schema holds the lower end.
+    if (causeYear !== null && causeYear.year > Number(today.slice(0, 4)) + 1) {
+      throw new AppError('validation_failed', 'invalid input', [{ path: `cause.${causeYear.field}`, reason: 'aid_year_range' }]);
     }
     const causeKey = aidCauseKey(input.cause);
     try {
