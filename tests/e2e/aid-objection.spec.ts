@@ -15,6 +15,7 @@ const AFTER_FIRST_NOTICE = '2026-05-11';
 const OBJECTED_ON = '2026-05-06';
 const SECOND_NOTICE_TO = '2026-05-12';
 const PAID_ON = '2026-05-13';
+const DAY_AFTER_PAYMENT = '2026-05-14';
 
 const test = testOnPinnedClock(beijing(APPLIED_ON, '09:00'));
 
@@ -123,6 +124,12 @@ for (const language of ['zh-CN', 'en'] as const) {
     await expect(page.getByLabel(l('aidDesk:pay.paidOn'))).toHaveValue(PAID_ON);
     await page.getByLabel(l('aidDesk:pay.method')).selectOption('cash');
     await drawOn(page, page.locator('canvas#aid-pay-signature'));
+    // A payment dated tomorrow is refused at its date, in words.
+    await page.getByLabel(l('aidDesk:pay.paidOn')).fill(DAY_AFTER_PAYMENT);
+    await page.getByRole('button', { name: l('aidDesk:pay.submit') }).click();
+    await page.getByRole('button', { name: l('aidDesk:pay.confirmYes') }).click();
+    await expect(page.locator('#aid-pay-on-error')).toHaveText(l('validation:payment_date_future'));
+    await page.getByLabel(l('aidDesk:pay.paidOn')).fill(PAID_ON);
     await page.getByRole('button', { name: l('aidDesk:pay.submit') }).click();
     await expect(page.getByRole('alertdialog')).toContainText(yuan(1500));
     await page.getByRole('button', { name: l('aidDesk:pay.confirmYes') }).click();

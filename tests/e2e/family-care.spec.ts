@@ -72,6 +72,13 @@ test('from a completed donation to an attended Qingming ceremony, through the fa
   const contactForm = page.getByTestId('log-contact-form');
   await contactForm.getByLabel('对应的回访').selectOption('');
   await contactForm.getByLabel('家属需求').fill('希望了解清明缅怀活动的安排');
+  // A contact dated tomorrow and a next visit yesterday: each field says why, in words of its own.
+  await contactForm.getByLabel('日期', { exact: true }).fill(daysFromToday(1));
+  await contactForm.getByLabel('下次回访日期（选填）').fill(daysFromToday(-1));
+  await contactForm.getByRole('button', { name: '保存联系记录' }).click();
+  await expect(contactForm.locator('#log-contact-on-error')).toHaveText('联系日期不能晚于今天。');
+  await expect(contactForm.locator('#log-contact-next-due-error')).toHaveText('下次回访日期不能早于今天。');
+  await contactForm.getByLabel('日期', { exact: true }).fill(today());
   await contactForm.getByLabel('下次回访日期（选填）').fill(daysFromToday(3));
   await contactForm.getByRole('button', { name: '保存联系记录' }).click();
   await expect(page.getByTestId('family-done')).toHaveText('已保存联系记录。');
@@ -139,6 +146,12 @@ test('in English: a family that asks not to be contacted leaves the due list and
   await familyPage.getByRole('button', { name: 'Log a contact' }).click();
   const contactForm = page.getByTestId('log-contact-form');
   await contactForm.getByLabel('Follow-up it answers').selectOption('');
+  await contactForm.getByLabel('Date', { exact: true }).fill(daysFromToday(1));
+  await contactForm.getByLabel('Next follow-up on (optional)').fill(daysFromToday(-1));
+  await contactForm.getByRole('button', { name: 'Save the contact' }).click();
+  await expect(contactForm.locator('#log-contact-on-error')).toHaveText('The date of the contact cannot be later than today.');
+  await expect(contactForm.locator('#log-contact-next-due-error')).toHaveText('The next follow-up cannot be earlier than today.');
+  await contactForm.getByLabel('Date', { exact: true }).fill(today());
   await contactForm.getByLabel('Next follow-up on (optional)').fill(daysFromToday(2));
   await contactForm.getByRole('button', { name: 'Save the contact' }).click();
   await expect(page.getByTestId('family-done')).toHaveText('The contact was logged.');

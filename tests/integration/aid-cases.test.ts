@@ -131,7 +131,7 @@ describe('an aid case', () => {
     expect((await refusal('aid:pay', { ...payment, paidOn: '2026-04-11' })).code).toBe('aid_notice_not_ended');
     await later('2026-04-12T09:00:00.000Z');
     expect((await refusal('aid:pay', { ...payment, paidOn: '2026-04-11' })).code).toBe('aid_notice_not_ended');
-    expect(await refusal('aid:pay', { ...payment, paidOn: '2026-04-13' })).toMatchObject({ code: 'validation_failed', issues: [{ path: 'paidOn', reason: 'period_future' }] });
+    expect(await refusal('aid:pay', { ...payment, paidOn: '2026-04-13' })).toMatchObject({ code: 'validation_failed', issues: [{ path: 'paidOn', reason: 'payment_date_future' }] });
     const paid = await ok('aid:pay', { ...payment, paidOn: '2026-04-12' });
     expect(paid).toMatchObject({
       state: 'paid',

@@ -171,7 +171,11 @@ describe('the care plan', () => {
     expect(logged.followUps.find((step) => step.kind === 'next_step')).toMatchObject({ dueOn: '2025-04-01', state: 'open' });
     expect(logged.contacts[0]).toMatchObject({ kind: 'phone_call', needs: '王秀英腰疼，需要陪同就医', nextStep: '下周上门走访' });
     expect(await refusalCode('family:logContact', { familyId: family.id, followUpId: first.id, kind: 'phone_call', on: '2025-03-24' })).toBe('family_follow_up_closed');
-    expect((await refusal('family:logContact', { familyId: family.id, kind: 'phone_call', on: '2025-03-25' })).issues).toEqual([{ path: 'on', reason: 'period_future' }]);
+    // A contact dated after today, or a next follow-up before it, is refused at its field in words of its own.
+    expect((await refusal('family:logContact', { familyId: family.id, kind: 'phone_call', on: '2025-03-25', nextDueOn: '2025-03-23' })).issues).toEqual([
+      { path: 'on', reason: 'contact_date_future' },
+      { path: 'nextDueOn', reason: 'follow_up_date_past' },
+    ]);
     expect(JSON.stringify(rows('select needs, next_step from family_contact'))).not.toContain('腰疼');
   });
 

@@ -192,7 +192,7 @@ export class AidCaseService {
   async pay(input: ParsedInput<'aid:pay'>, actor: Actor): Promise<AidCaseView> {
     assertEnoughInk(input.signature, 'signature');
     const today = stationDate(this.ctx.clock.now());
-    if (input.paidOn > today) throw new AppError('validation_failed', 'invalid input', [{ path: 'paidOn', reason: 'period_future' }]);
+    if (input.paidOn > today) throw new AppError('validation_failed', 'invalid input', [{ path: 'paidOn', reason: 'payment_date_future' }]);
     return this.takeStep(input.caseId, 'payment', actor, async (current, trx) => {
       if (current.notice_to === null || today <= current.notice_to || input.paidOn <= current.notice_to) throw new AppError('aid_notice_not_ended');
       const recipient = (await findAidMembers(trx, [input.recipientMemberId])).get(input.recipientMemberId);

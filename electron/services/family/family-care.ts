@@ -72,8 +72,8 @@ export class FamilyCareService {
     return writeAs(this.ctx, async (trx, moment) => {
       const today = stationDate(moment.now);
       const issues: FieldIssue[] = [];
-      if (input.on > today) issues.push({ path: 'on', reason: 'period_future' });
-      if (input.nextDueOn !== null && input.nextDueOn < today) issues.push({ path: 'nextDueOn', reason: 'period_date' });
+      if (input.on > today) issues.push({ path: 'on', reason: 'contact_date_future' });
+      if (input.nextDueOn !== null && input.nextDueOn < today) issues.push({ path: 'nextDueOn', reason: 'follow_up_date_past' });
       if (issues.length > 0) throw new AppError('validation_failed', 'invalid input', issues);
 
       const family = await findFamily(trx, input.familyId);
