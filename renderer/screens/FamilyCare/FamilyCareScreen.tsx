@@ -28,8 +28,8 @@ function firstView(target: ScreenTarget): View {
 
 /**
  * Donor-family care (人道关怀) for staff: what is due this week, the families cared for, the yearly round of
- * remembrance invitations, and a family's page. Opened from a realised registration on the records screen, it shows that donation's family, or
- * the form that opens it.
+ * remembrance invitations, and a family's page. Opened from a realised registration on the records screen,
+ * it shows that donation's family, or the form that opens it.
  */
 export function FamilyCareScreen({ target }: { target: ScreenTarget }) {
   const { t } = useT();
