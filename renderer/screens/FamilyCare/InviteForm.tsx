@@ -1,12 +1,12 @@
 import { useCallback, useState } from 'react';
 import { useT } from '../../i18n/index';
-import { ceremonies, type Ceremony } from '../../../shared/domain/family';
+import type { Ceremony } from '../../../shared/domain/family';
 import { call } from '../../api/client';
 import { ActionForm } from '../../components/ActionForm';
-import { Field } from '../../components/Field';
 import { localToday } from '../../hooks/useFormatDate';
 import { typedWholeNumber } from '../../hooks/useFormText';
 import { useSubmit } from '../../hooks/useSubmit';
+import { CeremonyYearFields } from './CeremonyYearFields';
 import type { Invitation } from './types';
 
 interface InviteFormProps {
@@ -32,18 +32,7 @@ export function InviteForm({ familyId, onDone, onCancel }: InviteFormProps) {
       submitLabel={t('familyDesk:remembrance.invite.submit')}
       onCancel={onCancel}
     >
-      <Field id="family-invite-ceremony" label={t('familyDesk:remembrance.ceremony')} issue={form.issueFor('ceremony')}>
-        <select id="family-invite-ceremony" value={ceremony} onChange={(e) => setCeremony(e.target.value as Ceremony)}>
-          {ceremonies.map((option) => (
-            <option key={option} value={option}>
-              {t(`family:ceremony.${option}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field id="family-invite-year" label={t('familyDesk:remembrance.year')} issue={form.issueFor('year')}>
-        <input id="family-invite-year" inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} autoComplete="off" />
-      </Field>
+      <CeremonyYearFields id="family-invite" ceremony={ceremony} onCeremonyChange={setCeremony} year={year} onYearChange={setYear} issueFor={form.issueFor} />
     </ActionForm>
   );
 }

@@ -1,13 +1,13 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useT } from '../../i18n/index';
 import type { CallOutput } from '../../../shared/contract/calls';
-import { ceremonies, type Ceremony } from '../../../shared/domain/family';
+import type { Ceremony } from '../../../shared/domain/family';
 import { call, checkInput } from '../../api/client';
 import { ConfirmedActionForm } from '../../components/ConfirmedActionForm';
-import { Field } from '../../components/Field';
 import { localToday } from '../../hooks/useFormatDate';
 import { typedWholeNumber } from '../../hooks/useFormText';
 import { useConfirmedAction } from '../../hooks/useConfirmedAction';
+import { CeremonyYearFields } from './CeremonyYearFields';
 
 type InviteYearlyResult = CallOutput<'family:inviteYearly'>;
 
@@ -60,18 +60,7 @@ export function YearlyInvitations() {
       ) : null}
       {open ? (
         <ConfirmedActionForm id="family-yearly" texts="familyDesk:yearly" textValues={{ ceremony: ceremonyName, year }} action={action} onCancel={() => setOpen(false)}>
-          <Field id="family-yearly-ceremony" label={t('familyDesk:remembrance.ceremony')} issue={action.issueFor('ceremony')}>
-            <select id="family-yearly-ceremony" value={ceremony} onChange={(e) => setCeremony(e.target.value as Ceremony)}>
-              {ceremonies.map((option) => (
-                <option key={option} value={option}>
-                  {t(`family:ceremony.${option}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field id="family-yearly-year" label={t('familyDesk:remembrance.year')} issue={action.issueFor('year')}>
-            <input id="family-yearly-year" inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} autoComplete="off" />
-          </Field>
+          <CeremonyYearFields id="family-yearly" ceremony={ceremony} onCeremonyChange={setCeremony} year={year} onYearChange={setYear} issueFor={action.issueFor} />
         </ConfirmedActionForm>
       ) : (
         <div className="actions">
