@@ -83,6 +83,14 @@ export async function postOfferedNotice(
   await expect(page.getByTestId('aid-case-state')).toHaveText(l('aid:state.on_notice'));
 }
 
+/** On the aid desk, begins a new application and chooses the family found by its registration number. */
+export async function beginApplicationFor(page: Page, language: 'zh-CN' | 'en', registrationNumber: string): Promise<void> {
+  await page.getByRole('button', { name: textIn(language, 'aidDesk:apply.open') }).click();
+  await page.getByLabel(textIn(language, 'aidDesk:apply.familySearch')).fill(registrationNumber);
+  await page.getByRole('button', { name: textIn(language, 'aidDesk:apply.familySearchSubmit'), exact: true }).click();
+  await page.getByTestId('aid-family-results').getByRole('button', { name: textIn(language, 'aidDesk:apply.chooseFamily') }).click();
+}
+
 /** Opens the only case in the aid desk's list. */
 export async function openOnlyCase(page: Page): Promise<void> {
   const rows = page.getByTestId('aid-case-row');

@@ -1,6 +1,6 @@
 import { text } from './support/axe';
 import { expect, openTileAs, sampleStation, signOutStaff, test } from './fixtures';
-import { deskOf, dispatchOk, openAidDeskAs, openDonorFamily, openOnlyCase, textIn } from './aid-helpers';
+import { beginApplicationFor, deskOf, dispatchOk, openAidDeskAs, openDonorFamily, openOnlyCase, textIn } from './aid-helpers';
 import { addCalendarDays, stationDate } from '../../shared/domain/age';
 
 test.beforeEach(async ({ page, setUpStation, openApp }) => {
@@ -37,10 +37,7 @@ test('in English: a registrar is not offered the decision, a second case for the
 
   // A second condolence case for the same family: refused, in words naming the earlier case.
   await page.getByRole('button', { name: 'Back to the cases' }).click();
-  await page.getByRole('button', { name: 'New aid application' }).click();
-  await page.getByLabel("Find the family: registration number or the donor's full name").fill(family.registrationNumber);
-  await page.getByRole('button', { name: 'Find family', exact: true }).click();
-  await page.getByTestId('aid-family-results').getByRole('button', { name: 'Choose this family' }).click();
+  await beginApplicationFor(page, 'en', family.registrationNumber);
   await page.getByLabel('Programme').selectOption('condolence');
   await page.getByLabel('Applicant (family member)').selectOption(family.applicantId);
   // An amount with three decimals is not an amount in yuan: the field says why.
@@ -82,10 +79,7 @@ for (const language of ['zh-CN', 'en'] as const) {
 
     // Hardship aid for an event two years from now: the year field says which years the station takes.
     await openAidDeskAs(page, registrar, language);
-    await page.getByRole('button', { name: l('aidDesk:apply.open') }).click();
-    await page.getByLabel(l('aidDesk:apply.familySearch')).fill(family.registrationNumber);
-    await page.getByRole('button', { name: l('aidDesk:apply.familySearchSubmit'), exact: true }).click();
-    await page.getByTestId('aid-family-results').getByRole('button', { name: l('aidDesk:apply.chooseFamily') }).click();
+    await beginApplicationFor(page, language, family.registrationNumber);
     // Nothing chosen yet: the programme asks to be chosen.
     await page.getByRole('button', { name: l('aidDesk:apply.submit') }).click();
     await expect(page.locator('#aid-programme-error')).toHaveText(l('validation:aid_programme'));
