@@ -53,10 +53,19 @@ export class IdleClock {
     this.timer = undefined;
   }
 
-  /** Someone touched the screen or answered the warning: the wait starts again and the warning goes. */
+  /** The warning answered (or someone at the screen while none is up): the wait starts again and the warning goes. */
   activity(): void {
     this.lastActivity = Date.now();
     this.show(null);
+  }
+
+  /**
+   * Someone is at the screen (a touch, a key, the pointer moving): the wait starts again. A warning already
+   * up is answered only by its own button: the touch or the pointer on its way to "continue" must not take
+   * the warning away under the finger, or the tap would land on the form beneath it.
+   */
+  presence(): void {
+    if (this.shown === null) this.activity();
   }
 
   /** While work is under way the clock holds still; it starts its wait again when the work ends. */

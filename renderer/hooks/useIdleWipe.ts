@@ -65,7 +65,7 @@ export function useIdleWipe({ active, idleSeconds, countdownSeconds, busy = fals
     clock.current = current;
     current.start();
     current.setBusy(heldRef.current);
-    const onActivity = () => current.activity();
+    const onActivity = () => current.presence();
     for (const type of activityEvents) window.addEventListener(type, onActivity, { capture: true, passive: true });
     return () => {
       current.stop();

@@ -175,6 +175,10 @@ test.describe('the idle wipe', () => {
     const box = await carryOn.boundingBox();
     expect(box!.width).toBeGreaterThanOrEqual(60);
     expect(box!.height).toBeGreaterThanOrEqual(60);
+    // The pointer on its way to the button leaves the warning where the visitor aims: only the button answers it.
+    await page.mouse.move(5, 5);
+    await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2, { steps: 4 });
+    await expect(warning).toBeVisible();
     await carryOn.click();
     await expect(warning).toHaveCount(0);
     await expect(page.getByLabel('3', { exact: true })).toBeChecked();

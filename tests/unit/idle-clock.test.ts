@@ -67,6 +67,22 @@ describe('IdleClock', () => {
     expect(wipes).toBe(0);
   });
 
+  it('starts the wait again when someone is at the screen, but leaves a warning up to its own button', () => {
+    vi.advanceTimersByTime(200_000);
+    clock.presence();
+    vi.advanceTimersByTime(269_000);
+    expect(lastShown()).toBeNull();
+    vi.advanceTimersByTime(2_000);
+    expect(lastShown()).toBe(29);
+    // The pointer on its way to "continue" (or a touch beside it) leaves the warning where the tap is aimed.
+    clock.presence();
+    vi.advanceTimersByTime(1_000);
+    expect(lastShown()).toBe(28);
+    clock.activity();
+    expect(lastShown()).toBeNull();
+    expect(wipes).toBe(0);
+  });
+
   it('never wipes while work is under way, and gives the whole idle time again after it', () => {
     vi.advanceTimersByTime(290_000);
     expect(lastShown()).toBe(10);
